@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+import { CloseCode, explainClose } from './closeCodes'
+
+describe('close codes', () => {
+  it('uses the 4000–4999 range for every application code', () => {
+    const standard = new Set<number>([CloseCode.ServiceRestart, CloseCode.MessageTooBig])
+    for (const code of Object.values(CloseCode)) {
+      if (!standard.has(code)) expect(code >= 4000 && code <= 4999).toBe(true)
+    }
+  })
+
+  it('declares every code once', () => {
+    const codes = Object.values(CloseCode)
+    expect(new Set(codes).size).toBe(codes.length)
+  })
+
+  it('tells the client to stop for problems a reconnect cannot fix', () => {
+    expect(explainClose(CloseCode.BoardNotFound).advice).toBe('stop')
+    expect(explainClose(CloseCode.ClientOutdated).message).toMatch(/reload/i)
+    expect(explainClose(CloseCode.MalformedMessage).advice).toBe('reconnect')
+  })
+
+  it('explains unknown codes as a lost connection that will be retried', () => {
+    expect(explainClose(1006)).toEqual({
+      message: expect.stringMatching(/connection to the board was lost/),
+      advice: 'reconnect',
+    })
+  })
+})

@@ -1,0 +1,80 @@
+/**
+ * WebSocket close codes the Commonmap server uses, and what the client tells people about
+ * each. Application codes are in the 4000–4999 range; a few standard codes are listed too
+ * because the client has to explain them as well.
+ */
+export const CloseCode = {
+  /** Standard: the server is shutting down or restarting (SIGTERM). Reconnect later. */
+  ServiceRestart: 1012,
+  /** Standard: a frame was larger than the server's maximum message size. */
+  MessageTooBig: 1009,
+  /** A frame could not be decoded as a y-websocket message. */
+  MalformedMessage: 4400,
+  /** The board in the URL was never created (boards are only created through the API). */
+  BoardNotFound: 4404,
+  /** The client runs a different protocol or document schema version than the server. */
+  ClientOutdated: 4426,
+  /** The connection fell so far behind that the server stopped queueing messages for it. */
+  SlowConnection: 4408,
+  /** The server could not store an update. Nothing was relayed; the client keeps its copy. */
+  StorageFailed: 4500,
+} as const
+
+/** One of the numeric codes in {@link CloseCode}. */
+export type CloseCode = (typeof CloseCode)[keyof typeof CloseCode]
+
+/** What the client does after a close: try again, or stop and wait for the person to act. */
+export type CloseAdvice = 'reconnect' | 'stop'
+
+/** Plain-language explanation of a close code, and whether reconnecting can help. */
+export interface CloseExplanation {
+  readonly message: string
+  readonly advice: CloseAdvice
+}
+
+const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
+  [CloseCode.ServiceRestart]: {
+    message:
+      'The board server is restarting. Your changes are kept and will be shared when it is back.',
+    advice: 'reconnect',
+  },
+  [CloseCode.MessageTooBig]: {
+    message:
+      'Something you added was too big to send. Try a smaller picture or fewer shapes at once.',
+    advice: 'reconnect',
+  },
+  [CloseCode.MalformedMessage]: {
+    message: 'Your browser sent something the board could not read. Reconnecting…',
+    advice: 'reconnect',
+  },
+  [CloseCode.BoardNotFound]: {
+    message: 'This board does not exist. Check the link, or ask the facilitator for a new one.',
+    advice: 'stop',
+  },
+  [CloseCode.ClientOutdated]: {
+    message: 'Commonmap has been updated. Please reload the page to keep working on this board.',
+    advice: 'stop',
+  },
+  [CloseCode.SlowConnection]: {
+    message: 'Your connection is too slow to keep up. Reconnecting…',
+    advice: 'reconnect',
+  },
+  [CloseCode.StorageFailed]: {
+    message:
+      'The server could not save the latest change. Your copy is safe on this device. Reconnecting…',
+    advice: 'reconnect',
+  },
+}
+
+/**
+ * Explains a close code in plain language. Codes Commonmap does not use (network drops show
+ * up as 1006) get a general "connection lost" explanation and are retried.
+ */
+export function explainClose(code: number): CloseExplanation {
+  if (code in EXPLANATIONS) return EXPLANATIONS[code as CloseCode]
+  return {
+    message:
+      'The connection to the board was lost. Your changes are kept on this device. Reconnecting…',
+    advice: 'reconnect',
+  }
+}

@@ -1,0 +1,53 @@
+import type { SerializedSchema } from '@tldraw/store'
+
+/**
+ * Version of Commonmap's wire contract (URLs, close codes, document layout). Bump it when a
+ * change means an older client must not talk to a newer server.
+ */
+export const PROTOCOL_VERSION = 1
+
+/** Path prefix of the WebSocket endpoint: a board's socket lives at `/ws/<boardId>`. */
+export const WS_PATH = '/ws'
+
+/**
+ * Query parameters a Commonmap client adds to its WebSocket URL. Both are optional so that a
+ * plain y-websocket client (a script, a test) can still connect; when present they must match
+ * the server's, or the connection is closed with `CloseCode.ClientOutdated`.
+ */
+export const WS_QUERY = {
+  protocolVersion: 'v',
+  schemaFingerprint: 'schema',
+} as const
+
+/** Board ids: 16 random bytes (128 bits) in URL-safe base64, which is always 22 characters. */
+export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/
+
+/** True when `value` has the shape of a board id (it may still be a board nobody created). */
+export function isBoardId(value: unknown): value is string {
+  return typeof value === 'string' && BOARD_ID_PATTERN.test(value)
+}
+
+/** The path of a board's page in the app, which is also the link people share. */
+export function boardPath(boardId: string): string {
+  return `/b/${boardId}`
+}
+
+/**
+ * A short, stable fingerprint of a serialized tldraw schema. Two clients with the same
+ * fingerprint run the same record types and migrations, so they can safely share a board.
+ * Not a security measure: it only catches version skew.
+ */
+export function schemaFingerprint(schema: SerializedSchema): string {
+  const canonical = JSON.stringify(schema, (_key, value: unknown) =>
+    value && typeof value === 'object' && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : value,
+  )
+  // FNV-1a, 32 bit: small, dependency-free and plenty to tell versions apart.
+  let hash = 0x811c9dc5
+  for (let i = 0; i < canonical.length; i++) {
+    hash ^= canonical.charCodeAt(i)
+    hash = Math.imul(hash, 0x01000193)
+  }
+  return (hash >>> 0).toString(36)
+}
