@@ -10,6 +10,7 @@ export const ApiPath = {
   boards: '/api/boards',
   board: (boardId: string) => `/api/boards/${boardId}`,
   assets: (boardId: string) => `/api/boards/${boardId}/assets`,
+  serverInfo: '/api/server-info',
 } as const
 
 /** Body of `POST /api/boards`. */
@@ -33,6 +34,16 @@ export interface CreateBoardResponse extends BoardInfo {
 export interface AssetUploadResponse {
   /** Same-origin path of the stored file, e.g. `/api/boards/<id>/assets/<name>`. */
   readonly src: string
+}
+
+/** Response of `GET /api/server-info`. */
+export interface ServerInfo {
+  /**
+   * The origin other devices in the room can open (e.g. `http://192.168.1.20:8080`) when the
+   * server listens on a network address, or null when it only listens on this computer
+   * (`HOST=127.0.0.1`), in which case links only work on the computer running Commonmap.
+   */
+  readonly shareOrigin: string | null
 }
 
 /** Every error response: one plain-language sentence that can be shown to a person as it is. */
