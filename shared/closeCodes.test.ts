@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode, explainClose } from './closeCodes'
+import { CloseCode, explainClose, isTerminalCloseCode } from './closeCodes'
 
 describe('close codes', () => {
   it('uses the 4000–4999 range for every application code', () => {
@@ -17,7 +17,14 @@ describe('close codes', () => {
   it('tells the client to stop for problems a reconnect cannot fix', () => {
     expect(explainClose(CloseCode.BoardNotFound).advice).toBe('stop')
     expect(explainClose(CloseCode.ClientOutdated).message).toMatch(/reload/i)
-    expect(explainClose(CloseCode.MalformedMessage).advice).toBe('reconnect')
+    expect(explainClose(CloseCode.SlowConnection).advice).toBe('reconnect')
+  })
+
+  it("follows y-websocket's convention: 4400–4499 stop, everything else reconnects", () => {
+    for (const code of Object.values(CloseCode)) {
+      expect(explainClose(code).advice).toBe(isTerminalCloseCode(code) ? 'stop' : 'reconnect')
+    }
+    expect(explainClose(4499).advice).toBe('stop')
   })
 
   it('explains unknown codes as a lost connection that will be retried', () => {

@@ -2,6 +2,10 @@
  * WebSocket close codes the Commonmap server uses, and what the client tells people about
  * each. Application codes are in the 4000–4999 range; a few standard codes are listed too
  * because the client has to explain them as well.
+ *
+ * The ranges follow y-websocket's own convention, so that even a plain y-websocket client
+ * does the right thing: 4400–4499 means "do not reconnect, a person has to act" (the provider
+ * stops retrying); any other code means "reconnect and resync".
  */
 export const CloseCode = {
   /** Standard: the server is shutting down or restarting (SIGTERM). Reconnect later. */
@@ -15,7 +19,7 @@ export const CloseCode = {
   /** The client runs a different protocol or document schema version than the server. */
   ClientOutdated: 4426,
   /** The connection fell so far behind that the server stopped queueing messages for it. */
-  SlowConnection: 4408,
+  SlowConnection: 4100,
   /** The server could not store an update. Nothing was relayed; the client keeps its copy. */
   StorageFailed: 4500,
 } as const
@@ -44,8 +48,8 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
     advice: 'reconnect',
   },
   [CloseCode.MalformedMessage]: {
-    message: 'Your browser sent something the board could not read. Reconnecting…',
-    advice: 'reconnect',
+    message: 'Your browser sent something the board could not read. Please reload the page.',
+    advice: 'stop',
   },
   [CloseCode.BoardNotFound]: {
     message: 'This board does not exist. Check the link, or ask the facilitator for a new one.',
@@ -66,12 +70,20 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
   },
 }
 
+/** True for codes after which a client must not reconnect on its own (see the ranges above). */
+export function isTerminalCloseCode(code: number): boolean {
+  return code >= 4400 && code <= 4499
+}
+
 /**
  * Explains a close code in plain language. Codes Commonmap does not use (network drops show
  * up as 1006) get a general "connection lost" explanation and are retried.
  */
 export function explainClose(code: number): CloseExplanation {
   if (code in EXPLANATIONS) return EXPLANATIONS[code as CloseCode]
+  if (isTerminalCloseCode(code)) {
+    return { message: 'The board closed the connection. Please reload the page.', advice: 'stop' }
+  }
   return {
     message:
       'The connection to the board was lost. Your changes are kept on this device. Reconnecting…',
