@@ -1,12 +1,49 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
+import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
 export default defineConfig({
   root: here('./client'),
-  plugins: [react()],
+  plugins: [
+    react(),
+    // A service worker keeps the app's own files on the device, so a board that was open before
+    // the wifi dropped still opens after a reload (the board's content comes from IndexedDB).
+    VitePWA({
+      registerType: 'autoUpdate',
+      injectRegister: false,
+      manifest: {
+        name: 'Commonmap',
+        short_name: 'Commonmap',
+        description: 'Map the services around a problem, together.',
+        theme_color: '#1d3557',
+        background_color: '#f3f5f8',
+        icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
+      },
+      workbox: {
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2}', 'assets/en-*.json'],
+        // tldraw's bundle is larger than workbox's 2 MiB default.
+        maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
+        navigateFallback: '/index.html',
+        navigateFallbackDenylist: [/^\/api\//, /^\/ws\//, /^\/healthz/],
+        runtimeCaching: [
+          {
+            // Pictures on boards are content-addressed, so a cached copy is never stale.
+            urlPattern: /\/api\/boards\/[^/]+\/assets\/[^/]+$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'board-pictures', expiration: { maxEntries: 1000 } },
+          },
+          {
+            urlPattern: /\/assets\/[^/]+\.json$/,
+            handler: 'CacheFirst',
+            options: { cacheName: 'translations' },
+          },
+        ],
+      },
+    }),
+  ],
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,
