@@ -1,0 +1,72 @@
+import { isIP } from 'node:net'
+import type { Checked } from '../shared/api'
+import { DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '../shared/limits'
+
+/** What the server process is configured with, read from its environment. */
+export interface ServerConfig {
+  /** `PORT`: TCP port to listen on; 0 picks a free port. */
+  readonly port: number
+  /** `HOST`: address to listen on. Loopback keeps the board on this computer. */
+  readonly host: string
+  /** `DATA_DIR`: folder for the database and uploaded pictures. */
+  readonly dataDir: string
+  /** `MAX_MESSAGE_BYTES`: largest WebSocket frame accepted. */
+  readonly maxMessageBytes: number
+  /** `MAX_ASSET_BYTES`: largest picture accepted. */
+  readonly maxAssetBytes: number
+}
+
+const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/
+const GIB = 1024 * 1024 * 1024
+
+/**
+ * Reads the configuration from environment variables. An unset or empty variable takes its
+ * default; an invalid one gives one plain sentence naming the variable and what it may be.
+ */
+export function parseConfig(env: Record<string, string | undefined>): Checked<ServerConfig> {
+  const value = (name: string) => env[name]?.trim() || undefined
+
+  const port = parseWholeNumber(value('PORT'), 8080, 0, 65535)
+  if (port === undefined) {
+    return fail('PORT must be a whole number from 0 to 65535 (0 picks a free port).')
+  }
+  const host = value('HOST') ?? '127.0.0.1'
+  if (!isIP(host) && !HOST_NAME.test(host)) {
+    return fail(
+      'HOST must be an address such as 127.0.0.1 or 0.0.0.0, or a name such as localhost.',
+    )
+  }
+  const maxMessageBytes = parseWholeNumber(
+    value('MAX_MESSAGE_BYTES'),
+    DEFAULT_MAX_MESSAGE_BYTES,
+    64 * 1024,
+    GIB,
+  )
+  if (maxMessageBytes === undefined) {
+    return fail('MAX_MESSAGE_BYTES must be a whole number of bytes from 65536 to 1073741824.')
+  }
+  const maxAssetBytes = parseWholeNumber(value('MAX_ASSET_BYTES'), DEFAULT_MAX_ASSET_BYTES, 1, GIB)
+  if (maxAssetBytes === undefined) {
+    return fail('MAX_ASSET_BYTES must be a whole number of bytes from 1 to 1073741824.')
+  }
+  return {
+    ok: true,
+    value: { port, host, dataDir: value('DATA_DIR') ?? './data', maxMessageBytes, maxAssetBytes },
+  }
+}
+
+function parseWholeNumber(
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number | undefined {
+  if (text === undefined) return fallback
+  if (!/^\d+$/.test(text)) return undefined
+  const number = Number(text)
+  return number >= min && number <= max ? number : undefined
+}
+
+function fail(error: string): Checked<ServerConfig> {
+  return { ok: false, error }
+}
