@@ -1,0 +1,77 @@
+import { Worker } from 'node:worker_threads'
+
+/** Merges a snapshot and the updates logged after it into one new snapshot (all Yjs V1). */
+export type MergeUpdates = (
+  snapshot: Uint8Array,
+  updates: readonly Uint8Array[],
+) => Promise<Uint8Array>
+
+type WorkerReply =
+  { id: number; ok: true; merged: Uint8Array } | { id: number; ok: false; message: string }
+
+interface Job {
+  resolve(merged: Uint8Array): void
+  reject(error: Error): void
+  timer: NodeJS.Timeout
+}
+
+/**
+ * Runs merges in one long-lived worker thread, so that decoding and re-encoding a large board
+ * (hundreds of milliseconds at 10,000 shapes) never blocks the event loop that relays edits.
+ * A merge that takes longer than `timeoutMs` is treated as hung: the worker is terminated (a
+ * fresh one starts for the next merge) and the merge fails, which leaves the log untouched.
+ */
+export class MergeWorker {
+  private worker: Worker | undefined
+  private readonly jobs = new Map<number, Job>()
+  private nextId = 1
+
+  constructor(private readonly timeoutMs = 60_000) {}
+
+  readonly merge: MergeUpdates = (snapshot, updates) =>
+    new Promise((resolve, reject) => {
+      const id = this.nextId++
+      const timer = setTimeout(() => {
+        this.stop(new Error(`Merging updates took longer than ${this.timeoutMs} ms`))
+      }, this.timeoutMs)
+      this.jobs.set(id, { resolve, reject, timer })
+      this.start().postMessage({ id, snapshot, updates })
+    })
+
+  /** Stops the worker; merges still running fail. */
+  async close(): Promise<void> {
+    this.stop(new Error('The merge worker was closed'))
+  }
+
+  private start(): Worker {
+    if (this.worker) return this.worker
+    const worker = new Worker(new URL('./mergeWorkerThread.mjs', import.meta.url))
+    // An idle worker must not keep the process alive after the server has closed.
+    worker.unref()
+    worker.on('message', (reply: WorkerReply) => {
+      const job = this.jobs.get(reply.id)
+      if (!job) return
+      this.jobs.delete(reply.id)
+      clearTimeout(job.timer)
+      if (reply.ok) job.resolve(reply.merged)
+      else job.reject(new Error(reply.message))
+    })
+    worker.on('error', (error) => this.stop(error))
+    worker.on('exit', () => {
+      if (this.worker === worker) this.stop(new Error('The merge worker stopped'))
+    })
+    this.worker = worker
+    return worker
+  }
+
+  private stop(reason: Error): void {
+    const worker = this.worker
+    this.worker = undefined
+    void worker?.terminate()
+    for (const job of this.jobs.values()) {
+      clearTimeout(job.timer)
+      job.reject(reason)
+    }
+    this.jobs.clear()
+  }
+}

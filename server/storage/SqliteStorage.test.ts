@@ -1,0 +1,177 @@
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import { getRecordStore } from '../../shared/docLayout'
+import { waitFor } from '../../tests/helpers/waitFor'
+import type { StoredBoard } from './BoardStorage'
+import type { MergeUpdates } from './MergeWorker'
+import { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage'
+import { MIGRATIONS } from './sqliteMigrations'
+
+const board = { id: 'board-aaaaaaaaaaaaaaaaaa', title: 'Housing', createdAt: 1_700_000_000_000 }
+
+/** A writer whose every edit becomes one V1 update, like a client's transactions. */
+function createWriter() {
+  const doc = new Y.Doc()
+  const records = getRecordStore(doc)
+  const updates: Uint8Array[] = []
+  doc.on('update', (update: Uint8Array) => updates.push(update))
+  const initial = Y.encodeStateAsUpdate(doc)
+  return {
+    initial,
+    updates,
+    move: (id: string, x: number) => records.set(id, { id, x } as never),
+  }
+}
+
+function rebuild(stored: StoredBoard | undefined): Record<string, unknown> {
+  if (!stored) throw new Error('board missing')
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, stored.snapshot)
+  for (const update of stored.updates) Y.applyUpdate(doc, update)
+  return Object.fromEntries([...getRecordStore(doc).map].map(([key, entry]) => [key, entry.val]))
+}
+
+describe('SqliteStorage', () => {
+  let dir: string
+  let file: string
+  const opened: SqliteStorage[] = []
+  const open = (options: Partial<SqliteStorageOptions> = {}) => {
+    const storage = SqliteStorage.open({ file, ...options })
+    opened.push(storage)
+    return storage
+  }
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'commonmap-sqlite-'))
+    file = join(dir, 'nested', 'commonmap.sqlite')
+  })
+  afterEach(async () => {
+    for (const storage of opened.splice(0)) await storage.close().catch(() => {})
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  it('creates, appends and loads a board, and keeps it across reopening', async () => {
+    const writer = createWriter()
+    const storage = open()
+    storage.createBoard(board, writer.initial)
+    writer.move('shape:a', 1)
+    writer.move('shape:a', 2)
+    for (const update of writer.updates) storage.appendUpdate(board.id, update)
+
+    expect(storage.getBoard(board.id)).toEqual(board)
+    expect(storage.getBoard('unknown')).toBeUndefined()
+    expect(storage.loadBoard('unknown')).toBeUndefined()
+    const stored = storage.loadBoard(board.id)
+    expect(stored?.updates).toHaveLength(2)
+    expect(rebuild(stored)).toEqual({ 'shape:a': { id: 'shape:a', x: 2 } })
+
+    await storage.close()
+    opened.splice(0)
+    expect(rebuild(open().loadBoard(board.id))).toEqual({ 'shape:a': { id: 'shape:a', x: 2 } })
+  })
+
+  it('refuses updates for a board that does not exist', () => {
+    expect(() => open().appendUpdate('nobody', new Uint8Array([0, 0]))).toThrow()
+  })
+
+  it('compacts the log into a smaller snapshot that loads the same document', async () => {
+    const writer = createWriter()
+    const storage = open()
+    storage.createBoard(board, writer.initial)
+    for (let i = 0; i < 200; i++) writer.move(`shape:${i % 5}`, i)
+    for (const update of writer.updates) storage.appendUpdate(board.id, update)
+    const before = storage.loadBoard(board.id)
+    const logBytes = before!.updates.reduce((sum, u) => sum + u.byteLength, 0)
+
+    expect(await storage.compact(board.id)).toEqual({ compactedUpdates: 200 })
+    const after = storage.loadBoard(board.id)
+    expect(after?.updates).toHaveLength(0)
+    expect(after!.snapshot.byteLength).toBeLessThan(logBytes / 4)
+    expect(rebuild(after)).toEqual(rebuild(before))
+    expect(await storage.compact(board.id)).toEqual({ compactedUpdates: 0 })
+  })
+
+  it('keeps updates appended while a compaction is merging', async () => {
+    const writer = createWriter()
+    let release!: () => void
+    const gate = new Promise<void>((resolve) => (release = resolve))
+    const seen: number[] = []
+    const slowMerge: MergeUpdates = async (snapshot, updates) => {
+      seen.push(updates.length)
+      await gate
+      return Y.mergeUpdates([snapshot, ...updates])
+    }
+    const storage = open({ merge: slowMerge })
+    storage.createBoard(board, writer.initial)
+    writer.move('shape:a', 1)
+    writer.move('shape:b', 1)
+    for (const update of writer.updates.splice(0)) storage.appendUpdate(board.id, update)
+
+    const compaction = storage.compact(board.id)
+    expect(storage.compact(board.id)).toBe(compaction)
+    writer.move('shape:a', 2)
+    writer.move('shape:c', 3)
+    for (const update of writer.updates.splice(0)) storage.appendUpdate(board.id, update)
+    release()
+    await compaction
+
+    expect(seen).toEqual([2])
+    const stored = storage.loadBoard(board.id)
+    expect(stored?.updates).toHaveLength(2)
+    expect(rebuild(stored)).toEqual({
+      'shape:a': { id: 'shape:a', x: 2 },
+      'shape:b': { id: 'shape:b', x: 1 },
+      'shape:c': { id: 'shape:c', x: 3 },
+    })
+  })
+
+  it('compacts on its own once the log passes the threshold', async () => {
+    const writer = createWriter()
+    const storage = open({ compactAfterUpdates: 10 })
+    storage.createBoard(board, writer.initial)
+    for (let i = 0; i < 10; i++) writer.move('shape:a', i)
+    for (const update of writer.updates) storage.appendUpdate(board.id, update)
+    await waitFor(() => storage.loadBoard(board.id)?.updates.length === 0, { what: 'compaction' })
+    expect(rebuild(storage.loadBoard(board.id))).toEqual({ 'shape:a': { id: 'shape:a', x: 9 } })
+  })
+
+  it('leaves the log alone when a merge fails', async () => {
+    const writer = createWriter()
+    const storage = open({ merge: () => Promise.reject(new Error('worker crashed')) })
+    storage.createBoard(board, writer.initial)
+    writer.move('shape:a', 1)
+    storage.appendUpdate(board.id, writer.updates[0]!)
+    expect(await storage.compact(board.id)).toEqual({ compactedUpdates: 0 })
+    expect(storage.loadBoard(board.id)?.updates).toHaveLength(1)
+  })
+
+  it('lets a running compaction finish when closing', async () => {
+    const writer = createWriter()
+    const storage = open()
+    storage.createBoard(board, writer.initial)
+    for (let i = 0; i < 50; i++) writer.move('shape:a', i)
+    for (const update of writer.updates) storage.appendUpdate(board.id, update)
+    const compaction = storage.compact(board.id)
+    await storage.close()
+    expect(await compaction).toEqual({ compactedUpdates: 50 })
+    opened.splice(0)
+    const reopened = open()
+    expect(reopened.loadBoard(board.id)?.updates).toHaveLength(0)
+    expect(rebuild(reopened.loadBoard(board.id))).toEqual({ 'shape:a': { id: 'shape:a', x: 49 } })
+  })
+
+  it('records the schema version and refuses a file from a newer version', async () => {
+    await open().close()
+    opened.splice(0)
+    const db = new Database(file)
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length)
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal')
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`)
+    db.close()
+    expect(() => open()).toThrow(/newer version of Commonmap/)
+  })
+})
