@@ -1,0 +1,251 @@
+import * as encoding from 'lib0/encoding'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import * as Y from 'yjs'
+import { CloseCode } from '../../shared/closeCodes'
+import { getRecordStore } from '../../shared/docLayout'
+import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
+import { silentLogger } from '../logger'
+import { Room, type RoomOptions } from './Room'
+import { MessageType, decodeClientMessage, encodeAwarenessEntries } from './wireMessages'
+
+const shape = (id: string, x: number) => ({ id, typeName: 'shape', x }) as never
+
+describe('Room', () => {
+  const clients: ProtocolClient[] = []
+  const rooms: Room[] = []
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const room of rooms.splice(0)) room.destroy()
+  })
+
+  function setup(options: Partial<RoomOptions> = {}) {
+    const stored: Uint8Array[] = []
+    const room = new Room({
+      boardId: 'board',
+      doc: new Y.Doc(),
+      persistUpdate: (update) => stored.push(update),
+      logger: silentLogger,
+      maxBufferedBytes: 1024 * 1024,
+      maxAwarenessStateBytes: 1024,
+      ...options,
+    })
+    rooms.push(room)
+    const client = () => {
+      const c = new ProtocolClient()
+      clients.push(c)
+      return c.connect(room)
+    }
+    return { room, stored, client }
+  }
+
+  it('syncs two clients, and a client joining later gets everything', () => {
+    const { room, client } = setup()
+    const a = client()
+    const b = client()
+    flushAll([a, b])
+    a.records.set('shape:1', shape('shape:1', 1))
+    b.records.set('shape:2', shape('shape:2', 2))
+    flushAll([a, b])
+    expect(a.snapshot()).toEqual(b.snapshot())
+    expect(Object.keys(a.snapshot())).toHaveLength(2)
+
+    const c = client()
+    flushAll([a, b, c])
+    expect(c.snapshot()).toEqual(a.snapshot())
+    expect(getRecordStore(room.doc).map.size).toBe(2)
+  })
+
+  it('stores an update before relaying it, and does not echo it to the sender', () => {
+    const { stored, client } = setup()
+    const a = client()
+    const b = client()
+    flushAll([a, b])
+    const relayedWhenStored: number[] = []
+    const storedBefore = stored.length
+    b.pair!.toClient.length = 0
+    a.records.set('shape:1', shape('shape:1', 1))
+    // Spy on the moment of storing: at that point nothing may have been relayed to b.
+    const original = stored.push.bind(stored)
+    stored.push = (...items) => {
+      relayedWhenStored.push(b.pair!.toClient.length)
+      return original(...items)
+    }
+    a.pair!.flushToServer()
+    expect(stored.length).toBe(storedBefore + 1)
+    expect(relayedWhenStored).toEqual([0])
+    expect(b.pair!.toClient).toHaveLength(1)
+    expect(a.pair!.toClient).toHaveLength(0)
+  })
+
+  it("applies each client's update with the connection as the transaction origin", () => {
+    const { room, client } = setup()
+    const a = client()
+    const origins: unknown[] = []
+    room.doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin))
+    flushAll([a])
+    a.records.set('shape:1', shape('shape:1', 1))
+    flushAll([a])
+    expect(origins).toEqual([a.connection])
+  })
+
+  it('serves a known full state as it is to a client with an empty document', () => {
+    const source = new Y.Doc()
+    getRecordStore(source).set('shape:1', shape('shape:1', 1))
+    const fullState = Y.encodeStateAsUpdate(source)
+    const doc = new Y.Doc()
+    Y.applyUpdate(doc, fullState)
+    const { client } = setup({ doc, fullState })
+
+    const a = client()
+    a.pair!.flushToServer()
+    const step2 = a.pair!.toClient.map(decodeClientMessage).find((m) => m.type === 'sync-step-2')
+    expect(step2).toEqual({ type: 'sync-step-2', update: fullState })
+    flushAll([a])
+    expect(a.snapshot()).toEqual({ 'shape:1': shape('shape:1', 1) })
+
+    // After an edit the cached state is stale: a new client must get the edit too.
+    a.records.set('shape:2', shape('shape:2', 2))
+    flushAll([a])
+    const b = client()
+    flushAll([a, b])
+    expect(b.snapshot()).toEqual(a.snapshot())
+  })
+
+  it('relays nothing and closes everyone when storing fails, then reports itself broken', () => {
+    const onBroken = vi.fn()
+    let fail = false
+    const { room, client } = setup({
+      onBroken,
+      persistUpdate: () => {
+        if (fail) throw new Error('disk full')
+      },
+    })
+    const a = client()
+    const b = client()
+    flushAll([a, b])
+    fail = true
+    a.records.set('shape:1', shape('shape:1', 1))
+    a.pair!.flushToServer()
+    expect(b.pair!.toClient).toHaveLength(0)
+    expect(a.pair!.closed?.code).toBe(CloseCode.StorageFailed)
+    expect(b.pair!.closed?.code).toBe(CloseCode.StorageFailed)
+    expect(onBroken).toHaveBeenCalledWith(room)
+    expect(room.isClosed).toBe(true)
+    expect(() => room.connect(b.pair!.serverSocket)).toThrow()
+  })
+
+  it.each([
+    ['an empty frame', []],
+    ['an unknown message type', [9]],
+    ['an unknown sync step', [MessageType.sync, 7, 0]],
+    ['a truncated update', [MessageType.sync, 2, 10, 1, 2]],
+    ['garbage as an update', [MessageType.sync, 2, 3, 255, 255, 255]],
+    ['a truncated awareness update', [MessageType.awareness, 5, 1, 2]],
+    ['awareness with broken JSON', [MessageType.awareness, 6, 1, 7, 1, 2, 123, 120]],
+  ])('closes only the sender of %s', (_name, bytes) => {
+    const warn = vi.fn()
+    const { client } = setup({ logger: { ...silentLogger, warn } })
+    const a = client()
+    const b = client()
+    flushAll([a, b])
+    a.sendRaw(Uint8Array.from(bytes))
+    flushAll([a, b])
+    expect(a.pair!.closed?.code).toBe(CloseCode.MalformedMessage)
+    expect(warn).toHaveBeenCalledWith(
+      'message.malformed',
+      expect.objectContaining({ boardId: 'board', connectionId: a.connection!.id }),
+    )
+    expect(b.pair!.closed).toBeUndefined()
+    const c = client()
+    b.records.set('shape:1', shape('shape:1', 1))
+    flushAll([b, c])
+    expect(c.snapshot()).toEqual(b.snapshot())
+  })
+
+  it('ignores auth messages', () => {
+    const { client } = setup()
+    const a = client()
+    a.sendRaw(Uint8Array.from([MessageType.auth, 0]))
+    flushAll([a])
+    expect(a.pair!.closed).toBeUndefined()
+  })
+
+  it('relays awareness, answers awareness queries and removes a departed client', () => {
+    const { room, client } = setup()
+    const a = client()
+    const b = client()
+    a.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
+    flushAll([a, b])
+    expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: { x: 1, y: 2 } })
+
+    const c = client()
+    c.sendRaw(Uint8Array.from([MessageType.queryAwareness]))
+    flushAll([a, b, c])
+    expect(c.awareness.getStates().has(a.doc.clientID)).toBe(true)
+
+    a.disconnect()
+    flushAll([b, c])
+    expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
+  })
+
+  it('ignores awareness that claims another connection’s client id, and oversized states', () => {
+    const warn = vi.fn()
+    const { room, client } = setup({ logger: { ...silentLogger, warn } })
+    const a = client()
+    const b = client()
+    a.awareness.setLocalStateField('name', 'Amina')
+    flushAll([a, b])
+    const forged = encodeAwarenessEntries([
+      {
+        clientId: a.doc.clientID,
+        clock: 99,
+        state: new TextEncoder().encode('{"name":"Mallory"}'),
+      },
+      { clientId: 4242, clock: 1, state: new TextEncoder().encode(`"${'x'.repeat(2000)}"`) },
+    ])
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, MessageType.awareness)
+    encoding.writeVarUint8Array(encoder, forged)
+    b.sendRaw(encoding.toUint8Array(encoder))
+    flushAll([a, b])
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ name: 'Amina' })
+    expect(room.awareness.getStates().has(4242)).toBe(false)
+    expect(b.pair!.closed).toBeUndefined()
+    expect(warn).toHaveBeenCalledWith('awareness.refused', expect.objectContaining({ refused: 2 }))
+  })
+
+  it('closes a connection that falls too far behind, and only that one', () => {
+    const { client } = setup({ maxBufferedBytes: 1000 })
+    const a = client()
+    const b = client()
+    flushAll([a, b])
+    b.pair!.bufferedAmount = 5000
+    a.records.set('shape:1', shape('shape:1', 1))
+    a.pair!.flushToServer()
+    expect(b.pair!.closed?.code).toBe(CloseCode.SlowConnection)
+    expect(a.pair!.closed).toBeUndefined()
+  })
+
+  it('reports when the last connection leaves', () => {
+    const onIdle = vi.fn()
+    const { room, client } = setup({ onIdle })
+    const a = client()
+    const b = client()
+    a.disconnect()
+    expect(onIdle).not.toHaveBeenCalled()
+    b.disconnect()
+    b.disconnect()
+    expect(onIdle).toHaveBeenCalledTimes(1)
+    expect(room.connectionCount).toBe(0)
+  })
+
+  it('closes every connection with the given code', () => {
+    const onIdle = vi.fn()
+    const { room, client } = setup({ onIdle })
+    const a = client()
+    room.closeAll(CloseCode.ServiceRestart, 'restarting')
+    expect(a.pair!.closed).toEqual({ code: CloseCode.ServiceRestart, reason: 'restarting' })
+    expect(onIdle).not.toHaveBeenCalled()
+  })
+})

@@ -1,0 +1,171 @@
+import * as Y from 'yjs'
+import type { Logger } from '../logger'
+import type { BoardStorage, StoredBoard } from '../storage/BoardStorage'
+import { Room, type RoomConnection, type RoomSocket } from './Room'
+
+/** Options of {@link RoomRegistry}. */
+export interface RoomRegistryOptions {
+  /** Where boards are loaded from and updates appended to. */
+  readonly storage: BoardStorage
+  /** Logger for rooms; client-triggered events should be rate-limited. */
+  readonly logger: Logger
+  /** How long a room stays in memory after its last connection left, in ms. */
+  readonly idleUnloadMs: number
+  /** See {@link RoomOptions.maxBufferedBytes}. */
+  readonly maxBufferedBytes: number
+  /** See {@link RoomOptions.maxAwarenessStateBytes}. */
+  readonly maxAwarenessStateBytes: number
+}
+
+/** The outcome of {@link RoomRegistry.join}. */
+export type JoinResult =
+  | { readonly kind: 'joined'; readonly connection: RoomConnection }
+  | { readonly kind: 'not-found' }
+  | { readonly kind: 'closing' }
+
+/**
+ * The rooms this process has in memory, by board id. Concurrent joins of one board share one
+ * load, so there is never more than one document per board (two would overwrite each other's
+ * snapshots). A room unloads `idleUnloadMs` after its last connection leaves; nothing needs
+ * saving then, because every update was stored as it arrived.
+ */
+export class RoomRegistry {
+  private readonly rooms = new Map<string, Promise<Room | undefined>>()
+  private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private closing = false
+
+  constructor(private readonly options: RoomRegistryOptions) {}
+
+  /** How many rooms are loaded or loading. */
+  get size(): number {
+    return this.rooms.size
+  }
+
+  /**
+   * Connects a socket to a board's room, loading the room first when needed. Rejects when the
+   * board could not be loaded from storage.
+   */
+  async join(boardId: string, socket: RoomSocket): Promise<JoinResult> {
+    for (;;) {
+      if (this.closing) return { kind: 'closing' }
+      const room = await this.open(boardId)
+      if (!room) return { kind: 'not-found' }
+      // The room may have broken (storage failure) while this join waited; load it afresh.
+      if (room.isClosed) continue
+      return { kind: 'joined', connection: room.connect(socket) }
+    }
+  }
+
+  /** Closes every connection with `code`, unloads every room and refuses later joins. */
+  async close(code: number, reason: string): Promise<void> {
+    this.closing = true
+    for (const timer of this.unloadTimers.values()) clearTimeout(timer)
+    this.unloadTimers.clear()
+    const rooms = await Promise.allSettled(this.rooms.values())
+    this.rooms.clear()
+    for (const result of rooms) {
+      if (result.status !== 'fulfilled' || !result.value) continue
+      result.value.closeAll(code, reason)
+      result.value.destroy()
+    }
+  }
+
+  private open(boardId: string): Promise<Room | undefined> {
+    const existing = this.rooms.get(boardId)
+    if (existing) return existing
+    const loading = this.load(boardId)
+    this.rooms.set(boardId, loading)
+    // Unknown boards and failed loads are not remembered: the board may be created later, and
+    // storage may recover.
+    const forget = () => {
+      if (this.rooms.get(boardId) === loading) this.rooms.delete(boardId)
+    }
+    loading.then((room) => room ?? forget(), forget)
+    return loading
+  }
+
+  private async load(boardId: string): Promise<Room | undefined> {
+    const stored = this.options.storage.loadBoard(boardId)
+    if (!stored) return undefined
+    const started = performance.now()
+    const doc = this.restore(stored)
+    const room = new Room({
+      boardId,
+      doc,
+      // With no updates after it, the snapshot is exactly the document's full state.
+      fullState: stored.updates.length === 0 ? stored.snapshot : undefined,
+      persistUpdate: (update) => this.options.storage.appendUpdate(boardId, update),
+      logger: this.options.logger,
+      maxBufferedBytes: this.options.maxBufferedBytes,
+      maxAwarenessStateBytes: this.options.maxAwarenessStateBytes,
+      onIdle: () => this.scheduleUnload(boardId),
+      onBroken: (broken) => this.drop(boardId, broken),
+    })
+    this.options.logger.info('room.loaded', {
+      boardId,
+      updates: stored.updates.length,
+      snapshotBytes: stored.snapshot.byteLength,
+      ms: Math.round(performance.now() - started),
+    })
+    // Nobody may connect after all (their socket closed while this loaded).
+    this.scheduleUnload(boardId)
+    return room
+  }
+
+  /**
+   * Rebuilds the document. A logged update that cannot be applied is skipped and reported
+   * rather than making the whole board unloadable (yjs#713 showed stored updates can be bad);
+   * a bad snapshot fails the load.
+   */
+  private restore(stored: StoredBoard): Y.Doc {
+    const doc = new Y.Doc()
+    doc.transact(() => {
+      Y.applyUpdate(doc, stored.snapshot)
+      stored.updates.forEach((update, index) => {
+        try {
+          Y.applyUpdate(doc, update)
+        } catch (error) {
+          this.options.logger.error('room.bad-stored-update', {
+            boardId: stored.info.id,
+            index,
+            error,
+          })
+        }
+      })
+    })
+    return doc
+  }
+
+  private scheduleUnload(boardId: string): void {
+    clearTimeout(this.unloadTimers.get(boardId))
+    const timer = setTimeout(() => {
+      this.unloadTimers.delete(boardId)
+      void this.unloadIfIdle(boardId)
+    }, this.options.idleUnloadMs)
+    this.unloadTimers.set(boardId, timer)
+  }
+
+  private async unloadIfIdle(boardId: string): Promise<void> {
+    const loading = this.rooms.get(boardId)
+    const room = await loading
+    // Someone joined since (they will schedule a new unload when they leave), or it is gone.
+    if (!room || room.connectionCount > 0 || this.rooms.get(boardId) !== loading) return
+    this.rooms.delete(boardId)
+    room.destroy()
+    this.options.logger.info('room.unloaded', { boardId })
+    // A quiet moment to fold the log into the snapshot, so the next load is one snapshot.
+    await this.options.storage.compact(boardId).catch((error: unknown) => {
+      this.options.logger.error('compaction.failed', { boardId, error })
+    })
+  }
+
+  private drop(boardId: string, room: Room): void {
+    clearTimeout(this.unloadTimers.get(boardId))
+    this.unloadTimers.delete(boardId)
+    void this.rooms.get(boardId)?.then((current) => {
+      if (current !== room) return
+      this.rooms.delete(boardId)
+      room.destroy()
+    })
+  }
+}
