@@ -189,6 +189,18 @@ describe('Room', () => {
     expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
   })
 
+  it('shows a reconnecting client again even when its awareness did not change', () => {
+    const { room, client } = setup()
+    const a = client()
+    a.awareness.setLocalStateField('name', 'Amina')
+    flushAll([a])
+    a.disconnect()
+    expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
+    a.connect(room)
+    flushAll([a])
+    expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ name: 'Amina' })
+  })
+
   it('ignores awareness that claims another connection’s client id, and oversized states', () => {
     const warn = vi.fn()
     const { room, client } = setup({ logger: { ...silentLogger, warn } })

@@ -216,6 +216,10 @@ export class Room {
     connection.awarenessClients.clear()
     // Tells everyone else this person's cursor is gone (broadcast by handleAwarenessChange).
     removeAwarenessStates(this.awareness, owned, 'disconnect')
+    // Forget their clocks too. y-protocols ignores a state whose clock it has already seen, and a
+    // client that reconnects re-sends its state with the same clock: without this the room
+    // would not show them again until their next awareness change.
+    for (const clientId of owned) this.awareness.meta.delete(clientId)
     if (this.connections.size === 0) this.options.onIdle?.(this)
   }
 

@@ -102,13 +102,18 @@ describe('RoomRegistry', () => {
   })
 
   it('keeps a room that someone rejoined before the unload delay ran out', async () => {
-    const { registry, client } = setup({ idleUnloadMs: 30 })
-    const first = client()
-    await first.join(registry, boardId)
-    first.disconnect()
-    await client().join(registry, boardId)
-    const stillThere = await new Promise((resolve) => setTimeout(() => resolve(registry.size), 80))
-    expect(stillThere).toBe(1)
+    vi.useFakeTimers()
+    try {
+      const { registry, client } = setup({ idleUnloadMs: 30 })
+      const first = client()
+      await first.join(registry, boardId)
+      first.disconnect()
+      await client().join(registry, boardId)
+      await vi.advanceTimersByTimeAsync(100)
+      expect(registry.size).toBe(1)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 
   it('drops a room whose storage failed, so the next join loads what is on disk', async () => {
