@@ -1,0 +1,67 @@
+import type { IncomingMessage } from 'node:http'
+
+/** A request body, or the news that it was larger than allowed. */
+export type BodyResult =
+  { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'too-large' }
+
+/** Past this many discarded bytes a too-large upload is cut off instead of drained. */
+const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
+
+/**
+ * Reads a request body of at most `maxBytes`. As soon as the body is known to be too large
+ * (from Content-Length, or once the bytes read pass the limit) it stops keeping the bytes and
+ * resolves `too-large`, so the caller can answer 413 at once.
+ *
+ * The rest of the body is then drained and thrown away rather than the connection being closed:
+ * closing a socket that still has unread data makes the kernel send a reset, and the browser
+ * would report a network error instead of our plain 413 message. A client that keeps sending
+ * far beyond any picture size is cut off.
+ */
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+  const declared = Number(req.headers['content-length'])
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    discardRest(req)
+    return Promise.resolve({ kind: 'too-large' })
+  }
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    const onData = (chunk: Buffer) => {
+      size += chunk.byteLength
+      if (size > maxBytes) {
+        cleanup()
+        chunks.length = 0
+        discardRest(req)
+        resolve({ kind: 'too-large' })
+        return
+      }
+      chunks.push(chunk)
+    }
+    const onEnd = () => {
+      cleanup()
+      resolve({ kind: 'ok', body: Buffer.concat(chunks) })
+    }
+    const onError = (error: Error) => {
+      cleanup()
+      reject(error)
+    }
+    const cleanup = () => {
+      req.off('data', onData)
+      req.off('end', onEnd)
+      req.off('error', onError)
+    }
+    req.on('data', onData)
+    req.on('end', onEnd)
+    req.on('error', onError)
+  })
+}
+
+function discardRest(req: IncomingMessage): void {
+  let discarded = 0
+  req.on('data', (chunk: Buffer) => {
+    discarded += chunk.byteLength
+    if (discarded > MAX_DISCARDED_BYTES) req.socket.destroy()
+  })
+  req.on('error', () => {})
+  req.resume()
+}

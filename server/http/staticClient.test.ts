@@ -1,0 +1,61 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createServer, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { createStaticClientHandler } from './staticClient'
+
+describe('createStaticClientHandler', () => {
+  let dir: string
+  let server: Server | undefined
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'commonmap-static-'))
+  })
+  afterEach(async () => {
+    server?.closeAllConnections()
+    await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined))
+    server = undefined
+    rmSync(dir, { recursive: true, force: true })
+  })
+
+  async function serve(): Promise<string> {
+    const handler = createStaticClientHandler(join(dir, 'client'))
+    server = createServer(handler)
+    await new Promise<void>((resolve) => server!.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}`
+  }
+
+  it('serves index.html for the app routes and hashed assets with immutable caching', async () => {
+    mkdirSync(join(dir, 'client', 'assets'), { recursive: true })
+    writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>app</title>')
+    writeFileSync(join(dir, 'client', 'assets', 'index-abc123.js'), 'console.log(1)')
+    const origin = await serve()
+
+    for (const path of ['/', '/b/abcdefghijklmnopqrstuv']) {
+      const res = await fetch(origin + path)
+      expect(res.status).toBe(200)
+      expect(await res.text()).toContain('<title>app</title>')
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+    }
+    const asset = await fetch(`${origin}/assets/index-abc123.js`)
+    expect(asset.status).toBe(200)
+    expect(asset.headers.get('content-type')).toMatch(/javascript/)
+    expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable')
+
+    const missing = await fetch(`${origin}/assets/missing.js`)
+    expect(missing.status).toBe(404)
+    expect(await missing.json()).toEqual({ error: expect.any(String) })
+    expect((await fetch(`${origin}/`, { method: 'POST' })).status).toBe(405)
+    expect((await fetch(`${origin}/../../etc/passwd`)).status).not.toBe(500)
+  })
+
+  it('explains that the app has not been built when there is no build', async () => {
+    const origin = await serve()
+    const res = await fetch(`${origin}/`)
+    expect(res.status).toBe(503)
+    expect(await res.text()).toMatch(/has not been built yet/)
+    expect((await fetch(`${origin}/b/abcdefghijklmnopqrstuv`)).status).toBe(503)
+    expect((await fetch(`${origin}/favicon.ico`)).status).toBe(404)
+  })
+})
