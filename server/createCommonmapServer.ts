@@ -1,0 +1,200 @@
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import type { Duplex } from 'node:stream'
+import { WebSocketServer } from 'ws'
+import { CloseCode } from '../shared/closeCodes'
+import { DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '../shared/limits'
+import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
+import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/schema'
+import { createApiHandler } from './http/apiRoutes'
+import { AssetStore } from './http/AssetStore'
+import { publicAddress } from './http/publicAddress'
+import { sendError } from './http/respond'
+import { createJsonLogger, rateLimitLogger, type Logger } from './logger'
+import { RoomRegistry } from './room/RoomRegistry'
+import type { BoardStorage } from './storage/BoardStorage'
+import { acceptBoardSocket } from './ws/acceptBoardSocket'
+import { Heartbeat } from './ws/Heartbeat'
+
+/** Options of {@link createCommonmapServer}. */
+export interface CommonmapServerOptions {
+  /** Where boards live. The caller owns it: close it after the server has closed. */
+  readonly storage: BoardStorage
+  /** Folder for uploaded pictures (one subfolder per board). */
+  readonly assetsDir: string
+  /** TCP port (default 8080; 0 picks a free port). */
+  readonly port?: number
+  /** Address to listen on (default 127.0.0.1, this computer only; 0.0.0.0 for the room). */
+  readonly host?: string
+  /** Largest WebSocket frame accepted; larger frames close the socket with 1009. */
+  readonly maxMessageBytes?: number
+  /** Largest picture accepted, in bytes. */
+  readonly maxAssetBytes?: number
+  /** Largest JSON request body, in bytes (default 64 KiB). */
+  readonly maxJsonBytes?: number
+  /** Bytes that may wait to be sent to one socket before it is closed as too slow (16 MiB). */
+  readonly maxBufferedBytes?: number
+  /** Largest awareness state (cursor, name…) relayed, in bytes of JSON (default 64 KiB). */
+  readonly maxAwarenessStateBytes?: number
+  /** How long an empty room stays in memory, in ms (default 30 s). */
+  readonly roomIdleMs?: number
+  /** Interval between WebSocket pings; a socket that misses one is dropped (default 30 s). */
+  readonly heartbeatMs?: number
+  /**
+   * Answers every request that is not for the API or a board socket: a static handler for the
+   * built app in production, Vite's middleware in development. Without it such requests get 404.
+   */
+  readonly serveClient?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
+  /** Where JSON log lines go (default: stderr). */
+  readonly logger?: Logger
+}
+
+/** A running server. */
+export interface CommonmapServer {
+  /** The URL to open (with the real port when listening on port 0). */
+  readonly url: string
+  /** The origin other devices can use, or null when listening on loopback only. */
+  readonly shareOrigin: string | null
+  readonly httpServer: Server
+  /**
+   * Stops accepting connections, closes every board socket with 1012 (service restart) so
+   * clients reconnect to the next server, and releases timers. Does not close the storage.
+   */
+  close(): Promise<void>
+}
+
+/**
+ * Starts Commonmap on one port: the JSON API, board WebSockets at `/ws/<boardId>` speaking the
+ * y-websocket protocol, and (through `serveClient`) the web app.
+ */
+export async function createCommonmapServer(
+  options: CommonmapServerOptions,
+): Promise<CommonmapServer> {
+  const logger = options.logger ?? createJsonLogger()
+  // Anything a client can trigger is logged through this, so a flood cannot fill the disk.
+  const clientLogger = rateLimitLogger(logger)
+  const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
+  const maxBufferedBytes = options.maxBufferedBytes ?? 16 * 1024 * 1024
+  const registry = new RoomRegistry({
+    storage: options.storage,
+    logger: clientLogger,
+    idleUnloadMs: options.roomIdleMs ?? 30_000,
+    maxBufferedBytes,
+    maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? 64 * 1024,
+  })
+  const heartbeat = new Heartbeat(options.heartbeatMs ?? 30_000)
+  const wss = new WebSocketServer({
+    noServer: true,
+    maxPayload: maxMessageBytes,
+    // Compression would cost CPU on every relayed cursor move; the LAN has bandwidth to spare.
+    perMessageDeflate: false,
+  })
+
+  const httpServer = createServer()
+  await new Promise<void>((resolve, reject) => {
+    httpServer.once('error', reject)
+    httpServer.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
+      httpServer.off('error', reject)
+      resolve()
+    })
+  })
+  const port = (httpServer.address() as AddressInfo).port
+  const address = publicAddress(options.host ?? '127.0.0.1', port)
+
+  const api = createApiHandler({
+    storage: options.storage,
+    assets: new AssetStore(options.assetsDir),
+    logger,
+    shareOrigin: address.shareOrigin,
+    fallbackOrigin: address.url,
+    maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
+    maxAssetBytes: options.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
+  })
+
+  const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    if (await api(req, res)) return
+    if (options.serveClient) return options.serveClient(req, res)
+    sendError(res, 404, 'There is nothing at this address.')
+  }
+  httpServer.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    handleRequest(req, res).catch((error: unknown) => {
+      logger.error('http.failed', { method: req.method, url: req.url, error })
+      if (!res.headersSent)
+        sendError(res, 500, 'Something went wrong on the server. Please try again.')
+      else res.destroy()
+    })
+  })
+
+  let closing = false
+  const handleUpgrade = (req: IncomingMessage, socket: Duplex, head: Buffer) => {
+    socket.on('error', () => socket.destroy())
+    const url = new URL(req.url ?? '/', 'http://x')
+    if (!url.pathname.startsWith(`${WS_PATH}/`)) {
+      // Someone else (Vite's dev server) may handle upgrades for other paths.
+      if (httpServer.listenerCount('upgrade') === 1) refuseUpgrade(socket, 404, 'Not Found')
+      return
+    }
+    if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable')
+    wss.handleUpgrade(req, socket, head, (ws) => {
+      heartbeat.watch(ws)
+      // Refusals happen after the upgrade, with a close code, because a browser's WebSocket
+      // never sees the status of a refused handshake and could not tell people why.
+      // Not URL-decoded: board ids are base64url, so anything with an escape is no board.
+      const boardId = url.pathname.slice(WS_PATH.length + 1)
+      const version = url.searchParams.get(WS_QUERY.protocolVersion)
+      const schema = url.searchParams.get(WS_QUERY.schemaFingerprint)
+      if (
+        (version !== null && version !== String(PROTOCOL_VERSION)) ||
+        (schema !== null && schema !== COMMONMAP_SCHEMA_FINGERPRINT)
+      ) {
+        clientLogger.info('socket.outdated', { boardId, version, schema })
+        ws.on('error', () => {})
+        return ws.close(CloseCode.ClientOutdated, 'Commonmap has been updated; please reload.')
+      }
+      if (!isBoardId(boardId)) {
+        ws.on('error', () => {})
+        return ws.close(CloseCode.BoardNotFound, 'This board does not exist.')
+      }
+      acceptBoardSocket(ws, boardId, {
+        registry,
+        logger: clientLogger,
+        maxQueuedBytes: maxBufferedBytes,
+      })
+    })
+  }
+  httpServer.on('upgrade', handleUpgrade)
+
+  return {
+    url: address.url,
+    shareOrigin: address.shareOrigin,
+    httpServer,
+    async close() {
+      if (closing) return
+      closing = true
+      const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
+      httpServer.closeIdleConnections()
+      heartbeat.stop()
+      await registry.close(CloseCode.ServiceRestart, 'The server is restarting.')
+      // Give each socket its close frame, then drop whoever has not finished the handshake.
+      await Promise.all(
+        [...wss.clients].map(
+          (ws) =>
+            new Promise<void>((resolve) => {
+              if (ws.readyState === ws.CLOSED) return resolve()
+              ws.once('close', () => resolve())
+              ws.close(CloseCode.ServiceRestart, 'The server is restarting.')
+              setTimeout(() => ws.terminate(), 1000).unref()
+            }),
+        ),
+      )
+      wss.close()
+      httpServer.off('upgrade', handleUpgrade)
+      httpServer.closeAllConnections()
+      await stopped
+    },
+  }
+}
+
+function refuseUpgrade(socket: Duplex, status: number, text: string): void {
+  socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`)
+}

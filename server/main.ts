@@ -1,0 +1,92 @@
+import { mkdirSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseConfig } from './config'
+import { createCommonmapServer, type CommonmapServer } from './createCommonmapServer'
+import { createStaticClientHandler } from './http/staticClient'
+import { createJsonLogger } from './logger'
+import { SqliteStorage } from './storage/SqliteStorage'
+
+/** How long a graceful shutdown may take before the process exits anyway. */
+const SHUTDOWN_DEADLINE_MS = 10_000
+
+const logger = createJsonLogger()
+
+/** Stops the process with one plain sentence on stderr (stdout is for the URL only). */
+function fail(sentence: string): never {
+  process.stderr.write(`${sentence}\n`)
+  process.exit(1)
+}
+
+const config = parseConfig(process.env)
+if (!config.ok) fail(config.error)
+const { port, host, dataDir, maxMessageBytes, maxAssetBytes } = config.value
+
+const dataPath = resolve(dataDir)
+let storage: SqliteStorage
+try {
+  mkdirSync(dataPath, { recursive: true })
+  storage = SqliteStorage.open({ file: join(dataPath, 'commonmap.sqlite'), logger })
+} catch (error) {
+  logger.error('storage.open-failed', { dataDir: dataPath, error })
+  fail(
+    `Commonmap could not open its data folder ${dataPath}; check that it exists and can be written to.`,
+  )
+}
+
+let server: CommonmapServer
+try {
+  server = await createCommonmapServer({
+    storage,
+    assetsDir: join(dataPath, 'assets'),
+    port,
+    host,
+    maxMessageBytes,
+    maxAssetBytes,
+    logger,
+    serveClient: createStaticClientHandler(
+      fileURLToPath(new URL('../dist/client', import.meta.url)),
+    ),
+  })
+} catch (error) {
+  const code = (error as { code?: string }).code
+  if (code === 'EADDRINUSE') {
+    fail(`Port ${port} is already in use; stop the other program or set PORT to another number.`)
+  }
+  if (code === 'EADDRNOTAVAIL') {
+    fail(`HOST ${host} is not an address of this computer; try 127.0.0.1 or 0.0.0.0.`)
+  }
+  throw error
+}
+
+process.stdout.write(`Commonmap is running at ${server.url}\n`)
+logger.info('server.started', {
+  url: server.url,
+  shareOrigin: server.shareOrigin,
+  dataDir: dataPath,
+})
+
+let stopping = false
+async function shutdown(signal: string): Promise<void> {
+  if (stopping) return
+  stopping = true
+  logger.info('server.stopping', { signal })
+  setTimeout(() => {
+    logger.error('server.shutdown-timeout', { deadlineMs: SHUTDOWN_DEADLINE_MS })
+    process.exit(1)
+  }, SHUTDOWN_DEADLINE_MS).unref()
+  // Order matters: first no new edits (sockets closed with 1012), then let a running compaction
+  // finish, checkpoint the WAL and close the database.
+  await server.close()
+  await storage.close()
+  logger.info('server.stopped', { signal })
+  process.exit(0)
+}
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    shutdown(signal).catch((error: unknown) => {
+      logger.error('server.shutdown-failed', { error })
+      process.exit(1)
+    })
+  })
+}

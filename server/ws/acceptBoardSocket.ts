@@ -1,0 +1,86 @@
+import type { RawData, WebSocket } from 'ws'
+import { CloseCode } from '../../shared/closeCodes'
+import { assertNever } from '../assertNever'
+import type { Logger } from '../logger'
+import type { RoomConnection, RoomSocket } from '../room/Room'
+import type { RoomRegistry } from '../room/RoomRegistry'
+
+/** Options of {@link acceptBoardSocket}. */
+export interface BoardSocketOptions {
+  readonly registry: RoomRegistry
+  /** Rate-limited: everything logged here can be triggered by a client. */
+  readonly logger: Logger
+  /** Frames a client may send while its room loads; beyond this the socket is closed as slow. */
+  readonly maxQueuedBytes: number
+}
+
+/**
+ * Binds an upgraded `ws` socket to a board's room: the thin adapter between the network and
+ * the pure room core. Frames that arrive while the room loads are queued, not dropped: the
+ * client's sync step 1 is usually among them.
+ */
+export function acceptBoardSocket(
+  socket: WebSocket,
+  boardId: string,
+  { registry, logger, maxQueuedBytes }: BoardSocketOptions,
+): void {
+  const roomSocket: RoomSocket = {
+    send: (frame) => socket.send(frame),
+    close: (code, reason) => socket.close(code, reason),
+    get bufferedAmount() {
+      return socket.bufferedAmount
+    },
+  }
+  let connection: RoomConnection | undefined
+  let queue: Buffer[] = []
+  let queuedBytes = 0
+  let closed = false
+
+  // Without an error listener, a bad frame (invalid RSV bits, oversized payload) would be an
+  // uncaught exception that takes down every board on the process.
+  socket.on('error', (error: Error & { code?: string }) => {
+    const tooBig = error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+    logger.warn(tooBig ? 'message.too-big' : 'socket.error', {
+      boardId,
+      connectionId: connection?.id,
+      error,
+    })
+  })
+  socket.on('message', (data: RawData) => {
+    const frame = data as Buffer
+    if (connection) return connection.receive(frame)
+    queuedBytes += frame.byteLength
+    if (queuedBytes > maxQueuedBytes) {
+      socket.close(CloseCode.SlowConnection, 'Too much was sent before the board was ready.')
+      return
+    }
+    queue.push(frame)
+  })
+  socket.on('close', () => {
+    closed = true
+    connection?.disconnect()
+  })
+
+  registry.join(boardId, roomSocket).then(
+    (result) => {
+      switch (result.kind) {
+        case 'joined':
+          if (closed) return result.connection.disconnect()
+          connection = result.connection
+          for (const frame of queue) connection.receive(frame)
+          queue = []
+          return
+        case 'not-found':
+          return socket.close(CloseCode.BoardNotFound, 'This board does not exist.')
+        case 'closing':
+          return socket.close(CloseCode.ServiceRestart, 'The server is restarting.')
+        default:
+          assertNever(result)
+      }
+    },
+    (error: unknown) => {
+      logger.error('room.load-failed', { boardId, error })
+      socket.close(CloseCode.StorageFailed, 'The board could not be loaded.')
+    },
+  )
+}

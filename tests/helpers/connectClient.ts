@@ -1,0 +1,67 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import type { YKeyValue } from 'y-utility/y-keyvalue'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { WebSocket } from 'ws'
+import { getRecordStore } from '../../shared/docLayout'
+import { WS_PATH } from '../../shared/protocol'
+import { waitFor } from './waitFor'
+
+/** A y-websocket client in Node, as a browser tab would run it. */
+export interface TestClient {
+  readonly doc: Y.Doc
+  readonly provider: WebsocketProvider
+  readonly records: YKeyValue<TLRecord>
+  /** Close codes of every connection this client saw closed, oldest first. */
+  readonly closeCodes: number[]
+  /** Records by id, for comparisons. */
+  snapshot(): Record<string, unknown>
+  /** Disconnects and releases the document. */
+  close(): void
+}
+
+/** Options of {@link connectClient}. */
+export interface ConnectOptions {
+  /** Query parameters, e.g. the protocol version and schema fingerprint (`WS_QUERY`). */
+  readonly params?: Record<string, string>
+  /** Wait until the first sync completed (default true). */
+  readonly waitForSync?: boolean
+}
+
+/**
+ * Connects a plain `y-websocket` provider to a board on a running server, exactly as the
+ * reference client does it (`WebSocketPolyfill` from `ws`, no BroadcastChannel), and waits until
+ * it has synced.
+ */
+export async function connectClient(
+  serverUrl: string,
+  boardId: string,
+  { params = {}, waitForSync = true }: ConnectOptions = {},
+): Promise<TestClient> {
+  const doc = new Y.Doc()
+  const provider = new WebsocketProvider(serverUrl.replace(/^http/, 'ws') + WS_PATH, boardId, doc, {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    params,
+  })
+  const closeCodes: number[] = []
+  provider.on('connection-close', (event) => {
+    if (event) closeCodes.push(event.code)
+  })
+  const records = getRecordStore(doc)
+  const client: TestClient = {
+    doc,
+    provider,
+    records,
+    closeCodes,
+    snapshot: () => Object.fromEntries([...records.map].map(([key, entry]) => [key, entry.val])),
+    close: () => {
+      provider.destroy()
+      doc.destroy()
+    },
+  }
+  if (waitForSync) {
+    await waitFor(() => provider.synced, { what: `client to sync board ${boardId}` })
+  }
+  return client
+}

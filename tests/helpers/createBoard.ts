@@ -1,0 +1,16 @@
+import type { CreateBoardResponse } from '../../shared/api'
+
+/** Creates a board through the HTTP API and returns its id. */
+export async function createBoard(
+  serverUrl: string,
+  title = 'Getting help with housing',
+): Promise<string> {
+  const res = await fetch(`${serverUrl}/api/boards`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+  if (res.status !== 201)
+    throw new Error(`Creating a board failed: ${res.status} ${await res.text()}`)
+  return ((await res.json()) as CreateBoardResponse).id
+}

@@ -1,0 +1,112 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createInterface } from 'node:readline'
+import { fileURLToPath } from 'node:url'
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
+
+/** How a server process ended. */
+export interface ServerExit {
+  readonly code: number | null
+  readonly signal: NodeJS.Signals | null
+}
+
+/** A real Commonmap server process, as `npx tsx server/main.ts` would start it. */
+export interface TestServer {
+  /** The URL from the server's one stdout line, e.g. `http://127.0.0.1:41234`. */
+  readonly url: string
+  /** The same origin with the ws: scheme. */
+  readonly wsUrl: string
+  /** The temporary data folder (kept across restarts, deleted by `stop`). */
+  readonly dataDir: string
+  /** Every stderr line so far (JSON log lines), parsed where possible. */
+  readonly logs: Record<string, unknown>[]
+  /** Sends a signal and resolves with how the process ended. */
+  kill(signal: NodeJS.Signals): Promise<ServerExit>
+  /** Starts a new process on the same data folder (after `kill`); updates `url`. */
+  restart(): Promise<void>
+  /** Kills the process if it runs and deletes the data folder. Always call it. */
+  stop(): Promise<void>
+}
+
+/** Options of {@link startServer}. */
+export interface StartServerOptions {
+  /** Extra environment variables (PORT, HOST and DATA_DIR are set by the helper). */
+  readonly env?: Record<string, string>
+}
+
+const running = new Set<ChildProcess>()
+// A test run that crashes must not leave servers behind.
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL')
+})
+
+/**
+ * Spawns `node --import tsx server/main.ts` with PORT=0 and a fresh temporary DATA_DIR, and
+ * waits for the "running at" line on stdout.
+ */
+export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'commonmap-it-'))
+  const logs: Record<string, unknown>[] = []
+  let child: ChildProcess
+  let exited: Promise<ServerExit>
+  let url = ''
+
+  const launch = async () => {
+    child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+      cwd: repoRoot,
+      env: { ...process.env, ...options.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    running.add(child)
+    exited = new Promise((resolve) =>
+      child.once('exit', (code, signal) => {
+        running.delete(child)
+        resolve({ code, signal })
+      }),
+    )
+    createInterface({ input: child.stderr! }).on('line', (line) => {
+      try {
+        logs.push(JSON.parse(line) as Record<string, unknown>)
+      } catch {
+        logs.push({ text: line })
+      }
+    })
+    const firstLine = await new Promise<string>((resolve, reject) => {
+      const lines = createInterface({ input: child.stdout! })
+      lines.once('line', resolve)
+      void exited.then((exit) =>
+        reject(new Error(`Server exited (${JSON.stringify(exit)}): ${JSON.stringify(logs)}`)),
+      )
+    })
+    const match = /^Commonmap is running at (http:\/\/\S+)$/.exec(firstLine)
+    if (!match?.[1]) throw new Error(`Unexpected first stdout line: ${firstLine}`)
+    url = match[1]
+  }
+
+  await launch()
+  const server: TestServer = {
+    get url() {
+      return url
+    },
+    get wsUrl() {
+      return url.replace(/^http/, 'ws')
+    },
+    dataDir,
+    logs,
+    async kill(signal) {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal)
+      return exited
+    },
+    async restart() {
+      await launch()
+    },
+    async stop() {
+      await server.kill('SIGKILL')
+      rmSync(dataDir, { recursive: true, force: true })
+    },
+  }
+  return server
+}

@@ -1,0 +1,73 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { connectClient, type TestClient } from '../helpers/connectClient'
+import { createBoard } from '../helpers/createBoard'
+import { startServer, type TestServer } from '../helpers/startServer'
+import { waitFor } from '../helpers/waitFor'
+
+const SHAPES = 5
+const shape = (n: number, x: number) => ({ id: `shape:${n}`, typeName: 'shape', x }) as never
+
+describe('compaction in a real server', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(async () => {
+    for (const client of clients) client.close()
+    await server.stop()
+  })
+
+  const loggedRowCount = (boardId: string): number => {
+    const db = new Database(join(server.dataDir, 'commonmap.sqlite'), { readonly: true })
+    try {
+      return (
+        db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as {
+          n: number
+        }
+      ).n
+    } finally {
+      db.close()
+    }
+  }
+
+  it('shrinks the update log while a client keeps editing, and a restart loads everything', async () => {
+    const boardId = await createBoard(server.url)
+    const editor = await connectClient(server.url, boardId)
+    const watcher = await connectClient(server.url, boardId)
+    clients.push(editor, watcher)
+    const compactions = () =>
+      server.logs.filter((l) => l.event === 'compaction.done' && l.boardId === boardId)
+
+    // Drag shapes around, one update per move, in batches that the other client receives before
+    // the next one starts, until the server has compacted at least once; then keep dragging.
+    let edits = 0
+    const drag = async (moves: number) => {
+      for (let i = 0; i < moves; i++, edits++) {
+        editor.records.set(`shape:${edits % SHAPES}`, shape(edits % SHAPES, edits))
+      }
+      const last = edits - 1
+      await waitFor(
+        () =>
+          (watcher.snapshot()[`shape:${last % SHAPES}`] as { x: number } | undefined)?.x === last,
+        { what: `move ${last} to reach the other client` },
+      )
+    }
+    while (compactions().length === 0 && edits < 5000) await drag(100)
+    expect(compactions().length).toBeGreaterThan(0)
+    await drag(300)
+
+    expect(loggedRowCount(boardId)).toBeLessThan(edits / 2)
+    expect(compactions()[0]).toMatchObject({ compactedUpdates: expect.any(Number) })
+    const expected = editor.snapshot()
+    for (const client of clients.splice(0)) client.close()
+
+    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    await server.restart()
+    const fresh = await connectClient(server.url, boardId)
+    clients.push(fresh)
+    expect(fresh.snapshot()).toEqual(expected)
+  })
+})
