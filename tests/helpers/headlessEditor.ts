@@ -1,0 +1,43 @@
+import {
+  createTLStore,
+  defaultAddFontsFromNode,
+  defaultBindingUtils,
+  defaultShapeTools,
+  defaultShapeUtils,
+  defaultTools,
+  Editor,
+  tipTapDefaultExtensions,
+  type TLStore,
+} from 'tldraw'
+
+/**
+ * A tldraw Editor with no React and no UI, for unit tests in jsdom (`// @vitest-environment
+ * jsdom`). Creating, updating, duplicating and pasting shapes need no browser shims in tldraw
+ * 5.4.2; rendering and export do (see research/tldraw-5-notes.md §6). Pass a store to share it
+ * with a bridge or presence binding; dispose the editor when done.
+ */
+export function createHeadlessEditor(
+  store: TLStore = createTLStore({
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+  }),
+): Editor {
+  const container = document.createElement('div')
+  document.body.appendChild(container)
+  const editor = new Editor({
+    store,
+    shapeUtils: defaultShapeUtils,
+    bindingUtils: defaultBindingUtils,
+    tools: [...defaultTools, ...defaultShapeTools],
+    getContainer: () => container,
+    // <Tldraw> sets these itself; without them any shape with text throws.
+    options: {
+      text: {
+        addFontsFromNode: defaultAddFontsFromNode,
+        tipTapConfig: { extensions: tipTapDefaultExtensions },
+      },
+    },
+  })
+  editor.on('dispose', () => container.remove())
+  return editor
+}
