@@ -2,7 +2,6 @@ import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
-import type { Participant } from './participant'
 
 /**
  * The layout of a board's Yjs document. This is a public contract: the server, every client
@@ -12,7 +11,7 @@ import type { Participant } from './participant'
  *   key = record id, value = the whole record. YKeyValue, not Y.Map, because a Y.Map keeps every
  *   overwritten value and a board whose shapes move a lot would grow a hundredfold.
  * - `meta` (Y.Map): `schema` holds the serialized tldraw schema the records conform to.
- * - `participants` (Y.Map): participant id → {@link Participant}.
+ * - `participants` (Y.Map): participant id → `Participant` (shared/participant.ts).
  */
 export const DocRoot = {
   records: 'records',
@@ -43,7 +42,10 @@ export function getStoredSchema(doc: Y.Doc): SerializedSchema | undefined {
   return getMetaMap(doc).get(MetaKey.schema) as SerializedSchema | undefined
 }
 
-/** The board's participants, by participant id. Entries must be validated before use. */
-export function getParticipantsMap(doc: Y.Doc): Y.Map<Participant> {
-  return doc.getMap<Participant>(DocRoot.participants)
+/**
+ * The board's participants, by participant id: {@link Participant} values. Typed `unknown`
+ * because any client can write anything here; validate entries with `participantValidator`.
+ */
+export function getParticipantsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.participants)
 }

@@ -1,0 +1,77 @@
+import {
+  ApiPath,
+  type ApiError,
+  type AssetUploadResponse,
+  type BoardInfo,
+  type CreateBoardResponse,
+  type ServerInfo,
+} from '../../shared/api'
+
+/**
+ * A request to the Commonmap server failed. `message` is a plain sentence that can be shown to
+ * a person as it is; `status` is the HTTP status, or 0 when the server could not be reached.
+ */
+export class ApiRequestError extends Error {
+  constructor(
+    message: string,
+    readonly status: number,
+  ) {
+    super(message)
+    this.name = 'ApiRequestError'
+  }
+}
+
+const UNREACHABLE = 'Could not reach the Commonmap server. Check your connection and try again.'
+
+async function request<T>(path: string, init?: RequestInit): Promise<T> {
+  let response: Response
+  try {
+    response = await fetch(path, init)
+  } catch {
+    throw new ApiRequestError(UNREACHABLE, 0)
+  }
+  const body = (await response.json().catch(() => null)) as T | ApiError | null
+  if (!response.ok) {
+    const message =
+      body && typeof body === 'object' && 'error' in body && typeof body.error === 'string'
+        ? body.error
+        : `The server answered with an error (${response.status}). Please try again.`
+    throw new ApiRequestError(message, response.status)
+  }
+  if (body === null)
+    throw new ApiRequestError('The server sent an answer that could not be read.', response.status)
+  return body as T
+}
+
+/** Creates a board and returns it with its shareable link. */
+export function createBoard(title: string): Promise<CreateBoardResponse> {
+  return request(ApiPath.boards, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ title }),
+  })
+}
+
+/** Looks a board up; rejects with status 404 when it was never created. */
+export function fetchBoard(boardId: string): Promise<BoardInfo> {
+  return request(ApiPath.board(boardId))
+}
+
+/** Where other devices in the room can reach this server, if anywhere. */
+export function fetchServerInfo(): Promise<ServerInfo> {
+  return request(ApiPath.serverInfo)
+}
+
+/** Uploads a picture to a board and returns where it is served from. */
+export function uploadAsset(
+  boardId: string,
+  file: Blob,
+  signal?: AbortSignal,
+): Promise<AssetUploadResponse> {
+  return request(ApiPath.assets(boardId), {
+    method: 'POST',
+    headers: { 'Content-Type': file.type || 'application/octet-stream' },
+    body: file,
+    ...(signal ? { signal } : {}),
+  })
+}

@@ -1,0 +1,25 @@
+import { createContext, useContext } from 'react'
+import type { Participant } from '../../../shared/participant'
+import type { LocalParticipant } from '../collab/localParticipant'
+import type { ConnectionState } from './connectionState'
+
+/** What the panels drawn inside tldraw's UI need to know about the open board. */
+export interface BoardContextValue {
+  readonly boardId: string
+  readonly title: string
+  readonly me: LocalParticipant
+  readonly connection: ConnectionState
+  /** Everyone who has joined the board, present or not (for attribution). */
+  readonly participantsById: ReadonlyMap<string, Participant>
+  /** Who is on the board right now. */
+  readonly peopleHere: readonly Participant[]
+}
+
+export const BoardContext = createContext<BoardContextValue | null>(null)
+
+/** The open board; only for components rendered inside a board page. */
+export function useBoardContext(): BoardContextValue {
+  const value = useContext(BoardContext)
+  if (!value) throw new Error('useBoardContext is only for components inside a board page')
+  return value
+}

@@ -1,0 +1,93 @@
+import QRCode from 'qrcode'
+import { useEffect, useId, useRef, useState } from 'react'
+import { boardPath } from '../../../shared/protocol'
+import { fetchServerInfo } from '../api'
+
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+
+/**
+ * The "Share" button and the dialog it opens: the board's link, a button that copies it, and a
+ * QR code for people in the room to scan. When Commonmap only listens on this computer, it
+ * says so, because a localhost link cannot work on anyone else's device.
+ */
+export function ShareButton({ boardId }: { boardId: string }) {
+  const dialogRef = useRef<HTMLDialogElement>(null)
+  const headingId = useId()
+  const [origin, setOrigin] = useState(window.location.origin)
+  const [localOnly, setLocalOnly] = useState(false)
+  const [qr, setQr] = useState<string>()
+  const [copied, setCopied] = useState(false)
+  const link = origin + boardPath(boardId)
+
+  useEffect(() => {
+    fetchServerInfo()
+      .then(({ shareOrigin }) => {
+        if (shareOrigin) setOrigin(shareOrigin)
+        else setLocalOnly(LOOPBACK_HOSTS.has(window.location.hostname))
+      })
+      .catch(() => {
+        // Offline: the current address is the best link there is.
+      })
+  }, [])
+
+  useEffect(() => {
+    QRCode.toDataURL(link, { margin: 1, width: 200 }).then(setQr, () => setQr(undefined))
+  }, [link])
+
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(link)
+    } catch {
+      // The clipboard API needs a secure context (https or localhost); fall back to selecting
+      // the text so the person can copy it with their keyboard.
+      const input = dialogRef.current?.querySelector('input')
+      input?.select()
+      if (!document.execCommand('copy')) return
+    }
+    setCopied(true)
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        className="primary share-button"
+        onClick={() => {
+          setCopied(false)
+          dialogRef.current?.showModal()
+        }}
+      >
+        Share
+      </button>
+      <dialog ref={dialogRef} className="share-dialog" aria-labelledby={headingId}>
+        <h2 id={headingId}>Share this board</h2>
+        <p>Anyone with this link can join the board and add to it.</p>
+        <label htmlFor="share-link">Board link</label>
+        <div className="share-row">
+          <input id="share-link" readOnly value={link} onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" className="primary" onClick={copy}>
+            {copied ? 'Copied' : 'Copy link'}
+          </button>
+        </div>
+        <p className="visually-hidden" role="status">
+          {copied ? 'The link is copied.' : ''}
+        </p>
+        {localOnly && (
+          <p className="hint warning">
+            This link only works on this computer. To let people join from their own phones and
+            laptops, start Commonmap with <code>HOST=0.0.0.0</code> (see the README).
+          </p>
+        )}
+        {qr && (
+          <figure className="share-qr">
+            <img src={qr} alt={`QR code for the board link ${link}`} width={200} height={200} />
+            <figcaption>People in the room can scan this with a phone camera.</figcaption>
+          </figure>
+        )}
+        <form method="dialog">
+          <button type="submit">Close</button>
+        </form>
+      </dialog>
+    </>
+  )
+}

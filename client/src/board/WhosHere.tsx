@@ -1,0 +1,48 @@
+import { useId, useState } from 'react'
+import type { Participant } from '../../../shared/participant'
+import { roleLabel } from '../../../shared/roles'
+import { PersonBadge } from './PersonBadge'
+
+/**
+ * Who is on the board right now: a row of badges (initial + colour, with the name as its
+ * accessible label) and a button that opens the full list with names and roles.
+ */
+export function WhosHere({ people, selfId }: { people: readonly Participant[]; selfId: string }) {
+  const [open, setOpen] = useState(false)
+  const listId = useId()
+  const count = people.length
+  return (
+    <div className="whos-here">
+      <button
+        type="button"
+        className="whos-here-toggle"
+        aria-expanded={open}
+        aria-controls={listId}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <span className="badges" aria-hidden="true">
+          {people.slice(0, 5).map((p) => (
+            <PersonBadge key={p.id} person={p} />
+          ))}
+        </span>
+        <span>{count === 1 ? '1 person here' : `${count} people here`}</span>
+      </button>
+      {open && (
+        <div className="popover" id={listId}>
+          <h2 className="popover-heading">Who’s here</h2>
+          <ul className="people-list" data-testid="whos-here-list">
+            {people.map((p) => (
+              <li key={p.id}>
+                <PersonBadge person={p} />
+                <span>
+                  <strong>{p.id === selfId ? `${p.name} (you)` : p.name}</strong>
+                  <span className="muted"> · {roleLabel(p.role, p.roleOther)}</span>
+                </span>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,178 @@
+import { useEffect, useState } from 'react'
+import {
+  atom,
+  createTLStore,
+  defaultBindingUtils,
+  defaultShapeUtils,
+  type TLStore,
+  type TLStoreWithStatus,
+} from 'tldraw'
+import { IndexeddbPersistence } from 'y-indexeddb'
+import type { Awareness } from 'y-protocols/awareness'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { explainClose } from '../../../shared/closeCodes'
+import { DocRoot, getParticipantsMap } from '../../../shared/docLayout'
+import type { Participant } from '../../../shared/participant'
+import { PROTOCOL_VERSION, WS_PATH, WS_QUERY } from '../../../shared/protocol'
+import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
+import { bindPresence } from '../collab/bindPresence'
+import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
+import { createLocalParticipant, type LocalParticipant } from '../collab/localParticipant'
+import { createBoardAssetStore } from './boardAssetStore'
+import type { ConnectionState } from './connectionState'
+
+/** Everything the board page needs from the live connection. */
+export interface BoardConnection {
+  readonly store: TLStoreWithStatus
+  readonly connection: ConnectionState
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  readonly me: LocalParticipant
+}
+
+const RELOAD_MESSAGE =
+  'This board was changed by a newer version of Commonmap. Please reload the page.'
+
+/** Name of the IndexedDB database that keeps a board on this device. */
+export const localDocName = (boardId: string) => `commonmap-board-${boardId}`
+
+/**
+ * Opens a board: its Y.Doc kept on this device (y-indexeddb) and synced with the server
+ * (y-websocket), a tldraw store bound to it, and presence over awareness. The canvas shows as
+ * soon as either the server or this device's copy has the board, so a reload while offline
+ * still shows everything edited before. Everything is torn down when the page leaves.
+ */
+export function useBoardConnection(
+  boardId: string,
+  participant: Participant,
+  onUploadError: (message: string) => void,
+): BoardConnection | undefined {
+  const [connection, setConnection] = useState<BoardConnection>()
+
+  useEffect(() => {
+    const doc = new Y.Doc()
+    const local = new IndexeddbPersistence(localDocName(boardId), doc)
+    const provider = new WebsocketProvider(socketBaseUrl(), boardId, doc, {
+      params: {
+        [WS_QUERY.protocolVersion]: String(PROTOCOL_VERSION),
+        [WS_QUERY.schemaFingerprint]: COMMONMAP_SCHEMA_FINGERPRINT,
+      },
+    })
+    const me = createLocalParticipant(participant)
+    const collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
+    const store: TLStore = createTLStore({
+      shapeUtils: defaultShapeUtils,
+      bindingUtils: defaultBindingUtils,
+      assets: createBoardAssetStore(boardId, onUploadError),
+      users: me,
+      collaboration: { status: collaborationStatus },
+    })
+
+    let storeStatus: TLStoreWithStatus = { status: 'loading' }
+    let connectionState: ConnectionState = { kind: 'connecting' }
+    const publish = () =>
+      setConnection({
+        store: storeStatus,
+        connection: connectionState,
+        doc,
+        awareness: provider.awareness,
+        me,
+      })
+    const stop = (message: string) => {
+      provider.disconnect()
+      connectionState = { kind: 'stopped', message }
+      publish()
+    }
+
+    const disposers: (() => void)[] = []
+    let bound = false
+    const bindWhenBoardIsKnown = () => {
+      // Binding an empty doc would seed it from an empty store; wait until the server or this
+      // device's copy has delivered the board's records.
+      if (bound || doc.getArray(DocRoot.records).length === 0) return
+      bound = true
+      disposers.push(
+        bindStoreToYDoc(store, doc, {
+          onSchemaTooNew: () => {
+            storeStatus = { status: 'error', error: new Error(RELOAD_MESSAGE) }
+            stop(RELOAD_MESSAGE)
+          },
+        }),
+        bindPresence(store, provider.awareness, me),
+      )
+      if (storeStatus.status === 'loading') {
+        storeStatus = {
+          status: 'synced-remote',
+          store,
+          connectionStatus: collaborationStatus.get(),
+        }
+      }
+      publish()
+    }
+
+    const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
+      if (connectionState.kind === 'stopped') return
+      const online = status === 'connected'
+      collaborationStatus.set(online ? 'online' : 'offline')
+      // While retrying after a drop, "connecting" is still offline as far as people are concerned.
+      const retrying = status === 'connecting' && connectionState.kind === 'offline'
+      connectionState = online
+        ? { kind: 'online' }
+        : status === 'connecting' && !retrying
+          ? { kind: 'connecting' }
+          : { kind: 'offline' }
+      if (storeStatus.status === 'synced-remote') {
+        storeStatus = {
+          status: 'synced-remote',
+          store,
+          connectionStatus: online ? 'online' : 'offline',
+        }
+      }
+      publish()
+    }
+    const onClose = (event: CloseEvent | null) => {
+      if (!event) return
+      const explanation = explainClose(event.code)
+      if (explanation.advice === 'stop') stop(explanation.message)
+      else if (connectionState.kind !== 'stopped') {
+        connectionState = { kind: 'offline', message: explanation.message }
+        publish()
+      }
+    }
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      bindWhenBoardIsKnown()
+      // Written after the first sync so that an older copy of our entry never overwrites a
+      // newer one the server already has.
+      getParticipantsMap(doc).set(participant.id, me.participant.get())
+    }
+    provider.on('status', onStatus)
+    provider.on('connection-close', onClose)
+    provider.on('sync', onSync)
+    local.on('synced', bindWhenBoardIsKnown)
+    publish()
+
+    return () => {
+      for (const dispose of disposers.reverse()) dispose()
+      provider.off('status', onStatus)
+      provider.off('connection-close', onClose)
+      provider.off('sync', onSync)
+      provider.destroy()
+      void local.destroy()
+      doc.destroy()
+      store.dispose()
+    }
+    // A different participant id is a different person: that takes a new connection. Name and
+    // role changes go through `me.update` without reconnecting, so `participant` itself is not a
+    // dependency.
+  }, [boardId, participant.id])
+
+  return connection
+}
+
+/** The WebSocket origin of this page's server, with the board socket path. */
+function socketBaseUrl(): string {
+  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
+  return `${scheme}//${window.location.host}${WS_PATH}`
+}

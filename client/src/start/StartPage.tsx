@@ -1,0 +1,90 @@
+import { useState, type FormEvent } from 'react'
+import { MAX_TITLE_LENGTH } from '../../../shared/limits'
+import { boardPath } from '../../../shared/protocol'
+import { createBoard } from '../api'
+import { listRememberedBoards, rememberBoard } from '../common/rememberedBoards'
+
+/** The first page: start a new board, or go back to one this browser has joined. */
+export function StartPage() {
+  const [title, setTitle] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+  const boards = listRememberedBoards()
+
+  async function start(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    setError(undefined)
+    try {
+      const board = await createBoard(title)
+      rememberBoard(board)
+      window.location.assign(boardPath(board.id))
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e))
+      setBusy(false)
+    }
+  }
+
+  return (
+    <main className="start">
+      <header className="start-header">
+        <img src="/favicon.svg" alt="" width={48} height={48} />
+        <div>
+          <h1>Commonmap</h1>
+          <p>Map the services around a problem, together. Everyone's words stay theirs.</p>
+        </div>
+      </header>
+
+      <section className="card" aria-labelledby="new-board-heading">
+        <h2 id="new-board-heading">Start a new board</h2>
+        <form onSubmit={start}>
+          <label htmlFor="board-title">What is this workshop about?</label>
+          <input
+            id="board-title"
+            name="title"
+            value={title}
+            onChange={(e) => setTitle(e.target.value)}
+            maxLength={MAX_TITLE_LENGTH}
+            placeholder="For example: Getting help with housing in Leeds"
+            required
+            aria-describedby={error ? 'new-board-error' : undefined}
+          />
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Starting…' : 'Start a new board'}
+          </button>
+          {error && (
+            <p id="new-board-error" className="error" role="alert">
+              {error}
+            </p>
+          )}
+        </form>
+      </section>
+
+      <section className="card" aria-labelledby="joined-heading">
+        <h2 id="joined-heading">Boards you have joined</h2>
+        {boards.length === 0 ? (
+          <p>
+            You have not joined any boards on this device yet. Open a link someone shared, or start
+            a new board.
+          </p>
+        ) : (
+          <ul className="board-list">
+            {boards.map((board) => (
+              <li key={board.id}>
+                <a href={boardPath(board.id)}>{board.title}</a>
+                <span className="muted">
+                  {' '}
+                  · last opened{' '}
+                  {new Date(board.lastOpenedAt).toLocaleString(undefined, {
+                    dateStyle: 'medium',
+                    timeStyle: 'short',
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </main>
+  )
+}
