@@ -147,14 +147,24 @@ export function useBoardConnection(
       // newer one the server already has.
       getParticipantsMap(doc).set(participant.id, me.participant.get())
     }
+    // A dropped wifi can leave the socket looking open for half a minute; the browser knows
+    // sooner, and people should see "Offline" as soon as it does.
+    const onBrowserOffline = () => provider.disconnect()
+    const onBrowserOnline = () => {
+      if (connectionState.kind !== 'stopped') provider.connect()
+    }
     provider.on('status', onStatus)
     provider.on('connection-close', onClose)
     provider.on('sync', onSync)
     local.on('synced', bindWhenBoardIsKnown)
+    window.addEventListener('offline', onBrowserOffline)
+    window.addEventListener('online', onBrowserOnline)
     publish()
 
     return () => {
       for (const dispose of disposers.reverse()) dispose()
+      window.removeEventListener('offline', onBrowserOffline)
+      window.removeEventListener('online', onBrowserOnline)
       provider.off('status', onStatus)
       provider.off('connection-close', onClose)
       provider.off('sync', onSync)
