@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes'
 import { getRecordStore } from '../../shared/docLayout'
 import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
+import { waitFor } from '../../tests/helpers/waitFor'
 import { silentLogger } from '../logger'
 import { Room, type RoomOptions } from './Room'
 import { MessageType, decodeClientMessage, encodeAwarenessEntries } from './wireMessages'
@@ -22,7 +23,7 @@ describe('Room', () => {
     const stored: Uint8Array[] = []
     const room = new Room({
       boardId: 'board',
-      doc: new Y.Doc(),
+      stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
       persistUpdate: (update) => stored.push(update),
       logger: silentLogger,
       maxBufferedBytes: 1024 * 1024,
@@ -30,6 +31,7 @@ describe('Room', () => {
       ...options,
     })
     rooms.push(room)
+    room.restore()
     const client = () => {
       const c = new ProtocolClient()
       clients.push(c)
@@ -88,27 +90,114 @@ describe('Room', () => {
     expect(origins).toEqual([a.connection])
   })
 
-  it('serves a known full state as it is to a client with an empty document', () => {
+  /** A room that has not restored its document yet, over a snapshot with one shape. */
+  function unrestored(updates: Uint8Array[] = []) {
     const source = new Y.Doc()
     getRecordStore(source).set('shape:1', shape('shape:1', 1))
-    const fullState = Y.encodeStateAsUpdate(source)
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, fullState)
-    const { client } = setup({ doc, fullState })
+    const snapshot = Y.encodeStateAsUpdate(source)
+    const stored: Uint8Array[] = []
+    const error = vi.fn()
+    const onBroken = vi.fn()
+    const room = new Room({
+      boardId: 'board',
+      stored: { snapshot, updates },
+      persistUpdate: (update) => stored.push(update),
+      logger: { ...silentLogger, error },
+      maxBufferedBytes: 1024 * 1024,
+      maxAwarenessStateBytes: 1024,
+      onBroken,
+    })
+    rooms.push(room)
+    const client = () => {
+      const c = new ProtocolClient()
+      clients.push(c)
+      return c.connect(room)
+    }
+    return { room, snapshot, stored, error, onBroken, client, source }
+  }
 
+  it('answers an empty client with the stored snapshot before restoring, the rest after', () => {
+    const { room, snapshot, stored, client } = unrestored()
     const a = client()
-    a.pair!.flushToServer()
-    const step2 = a.pair!.toClient.map(decodeClientMessage).find((m) => m.type === 'sync-step-2')
-    expect(step2).toEqual({ type: 'sync-step-2', update: fullState })
-    flushAll([a])
-    expect(a.snapshot()).toEqual({ 'shape:1': shape('shape:1', 1) })
-
-    // After an edit the cached state is stale: a new client must get the edit too.
     a.records.set('shape:2', shape('shape:2', 2))
+    a.pair!.flushToServer()
+    const sent = a.pair!.toClient.map(decodeClientMessage)
+    expect(sent).toEqual([{ type: 'sync-step-2', update: snapshot }])
+    expect(stored).toHaveLength(0)
+
+    room.restore()
+    expect(stored).toHaveLength(1)
+    expect(a.pair!.toClient.map((f) => decodeClientMessage(f).type)).toContain('sync-step-1')
     flushAll([a])
+    expect(Object.keys(a.snapshot()).sort()).toEqual(['shape:1', 'shape:2'])
+
+    // After an edit the snapshot is stale: a new client must get the edit too.
     const b = client()
     flushAll([a, b])
     expect(b.snapshot()).toEqual(a.snapshot())
+  })
+
+  it('restores soon: after connected clients asked for the snapshot and it was sent', async () => {
+    const { room, client } = unrestored()
+    const a = client()
+    const turn = () => new Promise((resolve) => setImmediate(resolve))
+    const restored = () =>
+      a.pair!.toClient.some((f) => decodeClientMessage(f).type === 'sync-step-1')
+    room.restoreSoon()
+    await turn()
+    await turn()
+    expect(restored()).toBe(false)
+
+    a.pair!.flushToServer()
+    a.pair!.bufferedAmount = 4096
+    await turn()
+    await turn()
+    expect(restored()).toBe(false)
+
+    a.pair!.bufferedAmount = 0
+    await waitFor(restored, { what: 'the room to restore' })
+  })
+
+  it('restores soon even when a socket never drains', async () => {
+    const { room, client } = unrestored()
+    const a = client()
+    a.pair!.bufferedAmount = 4096
+    room.restoreSoon()
+    await waitFor(() => a.pair!.toClient.length > 0, { what: 'the room to restore anyway' })
+  })
+
+  it('restores logged updates, skipping one it cannot apply', () => {
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (update: Uint8Array) => updates.push(update))
+    getRecordStore(writer).set('shape:later', shape('shape:later', 3))
+    const { room, error, client } = unrestored([Uint8Array.from([1, 2, 3]), ...updates])
+    const a = client()
+    room.restore()
+    flushAll([a])
+    expect(Object.keys(a.snapshot()).sort()).toEqual(['shape:1', 'shape:later'])
+    expect(error).toHaveBeenCalledWith(
+      'room.bad-stored-update',
+      expect.objectContaining({ boardId: 'board', index: 0 }),
+    )
+  })
+
+  it('breaks when the stored snapshot cannot be applied', () => {
+    const room = new Room({
+      boardId: 'board',
+      stored: { snapshot: Uint8Array.from([9, 9, 9]), updates: [] },
+      persistUpdate: () => {},
+      logger: silentLogger,
+      maxBufferedBytes: 1024,
+      maxAwarenessStateBytes: 1024,
+    })
+    rooms.push(room)
+    const a = new ProtocolClient()
+    clients.push(a)
+    a.connect(room)
+    room.restore()
+    expect(a.pair!.closed?.code).toBe(CloseCode.StorageFailed)
+    expect(room.isClosed).toBe(true)
   })
 
   it('relays nothing and closes everyone when storing fails, then reports itself broken', () => {

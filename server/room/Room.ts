@@ -9,6 +9,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import { assertNever } from '../assertNever'
 import type { Logger } from '../logger'
 import {
+  type ClientMessage,
   decodeAwarenessEntries,
   decodeClientMessage,
   encodeAwareness,
@@ -45,14 +46,12 @@ export interface RoomConnection {
 export interface RoomOptions {
   /** The board this room serves (for logs). */
   readonly boardId: string
-  /** The board's document, already restored from storage. The room owns it from now on. */
-  readonly doc: Y.Doc
   /**
-   * The document's complete state as one V1 update, when the caller has it anyway (right after
-   * loading a snapshot with no newer updates). The first client that joins empty gets these
-   * bytes as they are, sparing a full re-encode of a large board.
+   * What storage holds for the board. The room rebuilds its document from it in
+   * {@link Room.restore}; until then it can already answer clients with an empty document when
+   * there are no updates after the snapshot (the snapshot then is the full state).
    */
-  readonly fullState?: Uint8Array
+  readonly stored: { readonly snapshot: Uint8Array; readonly updates: readonly Uint8Array[] }
   /**
    * Makes one update durable. Called synchronously for every update the document accepts, and
    * always before the update is relayed; it throws when the update could not be stored.
@@ -80,6 +79,8 @@ export interface RoomOptions {
 class Connection implements RoomConnection {
   /** Awareness client ids this connection speaks for. */
   readonly awarenessClients = new Set<number>()
+  /** True until the client's sync step 1 (its first frame, in practice) has arrived. */
+  awaitingSyncStep1 = true
 
   constructor(
     readonly id: string,
@@ -98,6 +99,25 @@ class Connection implements RoomConnection {
 
 const EMPTY_STATE_VECTOR_LENGTH = 1
 
+/** Longest a room waits for snapshot frames to drain before it restores its document. */
+const MAX_RESTORE_DELAY_MS = 100
+
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH && stateVector[0] === 0
+}
+
+/** Where a room is in its life. */
+type Phase =
+  | {
+      readonly kind: 'restoring'
+      readonly stored: RoomOptions['stored']
+      /** Frames that need the document, in arrival order, replayed once it is restored. */
+      readonly waiting: { connection: Connection; frame: Uint8Array }[]
+      waitingBytes: number
+    }
+  | { readonly kind: 'open' }
+  | { readonly kind: 'closed' }
+
 /**
  * One board in memory: its Yjs document, its awareness (cursors, never stored) and the
  * connections editing it. Speaks the y-websocket protocol over {@link RoomSocket}s and knows
@@ -105,6 +125,10 @@ const EMPTY_STATE_VECTOR_LENGTH = 1
  *
  * Every accepted update goes through one pipeline ({@link Room.handleDocUpdate}): store,
  * then relay. Storing first is what makes a crash lose nothing anyone has seen.
+ *
+ * A new room starts `restoring`: rebuilding a large board's document blocks for 100+ ms, so
+ * {@link Room.restoreSoon} does it a turn later, after the first joiners with empty documents
+ * were sent the stored snapshot. They apply it while the server rebuilds, instead of after.
  */
 export class Room {
   readonly boardId: string
@@ -114,26 +138,89 @@ export class Room {
   /** Which connection speaks for each awareness client id; others may not claim it. */
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly disposers: (() => void)[] = []
+  /** The document's full state as one update, while known without encoding (see `stored`). */
   private fullState: Uint8Array | undefined
   /** Sync step 2 for a client with an empty document; dropped on every update. */
   private fullStateFrame: Uint8Array | undefined
   private nextConnectionId = 1
-  private closed = false
+  private phase: Phase
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId
-    this.doc = options.doc
-    this.fullState = options.fullState
+    this.doc = new Y.Doc()
+    this.phase = { kind: 'restoring', stored: options.stored, waiting: [], waitingBytes: 0 }
+    if (options.stored.updates.length === 0) this.fullState = options.stored.snapshot
     this.awareness = new Awareness(this.doc)
     // The server is not a participant: without this every client would see it as a peer.
     this.awareness.setLocalState(null)
-    this.doc.on('update', this.handleDocUpdate)
     this.awareness.on('update', this.handleAwarenessChange)
     this.disposers.push(
-      () => this.doc.off('update', this.handleDocUpdate),
       () => this.awareness.off('update', this.handleAwarenessChange),
       () => this.awareness.destroy(),
     )
+  }
+
+  /**
+   * Restores the document once the clients already connected have asked for it and their
+   * snapshot frames have left for the network (see the class comment): restoring blocks the
+   * event loop, so a request not yet read, or a frame still buffered in a socket, would wait
+   * for it. Waits at most {@link MAX_RESTORE_DELAY_MS}.
+   */
+  restoreSoon(): void {
+    const deadline = performance.now() + MAX_RESTORE_DELAY_MS
+    let timer: NodeJS.Immediate
+    const tick = () => {
+      const waiting = [...this.connections].some(
+        (c) => c.awaitingSyncStep1 || c.socket.bufferedAmount > 0,
+      )
+      if (waiting && performance.now() < deadline) timer = setImmediate(tick)
+      else this.restore()
+    }
+    timer = setImmediate(tick)
+    this.disposers.push(() => clearImmediate(timer))
+  }
+
+  /**
+   * Rebuilds the document from storage, then answers what waited for it. A logged update that
+   * cannot be applied is skipped and reported rather than making the board unloadable
+   * (yjs#713 showed stored updates can be bad); a snapshot that cannot be applied breaks the
+   * room, and its clients are told storage failed.
+   */
+  restore(): void {
+    if (this.phase.kind !== 'restoring') return
+    const { stored, waiting } = this.phase
+    const started = performance.now()
+    try {
+      this.doc.transact(() => {
+        Y.applyUpdate(this.doc, stored.snapshot)
+        stored.updates.forEach((update, index) => {
+          try {
+            Y.applyUpdate(this.doc, update)
+          } catch (error) {
+            this.options.logger.error('room.bad-stored-update', {
+              boardId: this.boardId,
+              index,
+              error,
+            })
+          }
+        })
+      })
+    } catch (error) {
+      this.break('room.restore-failed', error)
+      return
+    }
+    // Listening only now: restoring must not append the stored updates again.
+    this.doc.on('update', this.handleDocUpdate)
+    this.disposers.push(() => this.doc.off('update', this.handleDocUpdate))
+    this.phase = { kind: 'open' }
+    this.options.logger.info('room.restored', {
+      boardId: this.boardId,
+      updates: stored.updates.length,
+      snapshotBytes: stored.snapshot.byteLength,
+      ms: Math.round(performance.now() - started),
+    })
+    for (const connection of this.connections) this.sendSyncStep1(connection)
+    for (const { connection, frame } of waiting) this.receive(connection, frame)
   }
 
   /** How many connections are in the room. */
@@ -143,22 +230,23 @@ export class Room {
 
   /** True once the room was closed or broke; it accepts no connections after that. */
   get isClosed(): boolean {
-    return this.closed
+    return this.phase.kind === 'closed'
   }
 
   /** Adds a connection and starts the sync handshake on it. */
   connect(socket: RoomSocket): RoomConnection {
-    if (this.closed) throw new Error(`Room ${this.boardId} is closed`)
+    if (this.phase.kind === 'closed') throw new Error(`Room ${this.boardId} is closed`)
     const connection = new Connection(`c${this.nextConnectionId++}`, socket, this)
     this.connections.add(connection)
-    this.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    // While restoring, the server's state vector is not known yet; restore() sends it.
+    if (this.phase.kind === 'open') this.sendSyncStep1(connection)
     this.sendAllAwareness(connection)
     return connection
   }
 
   /** Closes every connection with `code` and accepts none after. Does not call `onIdle`. */
   closeAll(code: number, reason: string): void {
-    this.closed = true
+    this.phase = { kind: 'closed' }
     for (const connection of this.connections) connection.socket.close(code, reason)
     this.connections.clear()
     this.awarenessOwners.clear()
@@ -166,7 +254,7 @@ export class Room {
 
   /** Releases the document, awareness and listeners. Call after {@link closeAll}. */
   destroy(): void {
-    this.closed = true
+    this.phase = { kind: 'closed' }
     for (const dispose of this.disposers.splice(0)) dispose()
     this.doc.destroy()
   }
@@ -177,6 +265,8 @@ export class Room {
     if (!this.connections.has(connection)) return
     try {
       const message = decodeClientMessage(frame)
+      if (message.type === 'sync-step-1') connection.awaitingSyncStep1 = false
+      if (this.phase.kind === 'restoring') return this.wait(connection, frame, message)
       switch (message.type) {
         case 'sync-step-1':
           this.send(connection, this.syncStep2For(message.stateVector))
@@ -223,17 +313,40 @@ export class Room {
     if (this.connections.size === 0) this.options.onIdle?.(this)
   }
 
+  /** While restoring: answer empty clients from the snapshot now, keep the rest for later. */
+  private wait(connection: Connection, frame: Uint8Array, message: ClientMessage): void {
+    if (this.phase.kind !== 'restoring') return
+    if (
+      message.type === 'sync-step-1' &&
+      (this.fullStateFrame ?? this.fullState) &&
+      isEmptyStateVector(message.stateVector)
+    ) {
+      this.send(connection, this.syncStep2For(message.stateVector))
+      return
+    }
+    this.phase.waitingBytes += frame.byteLength
+    if (this.phase.waitingBytes > this.options.maxBufferedBytes) {
+      this.close(
+        connection,
+        CloseCode.SlowConnection,
+        'Too much was sent before the board was ready.',
+      )
+      return
+    }
+    this.phase.waiting.push({ connection, frame })
+  }
+
   /**
    * The update pipeline: every change to the document, from any connection, passes here once.
    * The later contribution ledger belongs here too: the transaction origin is the sending
    * connection, and the transaction lists the records that changed.
    */
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.closed) return
+    if (this.phase.kind !== 'open') return
     try {
       this.options.persistUpdate(update)
     } catch (error) {
-      this.break(error)
+      this.break('storage.append-failed', error)
       return
     }
     this.fullState = undefined
@@ -245,17 +358,22 @@ export class Room {
   }
 
   /** Storage failed: relay nothing, close everyone, and let the registry drop this room. */
-  private break(error: unknown): void {
-    this.options.logger.error('storage.append-failed', { boardId: this.boardId, error })
+  private break(event: string, error: unknown): void {
+    this.options.logger.error(event, { boardId: this.boardId, error })
     this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
     this.options.onBroken?.(this)
   }
 
+  private sendSyncStep1(connection: Connection): void {
+    this.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)))
+  }
+
   private syncStep2For(stateVector: Uint8Array): Uint8Array {
-    if (stateVector.byteLength !== EMPTY_STATE_VECTOR_LENGTH || stateVector[0] !== 0) {
+    if (!isEmptyStateVector(stateVector)) {
       return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
     }
     this.fullStateFrame ??= encodeSyncStep2(this.fullState ?? Y.encodeStateAsUpdate(this.doc))
+    // The frame holds a copy; no need to keep a second one of a large board.
     this.fullState = undefined
     return this.fullStateFrame
   }

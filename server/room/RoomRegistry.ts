@@ -1,6 +1,5 @@
-import * as Y from 'yjs'
 import type { Logger } from '../logger'
-import type { BoardStorage, StoredBoard } from '../storage/BoardStorage'
+import type { BoardStorage } from '../storage/BoardStorage'
 import { Room, type RoomConnection, type RoomSocket } from './Room'
 
 /** Options of {@link RoomRegistry}. */
@@ -87,13 +86,9 @@ export class RoomRegistry {
   private async load(boardId: string): Promise<Room | undefined> {
     const stored = this.options.storage.loadBoard(boardId)
     if (!stored) return undefined
-    const started = performance.now()
-    const doc = this.restore(stored)
     const room = new Room({
       boardId,
-      doc,
-      // With no updates after it, the snapshot is exactly the document's full state.
-      fullState: stored.updates.length === 0 ? stored.snapshot : undefined,
+      stored,
       persistUpdate: (update) => this.options.storage.appendUpdate(boardId, update),
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
@@ -101,39 +96,11 @@ export class RoomRegistry {
       onIdle: () => this.scheduleUnload(boardId),
       onBroken: (broken) => this.drop(boardId, broken),
     })
-    this.options.logger.info('room.loaded', {
-      boardId,
-      updates: stored.updates.length,
-      snapshotBytes: stored.snapshot.byteLength,
-      ms: Math.round(performance.now() - started),
-    })
+    // After the joiners waiting for this load have been connected and served the snapshot.
+    room.restoreSoon()
     // Nobody may connect after all (their socket closed while this loaded).
     this.scheduleUnload(boardId)
     return room
-  }
-
-  /**
-   * Rebuilds the document. A logged update that cannot be applied is skipped and reported
-   * rather than making the whole board unloadable (yjs#713 showed stored updates can be bad);
-   * a bad snapshot fails the load.
-   */
-  private restore(stored: StoredBoard): Y.Doc {
-    const doc = new Y.Doc()
-    doc.transact(() => {
-      Y.applyUpdate(doc, stored.snapshot)
-      stored.updates.forEach((update, index) => {
-        try {
-          Y.applyUpdate(doc, update)
-        } catch (error) {
-          this.options.logger.error('room.bad-stored-update', {
-            boardId: stored.info.id,
-            index,
-            error,
-          })
-        }
-      })
-    })
-    return doc
   }
 
   private scheduleUnload(boardId: string): void {

@@ -37,12 +37,13 @@ function runScenario(seed: number, steps: number): Run {
   const stored: Uint8Array[] = []
   const room = new Room({
     boardId: 'fuzz',
-    doc: new Y.Doc(),
+    stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
     persistUpdate: (update) => stored.push(update),
     logger: silentLogger,
     maxBufferedBytes: Infinity,
     maxAwarenessStateBytes: 1024,
   })
+  room.restore()
   const clients = [0, 1, 2].map(() => {
     const client = new ProtocolClient()
     // y-protocols never propagates an awareness state whose clock is still 0.
