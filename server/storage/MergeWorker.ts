@@ -38,6 +38,11 @@ export class MergeWorker {
       this.start().postMessage({ id, snapshot, updates })
     })
 
+  /** Starts the worker thread ahead of the first merge. */
+  warmUp(): void {
+    this.start()
+  }
+
   /** Stops the worker; merges still running fail. */
   async close(): Promise<void> {
     this.stop(new Error('The merge worker was closed'))

@@ -139,6 +139,28 @@ describe('SqliteStorage', () => {
     expect(rebuild(storage.loadBoard(board.id))).toEqual({ 'shape:a': { id: 'shape:a', x: 9 } })
   })
 
+  it('waits for proportionally more updates before compacting a large board', async () => {
+    const big = new Y.Doc()
+    // Just under 2 MiB encoded: the threshold becomes just under 20 updates.
+    big.getText('notes').insert(0, 'x'.repeat(2 * 1024 * 1024 - 1000))
+    const merges: number[] = []
+    const storage = open({
+      compactAfterUpdates: 10,
+      merge: async (snapshot, updates) => {
+        merges.push(updates.length)
+        return Y.mergeUpdates([snapshot, ...updates])
+      },
+    })
+    storage.createBoard(board, Y.encodeStateAsUpdate(big))
+    const writer = createWriter()
+    for (let i = 0; i < 40; i++) writer.move('shape:a', i)
+    const [first, second] = [writer.updates.slice(0, 19), writer.updates.slice(19, 20)]
+    for (const update of first) storage.appendUpdate(board.id, update)
+    expect(merges).toEqual([])
+    for (const update of second) storage.appendUpdate(board.id, update)
+    expect(merges).toEqual([20])
+  })
+
   it('leaves the log alone when a merge fails', async () => {
     const writer = createWriter()
     const storage = open({ merge: () => Promise.reject(new Error('worker crashed')) })

@@ -11,7 +11,11 @@ import { migrate } from './sqliteMigrations'
 export interface SqliteStorageOptions {
   /** Path of the database file. Its folder is created when missing. */
   readonly file: string
-  /** Compact a board once this many updates wait in its log (default 1000). */
+  /**
+   * Compact a board once this many updates wait in its log, per MiB of snapshot (default 1000;
+   * a board under 1 MiB counts as 1 MiB). Scaling by size keeps the cost of compaction, which
+   * re-encodes the whole board, a small share of the work whatever the board's size.
+   */
   readonly compactAfterUpdates?: number
   /** Compact a board once its logged updates add up to this many bytes (default 4 MiB). */
   readonly compactAfterBytes?: number
@@ -24,10 +28,14 @@ export interface SqliteStorageOptions {
   readonly logger?: Logger
 }
 
+/** What waits in a board's log, and the size of the snapshot it would be folded into. */
 interface Pending {
   count: number
   bytes: number
+  snapshotBytes: number
 }
+
+const MIB = 1024 * 1024
 
 /**
  * Boards in an embedded SQLite database (WAL mode). Every accepted update is one row in an
@@ -62,6 +70,9 @@ export class SqliteStorage implements BoardStorage {
     db.pragma('busy_timeout = 5000')
     migrate(db)
     const worker = options.merge ? undefined : new MergeWorker()
+    // Start the worker now: its first start loads yjs, which would otherwise happen in the
+    // middle of a session, on a core that may be busy relaying edits.
+    worker?.warmUp()
     return new SqliteStorage(
       db,
       options.merge ?? (worker as MergeWorker).merge,
@@ -110,6 +121,7 @@ export class SqliteStorage implements BoardStorage {
       this.pending.set(boardId, {
         count: updates.length,
         bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
+        snapshotBytes: state.byteLength,
       })
       return { info, snapshot: state, updates }
     })()
@@ -124,9 +136,10 @@ export class SqliteStorage implements BoardStorage {
     pending.count++
     pending.bytes += update.byteLength
     this.pending.set(boardId, pending)
+    const maxCount = this.compactAfterUpdates * Math.max(1, pending.snapshotBytes / MIB)
     if (
       !this.compactions.has(boardId) &&
-      (pending.count >= this.compactAfterUpdates || pending.bytes >= this.compactAfterBytes)
+      (pending.count >= maxCount || pending.bytes >= this.compactAfterBytes)
     ) {
       // Fire and forget: compact() logs its own failures, and a failed compaction only means
       // the log stays longer; the next append past the threshold tries again.
@@ -197,10 +210,11 @@ export class SqliteStorage implements BoardStorage {
   }
 
   private countPending(boardId: string): Pending {
-    const row = this.statement(
-      'SELECT count(*) AS count, coalesce(sum(length(data)), 0) AS bytes FROM updates WHERE board_id = ?',
-    ).get(boardId) as Pending
-    return { count: row.count, bytes: row.bytes }
+    return this.statement(
+      `SELECT count(*) AS count, coalesce(sum(length(data)), 0) AS bytes,
+        (SELECT length(state) FROM snapshots WHERE board_id = ?) AS snapshotBytes
+      FROM updates WHERE board_id = ?`,
+    ).get(boardId, boardId) as Pending
   }
 
   private readonly statements = new Map<string, Database.Statement>()
