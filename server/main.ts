@@ -53,6 +53,9 @@ try {
   if (code === 'EADDRINUSE') {
     fail(`Port ${port} is already in use; stop the other program or set PORT to another number.`)
   }
+  if (code === 'EACCES') {
+    fail(`Port ${port} needs administrator rights; set PORT to a number above 1023.`)
+  }
   if (code === 'EADDRNOTAVAIL') {
     fail(`HOST ${host} is not an address of this computer; try 127.0.0.1 or 0.0.0.0.`)
   }
