@@ -44,6 +44,8 @@ export default defineConfig({
       },
     }),
   ],
+  // Pre-bundling @tldraw/assets would try to inline its `?url` imports of fonts and icons.
+  optimizeDeps: { exclude: ['@tldraw/assets'] },
   build: {
     outDir: here('./dist/client'),
     emptyOutDir: true,

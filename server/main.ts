@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { parseConfig } from './config'
 import { createCommonmapServer, type CommonmapServer } from './createCommonmapServer'
 import { createStaticClientHandler } from './http/staticClient'
+import { createViteDevClient } from './http/viteDevClient'
 import { createJsonLogger } from './logger'
 import { SqliteStorage } from './storage/SqliteStorage'
 
@@ -34,6 +35,12 @@ try {
   )
 }
 
+// `npm run dev` passes --dev: the app comes live from source through Vite instead of dist/.
+const devClient = process.argv.includes('--dev') ? await createViteDevClient() : undefined
+const serveClient =
+  devClient?.serveClient ??
+  createStaticClientHandler(fileURLToPath(new URL('../dist/client', import.meta.url)))
+
 let server: CommonmapServer
 try {
   server = await createCommonmapServer({
@@ -44,9 +51,7 @@ try {
     maxMessageBytes,
     maxAssetBytes,
     logger,
-    serveClient: createStaticClientHandler(
-      fileURLToPath(new URL('../dist/client', import.meta.url)),
-    ),
+    serveClient,
   })
 } catch (error) {
   const code = (error as { code?: string }).code
@@ -83,6 +88,7 @@ async function shutdown(signal: string): Promise<void> {
   // Order matters: first no new edits (sockets closed with 1012), then let a running compaction
   // finish, checkpoint the WAL and close the database.
   await server.close()
+  await devClient?.close()
   await storage.close()
   logger.info('server.stopped', { signal })
   process.exit(0)

@@ -37,6 +37,9 @@ describe('createStaticClientHandler', () => {
       expect(res.status).toBe(200)
       expect(await res.text()).toContain('<title>app</title>')
       expect(res.headers.get('cache-control')).toBe('no-cache')
+      // The browser itself refuses to contact any other host.
+      expect(res.headers.get('content-security-policy')).toContain("default-src 'self'")
+      expect(res.headers.get('content-security-policy')).toContain("connect-src 'self'")
     }
     const asset = await fetch(`${origin}/assets/index-abc123.js`)
     expect(asset.status).toBe(200)

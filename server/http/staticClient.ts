@@ -11,6 +11,29 @@ const NOT_BUILT_PAGE = `<!doctype html>
 `
 
 /**
+ * The browser may load and connect to nothing but this server. Commonmap promises that no
+ * browser on a board contacts another host (workshops run behind NHS firewalls, and people's
+ * privacy matters); this makes the browser enforce it even if some code path, a pasted link
+ * or a record written by a misbehaving client asks for another host. Styles may be inline
+ * because tldraw sets some; data:/blob: URLs are local to the page (Vite inlines tiny files such
+ * as an empty translation as data: URLs, and pasted pictures and exports are blobs).
+ */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'self' data: blob:",
+  "worker-src 'self'",
+  "frame-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'self'",
+].join('; ')
+
+/**
  * Serves the built web app from `dir` (Vite's `dist/client`). Paths without a file extension
  * (`/`, `/b/<id>`) get `index.html`, so the app's own routes work when opened directly. Files
  * under `/assets/` have content hashes in their names and are cached for good; `index.html` is
@@ -45,6 +68,8 @@ export function createStaticClientHandler(
     etag: true,
     setHeaders: (res, pathname) => {
       res.setHeader('X-Content-Type-Options', 'nosniff')
+      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+      res.setHeader('Referrer-Policy', 'no-referrer')
       res.setHeader(
         'Cache-Control',
         pathname.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'no-cache',

@@ -25,7 +25,7 @@ export interface TestServer {
   readonly logs: Record<string, unknown>[]
   /** Sends a signal and resolves with how the process ended. */
   kill(signal: NodeJS.Signals): Promise<ServerExit>
-  /** Starts a new process on the same data folder (after `kill`); updates `url`. */
+  /** Starts a new process on the same data folder and port (after `kill`). */
   restart(): Promise<void>
   /** Kills the process if it runs and deletes the data folder. Always call it. */
   stop(): Promise<void>
@@ -57,7 +57,15 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
   const launch = async () => {
     child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, ...options.env, PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+      // A restart takes the port the first process was given, so open pages and clients that
+      // keep retrying the old address find the new server, as they would in a workshop.
+      env: {
+        ...process.env,
+        ...options.env,
+        PORT: url ? new URL(url).port : '0',
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     running.add(child)

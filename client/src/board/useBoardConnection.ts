@@ -115,6 +115,9 @@ export function useBoardConnection(
       if (connectionState.kind === 'stopped') return
       const online = status === 'connected'
       collaborationStatus.set(online ? 'online' : 'offline')
+      // Others forgot our cursor when we dropped, and ignore a state whose clock they have
+      // already seen; setting it again moves the clock on so they show us straight away.
+      if (online) provider.awareness.setLocalState(provider.awareness.getLocalState())
       // While retrying after a drop, "connecting" is still offline as far as people are concerned.
       const retrying = status === 'connecting' && connectionState.kind === 'offline'
       connectionState = online
