@@ -1,0 +1,63 @@
+import { expect, type BrowserContext, type Page } from '@playwright/test'
+import { boardPath } from '../../shared/protocol'
+
+/** Opens a board and joins it the first time, as a person would. */
+export async function joinBoard(
+  page: Page,
+  serverUrl: string,
+  boardId: string,
+  person: { name: string; role: string },
+): Promise<void> {
+  await page.goto(serverUrl + boardPath(boardId))
+  await page.getByLabel('Your name').fill(person.name)
+  await page.getByRole('radio', { name: new RegExp(`^${person.role}`) }).check()
+  await page.getByRole('button', { name: 'Join the board' }).click()
+  await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)
+}
+
+/** The shapes of one type on the canvas. */
+export function shapes(page: Page, type = 'geo') {
+  return page.locator(`.tl-shape[data-shape-type="${type}"]`)
+}
+
+/** Draws a rectangle with the toolbar's rectangle tool by dragging between two points. */
+export async function drawRectangle(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+) {
+  await page.getByTestId('tools.rectangle').click()
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 4 })
+  await page.mouse.move(to.x, to.y, { steps: 4 })
+  await page.mouse.up()
+  await page.keyboard.press('Escape')
+}
+
+/**
+ * Records every request a browser context makes that is not for `origin` (or an inline
+ * data:/blob: URL): HTTP requests, including the service worker's, WebSockets, and attempts
+ * the Content-Security-Policy blocked.
+ */
+export function recordOutsideRequests(context: BrowserContext, origin: string): string[] {
+  const outside: string[] = []
+  const socketOrigin = origin.replace(/^http/, 'ws')
+  context.on('request', (request) => {
+    const url = request.url()
+    if (!url.startsWith(origin + '/') && !/^(data|blob):/.test(url)) outside.push(url)
+  })
+  const watchPage = (page: Page) => {
+    page.on('websocket', (socket) => {
+      if (!socket.url().startsWith(socketOrigin + '/')) outside.push(socket.url())
+    })
+    // The server's Content-Security-Policy blocks other hosts before a request is made; a
+    // violation report means something still tried.
+    page.on('console', (message) => {
+      if (message.text().includes('Content Security Policy')) outside.push(message.text())
+    })
+  }
+  context.pages().forEach(watchPage)
+  context.on('page', watchPage)
+  return outside
+}
