@@ -1,0 +1,110 @@
+import type { ColdLoadResult } from './coldLoadScenario'
+import type { LatencyResult } from './latencyScenario'
+import { SERVERS, type ServerKind } from './serverProcess'
+
+/** Everything one `npm run bench` measured: what results/latest.json holds. */
+export interface BenchSummary {
+  readonly startedAt: string
+  readonly environment: {
+    readonly node: string
+    readonly cpu: string
+    readonly cores: number
+    readonly pinning: string
+    /** Server CPU profiles were written (`--cpu-prof`): the server ran slower than usual. */
+    readonly profiledServer: boolean
+  }
+  readonly latency: Record<ServerKind, LatencyResult>
+  readonly coldLoad: Record<ServerKind, ColdLoadResult>
+  readonly targets: readonly Target[]
+  /** Reasons to distrust some figures of this run, in plain words. */
+  readonly warnings: readonly string[]
+}
+
+/** One target and whether this run met it. */
+export interface Target {
+  readonly name: string
+  readonly value: number
+  readonly limit: number
+  readonly unit: string
+  readonly pass: boolean
+}
+
+/** Above this, other processes took a noticeable share of the cores the bench pinned. */
+const MAX_OTHER_LOAD_PERCENT = 15
+
+/** The targets Commonmap has to meet (docs: research/yjs-server-performance.md §0). */
+export function checkTargets(
+  latency: BenchSummary['latency'],
+  coldLoad: BenchSummary['coldLoad'],
+): Target[] {
+  const atMost = (name: string, value: number, limit: number, unit: string): Target => ({
+    name,
+    value,
+    limit,
+    unit,
+    pass: value <= limit,
+  })
+  const ours = latency.commonmap.shapeLatencyMs.p99
+  return [
+    atMost('Shape latency p99 with 50 clients', ours, 10, 'ms'),
+    atMost(
+      'Shape latency p99, against the reference server in this run',
+      ours,
+      latency.reference.shapeLatencyMs.p99,
+      'ms',
+    ),
+    atMost('Cold load of 10,000 shapes, median', coldLoad.commonmap.syncedMs.p50, 250, 'ms'),
+    atMost('Server RSS after the cold load, worst', coldLoad.commonmap.serverRssMb.max, 200, 'MB'),
+  ]
+}
+
+/**
+ * Why a latency run's figures cannot be trusted, in plain words, or undefined if nothing
+ * disturbed it: a saturated harness adds its own queueing to every latency, and other processes
+ * on a shared machine take turns on the pinned cores.
+ */
+export function disturbanceOf(result: LatencyResult): string | undefined {
+  const { harness, otherLoadPercent } = result
+  if (harness.saturated) {
+    return (
+      `the harness was saturated (loop lag p99 ${harness.loopLagMs.p99.toFixed(1)} ms, ` +
+      `CPU ${harness.cpuPercent.toFixed(0)} %)`
+    )
+  }
+  if (otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
+    return `other processes used ${otherLoadPercent.toFixed(0)} % of a core`
+  }
+  return undefined
+}
+
+/** Why figures of this run may be unreliable; empty when nothing looked wrong. */
+export function warningsOf(
+  latency: BenchSummary['latency'],
+  coldLoad: BenchSummary['coldLoad'],
+  pinned: boolean,
+): string[] {
+  const warnings = pinned ? [] : ['Server and harness were not pinned to separate cores.']
+  for (const result of Object.values(latency)) {
+    const disturbance = disturbanceOf(result)
+    if (disturbance) {
+      warnings.push(`Latency on ${SERVERS[result.server].name}: ${disturbance}; tails are noisy.`)
+    }
+    if (result.connectionDrops > 0) {
+      warnings.push(
+        `Latency on ${SERVERS[result.server].name}: ${result.connectionDrops} connections ` +
+          'dropped, so its loss counts are not reliable.',
+      )
+    }
+  }
+  for (const result of Object.values(coldLoad)) {
+    result.loads.forEach((load, i) => {
+      if (load.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
+        warnings.push(
+          `Cold load ${i + 1} on ${SERVERS[result.server].name}: other processes used ` +
+            `${load.otherLoadPercent.toFixed(0)} % of a core.`,
+        )
+      }
+    })
+  }
+  return warnings
+}

@@ -1,0 +1,124 @@
+import type { BenchSummary } from './benchSummary'
+import type { ColdLoadResult } from './coldLoadScenario'
+import type { Deliveries, LatencyResult } from './latencyScenario'
+import { summarize, type Distribution } from './percentiles'
+import { SERVERS, type ServerKind } from './serverProcess'
+
+const KINDS: readonly ServerKind[] = ['commonmap', 'reference']
+
+/** The human-readable report of a bench run: one table per scenario, then the targets. */
+export function formatReport(summary: BenchSummary): string {
+  const { environment: env, latency, coldLoad } = summary
+  const lat = latency.commonmap.options
+  const cold = coldLoad.commonmap.options
+  const sections = [
+    `Commonmap bench, ${summary.startedAt}: Node ${env.node}, ${env.cores} × ${env.cpu}`,
+    `CPU placement: ${env.pinning}${env.profiledServer ? '; Commonmap ran with --cpu-prof' : ''}`,
+    '',
+    `Latency: ${lat.clients} clients in one room, ${lat.movers} moving a shape at ${lat.shapeHz} Hz, ` +
+      `all moving a cursor at ${lat.cursorHz} Hz; ${lat.measureMs / 1000} s measured after ` +
+      `${lat.warmupMs / 1000} s warm-up`,
+    table([['', ...KINDS.map((kind) => SERVERS[kind].name)], ...latencyRows(latency)]),
+    '',
+    `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
+      `connect to its sync event with every shape (${cold.loads} loads)`,
+    table([['', ...KINDS.map((kind) => SERVERS[kind].name)], ...coldLoadRows(coldLoad)]),
+    '  Commonmap: load 1 after the server unloaded the idle room, the others after a restart;',
+    '  all read the board from SQLite. Reference: the document stays in memory, so its loads are',
+    '  syncs of a loaded document, not cold from disk.',
+    '',
+    'Targets',
+    ...summary.targets.map(
+      (target) =>
+        `  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ` +
+        `${fixed(target.value)} ${target.unit} (limit ${fixed(target.limit)} ${target.unit})`,
+    ),
+    ...(summary.warnings.length
+      ? ['', 'Warnings', ...summary.warnings.map((w) => `  ! ${w}`)]
+      : []),
+  ]
+  return sections.join('\n')
+}
+
+function latencyRows(latency: Record<ServerKind, LatencyResult>): string[][] {
+  const row = (label: string, cell: (result: LatencyResult) => string) => [
+    label,
+    ...KINDS.map((kind) => cell(latency[kind])),
+  ]
+  return [
+    row('shape latency p50 / p99 / max (ms)', (r) => distribution(r.shapeLatencyMs)),
+    row('cursor latency p50 / p99 / max (ms)', (r) => distribution(r.cursorLatencyMs)),
+    row('shape updates in → out per s', (r) => rates(r.shapeUpdates)),
+    row('cursor updates in → out per s', (r) => rates(r.cursorUpdates)),
+    row(
+      'lost deliveries, shape / cursor',
+      (r) => `${r.shapeUpdates.lost} / ${r.cursorUpdates.lost}`,
+    ),
+    row('server output (MB/s)', (r) => fixed(r.deliveredMBPerSecond)),
+    row('server CPU mean / max (% of a core)', (r) =>
+      pair(r.serverUsage.cpuPercentMean, r.serverUsage.cpuPercentMax),
+    ),
+    row('server RSS max while measured / since start (MB)', (r) =>
+      pair(r.serverUsage.rssMaxMb, r.serverUsage.peakRssMb),
+    ),
+    row('harness loop lag p50 / p99 / max (ms)', (r) => distribution(r.harness.loopLagMs)),
+    row('harness CPU (% of a core)', (r) => fixed(r.harness.cpuPercent)),
+    row('other load on the machine (% of a core)', (r) => fixed(r.otherLoadPercent)),
+    row('harness saturated', (r) => (r.harness.saturated ? 'YES: latencies unreliable' : 'no')),
+  ]
+}
+
+function coldLoadRows(coldLoad: Record<ServerKind, ColdLoadResult>): string[][] {
+  const row = (label: string, cell: (result: ColdLoadResult) => string) => [
+    label,
+    ...KINDS.map((kind) => cell(coldLoad[kind])),
+  ]
+  const medianOf = (values: number[]) => summarize(values).p50
+  return [
+    row('each load (ms)', (r) => r.loads.map((load) => fixed(load.syncedMs)).join(', ')),
+    row('median / max (ms)', (r) => pair(r.syncedMs.p50, r.syncedMs.max)),
+    row('  of which until sync step 2 arrived, median', (r) =>
+      fixed(medianOf(r.loads.map((load) => load.syncFrameMs))),
+    ),
+    row('sync step 2 size (MB)', (r) => fixed((r.loads[0]?.syncFrameBytes ?? NaN) / 1e6)),
+    row('server rebuild of the document, median (ms)', (r) =>
+      r.loads.some((load) => load.restore)
+        ? fixed(medianOf(r.loads.map((load) => load.restore?.ms ?? NaN)))
+        : 'n/a',
+    ),
+    row('server RSS after the load, median / max (MB)', (r) =>
+      pair(r.serverRssMb.p50, r.serverRssMb.max),
+    ),
+    row('server peak RSS, max (MB)', (r) =>
+      fixed(Math.max(...r.loads.map((load) => load.serverPeakRssMb))),
+    ),
+  ]
+}
+
+function table(rows: readonly (readonly string[])[]): string {
+  const widths = rows[0]?.map((_, column) =>
+    Math.max(...rows.map((row) => row[column]?.length ?? 0)),
+  )
+  return rows
+    .map((row) => `  ${row.map((cell, column) => cell.padEnd(widths?.[column] ?? 0)).join('   ')}`)
+    .join('\n')
+}
+
+function distribution(d: Pick<Distribution, 'p50' | 'p99' | 'max'>): string {
+  return `${fixed(d.p50)} / ${fixed(d.p99)} / ${fixed(d.max)}`
+}
+
+function rates(d: Deliveries): string {
+  return `${fixed(d.sentPerSecond)} → ${fixed(d.deliveredPerSecond)}`
+}
+
+function pair(a: number, b: number): string {
+  return `${fixed(a)} / ${fixed(b)}`
+}
+
+/** Three significant figures at most, whole numbers from 100 up: enough to compare runs. */
+function fixed(value: number): string {
+  if (!Number.isFinite(value)) return 'n/a'
+  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en')
+  return value.toPrecision(3).replace(/\.?0+$/, '')
+}
