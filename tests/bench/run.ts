@@ -101,10 +101,9 @@ async function main(): Promise<void> {
   if (cpuProfileDir) progress(`Server CPU profiles: ${cpuProfileDir}`)
 }
 
-main().then(
-  () => process.exit(0),
-  (error: unknown) => {
-    process.stderr.write(`The bench failed: ${error instanceof Error ? error.stack : error}\n`)
-    process.exit(1)
-  },
-)
+// On failure, exit at once: timers and sockets of the failed scenario may still be pending, and
+// the 'exit' handler is what stops the servers.
+main().catch((error: unknown) => {
+  process.stderr.write(`The bench failed: ${error instanceof Error ? error.stack : error}\n`)
+  process.exit(1)
+})
