@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
+import { waitFor } from '../../tests/helpers/waitFor'
 import { MergeWorker } from './MergeWorker'
 
 describe('MergeWorker', () => {
@@ -38,5 +39,14 @@ describe('MergeWorker', () => {
     const big = new Y.Doc()
     big.getText('t').insert(0, 'x'.repeat(1_000_000))
     await expect(worker.merge(Y.encodeStateAsUpdate(big), [])).rejects.toThrow(/longer than 1 ms/)
+  })
+
+  it('stops its thread when idle, to give back the memory a merge grew, and restarts on demand', async () => {
+    worker = new MergeWorker(60_000, 50)
+    const empty = Y.encodeStateAsUpdate(new Y.Doc())
+    await worker.merge(empty, [])
+    expect(worker.isRunning).toBe(true)
+    await waitFor(() => !worker.isRunning, { what: 'the idle worker to stop' })
+    await expect(worker.merge(empty, [])).resolves.toBeInstanceOf(Uint8Array)
   })
 })

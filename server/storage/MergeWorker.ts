@@ -16,20 +16,29 @@ interface Job {
 }
 
 /**
- * Runs merges in one long-lived worker thread, so that decoding and re-encoding a large board
- * (hundreds of milliseconds at 10,000 shapes) never blocks the event loop that relays edits.
- * A merge that takes longer than `timeoutMs` is treated as hung: the worker is terminated (a
- * fresh one starts for the next merge) and the merge fails, which leaves the log untouched.
+ * Runs merges in a worker thread, so that decoding and re-encoding a large board (hundreds of
+ * milliseconds at 10,000 shapes) never blocks the event loop that relays edits. A merge that
+ * takes longer than `timeoutMs` is treated as hung: the worker is terminated (a fresh one
+ * starts for the next merge) and the merge fails, which leaves the log untouched.
+ *
+ * The thread stops once it has no work (after `idleMs`, default at once): V8 keeps the heap a
+ * large merge grew (60+ MB after a 10,000-shape board) for as long as the thread lives, while
+ * compactions are rare and a thread starts in a few milliseconds, off the main thread.
  */
 export class MergeWorker {
   private worker: Worker | undefined
   private readonly jobs = new Map<number, Job>()
   private nextId = 1
+  private idleTimer: NodeJS.Timeout | undefined
 
-  constructor(private readonly timeoutMs = 60_000) {}
+  constructor(
+    private readonly timeoutMs = 60_000,
+    private readonly idleMs = 0,
+  ) {}
 
   readonly merge: MergeUpdates = (snapshot, updates) =>
     new Promise((resolve, reject) => {
+      clearTimeout(this.idleTimer)
       const id = this.nextId++
       const timer = setTimeout(() => {
         this.stop(new Error(`Merging updates took longer than ${this.timeoutMs} ms`))
@@ -38,9 +47,9 @@ export class MergeWorker {
       this.start().postMessage({ id, snapshot, updates })
     })
 
-  /** Starts the worker thread ahead of the first merge. */
-  warmUp(): void {
-    this.start()
+  /** True while the worker thread exists. */
+  get isRunning(): boolean {
+    return this.worker !== undefined
   }
 
   /** Stops the worker; merges still running fail. */
@@ -60,6 +69,7 @@ export class MergeWorker {
       clearTimeout(job.timer)
       if (reply.ok) job.resolve(reply.merged)
       else job.reject(new Error(reply.message))
+      this.stopWhenIdle()
     })
     worker.on('error', (error) => this.stop(error))
     worker.on('exit', () => {
@@ -69,7 +79,16 @@ export class MergeWorker {
     return worker
   }
 
+  private stopWhenIdle(): void {
+    clearTimeout(this.idleTimer)
+    this.idleTimer = setTimeout(() => {
+      if (this.jobs.size === 0) this.stop(new Error('The merge worker was idle'))
+    }, this.idleMs)
+    this.idleTimer.unref()
+  }
+
   private stop(reason: Error): void {
+    clearTimeout(this.idleTimer)
     const worker = this.worker
     this.worker = undefined
     void worker?.terminate()

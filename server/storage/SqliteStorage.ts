@@ -70,9 +70,6 @@ export class SqliteStorage implements BoardStorage {
     db.pragma('busy_timeout = 5000')
     migrate(db)
     const worker = options.merge ? undefined : new MergeWorker()
-    // Start the worker now: its first start loads yjs, which would otherwise happen in the
-    // middle of a session, on a core that may be busy relaying edits.
-    worker?.warmUp()
     return new SqliteStorage(
       db,
       options.merge ?? (worker as MergeWorker).merge,

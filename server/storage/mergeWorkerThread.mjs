@@ -1,7 +1,17 @@
 // Runs in a worker thread (see MergeWorker.ts). Plain JavaScript that imports only yjs, so it
 // starts the same under node, tsx and vitest without any TypeScript loader.
+import { setPriority } from 'node:os'
 import { parentPort } from 'node:worker_threads'
 import * as Y from 'yjs'
+
+// Merging competes for the same cores as the thread that relays edits; on a small machine it
+// must yield to it, or every compaction shows up as a spike in everyone's latency. On Linux this
+// lowers the priority of this thread only.
+try {
+  setPriority(19)
+} catch {
+  // Not permitted here: merging at normal priority is still correct, only less polite.
+}
 
 parentPort.on('message', ({ id, snapshot, updates }) => {
   try {
