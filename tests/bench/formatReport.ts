@@ -18,7 +18,15 @@ export function formatReport(summary: BenchSummary): string {
     `Latency: ${lat.clients} clients in one room, ${lat.movers} moving a shape at ${lat.shapeHz} Hz, ` +
       `all moving a cursor at ${lat.cursorHz} Hz; ${lat.measureMs / 1000} s measured after ` +
       `${lat.warmupMs / 1000} s warm-up`,
-    table([['', ...KINDS.map((kind) => SERVERS[kind].name)], ...latencyRows(latency)]),
+    `  Figures are from each server's median round of ${summary.latencyP99Runs.commonmap.length}.`,
+    table([
+      ['', ...KINDS.map((kind) => SERVERS[kind].name)],
+      [
+        'shape latency p99 of each round (ms)',
+        ...KINDS.map((kind) => summary.latencyP99Runs[kind].map(fixed).join(', ')),
+      ],
+      ...latencyRows(latency),
+    ]),
     '',
     `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
       `connect to its sync event with every shape (${cold.loads} loads)`,
