@@ -1,4 +1,2 @@
-/** Ends an exhaustive `switch`: it only compiles when every case of a union is handled. */
-export function assertNever(value: never): never {
-  throw new Error(`Unexpected value: ${JSON.stringify(value)}`)
-}
+// The server's switches use the shared helper; this path stays so existing imports keep working.
+export { assertNever } from '../shared/assertNever'

@@ -3,8 +3,6 @@ import {
   createBindingId,
   createShapeId,
   createTLStore,
-  defaultBindingUtils,
-  defaultShapeUtils,
   toRichText,
   type Editor,
   type TLArrowBinding,
@@ -23,6 +21,7 @@ import { createHeadlessEditor } from '../helpers/headlessEditor'
 import { linkAwareness } from '../helpers/linkAwareness'
 import { linkDocs } from '../helpers/linkDocs'
 import { testParticipant } from '../helpers/participants'
+import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../../client/src/shapes/boardUtils'
 
 const cleanups: (() => void)[] = []
 afterEach(() => {
@@ -33,8 +32,8 @@ afterEach(() => {
 function tab(participant: Participant, doc: Y.Doc) {
   const me = createLocalParticipant(participant)
   const store = createTLStore({
-    shapeUtils: defaultShapeUtils,
-    bindingUtils: defaultBindingUtils,
+    shapeUtils: BOARD_SHAPE_UTILS,
+    bindingUtils: BOARD_BINDING_UTILS,
     users: me,
   })
   const awareness = new Awareness(doc)

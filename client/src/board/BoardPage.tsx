@@ -6,6 +6,8 @@ import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/li
 import type { Participant } from '../../../shared/participant'
 import { registerAttribution } from '../collab/attribution'
 import { Notice } from '../common/Notice'
+import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
+import { keepRoutesWhole } from '../shapes/keepRoutesWhole'
 import { loadParticipant, saveParticipant } from '../common/rememberedParticipant'
 import { AttributionLabel } from './AttributionLabel'
 import { BoardContext, useBoardContext, type BoardContextValue } from './BoardContext'
@@ -97,7 +99,12 @@ function BoardCanvas({
   const onMount = useCallback(
     (editor: Editor) => {
       registerLinkPasting(editor)
-      return registerAttribution(editor, () => participant.id)
+      const stopKeepingRoutesWhole = keepRoutesWhole(editor)
+      const stopAttribution = registerAttribution(editor, () => participant.id)
+      return () => {
+        stopAttribution()
+        stopKeepingRoutesWhole()
+      }
     },
     [participant.id],
   )
@@ -112,6 +119,8 @@ function BoardCanvas({
       <div className="board-canvas">
         <Tldraw
           store={board.store}
+          shapeUtils={BOARD_SHAPE_UTILS}
+          bindingUtils={BOARD_BINDING_UTILS}
           assetUrls={assetUrls}
           components={components}
           onMount={onMount}

@@ -1,12 +1,5 @@
 import { useEffect, useState } from 'react'
-import {
-  atom,
-  createTLStore,
-  defaultBindingUtils,
-  defaultShapeUtils,
-  type TLStore,
-  type TLStoreWithStatus,
-} from 'tldraw'
+import { atom, createTLStore, type TLStore, type TLStoreWithStatus } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -19,6 +12,7 @@ import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
 import { bindPresence } from '../collab/bindPresence'
 import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
 import { createLocalParticipant, type LocalParticipant } from '../collab/localParticipant'
+import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 import { createBoardAssetStore } from './boardAssetStore'
 import type { ConnectionState } from './connectionState'
 
@@ -62,8 +56,8 @@ export function useBoardConnection(
     const me = createLocalParticipant(participant)
     const collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
     const store: TLStore = createTLStore({
-      shapeUtils: defaultShapeUtils,
-      bindingUtils: defaultBindingUtils,
+      shapeUtils: BOARD_SHAPE_UTILS,
+      bindingUtils: BOARD_BINDING_UTILS,
       assets: createBoardAssetStore(boardId, onUploadError),
       users: me,
       collaboration: { status: collaborationStatus },

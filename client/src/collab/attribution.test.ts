@@ -2,8 +2,6 @@
 import {
   createShapeId,
   createTLStore,
-  defaultBindingUtils,
-  defaultShapeUtils,
   Editor,
   toRichText,
   type TLShape,
@@ -14,6 +12,7 @@ import { createHeadlessEditor } from '../../../tests/helpers/headlessEditor'
 import { testParticipant } from '../../../tests/helpers/participants'
 import { describeAttribution, readAttribution, registerAttribution } from './attribution'
 import { createLocalParticipant } from './localParticipant'
+import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 
 const sam = testParticipant('Sam', 'lived-experience')
 const priya = testParticipant('Priya', 'practitioner')
@@ -142,8 +141,8 @@ describe('registerAttribution', () => {
 
   it('works with tldraw’s own attribution, which uses the participant id', () => {
     const store = createTLStore({
-      shapeUtils: defaultShapeUtils,
-      bindingUtils: defaultBindingUtils,
+      shapeUtils: BOARD_SHAPE_UTILS,
+      bindingUtils: BOARD_BINDING_UTILS,
       users: createLocalParticipant(sam),
     })
     const { editor } = attributedEditor(createHeadlessEditor(store))

@@ -2,8 +2,6 @@
 import {
   createTLStore,
   createUserId,
-  defaultBindingUtils,
-  defaultShapeUtils,
   InstancePresenceRecordType,
   type TLInstance,
   type TLInstancePresence,
@@ -23,6 +21,7 @@ import { bindPresence, type BindPresenceOptions } from './bindPresence'
 import { bindStoreToYDoc } from './bindStoreToYDoc'
 import { createLocalParticipant, type LocalParticipant } from './localParticipant'
 import { getParticipantsHere } from './participantsHere'
+import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 
 const cleanups: (() => void)[] = []
 beforeEach(() => {
@@ -45,8 +44,8 @@ interface Client {
 function client(participant: Participant): Client {
   const me = createLocalParticipant(participant)
   const store = createTLStore({
-    shapeUtils: defaultShapeUtils,
-    bindingUtils: defaultBindingUtils,
+    shapeUtils: BOARD_SHAPE_UTILS,
+    bindingUtils: BOARD_BINDING_UTILS,
     users: me,
   })
   const doc = new Y.Doc()

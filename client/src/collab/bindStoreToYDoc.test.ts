@@ -2,8 +2,6 @@
 import {
   createShapeId,
   createTLStore,
-  defaultBindingUtils,
-  defaultShapeUtils,
   GeoShapeUtil,
   PageRecordType,
   transact,
@@ -20,7 +18,9 @@ import { DocRoot, getMetaMap, getRecordStore, MetaKey } from '../../../shared/do
 import { schemaFingerprint } from '../../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
 import { linkDocs, type DocLink } from '../../../tests/helpers/linkDocs'
+import { shapeRecord } from '../../../tests/helpers/mapRecords'
 import { bindStoreToYDoc, SchemaTooNewError, type BindStoreToYDocOptions } from './bindStoreToYDoc'
+import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 
 const PAGE_ID = PageRecordType.createId('page')
 const cleanups: (() => void)[] = []
@@ -29,7 +29,7 @@ afterEach(() => {
 })
 
 function makeStore(): TLStore {
-  return createTLStore({ shapeUtils: defaultShapeUtils, bindingUtils: defaultBindingUtils })
+  return createTLStore({ shapeUtils: BOARD_SHAPE_UTILS, bindingUtils: BOARD_BINDING_UTILS })
 }
 
 /** A doc holding what the server writes when a board is created. */
@@ -41,21 +41,7 @@ function boardDoc(): Y.Doc {
 }
 
 function geoShape(name: string, changes: Partial<TLGeoShape> = {}): TLGeoShape {
-  return {
-    id: createShapeId(name),
-    typeName: 'shape',
-    type: 'geo',
-    parentId: PAGE_ID,
-    index: 'a1' as IndexKey,
-    x: 0,
-    y: 0,
-    rotation: 0,
-    isLocked: false,
-    opacity: 1,
-    meta: {},
-    props: GeoShapeUtil.prototype.getDefaultProps(),
-    ...changes,
-  }
+  return shapeRecord<TLGeoShape>('geo', name, GeoShapeUtil.prototype.getDefaultProps(), changes)
 }
 
 interface Client {
