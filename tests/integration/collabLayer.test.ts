@@ -15,8 +15,10 @@ import { readAttribution, registerAttribution } from '../../client/src/collab/at
 import { bindPresence } from '../../client/src/collab/bindPresence'
 import { bindStoreToYDoc } from '../../client/src/collab/bindStoreToYDoc'
 import { createLocalParticipant } from '../../client/src/collab/localParticipant'
+import { createRoute } from '../../client/src/shapes/createRoute'
 import { createInitialBoardState } from '../../server/initialBoardState'
 import type { Participant } from '../../shared/participant'
+import type { RouteShape } from '../../shared/shapes/routeShape'
 import { createHeadlessEditor } from '../helpers/headlessEditor'
 import { linkAwareness } from '../helpers/linkAwareness'
 import { linkDocs } from '../helpers/linkDocs'
@@ -131,5 +133,47 @@ describe('the collaboration layer, wired as the app wires it', () => {
     expect(samWrites).toBe(0)
     expect(sam.editor.getShape(to)?.y).toBe(50)
     expect(sam.editor.getBindingsFromShape(arrow, 'arrow')).toHaveLength(2)
+  })
+
+  it('moves a route with a card someone else moved, without either side writing back', () => {
+    const { sam, priya } = workshop()
+    const gp = createShapeId('gp')
+    const housing = createShapeId('housing')
+    sam.editor.createShapes([
+      { id: gp, type: 'service', x: 0, y: 0, props: { name: 'GP' } },
+      { id: housing, type: 'service', x: 600, y: 0, props: { name: 'Housing' } },
+    ])
+    const route = createRoute(sam.editor, gp, housing, 'referral')!
+    const before = sam.editor.getShape(route) as RouteShape
+
+    const samWrites = ownUpdatesDuring(sam.doc, () => {
+      expect(
+        ownUpdatesDuring(priya.doc, () => priya.editor.nudgeShapes([housing], { x: 0, y: 200 })),
+      ).toBe(1)
+    })
+
+    expect(samWrites).toBe(0)
+    const after = sam.editor.getShape(route) as RouteShape
+    expect(after.props.end).not.toEqual(before.props.end)
+    expect(priya.editor.getShape(route)).toEqual(after)
+  })
+
+  it('removes a card’s routes for everyone when someone deletes the card', () => {
+    const { sam, priya } = workshop()
+    const gp = createShapeId('gp')
+    const person = createShapeId('person')
+    priya.editor.createShapes([
+      { id: gp, type: 'service', x: 0, y: 0 },
+      { id: person, type: 'person', x: 0, y: 400 },
+    ])
+    const route = createRoute(priya.editor, person, gp, 'self-referral')!
+    expect(sam.editor.getShape(route)).toBeDefined()
+
+    sam.editor.deleteShape(gp)
+
+    for (const { editor } of [sam, priya]) {
+      expect(editor.getShape(route)).toBeUndefined()
+      expect(editor.store.query.records('binding').get()).toEqual([])
+    }
   })
 })

@@ -7,7 +7,6 @@ import type { Participant } from '../../../shared/participant'
 import { registerAttribution } from '../collab/attribution'
 import { Notice } from '../common/Notice'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
-import { keepRoutesWhole } from '../shapes/keepRoutesWhole'
 import { loadParticipant, saveParticipant } from '../common/rememberedParticipant'
 import { AttributionLabel } from './AttributionLabel'
 import { BoardContext, useBoardContext, type BoardContextValue } from './BoardContext'
@@ -99,12 +98,7 @@ function BoardCanvas({
   const onMount = useCallback(
     (editor: Editor) => {
       registerLinkPasting(editor)
-      const stopKeepingRoutesWhole = keepRoutesWhole(editor)
-      const stopAttribution = registerAttribution(editor, () => participant.id)
-      return () => {
-        stopAttribution()
-        stopKeepingRoutesWhole()
-      }
+      return registerAttribution(editor, () => participant.id)
     },
     [participant.id],
   )

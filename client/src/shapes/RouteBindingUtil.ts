@@ -4,6 +4,7 @@ import {
   type BindingOnCreateOptions,
   type BindingOnShapeChangeOptions,
   type BindingOnShapeDeleteOptions,
+  type BindingOnShapeIsolateOptions,
 } from 'tldraw'
 import {
   defaultRouteBindingProps,
@@ -17,8 +18,7 @@ import { updateRouteGeometry } from './updateRouteGeometry'
 /**
  * Ties a route to the cards at its ends (shared/bindings/routeBinding.ts). The route follows
  * its cards wherever they go, and goes when either of them goes: a route to nowhere would tell
- * people about a way that does not exist. (keepRoutesWhole covers routes that lose an end in
- * other ways, such as pasting a route without its cards.)
+ * people about a way that does not exist.
  */
 export class RouteBindingUtil extends BindingUtil<RouteBinding> {
   static override type = ROUTE_BINDING_TYPE
@@ -48,6 +48,20 @@ export class RouteBindingUtil extends BindingUtil<RouteBinding> {
   }
 
   override onBeforeDeleteToShape({ binding }: BindingOnShapeDeleteOptions<RouteBinding>): void {
+    this.deleteRoute(binding)
+  }
+
+  /**
+   * The route is being parted from one of its cards other than by deleting the card: copied or
+   * duplicated without it, or its binding removed. tldraw copies and duplicates inside a change
+   * it undoes afterwards, so deleting the route here only leaves it out of the copy: a route is
+   * copied with both its cards or not at all, and never pasted pointing nowhere.
+   */
+  override onBeforeIsolateFromShape({ binding }: BindingOnShapeIsolateOptions<RouteBinding>): void {
+    this.deleteRoute(binding)
+  }
+
+  private deleteRoute(binding: RouteBinding): void {
     if (this.editor.getShape(binding.fromId)) this.editor.deleteShape(binding.fromId)
   }
 }
