@@ -1,8 +1,16 @@
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
-import { getRecordStore, getStoredSchema } from '../shared/docLayout'
+import { getParticipantsMap, getRecordStore, getStoredSchema } from '../shared/docLayout'
 import { commonmapSchema } from '../shared/schema'
+import { testParticipant } from '../tests/helpers/participants'
 import { createInitialBoardState } from './initialBoardState'
+import { SESSION_AREAS } from './templates/coDesignSession'
+
+function boardRecords(state: Uint8Array) {
+  const doc = new Y.Doc()
+  Y.applyUpdate(doc, state)
+  return { doc, records: [...getRecordStore(doc).map.values()].map((entry) => entry.val) }
+}
 
 describe('createInitialBoardState', () => {
   it('holds a valid document record, one page and the schema', () => {
@@ -20,5 +28,29 @@ describe('createInitialBoardState', () => {
       ).not.toThrow()
     }
     expect(getStoredSchema(doc)).toEqual(commonmapSchema.serialize())
+  })
+
+  it('lays out a co-design session, attributed to the person who started the board', () => {
+    const sam = testParticipant('Sam', 'facilitator')
+    const { doc, records } = boardRecords(
+      createInitialBoardState({ template: 'co-design', creator: sam, now: 5000 }),
+    )
+    const frames = records.filter((r) => r.typeName === 'shape' && r.type === 'frame')
+    expect(frames).toHaveLength(SESSION_AREAS.length)
+    for (const record of records) {
+      expect(() =>
+        commonmapSchema.validateRecord(null as never, record, 'initialize', null),
+      ).not.toThrow()
+      if (record.typeName === 'shape') {
+        expect(record.meta).toEqual({ createdBy: sam.id, createdAt: 5000 })
+      }
+    }
+    expect(getParticipantsMap(doc).toJSON()).toEqual({ [sam.id]: sam })
+  })
+
+  it('starts blank with nobody listed unless told otherwise', () => {
+    const { doc, records } = boardRecords(createInitialBoardState())
+    expect(records.filter((r) => r.typeName === 'shape')).toEqual([])
+    expect(getParticipantsMap(doc).size).toBe(0)
   })
 })

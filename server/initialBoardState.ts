@@ -6,29 +6,64 @@ import {
   type TLRecord,
 } from '@tldraw/tlschema'
 import * as Y from 'yjs'
-import { getMetaMap, getRecordStore, MetaKey } from '../shared/docLayout'
+import { assertNever } from '../shared/assertNever'
+import type { BoardTemplateId } from '../shared/boardTemplates'
+import { getMetaMap, getParticipantsMap, getRecordStore, MetaKey } from '../shared/docLayout'
+import type { Participant } from '../shared/participant'
 import { commonmapSchema } from '../shared/schema'
+import { coDesignSessionRecords } from './templates/coDesignSession'
 
 /** The id of the page every new board starts with. */
 export const FIRST_PAGE_ID = PageRecordType.createId('page')
 
+/** What a new board starts with. */
+export interface InitialBoardOptions {
+  /** Default `blank`. */
+  readonly template?: BoardTemplateId
+  /** The person starting the board: they become its first participant and own its template. */
+  readonly creator?: Participant
+  /** Epoch ms, for the template's attribution. */
+  readonly now?: number
+}
+
 /**
- * The first content of a new board, as one V1 update: tldraw's document record, one page and
- * the schema the records follow. The server writes it once, when the board is created, so that
- * clients never race each other to create the first page.
+ * The first content of a new board, as one V1 update: tldraw's document record, one page, the
+ * chosen template's records, the person who started it, and the schema the records follow. The
+ * server writes it once, when the board is created, so clients never race each other to create
+ * the first page, and two people can never both lay out the same template on one board.
  */
-export function createInitialBoardState(): Uint8Array {
+export function createInitialBoardState({
+  template = 'blank',
+  creator,
+  now = Date.now(),
+}: InitialBoardOptions = {}): Uint8Array {
   const doc = new Y.Doc()
   const records: TLRecord[] = [
     DocumentRecordType.create({ id: TLDOCUMENT_ID }),
     PageRecordType.create({ id: FIRST_PAGE_ID, name: 'Page 1', index: 'a1' as TLPage['index'] }),
+    ...templateRecords(template, { createdBy: creator?.id, createdAt: now }),
   ]
   doc.transact(() => {
     const store = getRecordStore(doc)
     for (const record of records) store.set(record.id, record)
+    if (creator) getParticipantsMap(doc).set(creator.id, creator)
     getMetaMap(doc).set(MetaKey.schema, commonmapSchema.serialize())
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return state
+}
+
+function templateRecords(
+  template: BoardTemplateId,
+  attribution: Parameters<typeof coDesignSessionRecords>[1],
+): TLRecord[] {
+  switch (template) {
+    case 'blank':
+      return []
+    case 'co-design':
+      return coDesignSessionRecords(FIRST_PAGE_ID, attribution)
+    default:
+      return assertNever(template)
+  }
 }

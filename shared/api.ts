@@ -1,4 +1,6 @@
+import { BoardTemplates, type BoardTemplateId } from './boardTemplates'
 import { MAX_TITLE_LENGTH } from './limits'
+import { participantValidator, type Participant } from './participant'
 
 /**
  * The JSON HTTP API between the client and the server. Paths are relative to the server's
@@ -16,6 +18,19 @@ export const ApiPath = {
 /** Body of `POST /api/boards`. */
 export interface CreateBoardRequest {
   readonly title: string
+  /** What the board starts with; `blank` when left out. */
+  readonly template?: BoardTemplateId
+  /**
+   * The person starting the board, who joins it in the same step: the server adds them to the
+   * board's participants and attributes the template's records to them. Their id is made by
+   * their browser (`PARTICIPANT_ID_PATTERN`).
+   */
+  readonly creator?: Participant
+}
+
+/** A checked `POST /api/boards` body: the template is always known. */
+export interface CheckedCreateBoardRequest extends CreateBoardRequest {
+  readonly template: BoardTemplateId
 }
 
 /** A board as the API describes it. `createdAt` is epoch milliseconds. */
@@ -55,19 +70,31 @@ export interface ApiError {
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string }
 
 /**
- * Checks the body of `POST /api/boards`. Titles are trimmed; an empty or over-long title gets
- * a message the start page can show as it is.
+ * Checks the body of `POST /api/boards`. Titles are trimmed; an empty or over-long title, an
+ * unknown template or a creator who is not a valid participant gets a message the start page
+ * can show as it is.
  */
-export function checkCreateBoardRequest(body: unknown): Checked<CreateBoardRequest> {
+export function checkCreateBoardRequest(body: unknown): Checked<CheckedCreateBoardRequest> {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, error: 'Send a JSON object with a "title".' }
   }
-  const title = (body as { title?: unknown }).title
+  const { title, template = 'blank', creator } = body as Record<string, unknown>
   if (typeof title !== 'string' || !title.trim()) {
     return { ok: false, error: 'Please give the board a title.' }
   }
   if (title.trim().length > MAX_TITLE_LENGTH) {
     return { ok: false, error: `Please keep the title to ${MAX_TITLE_LENGTH} characters or fewer.` }
   }
-  return { ok: true, value: { title: title.trim() } }
+  if (!BoardTemplates.has(template)) {
+    const names = BoardTemplates.all.map((choice) => choice.label).join(' or ')
+    return { ok: false, error: `Please choose how the board starts: ${names}.` }
+  }
+  if (creator === undefined) return { ok: true, value: { title: title.trim(), template } }
+  let checkedCreator: Participant
+  try {
+    checkedCreator = participantValidator.validate(creator)
+  } catch {
+    return { ok: false, error: 'Please give your name and choose a role.' }
+  }
+  return { ok: true, value: { title: title.trim(), template, creator: checkedCreator } }
 }

@@ -1,26 +1,11 @@
-import { createShapeId, type TLRecord, type TLShapeId } from '@tldraw/tlschema'
+import { createShapeId, type TLRecord } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { mapShapeRecord, routeBindingRecord } from '../tests/helpers/mapRecords'
 import { testParticipant } from '../tests/helpers/participants'
-import type { RouteKind } from './shapes/routeShape'
+import { routeRecords } from '../tests/helpers/serviceMapRecords'
 import { mapOutline, ownerName, personName, UNLISTED_OWNER, UNNAMED_SERVICE } from './mapOutline'
 
 const sam = testParticipant('Sam', 'facilitator')
-
-function route(
-  name: string,
-  from: TLShapeId,
-  to: TLShapeId,
-  kind: RouteKind,
-  note = '',
-): TLRecord[] {
-  const shape = mapShapeRecord('route', name, { kind, note })
-  return [
-    shape,
-    routeBindingRecord(shape.id, from, 'start'),
-    routeBindingRecord(shape.id, to, 'end'),
-  ]
-}
 
 /** A small map: three services, one person, routes of several kinds, notes and actions. */
 function workshopMap(): TLRecord[] {
@@ -39,10 +24,10 @@ function workshopMap(): TLRecord[] {
     gp,
     ae,
     dad,
-    ...route('dad-gp', dad.id, gp.id, 'self-referral'),
-    ...route('gp-housing', gp.id, housing.id, 'referral', '6 week wait'),
-    ...route('housing-gp', housing.id, gp.id, 'bounced-back'),
-    ...route('ae-housing', ae.id, housing.id, 'gap'),
+    ...routeRecords('dad-gp', dad.id, gp.id, 'self-referral'),
+    ...routeRecords('gp-housing', gp.id, housing.id, 'referral', '6 week wait'),
+    ...routeRecords('housing-gp', housing.id, gp.id, 'bounced-back'),
+    ...routeRecords('ae-housing', ae.id, housing.id, 'gap'),
     mapShapeRecord(
       'purpose-note',
       'phones',
@@ -140,7 +125,7 @@ describe('mapOutline', () => {
     const gp = mapShapeRecord('service', 'gp', { name: '  ' })
     const note = mapShapeRecord('purpose-note', 'note')
     const halfMade = mapShapeRecord('route', 'half')
-    const toNote = route('to-note', gp.id, note.id, 'referral')
+    const toNote = routeRecords('to-note', gp.id, note.id, 'referral')
     const geo = { ...gp, id: createShapeId('box'), type: 'geo' } as unknown as TLRecord
     const result = mapOutline([
       gp,

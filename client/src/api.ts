@@ -3,6 +3,7 @@ import {
   type ApiError,
   type AssetUploadResponse,
   type BoardInfo,
+  type CreateBoardRequest,
   type CreateBoardResponse,
   type ServerInfo,
 } from '../../shared/api'
@@ -43,12 +44,12 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
   return body as T
 }
 
-/** Creates a board and returns it with its shareable link. */
-export function createBoard(title: string): Promise<CreateBoardResponse> {
+/** Creates a board (with a template and the person starting it) and returns it with its link. */
+export function createBoard(board: CreateBoardRequest): Promise<CreateBoardResponse> {
   return request(ApiPath.boards, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title }),
+    body: JSON.stringify(board),
   })
 }
 

@@ -89,8 +89,9 @@ export function createApiHandler(
       title: checked.value.title,
       createdAt: Date.now(),
     }
-    storage.createBoard(info, createInitialBoardState())
-    options.logger.info('board.created', { boardId: info.id })
+    const { template, creator } = checked.value
+    storage.createBoard(info, createInitialBoardState({ template, creator, now: info.createdAt }))
+    options.logger.info('board.created', { boardId: info.id, template })
     const created: CreateBoardResponse = { ...info, url: requestOrigin(req) + boardPath(info.id) }
     sendJson(res, 201, created)
   }

@@ -8,7 +8,7 @@ import { T } from '@tldraw/validate'
 import { MAX_NAME_LENGTH } from '../limits'
 import { PARTICIPANT_ID_PATTERN } from '../participant'
 import { boundedText, MAX_LONG_TEXT } from './boundedText'
-import { defineChoices } from './defineChoices'
+import { defineChoices } from '../defineChoices'
 
 /** The shape type of an action ("what happens next"). Part of the document contract. */
 export const ACTION_SHAPE_TYPE = 'action'

@@ -6,7 +6,7 @@ import {
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { boundedText, MAX_LONG_TEXT } from './boundedText'
-import { defineChoices } from './defineChoices'
+import { defineChoices } from '../defineChoices'
 
 /** The shape type of a note with a purpose. Part of the document contract. */
 export const PURPOSE_NOTE_SHAPE_TYPE = 'purpose-note'

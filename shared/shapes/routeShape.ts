@@ -7,7 +7,7 @@ import {
   type VecModel,
 } from '@tldraw/tlschema'
 import { boundedText, MAX_SHORT_TEXT } from './boundedText'
-import { defineChoices } from './defineChoices'
+import { defineChoices } from '../defineChoices'
 
 /** The shape type of a route between two cards. Part of the document contract. */
 export const ROUTE_SHAPE_TYPE = 'route'

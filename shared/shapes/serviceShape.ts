@@ -6,7 +6,7 @@ import {
 } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { boundedText, MAX_LONG_TEXT, MAX_SHORT_TEXT } from './boundedText'
-import { defineChoices } from './defineChoices'
+import { defineChoices } from '../defineChoices'
 
 /** The shape type of a service card. Part of the document contract. */
 export const SERVICE_SHAPE_TYPE = 'service'

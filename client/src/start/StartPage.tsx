@@ -1,22 +1,43 @@
 import { useState, type FormEvent } from 'react'
+import { BoardTemplates, type BoardTemplateId } from '../../../shared/boardTemplates'
 import { MAX_TITLE_LENGTH } from '../../../shared/limits'
 import { boardPath } from '../../../shared/protocol'
 import { createBoard } from '../api'
+import { newParticipant } from '../board/newParticipant'
+import {
+  checkParticipantDraft,
+  EMPTY_PARTICIPANT_DRAFT,
+  ParticipantFields,
+} from '../common/ParticipantFields'
 import { listRememberedBoards, rememberBoard } from '../common/rememberedBoards'
+import { saveParticipant } from '../common/rememberedParticipant'
 
-/** The first page: start a new board, or go back to one this browser has joined. */
+/**
+ * The first page: start a new board, or go back to one this browser has joined. Starting a
+ * board is also joining it: the person says who they are here, the board's template (and the
+ * person themselves) is written by the server as the board is created and credited to them, and
+ * the board then opens without asking again.
+ */
 export function StartPage() {
   const [title, setTitle] = useState('')
+  // Most boards are for a workshop, and a laid-out session is what saves a group its first half hour.
+  const [template, setTemplate] = useState<BoardTemplateId>('co-design')
+  const [person, setPerson] = useState(EMPTY_PARTICIPANT_DRAFT)
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const boards = listRememberedBoards()
 
   async function start(event: FormEvent) {
     event.preventDefault()
+    if (!title.trim()) return setError('Please say what the workshop is about.')
+    const checked = checkParticipantDraft(person)
+    if (!checked.ok) return setError(checked.error)
     setBusy(true)
     setError(undefined)
     try {
-      const board = await createBoard(title)
+      const creator = newParticipant(checked.details)
+      const board = await createBoard({ title, template, creator })
+      saveParticipant(board.id, creator)
       rememberBoard(board)
       window.location.assign(boardPath(board.id))
     } catch (e) {
@@ -37,7 +58,7 @@ export function StartPage() {
 
       <section className="card" aria-labelledby="new-board-heading">
         <h2 id="new-board-heading">Start a new board</h2>
-        <form onSubmit={start}>
+        <form onSubmit={start} noValidate>
           <label htmlFor="board-title">What is this workshop about?</label>
           <input
             id="board-title"
@@ -47,16 +68,37 @@ export function StartPage() {
             maxLength={MAX_TITLE_LENGTH}
             placeholder="For example: Getting help with housing in Leeds"
             required
-            aria-describedby={error ? 'new-board-error' : undefined}
           />
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Starting…' : 'Start a new board'}
-          </button>
+
+          <fieldset className="template-choice">
+            <legend>How should the board start?</legend>
+            {BoardTemplates.all.map((choice) => (
+              <label key={choice.id} className="template-option">
+                <input
+                  type="radio"
+                  name="template"
+                  value={choice.id}
+                  checked={template === choice.id}
+                  onChange={() => setTemplate(choice.id)}
+                />
+                <span>
+                  <strong>{choice.label}</strong>
+                  <span className="hint">{choice.description}</span>
+                </span>
+              </label>
+            ))}
+          </fieldset>
+
+          <ParticipantFields idPrefix="start" draft={person} onChange={setPerson} />
+
           {error && (
             <p id="new-board-error" className="error" role="alert">
               {error}
             </p>
           )}
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Starting…' : 'Start a new board'}
+          </button>
         </form>
       </section>
 

@@ -1,0 +1,102 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getParticipantsMap } from '../../shared/docLayout'
+import { mapOutline } from '../../shared/mapOutline'
+import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
+import { connectClient, type TestClient } from '../helpers/connectClient'
+import { createBoard } from '../helpers/createBoard'
+import { validateWithSchema } from '../helpers/mapRecords'
+import { testParticipant } from '../helpers/participants'
+import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
+import { startServer, type TestServer } from '../helpers/startServer'
+import { waitFor } from '../helpers/waitFor'
+
+describe('service maps on a real server', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(async () => {
+    for (const client of clients) client.close()
+    await server.stop()
+  })
+
+  const connect = async (boardId: string) => {
+    const client = await connectClient(server.url, boardId)
+    clients.push(client)
+    return client
+  }
+
+  it('carries a board with every kind of map shape to another client unchanged, and keeps it across a restart', async () => {
+    const boardId = await createBoard(server.url)
+    const writer = await connect(boardId)
+    const reader = await connect(boardId)
+    const map = everyKindOfMapRecord()
+    for (const record of map) validateWithSchema(record)
+
+    writer.doc.transact(() => {
+      for (const record of map) writer.records.set(record.id, record)
+    })
+
+    const expected = writer.snapshot()
+    await waitFor(() => map.every((record) => reader.records.has(record.id)), {
+      what: 'the map to reach the other client',
+    })
+    expect(reader.snapshot()).toEqual(expected)
+    const outline = mapOutline(Object.values(reader.snapshot()) as TLRecord[])
+    expect(outline.routes).toHaveLength(4)
+    expect(outline.gaps).toHaveLength(1)
+
+    for (const client of clients.splice(0)) client.close()
+    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    await server.restart()
+    const later = await connect(boardId)
+    expect(later.snapshot()).toEqual(expected)
+  })
+
+  it('lays out a co-design session when the board is created, attributed to whoever chose it', async () => {
+    const sam = testParticipant('Sam', 'facilitator')
+    const boardId = await createBoard(server.url, 'Getting help with housing', {
+      template: 'co-design',
+      creator: sam,
+    })
+    const client = await connect(boardId)
+    const records = Object.values(client.snapshot()) as TLRecord[]
+    for (const area of SESSION_AREAS) {
+      const frame = client.records.get(templateShapeId(area.key))
+      expect(frame).toMatchObject({ type: 'frame', props: { name: area.name } })
+      const prompt = client.records.get(templateShapeId(`${area.key}-prompt`))
+      expect(JSON.stringify(prompt)).toContain(JSON.stringify(area.prompt).slice(1, -1))
+    }
+    for (const record of records) {
+      validateWithSchema(record)
+      if (record.typeName === 'shape') expect(record.meta).toMatchObject({ createdBy: sam.id })
+    }
+    expect(getParticipantsMap(client.doc).get(sam.id)).toEqual(sam)
+  })
+
+  it('never duplicates the frames when two people start boards at the same moment', async () => {
+    const creators = [testParticipant('Sam'), testParticipant('Priya', 'practitioner')]
+    const boardIds = await Promise.all(
+      creators.map((creator) =>
+        createBoard(server.url, 'Same workshop', { template: 'co-design', creator }),
+      ),
+    )
+    expect(new Set(boardIds).size).toBe(2)
+    for (const [i, boardId] of boardIds.entries()) {
+      const client = await connect(boardId)
+      const frames = Object.values(client.snapshot()).filter(
+        (record) =>
+          (record as TLRecord).typeName === 'shape' &&
+          (record as { type: string }).type === 'frame',
+      ) as TLRecord[]
+      expect(frames).toHaveLength(SESSION_AREAS.length)
+      expect(
+        frames.every(
+          (frame) => frame.typeName === 'shape' && frame.meta.createdBy === creators[i]!.id,
+        ),
+      ).toBe(true)
+    }
+  })
+})
