@@ -253,7 +253,7 @@ export function ownerName(
     case 'nobody':
       return ''
     case 'named':
-      return owner.name
+      return owner.name.trim()
     case 'participant':
       return nameOf(owner.participantId) ?? UNLISTED_OWNER
     default:

@@ -35,7 +35,7 @@ describe('the action', () => {
     ['a date that does not exist', { due: '2026-02-30' }],
     ['a date with a time', { due: '2026-03-31T10:00' }],
     ['an owner of unknown type', { who: { type: 'team', name: 'Housing' } }],
-    ['a blank named owner', { who: { type: 'named', name: '   ' } }],
+    ['an over-long named owner', { who: { type: 'named', name: 'x'.repeat(61) } }],
     ['a participant owner with a bad id', { who: { type: 'participant', participantId: 'sam' } }],
     ['an owner given as plain text', { who: 'Sam' }],
   ])('rejects %s', (_what, props) => {

@@ -38,9 +38,10 @@ export const actionOwnerValidator: T.Validator<ActionOwner> = T.union('type', {
   nobody: T.object({ type: T.literal('nobody') }),
   named: T.object({
     type: T.literal('named'),
+    // Empty while someone is still typing it; shown as "nobody yet" until there is a name.
     name: T.string.check((name) => {
-      if (!name.trim() || name.length > MAX_NAME_LENGTH) {
-        throw new T.ValidationError(`Expected a name of 1–${MAX_NAME_LENGTH} characters`)
+      if (name.length > MAX_NAME_LENGTH) {
+        throw new T.ValidationError(`Expected a name of at most ${MAX_NAME_LENGTH} characters`)
       }
     }),
   }),
