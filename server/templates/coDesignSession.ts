@@ -23,12 +23,13 @@ export interface SessionArea {
 }
 
 const AREA_W = 720
-const AREA_H = 480
+// Wide rather than tall, so the whole session fits a laptop screen at a readable zoom.
+const AREA_H = 440
 const GAP = 80
 const column = (n: number) => n * (AREA_W + GAP)
-const ROW_2 = AREA_H + 120
-const MAP_H = 1400
-const ROW_3 = ROW_2 + MAP_H + 120
+const ROW_2 = AREA_H + 100
+const MAP_H = 1000
+const ROW_3 = ROW_2 + MAP_H + 100
 
 /**
  * The areas of a co-design session, in the order the session goes, laid out to read left to
