@@ -20,38 +20,47 @@ export function routeRecords(
 }
 
 /**
- * A service map with every kind of map shape in it: services of several kinds, a person,
- * a note of each purpose, actions in each status with each kind of owner, and a route of each
- * kind with its bindings.
+ * A small service map laid out as a group might make it, with every kind of map shape in it:
+ * services of four kinds, a person, a route of each kind (with its bindings), a note of each
+ * purpose, and actions in each status with each kind of owner.
  */
 export function everyKindOfMapRecord(): TLRecord[] {
-  const gp = mapShapeRecord('service', 'gp', {
-    name: 'Park Road GP',
-    kind: 'health',
-    runBy: 'NHS',
-    forWhom: 'Anyone registered',
-    access: 'self-referral',
-  })
+  const at = (x: number, y: number) => ({ x, y })
+  const gp = mapShapeRecord(
+    'service',
+    'gp',
+    {
+      name: 'Park Road GP',
+      kind: 'health',
+      runBy: 'NHS',
+      forWhom: 'Anyone registered',
+      access: 'self-referral',
+    },
+    at(0, 0),
+  )
   const housing = mapShapeRecord(
     'service',
     'housing',
     {
       name: 'Housing Options',
       kind: 'housing',
+      runBy: 'The council',
       access: 'drop-in',
       notes: 'Mornings only',
     },
-    { x: 600 },
+    at(700, 0),
   )
   const foodBank = mapShapeRecord(
     'service',
     'food-bank',
-    {
-      name: 'Food bank',
-      kind: 'money',
-      access: 'referral',
-    },
-    { x: 1200 },
+    { name: 'Food bank', kind: 'money', runBy: 'A church', access: 'referral' },
+    at(1400, 0),
+  )
+  const crisis = mapShapeRecord(
+    'service',
+    'crisis',
+    { name: 'Crisis team', kind: 'mental-health', access: 'referral' },
+    at(0, 520),
   )
   const dad = mapShapeRecord(
     'person',
@@ -61,34 +70,51 @@ export function everyKindOfMapRecord(): TLRecord[] {
       needs: 'Somewhere to live',
       wants: 'To stay near the school',
     },
-    { y: 400 },
+    at(700, 520),
   )
+  const note = (
+    name: string,
+    purpose: 'barrier' | 'what-works' | 'idea' | 'question',
+    text: string,
+    x: number,
+  ) => mapShapeRecord('purpose-note', name, { purpose, text }, at(x, 1000))
   return [
     gp,
     housing,
     foodBank,
+    crisis,
     dad,
     ...routeRecords('dad-gp', dad.id, gp.id, 'self-referral'),
     ...routeRecords('gp-housing', gp.id, housing.id, 'referral', '6 week wait'),
     ...routeRecords('housing-food', housing.id, foodBank.id, 'hand-over'),
-    ...routeRecords('housing-gp', housing.id, gp.id, 'bounced-back'),
-    ...routeRecords('food-gp', foodBank.id, gp.id, 'gap'),
-    mapShapeRecord('purpose-note', 'barrier', { purpose: 'barrier', text: 'Phone lines at 8am' }),
-    mapShapeRecord('purpose-note', 'works', { purpose: 'what-works', text: 'Peer support' }),
-    mapShapeRecord('purpose-note', 'idea', { purpose: 'idea', text: 'One front door' }),
-    mapShapeRecord('purpose-note', 'question', { purpose: 'question', text: 'Who funds it?' }),
-    mapShapeRecord('action', 'ask', { what: 'Ask the GP', status: 'not-started' }),
-    mapShapeRecord('action', 'write', {
-      what: 'Write to the council',
-      who: { type: 'named', name: 'The housing manager' },
-      due: '2026-06-01',
-      status: 'in-progress',
-    }),
-    mapShapeRecord('action', 'share', {
-      what: 'Share the map',
-      who: { type: 'participant', participantId: participantId('sam') },
-      due: '2026-03-01',
-      status: 'done',
-    }),
+    ...routeRecords('housing-dad', housing.id, dad.id, 'bounced-back', 'No local connection'),
+    ...routeRecords('gp-crisis', gp.id, crisis.id, 'gap'),
+    note('barrier', 'barrier', 'Phone lines only open at 8am', 0),
+    note('works', 'what-works', 'Peer support at the drop-in', 350),
+    note('idea', 'idea', 'One front door for housing and money', 700),
+    note('question', 'question', 'Who funds the crisis team?', 1050),
+    mapShapeRecord('action', 'ask', { what: 'Ask the GP about longer phone hours' }, at(0, 1300)),
+    mapShapeRecord(
+      'action',
+      'write',
+      {
+        what: 'Write to the council about local connection',
+        who: { type: 'named', name: 'The housing manager' },
+        due: '2026-06-01',
+        status: 'in-progress',
+      },
+      at(400, 1300),
+    ),
+    mapShapeRecord(
+      'action',
+      'share',
+      {
+        what: 'Share the map with everyone who came',
+        who: { type: 'participant', participantId: participantId('sam') },
+        due: '2026-03-01',
+        status: 'done',
+      },
+      at(800, 1300),
+    ),
   ]
 }

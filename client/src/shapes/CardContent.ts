@@ -1,6 +1,7 @@
 import { DefaultFontFaces, type TLFontFace } from 'tldraw'
 import type { MapIconName } from './mapIcons'
 import type { Palette, PatternName } from './mapStyles'
+import { wrapText } from './wrapText'
 
 /** A line under a card's main text, e.g. "Run by: the council". */
 export interface CardDetail {
@@ -53,6 +54,50 @@ export const CARD_LAYOUT = {
   border: 3,
   radius: 10,
 } as const
+
+/** Width of the icon before a detail line, and the gap after it. */
+export const DETAIL_ICON = { size: 18, gap: 6 } as const
+
+/** One line of a card's text as it is laid out. */
+export interface CardLine {
+  readonly text: string
+  readonly size: number
+  readonly bold: boolean
+  readonly height: number
+  /** Drawn before the first line of a detail that has an icon. */
+  readonly icon?: MapIconName
+}
+
+/**
+ * A card's text broken into lines that fit its width: the main text (or its placeholder), then
+ * each detail that says something. SVG export draws exactly these lines, and the card is made
+ * tall enough for them, so nothing anyone wrote is ever cut off.
+ */
+export function cardLines(content: CardContent, w: number): CardLine[] {
+  const L = CARD_LAYOUT
+  const width = w - L.padding * 2
+  const lines: CardLine[] = []
+  const add = (text: string, size: number, height: number, bold: boolean, icon?: MapIconName) => {
+    const indent = icon ? DETAIL_ICON.size + DETAIL_ICON.gap : 0
+    wrapText(text, width - indent, size).forEach((line, index) => {
+      lines.push({ text: line, size, bold, height, ...(icon && index === 0 ? { icon } : {}) })
+    })
+  }
+  add(content.title.trim() || content.placeholder, L.titleSize, L.titleLineHeight, true)
+  for (const detail of content.details) {
+    if (!detail.text) continue
+    const text = detail.label ? `${detail.label}: ${detail.text}` : detail.text
+    add(text, L.detailSize, L.detailLineHeight, false, detail.icon)
+  }
+  return lines
+}
+
+/** How tall a card is drawn: as tall as people made it, or taller if its text needs the room. */
+export function cardHeight(content: CardContent, w: number, h: number): number {
+  const L = CARD_LAYOUT
+  const text = cardLines(content, w).reduce((total, line) => total + line.height, 0)
+  return Math.max(h, Math.ceil(L.band + L.padding * 1.5 + text))
+}
 
 /** The sentence a screen reader hears for a card, e.g. "Housing: Housing Options. Run by: the council." */
 export function describeCard(content: CardContent): string {

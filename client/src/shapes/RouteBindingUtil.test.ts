@@ -1,11 +1,14 @@
 // @vitest-environment jsdom
-import { createShapeId, type Editor, type TLShapeId } from 'tldraw'
+import { createShapeId, createTLStore, type Editor, type TLShapeId } from 'tldraw'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ROUTE_BINDING_TYPE } from '../../../shared/bindings/routeBinding'
 import type { RouteShape } from '../../../shared/shapes/routeShape'
 import { createHeadlessEditor } from '../../../tests/helpers/headlessEditor'
+import { everyKindOfMapRecord } from '../../../tests/helpers/serviceMapRecords'
+import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from './boardUtils'
 import { createRoute } from './createRoute'
 import { routeEndpoints } from './routeEndpoints'
+import { settleRoutes } from './updateRouteGeometry'
 
 let editor: Editor
 beforeEach(() => {
@@ -132,6 +135,28 @@ describe('a route between two cards', () => {
     expect(createRoute(editor, gp, createShapeId('nothing'), 'referral')).toBeUndefined()
     expect(createRoute(editor, person, gp, 'self-referral')).toBeDefined()
     expect(routes()).toHaveLength(2)
+  })
+})
+
+describe('settleRoutes', () => {
+  it('puts routes written while no editor was open between their cards', () => {
+    const store = createTLStore({
+      shapeUtils: BOARD_SHAPE_UTILS,
+      bindingUtils: BOARD_BINDING_UTILS,
+    })
+    const map = everyKindOfMapRecord()
+    store.mergeRemoteChanges(() => store.put(map))
+    editor.dispose()
+    editor = createHeadlessEditor(store)
+    const route = createShapeId('gp-housing')
+    expect(editor.getShape(route)).toMatchObject({ x: 0, y: 0, props: { end: { x: 200, y: 0 } } })
+
+    settleRoutes(editor)
+
+    const gp = editor.getShapePageBounds(createShapeId('gp'))!
+    const housing = editor.getShapePageBounds(createShapeId('housing'))!
+    expect(routeEnds(route)).toEqual(routeEndpoints(gp, housing))
+    expect(editor.getCanUndo()).toBe(false)
   })
 })
 

@@ -8,8 +8,8 @@ const ARROW_LENGTH = 16
 const ARROW_HALF_WIDTH = 8
 const ZIGZAG_STEP = 14
 const ZIGZAG_AMPLITUDE = 7
-const LABEL_SIZE = 15
-const NOTE_SIZE = 13
+const LABEL_SIZE = 16
+const NOTE_SIZE = 14
 const FONT = 'tldraw_sans, sans-serif'
 
 /** Where a route's label sits, relative to the route's start. */
@@ -29,24 +29,27 @@ export function routeLabelBox(
   const textWidth = (text: string, size: number) => text.length * size * AVERAGE_CHAR_WIDTH
   const w =
     Math.max(textWidth(RouteKinds.get(kind).label, LABEL_SIZE), textWidth(note, NOTE_SIZE)) + 18
-  const h = note ? 44 : 26
+  const h = note ? 46 : 28
   return { x: end.x / 2 - w / 2, y: end.y / 2 - h / 2, w, h }
 }
 
 /**
  * A route as SVG, the same on the canvas and in export: its kind's line style (solid, dashed,
  * double, zigzag or broken), arrowheads showing the way people go, and a label with its kind in
- * words and its note. `children` go on top, e.g. the in-place note editor.
+ * words and its note. `children` go on top, e.g. the in-place note editor. A small sample beside
+ * words that already name the kind (a form's options) can leave the label out.
  */
 export function RouteDrawing({
   kind,
   note,
   end,
+  label: withLabel = true,
   children,
 }: {
   kind: RouteKind
   note: string
   end: { x: number; y: number }
+  label?: boolean
   children?: ReactNode
 }) {
   const style = ROUTE_STYLES[kind]
@@ -58,7 +61,7 @@ export function RouteDrawing({
   const from = style.arrowStart ? ARROW_LENGTH * 0.8 : 0
   const to = length - (style.arrowEnd ? ARROW_LENGTH * 0.8 : 0)
   // How far the label reaches along the line, for the break in a gap.
-  const labelReach = Math.abs(ux) * (label.w / 2) + Math.abs(uy) * (label.h / 2) + 8
+  const labelReach = withLabel ? Math.abs(ux) * (label.w / 2) + Math.abs(uy) * (label.h / 2) + 8 : 8
 
   const segments: { x: number; y: number }[][] = style.broken
     ? [
@@ -94,37 +97,40 @@ export function RouteDrawing({
       {style.double && <path d={d} fill="none" stroke="#ffffff" strokeWidth={STROKE * 0.9} />}
       {style.arrowEnd && arrow(length, 1)}
       {style.arrowStart && arrow(0, -1)}
-      <rect
-        x={label.x}
-        y={label.y}
-        width={label.w}
-        height={label.h}
-        rx={8}
-        fill="#ffffff"
-        stroke={style.ink}
-        strokeWidth={1.5}
-        strokeDasharray={style.broken ? '5 4' : undefined}
-      />
-      {[
-        { text: RouteKinds.get(kind).label, size: LABEL_SIZE, bold: true, fill: style.ink },
-        { text: note, size: NOTE_SIZE, bold: false, fill: '#1b1f24' },
-      ].map(
-        (line, index) =>
-          line.text && (
-            <text
-              key={index}
-              x={end.x / 2}
-              y={label.y + 18 * (index + 1)}
-              textAnchor="middle"
-              fontFamily={FONT}
-              fontSize={line.size}
-              fontWeight={line.bold ? 'bold' : 'normal'}
-              fill={line.fill}
-            >
-              {line.text}
-            </text>
-          ),
+      {withLabel && (
+        <rect
+          x={label.x}
+          y={label.y}
+          width={label.w}
+          height={label.h}
+          rx={8}
+          fill="#ffffff"
+          stroke={style.ink}
+          strokeWidth={1.5}
+          strokeDasharray={style.broken ? '5 4' : undefined}
+        />
       )}
+      {withLabel &&
+        [
+          { text: RouteKinds.get(kind).label, size: LABEL_SIZE, bold: true, fill: style.ink },
+          { text: note, size: NOTE_SIZE, bold: false, fill: '#1b1f24' },
+        ].map(
+          (line, index) =>
+            line.text && (
+              <text
+                key={index}
+                x={end.x / 2}
+                y={label.y + 19 * (index + 1)}
+                textAnchor="middle"
+                fontFamily={FONT}
+                fontSize={line.size}
+                fontWeight={line.bold ? 'bold' : 'normal'}
+                fill={line.fill}
+              >
+                {line.text}
+              </text>
+            ),
+        )}
       {children}
     </g>
   )

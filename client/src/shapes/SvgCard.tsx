@@ -1,26 +1,15 @@
 import type { SvgExportContext } from 'tldraw'
-import { CARD_LAYOUT, type CardContent } from './CardContent'
+import { CARD_LAYOUT, cardLines, DETAIL_ICON, type CardContent } from './CardContent'
 import { MapIcon } from './MapIcon'
-import type { MapIconName } from './mapIcons'
 import { PATTERN_STROKE, PATTERN_TILES, type PatternName } from './mapStyles'
-import { wrapText } from './wrapText'
 
 const FONT = 'tldraw_sans, sans-serif'
 const TEXT_INK = '#1b1f24'
-const DETAIL_ICON = 18
-
-interface Line {
-  readonly text: string
-  readonly size: number
-  readonly bold: boolean
-  readonly height: number
-  readonly icon?: MapIconName
-}
 
 /**
  * A card drawn as SVG for export (tldraw's SVG and PNG pictures): the same content, colours,
- * icon and pattern as on the canvas, with the text wrapped to the card and cut off with "…"
- * where it does not fit.
+ * icon and pattern as on the canvas, with the text wrapped to the card (`h` is the height the
+ * card is drawn at, which leaves room for all of it: see cardHeight).
  */
 export function SvgCard({
   w,
@@ -35,7 +24,7 @@ export function SvgCard({
 }) {
   const { palette, pattern } = content
   const L = CARD_LAYOUT
-  const lines = layOutLines(content, w - L.padding * 2, h - L.band - L.padding)
+  const lines = cardLines(content, w)
   const band = `M0 ${L.band}V${L.radius}a${L.radius} ${L.radius} 0 0 1 ${L.radius}-${L.radius}H${w - L.radius}a${L.radius} ${L.radius} 0 0 1 ${L.radius} ${L.radius}V${L.band}z`
   let y = L.band + L.padding / 2
   return (
@@ -64,16 +53,16 @@ export function SvgCard({
       {lines.map((line, index) => {
         y += line.height
         const baseline = y - (line.height - line.size) / 2
-        const indent = line.icon ? DETAIL_ICON + 6 : 0
+        const indent = line.icon ? DETAIL_ICON.size + DETAIL_ICON.gap : 0
         return (
           <g key={index}>
             {line.icon && (
               <MapIcon
                 name={line.icon}
-                size={DETAIL_ICON}
+                size={DETAIL_ICON.size}
                 color={palette.ink}
                 x={L.padding}
-                y={baseline - DETAIL_ICON + 3}
+                y={baseline - DETAIL_ICON.size + 3}
               />
             )}
             <text
@@ -99,41 +88,6 @@ export function SvgCard({
       />
     </g>
   )
-}
-
-/** The card's text as lines that fit `width`, as many as fit in `height`. */
-function layOutLines(content: CardContent, width: number, height: number): Line[] {
-  const L = CARD_LAYOUT
-  const lines: Line[] = []
-  let room = height
-  const add = (
-    text: string,
-    size: number,
-    lineHeight: number,
-    bold: boolean,
-    icon?: MapIconName,
-  ) => {
-    const fit = Math.floor(room / lineHeight)
-    if (fit <= 0) return
-    const indent = icon ? DETAIL_ICON + 6 : 0
-    wrapText(text, width - indent, size, fit).forEach((line, index) => {
-      lines.push({
-        text: line,
-        size,
-        bold,
-        height: lineHeight,
-        icon: index === 0 ? icon : undefined,
-      })
-      room -= lineHeight
-    })
-  }
-  add(content.title.trim() || content.placeholder, L.titleSize, L.titleLineHeight, true)
-  for (const detail of content.details) {
-    if (!detail.text) continue
-    const text = detail.label ? `${detail.label}: ${detail.text}` : detail.text
-    add(text, L.detailSize, L.detailLineHeight, false, detail.icon)
-  }
-  return lines
 }
 
 /** Defines a pattern once per export and returns its id. */

@@ -3,36 +3,13 @@ import { createShapeId, createUserId, UserRecordType, type Editor, type TLShapeI
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createHeadlessEditor } from '../../../tests/helpers/headlessEditor'
 import { participantId } from '../../../tests/helpers/participants'
+import { stubFontLoading } from '../../../tests/helpers/stubFontLoading'
 import { createRoute } from './createRoute'
 
 // tldraw's export embeds fonts: jsdom has no FontFace or document.fonts, and the font files
 // live in the app's bundle, so give it stand-ins. Nothing else is faked: the SVG comes from
 // the shape utils' own toSvg through tldraw's export pipeline.
-beforeEach(() => {
-  vi.stubGlobal(
-    'FontFace',
-    class {
-      load() {
-        return Promise.resolve(this)
-      }
-    },
-  )
-  vi.stubGlobal('fetch', async () => ({
-    ok: true,
-    blob: async () => new Blob([new Uint8Array([0])], { type: 'font/woff2' }),
-  }))
-  Object.defineProperty(document, 'fonts', {
-    configurable: true,
-    value: {
-      add() {},
-      delete() {},
-      has: () => true,
-      check: () => true,
-      ready: Promise.resolve(),
-      *[Symbol.iterator]() {},
-    },
-  })
-})
+beforeEach(stubFontLoading)
 
 let editor: Editor
 afterEach(() => {
@@ -141,12 +118,14 @@ describe('SVG export of the map’s shapes', () => {
     }
   })
 
-  it('keeps long text inside the card, ending with an ellipsis', async () => {
+  it('grows a card to fit long text, on the canvas and in the picture, leaving none out', async () => {
     const id = createShapeId('long')
-    editor.createShape({ id, type: 'purpose-note', props: { text: 'word '.repeat(200) } })
+    editor.createShape({ id, type: 'purpose-note', props: { text: 'word '.repeat(120).trim() } })
     const svg = await exportSvg([id])
-    expect(svg).toContain('…')
-    expect(svg.match(/<text /g)!.length).toBeLessThan(12)
+    expect(wordsOf(svg).match(/word/g)).toHaveLength(120)
+    const height = editor.getShapePageBounds(id)!.h
+    expect(height).toBeGreaterThan(600)
+    expect(svg).toContain(`height="${height}"`)
   })
 
   it('writes each route’s kind in words, and its note', async () => {

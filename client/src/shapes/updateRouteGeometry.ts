@@ -62,3 +62,19 @@ export function updateRouteGeometry(editor: Editor, routeId: TLShapeId): void {
 function round(value: number): number {
   return Math.round(value * 100) / 100
 }
+
+/**
+ * Puts every route on the board between its cards. A route is placed by the editor of whoever
+ * moves its cards, so one written while no editor was open (by a script, an import, or into a
+ * store that had not mounted its editor yet) may be out of place; this runs when the canvas
+ * opens. It writes only routes that are out of place, and not as an undoable step.
+ */
+export function settleRoutes(editor: Editor): void {
+  const routes = editor.store
+    .allRecords()
+    .filter((record) => record.typeName === 'shape' && record.type === ROUTE_SHAPE_TYPE)
+  if (routes.length === 0) return
+  editor.run(() => routes.forEach((route) => updateRouteGeometry(editor, route.id as TLShapeId)), {
+    history: 'ignore',
+  })
+}

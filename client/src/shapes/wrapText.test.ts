@@ -24,11 +24,6 @@ describe('wrapText', () => {
     expect(wrapText('abcdefghij', fits(4), 10)).toEqual(['abcd', 'efgh', 'ij'])
   })
 
-  it('ends with an ellipsis when there are more lines than room', () => {
-    const lines = wrapText('one two three four five six', fits(7), 10, 2)
-    expect(lines).toEqual(['one two', 'three…'])
-  })
-
   it('gives one empty line for empty text', () => {
     expect(wrapText('', fits(10), 10)).toEqual([''])
   })

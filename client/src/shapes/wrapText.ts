@@ -8,14 +8,9 @@ export const AVERAGE_CHAR_WIDTH = 0.56
  * Breaks text into lines that fit `maxWidth` at `fontSize`, for SVG export (SVG text does not
  * wrap by itself). It estimates widths instead of measuring them so export gives the same
  * lines in every browser and in tests without a layout engine. Line breaks in the text are
- * kept; a word too long for a line is cut; past `maxLines` the last line ends with "…".
+ * kept, and a word too long for a line is cut.
  */
-export function wrapText(
-  text: string,
-  maxWidth: number,
-  fontSize: number,
-  maxLines = Infinity,
-): string[] {
+export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
   const perLine = Math.max(1, Math.floor(maxWidth / (fontSize * AVERAGE_CHAR_WIDTH)))
   const lines: string[] = []
   for (const paragraph of text.split('\n')) {
@@ -38,9 +33,5 @@ export function wrapText(
     lines.push(line)
   }
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
-  if (lines.length <= maxLines) return lines
-  const kept = lines.slice(0, maxLines)
-  const last = kept[maxLines - 1] ?? ''
-  kept[maxLines - 1] = `${last.slice(0, Math.max(0, perLine - 1)).trimEnd()}…`
-  return kept
+  return lines
 }
