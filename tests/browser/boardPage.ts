@@ -61,3 +61,19 @@ export function recordOutsideRequests(context: BrowserContext, origin: string): 
   context.on('page', watchPage)
   return outside
 }
+
+/** Presses the pointer at `from`, moves it in steps to `to` and lets go, as a person drags. */
+export async function drag(
+  page: Page,
+  from: { x: number; y: number },
+  to: { x: number; y: number },
+) {
+  await page.mouse.move(from.x, from.y)
+  await page.mouse.down()
+  await page.mouse.move((from.x + to.x) / 2, (from.y + to.y) / 2, { steps: 5 })
+  await page.mouse.move(to.x, to.y, { steps: 5 })
+  await page.mouse.up()
+}
+
+/** Where screenshots for people to look at go: test-results/, which git ignores. */
+export const SCREENSHOT_DIR = 'test-results/screenshots'

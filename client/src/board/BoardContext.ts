@@ -3,6 +3,9 @@ import type { Participant } from '../../../shared/participant'
 import type { LocalParticipant } from '../collab/localParticipant'
 import type { ConnectionState } from './connectionState'
 
+/** The panels that can be docked beside the canvas. */
+export type SidePanelId = 'add' | 'list' | 'legend'
+
 /** What the panels drawn inside tldraw's UI need to know about the open board. */
 export interface BoardContextValue {
   readonly boardId: string
@@ -13,6 +16,10 @@ export interface BoardContextValue {
   readonly participantsById: ReadonlyMap<string, Participant>
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]
+  /** The panel docked beside the canvas, if any. */
+  readonly sidePanel: SidePanelId | null
+  /** Opens a side panel, or closes it if it is open already (`null` closes any). */
+  readonly toggleSidePanel: (panel: SidePanelId | null) => void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -11,6 +11,7 @@ import {
 } from '../common/ParticipantFields'
 import { listRememberedBoards, rememberBoard } from '../common/rememberedBoards'
 import { saveParticipant } from '../common/rememberedParticipant'
+import { RadioField } from '../common/FormFields'
 
 /**
  * The first page: start a new board, or go back to one this browser has joined. Starting a
@@ -70,24 +71,13 @@ export function StartPage() {
             required
           />
 
-          <fieldset className="template-choice">
-            <legend>How should the board start?</legend>
-            {BoardTemplates.all.map((choice) => (
-              <label key={choice.id} className="template-option">
-                <input
-                  type="radio"
-                  name="template"
-                  value={choice.id}
-                  checked={template === choice.id}
-                  onChange={() => setTemplate(choice.id)}
-                />
-                <span>
-                  <strong>{choice.label}</strong>
-                  <span className="hint">{choice.description}</span>
-                </span>
-              </label>
-            ))}
-          </fieldset>
+          <RadioField
+            legend="How should the board start?"
+            value={template}
+            choices={BoardTemplates.all}
+            onChange={setTemplate}
+            cards
+          />
 
           <ParticipantFields idPrefix="start" draft={person} onChange={setPerson} />
 

@@ -1,0 +1,186 @@
+import { useState, type FormEvent } from 'react'
+import type { Editor, TLShapeId } from 'tldraw'
+import { assertNever } from '../../../shared/assertNever'
+import { defineChoices } from '../../../shared/defineChoices'
+import { personName, serviceName } from '../../../shared/mapOutline'
+import type { PersonShape } from '../../../shared/shapes/personShape'
+import { NotePurposes, type NotePurpose } from '../../../shared/shapes/purposeNoteShape'
+import { RouteKinds, type RouteKind } from '../../../shared/shapes/routeShape'
+import {
+  ServiceKinds,
+  type ServiceKind,
+  type ServiceShape,
+} from '../../../shared/shapes/serviceShape'
+import { createRoute } from '../shapes/createRoute'
+import { addMapCard } from './addMapCard'
+import { PERSON_PRIVACY_HINT } from './forms/PersonForm'
+import { useEqualValue } from './useEqualValue'
+import { RadioField, SelectField, TextField } from '../common/FormFields'
+
+/** What can be added from the form, in the words the form uses. */
+const Additions = defineChoices(['service', 'person', 'purpose-note', 'action', 'route'], {
+  service: { label: 'A service', description: 'A place or team that helps people.' },
+  person: { label: 'Someone like me', description: 'A situation people are in.' },
+  'purpose-note': {
+    label: 'A note',
+    description: 'A barrier, something that works, an idea or a question.',
+  },
+  action: { label: 'An action', description: 'Something that will happen next.' },
+  route: { label: 'A route', description: 'How people get from one card to another.' },
+})
+type Addition = (typeof Additions.ids)[number]
+
+const SUBMIT_WORDS: Record<Addition, string> = {
+  service: 'Add the service',
+  person: 'Add someone like me',
+  'purpose-note': 'Add the note',
+  action: 'Add the action',
+  route: 'Connect the two cards',
+}
+
+/**
+ * "Add to the map" without dragging: choose what to add, fill in a field or two, press the
+ * button. The new shape goes to a free spot in view, is selected, and its full form takes the
+ * keyboard so the person can carry on filling it in. Routes are made by choosing their two
+ * cards from lists.
+ */
+export function AddToMapPanel({
+  editor,
+  onAdded,
+}: {
+  editor: Editor
+  onAdded: (id: TLShapeId) => void
+}) {
+  const [what, setWhat] = useState<Addition>('service')
+  const [text, setText] = useState('')
+  const [kind, setKind] = useState<ServiceKind>('other')
+  const [purpose, setPurpose] = useState<NotePurpose>('barrier')
+  const [routeKind, setRouteKind] = useState<RouteKind>('referral')
+  const [from, setFrom] = useState('')
+  const [to, setTo] = useState('')
+  const [message, setMessage] = useState('')
+  const cards = useEqualValue(
+    'cards a route can join',
+    () =>
+      editor
+        .getCurrentPageShapes()
+        .flatMap((shape) =>
+          shape.type === 'service'
+            ? [{ id: shape.id, name: serviceName(shape as ServiceShape) }]
+            : shape.type === 'person'
+              ? [{ id: shape.id, name: personName(shape as PersonShape) }]
+              : [],
+        )
+        .sort((a, b) => a.name.localeCompare(b.name)),
+    [editor],
+  )
+  const cardChoices = [
+    { id: '', label: 'Choose a card' },
+    ...cards.map((card) => ({ id: card.id, label: card.name })),
+  ]
+
+  function add(event: FormEvent) {
+    event.preventDefault()
+    const id = create()
+    if (!id) return
+    setText('')
+    onAdded(id)
+  }
+
+  function create(): TLShapeId | undefined {
+    switch (what) {
+      case 'service':
+        setMessage(`Added the service “${text.trim() || 'with no name yet'}”.`)
+        return addMapCard(editor, 'service', { name: text.trim(), kind })
+      case 'person':
+        setMessage('Added someone like me.')
+        return addMapCard(editor, 'person', { situation: text.trim() })
+      case 'purpose-note':
+        setMessage(`Added a ${NotePurposes.get(purpose).label.toLowerCase()} note.`)
+        return addMapCard(editor, 'purpose-note', { purpose, text: text.trim() })
+      case 'action':
+        setMessage('Added an action.')
+        return addMapCard(editor, 'action', { what: text.trim() })
+      case 'route': {
+        if (!from || !to || from === to) {
+          setMessage('Choose two different cards to connect.')
+          return undefined
+        }
+        editor.markHistoryStoppingPoint('connecting two cards from a form')
+        const id = createRoute(editor, from as TLShapeId, to as TLShapeId, routeKind)
+        setMessage(id ? 'Connected the two cards.' : 'Those two cards cannot be connected.')
+        return id
+      }
+      default:
+        return assertNever(what)
+    }
+  }
+
+  return (
+    <form className="add-form" onSubmit={add} noValidate>
+      <RadioField
+        legend="What do you want to add?"
+        value={what}
+        choices={Additions.all}
+        onChange={setWhat}
+      />
+      {what === 'service' && (
+        <>
+          <TextField label="Name of the service" value={text} onChange={setText} />
+          <SelectField
+            label="What kind of help?"
+            value={kind}
+            choices={ServiceKinds.all}
+            onChange={setKind}
+          />
+        </>
+      )}
+      {what === 'person' && (
+        <TextField
+          label="Their situation"
+          value={text}
+          onChange={setText}
+          hint={PERSON_PRIVACY_HINT}
+          multiline
+        />
+      )}
+      {what === 'purpose-note' && (
+        <>
+          <SelectField
+            label="What kind of note?"
+            value={purpose}
+            choices={NotePurposes.all}
+            onChange={setPurpose}
+          />
+          <TextField label="What the note says" value={text} onChange={setText} multiline />
+        </>
+      )}
+      {what === 'action' && (
+        <TextField label="What will happen?" value={text} onChange={setText} multiline />
+      )}
+      {what === 'route' &&
+        (cards.length < 2 ? (
+          <p className="form-note">
+            Add at least two services or people first, then connect them here.
+          </p>
+        ) : (
+          <>
+            <SelectField label="From" value={from} choices={cardChoices} onChange={setFrom} />
+            <SelectField label="To" value={to} choices={cardChoices} onChange={setTo} />
+            <SelectField
+              label="What kind of route?"
+              value={routeKind}
+              choices={RouteKinds.all}
+              onChange={setRouteKind}
+            />
+          </>
+        ))}
+      <button type="submit" className="primary">
+        {SUBMIT_WORDS[what]}
+      </button>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {message}
+      </p>
+    </form>
+  )
+}

@@ -1,0 +1,190 @@
+import { expect, test, type Page } from '@playwright/test'
+import { boardPath } from '../../shared/protocol'
+import { SESSION_AREAS } from '../../server/templates/coDesignSession'
+import { connectClient } from '../helpers/connectClient'
+import { createBoard } from '../helpers/createBoard'
+import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
+import { startServer, type TestServer } from '../helpers/startServer'
+import { drag, joinBoard, recordOutsideRequests, SCREENSHOT_DIR, shapes } from './boardPage'
+
+let server: TestServer
+test.beforeEach(async () => {
+  server = await startServer()
+})
+test.afterEach(async () => {
+  await server.stop()
+})
+
+/** The form of the selected map shape. */
+const shapeForm = (page: Page) => page.getByTestId('shape-form')
+
+test('a service placed with the tool and a route dragged to a second card reach another person, with their author, and the list', async ({
+  browser,
+}) => {
+  const boardId = await createBoard(server.url)
+  const samContext = await browser.newContext()
+  const outside = recordOutsideRequests(samContext, server.url)
+  const sam = await samContext.newPage()
+  const priyaContext = await browser.newContext()
+  const priya = await priyaContext.newPage()
+  await joinBoard(sam, server.url, boardId, { name: 'Sam', role: 'Lived experience' })
+  await joinBoard(priya, server.url, boardId, { name: 'Priya', role: 'Practitioner' })
+
+  await sam.getByRole('button', { name: /^Service$/ }).click()
+  await sam.mouse.click(300, 300)
+  await expect(shapeForm(sam).getByRole('heading', { name: 'Edit this service' })).toBeVisible()
+  await shapeForm(sam).getByLabel('Name of the service').fill('Park Road GP')
+  await shapeForm(sam).getByLabel('What kind of help?').selectOption({ label: 'Health' })
+  await shapeForm(sam).getByLabel('Who runs it?').fill('NHS')
+
+  // The second card with the keyboard shortcut, from the canvas.
+  await sam.mouse.click(700, 600)
+  await sam.keyboard.press('s')
+  await sam.mouse.click(700, 300)
+  await shapeForm(sam).getByLabel('Name of the service').fill('Housing Options')
+  await shapeForm(sam).getByLabel('What kind of help?').selectOption({ label: 'Housing' })
+
+  await sam.getByRole('button', { name: /^Route$/ }).click()
+  await drag(sam, { x: 300, y: 300 }, { x: 700, y: 300 })
+  await expect(shapes(sam, 'route')).toHaveCount(1)
+  await expect(shapeForm(sam).getByRole('heading', { name: 'Edit this route' })).toBeVisible()
+  await expect(shapeForm(sam)).toContainText('From Park Road GP to Housing Options')
+
+  await expect(shapes(priya, 'service')).toHaveCount(2)
+  await expect(shapes(priya, 'route')).toHaveCount(1)
+  await expect(shapes(priya, 'service').filter({ hasText: 'Park Road GP' })).toContainText('Health')
+  await expect(priya.getByText('Run by: NHS')).toBeVisible()
+  await expect(shapes(priya, 'route')).toContainText('Referral')
+  await priya.mouse.move(300, 340)
+  await expect(priya.getByTestId('attribution-label')).toContainText(
+    'Added by Sam · Lived experience',
+  )
+
+  await priya.getByRole('button', { name: 'The map as a list' }).click()
+  const list = priya.getByTestId('map-list')
+  await expect(list.getByRole('heading', { name: 'Health (1)' })).toBeVisible()
+  await expect(list.getByRole('heading', { name: 'Housing (1)' })).toBeVisible()
+  await expect(list.getByRole('button', { name: 'Referral out, to Housing Options' })).toBeVisible()
+  await expect(list.getByRole('button', { name: 'Referral in, from Park Road GP' })).toBeVisible()
+  await list.getByRole('button', { name: 'Housing Options', exact: true }).click()
+  await expect(shapeForm(priya).getByLabel('Name of the service')).toHaveValue('Housing Options')
+  await expect(shapes(priya, 'service').filter({ hasText: 'Housing Options' })).toBeInViewport()
+
+  expect(outside).toEqual([])
+  await samContext.close()
+  await priyaContext.close()
+})
+
+test('a service can be added from the form, and filled in, with the keyboard alone', async ({
+  page,
+}) => {
+  const boardId = await createBoard(server.url)
+  await joinBoard(page, server.url, boardId, { name: 'Sam', role: 'Facilitator' })
+
+  await page.getByRole('button', { name: 'Add from a form' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Add to the map' })).toBeVisible()
+  await expect(page.getByRole('radio', { name: /^A service/ })).toBeFocused()
+  await page.keyboard.press('Tab')
+  await expect(page.getByLabel('Name of the service')).toBeFocused()
+  await page.keyboard.type('Citizens Advice')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('Money')
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Enter')
+
+  await expect(shapes(page, 'service')).toHaveCount(1)
+  await expect(shapes(page, 'service')).toContainText('Money and benefits')
+  await expect(shapes(page, 'service')).toContainText('Citizens Advice')
+  // The new card's own form takes the keyboard, to carry on filling it in.
+  const name = shapeForm(page).getByLabel('Name of the service')
+  await expect(name).toBeFocused()
+  await page.keyboard.press('Tab')
+  await page.keyboard.press('Tab')
+  await page.keyboard.type('A charity')
+  await expect(shapes(page, 'service')).toContainText('Run by: A charity')
+  await page.keyboard.press('Escape')
+  await expect(shapeForm(page)).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Edit this service' })).toBeVisible()
+  expect(await page.evaluate(() => !!document.activeElement?.closest('.tl-container'))).toBe(true)
+})
+
+test('a board started as a co-design session opens with every frame and prompt, credited to whoever started it', async ({
+  browser,
+}) => {
+  // Reduced motion makes tldraw move the camera at once, so the close-up below is not mid-flight.
+  const context = await browser.newContext({ reducedMotion: 'reduce' })
+  const page = await context.newPage()
+  await page.goto(server.url)
+  await page.getByLabel('What is this workshop about?').fill('Getting help with housing in Leeds')
+  await expect(page.getByRole('radio', { name: /^Co-design session/ })).toBeChecked()
+  await page.getByLabel('Your name').fill('Sam')
+  await page.getByRole('radio', { name: /^Facilitator/ }).check()
+  await page.getByRole('button', { name: 'Start a new board' }).click()
+
+  await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)
+  await expect(page.getByLabel('Your name')).toHaveCount(0)
+  for (const area of SESSION_AREAS) {
+    await expect(page.locator('.tl-frame-heading', { hasText: area.name })).toBeVisible()
+    await expect(page.getByTestId('canvas').getByText(area.prompt)).toBeVisible()
+  }
+  for (const words of ['One person speaks at a time', 'It’s OK to take a break']) {
+    await expect(page.getByTestId('canvas').getByText(words)).toBeVisible()
+  }
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/template-board.png` })
+  await page.locator('.tl-frame-heading', { hasText: '2. How we will work together' }).click()
+  await page.keyboard.press('Shift+2')
+  await expect(page.getByTestId('canvas').getByText(SESSION_AREAS[1]!.prompt)).toBeInViewport()
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/template-working-agreement.png` })
+  await page.keyboard.press('Escape')
+
+  await page.getByTestId('canvas').getByText(SESSION_AREAS[0]!.prompt).hover()
+  await expect(page.getByTestId('attribution-label')).toContainText('Added by Sam · Facilitator')
+  await context.close()
+})
+
+test('a filled map, its legend and its list, for people to look at', async ({ browser }) => {
+  const boardId = await createBoard(server.url, 'Getting help with housing in Leeds')
+  const writer = await connectClient(server.url, boardId)
+  writer.doc.transact(() => {
+    for (const record of everyKindOfMapRecord()) writer.records.set(record.id, record)
+  })
+  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(server.url + boardPath(boardId))
+  await page.getByLabel('Your name').fill('Priya')
+  await page.getByRole('radio', { name: /^Practitioner/ }).check()
+  await page.getByRole('button', { name: 'Join the board' }).click()
+  await expect(shapes(page, 'route')).toHaveCount(5)
+  for (const label of [
+    'Referral',
+    'Self-referral',
+    'Hand-over',
+    'Bounced back',
+    'Gap: no route here',
+  ]) {
+    await expect(shapes(page, 'route').filter({ hasText: new RegExp(`^${label}`) })).toHaveCount(1)
+  }
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/filled-map.png` })
+
+  await page.getByRole('button', { name: 'What do the shapes mean?' }).click()
+  const legend = page.getByTestId('legend')
+  await expect(
+    legend.getByRole('listitem').filter({ hasText: /^Gap: no route here/ }),
+  ).toContainText('there is none')
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/legend.png` })
+  await legend.getByRole('heading', { name: 'Routes' }).scrollIntoViewIfNeeded()
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/legend-routes.png` })
+
+  await page.getByRole('button', { name: 'The map as a list' }).click()
+  const list = page.getByTestId('map-list')
+  await expect(
+    list.getByRole('button', { name: 'No route from Park Road GP to Crisis team' }),
+  ).toBeVisible()
+  await expect(list.getByText('Who: The housing manager · By: 1 June 2026')).toBeVisible()
+  await list.getByRole('button', { name: 'Park Road GP', exact: true }).click()
+  await expect(shapes(page, 'service').filter({ hasText: 'Park Road GP' })).toBeInViewport()
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/list-and-map-close-up.png` })
+  writer.close()
+  await context.close()
+})
