@@ -50,11 +50,21 @@ test('a service placed with the tool and a route dragged to a second card reach 
   await expect(shapeForm(sam).getByRole('heading', { name: 'Edit this route' })).toBeVisible()
   await expect(shapeForm(sam)).toContainText('From Park Road GP to Housing Options')
 
+  // In place: a double-click on the route writes its note, one on a card its name.
+  await sam.mouse.click(700, 650)
+  await sam.mouse.dblclick(500, 300)
+  await sam.keyboard.type('6 week wait')
+  await sam.keyboard.press('Escape')
+  await sam.mouse.dblclick(640, 240)
+  await sam.keyboard.type('Housing Options Leeds')
+  await sam.keyboard.press('Escape')
+
   await expect(shapes(priya, 'service')).toHaveCount(2)
   await expect(shapes(priya, 'route')).toHaveCount(1)
   await expect(shapes(priya, 'service').filter({ hasText: 'Park Road GP' })).toContainText('Health')
   await expect(priya.getByText('Run by: NHS')).toBeVisible()
-  await expect(shapes(priya, 'route')).toContainText('Referral')
+  await expect(shapes(priya, 'route')).toContainText('Referral6 week wait')
+  await expect(shapes(priya, 'service').filter({ hasText: 'Housing Options Leeds' })).toHaveCount(1)
   await priya.mouse.move(300, 340)
   await expect(priya.getByTestId('attribution-label')).toContainText(
     'Added by Sam · Lived experience',
@@ -64,10 +74,14 @@ test('a service placed with the tool and a route dragged to a second card reach 
   const list = priya.getByTestId('map-list')
   await expect(list.getByRole('heading', { name: 'Health (1)' })).toBeVisible()
   await expect(list.getByRole('heading', { name: 'Housing (1)' })).toBeVisible()
-  await expect(list.getByRole('button', { name: 'Referral out, to Housing Options' })).toBeVisible()
+  await expect(
+    list.getByRole('button', { name: 'Referral out, to Housing Options Leeds' }),
+  ).toBeVisible()
   await expect(list.getByRole('button', { name: 'Referral in, from Park Road GP' })).toBeVisible()
-  await list.getByRole('button', { name: 'Housing Options', exact: true }).click()
-  await expect(shapeForm(priya).getByLabel('Name of the service')).toHaveValue('Housing Options')
+  await list.getByRole('button', { name: 'Housing Options Leeds', exact: true }).click()
+  await expect(shapeForm(priya).getByLabel('Name of the service')).toHaveValue(
+    'Housing Options Leeds',
+  )
   await expect(shapes(priya, 'service').filter({ hasText: 'Housing Options' })).toBeInViewport()
 
   expect(outside).toEqual([])

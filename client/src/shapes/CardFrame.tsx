@@ -4,6 +4,7 @@ import { MAX_LONG_TEXT } from '../../../shared/shapes/boundedText'
 import { CARD_LAYOUT, type CardContent } from './CardContent'
 import { MapIcon } from './MapIcon'
 import { patternBackground } from './mapStyles'
+import { useFocusWhileEditing } from './useFocusWhileEditing'
 
 /**
  * A card on the canvas, as real HTML: large text that wraps, an icon, a label and (for services)
@@ -24,6 +25,7 @@ export function CardFrame({
   onTitleChange: (title: string) => void
 }) {
   const isEditing = useIsEditing(shapeId)
+  const titleBox = useFocusWhileEditing<HTMLTextAreaElement>(isEditing)
   const { palette, pattern } = content
   const style = {
     width: w,
@@ -49,13 +51,12 @@ export function CardFrame({
       <div className="map-card__body">
         {isEditing ? (
           <textarea
+            ref={titleBox}
             className="map-card__title map-card__input"
             aria-label={content.titleLabel}
             value={content.title}
             maxLength={MAX_LONG_TEXT}
             placeholder={content.titleLabel}
-            autoFocus
-            onFocus={(event) => event.currentTarget.select()}
             onChange={(event) => onTitleChange(event.currentTarget.value)}
             onPointerDown={stopEventPropagation}
           />

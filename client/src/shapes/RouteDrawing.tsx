@@ -1,4 +1,3 @@
-import type { ReactNode } from 'react'
 import { RouteKinds, type RouteKind } from '../../../shared/shapes/routeShape'
 import { ROUTE_STYLES } from './mapStyles'
 import { AVERAGE_CHAR_WIDTH } from './wrapText'
@@ -36,21 +35,19 @@ export function routeLabelBox(
 /**
  * A route as SVG, the same on the canvas and in export: its kind's line style (solid, dashed,
  * double, zigzag or broken), arrowheads showing the way people go, and a label with its kind in
- * words and its note. `children` go on top, e.g. the in-place note editor. A small sample beside
- * words that already name the kind (a form's options) can leave the label out.
+ * words and its note. A small sample beside words that already name the kind (a form's options)
+ * can leave the label out.
  */
 export function RouteDrawing({
   kind,
   note,
   end,
   label: withLabel = true,
-  children,
 }: {
   kind: RouteKind
   note: string
   end: { x: number; y: number }
   label?: boolean
-  children?: ReactNode
 }) {
   const style = ROUTE_STYLES[kind]
   const length = Math.hypot(end.x, end.y)
@@ -131,7 +128,6 @@ export function RouteDrawing({
               </text>
             ),
         )}
-      {children}
     </g>
   )
 }

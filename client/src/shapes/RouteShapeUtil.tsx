@@ -1,6 +1,7 @@
 import {
   Edge2d,
   Group2d,
+  HTMLContainer,
   Rectangle2d,
   ShapeUtil,
   stopEventPropagation,
@@ -24,6 +25,7 @@ import {
 import { CARD_FONT_FACES } from './CardContent'
 import { RouteDrawing, routeLabelBox } from './RouteDrawing'
 import { getRouteEnds } from './updateRouteGeometry'
+import { useFocusWhileEditing } from './useFocusWhileEditing'
 
 /**
  * A route between two cards: a line whose style and label say what kind of route it is. It is
@@ -140,31 +142,34 @@ function RouteOnCanvas({
   onNoteChange: (note: string) => void
 }) {
   const isEditing = useIsEditing(shape.id)
+  const input = useFocusWhileEditing<HTMLInputElement>(isEditing)
   const { kind, note, end } = shape.props
   const label = routeLabelBox(kind, note, end)
+  const inputWidth = Math.max(label.w, 240)
   return (
-    <SVGContainer style={{ overflow: 'visible', pointerEvents: isEditing ? 'all' : 'none' }}>
-      <RouteDrawing kind={kind} note={note} end={end}>
-        {isEditing && (
-          <foreignObject
-            x={Math.min(label.x, end.x / 2 - 110)}
-            y={label.y + label.h + 4}
-            width={Math.max(label.w, 220)}
-            height={40}
-          >
-            <input
-              className="map-route__input"
-              aria-label="Note about this route"
-              placeholder="For example: 6 week wait"
-              value={note}
-              maxLength={MAX_SHORT_TEXT}
-              autoFocus
-              onChange={(event) => onNoteChange(event.currentTarget.value)}
-              onPointerDown={stopEventPropagation}
-            />
-          </foreignObject>
-        )}
-      </RouteDrawing>
-    </SVGContainer>
+    <>
+      <SVGContainer style={{ overflow: 'visible' }}>
+        <RouteDrawing kind={kind} note={note} end={end} />
+      </SVGContainer>
+      {isEditing && (
+        <HTMLContainer style={{ overflow: 'visible', pointerEvents: 'all' }}>
+          <input
+            ref={input}
+            className="map-route__input"
+            style={{
+              left: end.x / 2 - inputWidth / 2,
+              top: label.y + label.h + 6,
+              width: inputWidth,
+            }}
+            aria-label="Note about this route"
+            placeholder="For example: 6 week wait"
+            value={note}
+            maxLength={MAX_SHORT_TEXT}
+            onChange={(event) => onNoteChange(event.currentTarget.value)}
+            onPointerDown={stopEventPropagation}
+          />
+        </HTMLContainer>
+      )}
+    </>
   )
 }
