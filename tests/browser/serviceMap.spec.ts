@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
+import { readFile, writeFile } from 'node:fs/promises'
 import { boardPath } from '../../shared/protocol'
 import { SESSION_AREAS } from '../../server/templates/coDesignSession'
 import { connectClient } from '../helpers/connectClient'
@@ -14,6 +15,17 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop()
 })
+
+/** Exports the selection with tldraw's main menu and returns the file's bytes. */
+async function exportFromMenu(page: Page, format: 'SVG' | 'PNG'): Promise<Buffer> {
+  await page.getByRole('button', { name: 'Menu' }).click()
+  await page.getByRole('menuitem', { name: 'Export' }).click()
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('menuitem', { name: format }).click(),
+  ])
+  return readFile(await download.path())
+}
 
 /** The form of the selected map shape. */
 const shapeForm = (page: Page) => page.getByTestId('shape-form')
@@ -163,7 +175,10 @@ test('a filled map, its legend and its list, for people to look at', async ({ br
   writer.doc.transact(() => {
     for (const record of everyKindOfMapRecord()) writer.records.set(record.id, record)
   })
-  const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
+  const context = await browser.newContext({
+    viewport: { width: 1600, height: 1000 },
+    acceptDownloads: true,
+  })
   const page = await context.newPage()
   await page.goto(server.url + boardPath(boardId))
   await page.getByLabel('Your name').fill('Priya')
@@ -180,6 +195,22 @@ test('a filled map, its legend and its list, for people to look at', async ({ br
     await expect(shapes(page, 'route').filter({ hasText: new RegExp(`^${label}`) })).toHaveCount(1)
   }
   await page.screenshot({ path: `${SCREENSHOT_DIR}/filled-map.png` })
+
+  // tldraw's own export, from its menu, draws the map's shapes with their words.
+  await page.mouse.click(800, 900)
+  await page.keyboard.press('Control+a')
+  const svg = await exportFromMenu(page, 'SVG')
+  for (const words of [
+    'Park Road GP',
+    'Money and benefits',
+    'Bounced back',
+    'Gap: no route here',
+  ]) {
+    expect(svg.toString('utf8')).toContain(`>${words}</text>`)
+  }
+  const png = await exportFromMenu(page, 'PNG')
+  expect([...png.subarray(1, 4)].map((c) => String.fromCharCode(c)).join('')).toBe('PNG')
+  await writeFile(`${SCREENSHOT_DIR}/filled-map-export.png`, png)
 
   await page.getByRole('button', { name: 'What do the shapes mean?' }).click()
   const legend = page.getByTestId('legend')

@@ -8,7 +8,7 @@ import type {
 } from '../../../shared/mapOutline'
 import type { Participant } from '../../../shared/participant'
 import { ActionStatuses } from '../../../shared/shapes/actionShape'
-import { NotePurposes, type NotePurpose } from '../../../shared/shapes/purposeNoteShape'
+import type { NotePurpose } from '../../../shared/shapes/purposeNoteShape'
 import { RouteKinds } from '../../../shared/shapes/routeShape'
 import { ServiceAccess, ServiceKinds } from '../../../shared/shapes/serviceShape'
 import { MapIcon } from '../shapes/MapIcon'
@@ -18,12 +18,12 @@ import { formatDueDate } from './formatDueDate'
 import { showShape } from './showShape'
 import { useMapOutline } from './useMapOutline'
 
-/** The headings the list gives each kind of note. */
-const NOTE_HEADINGS: Record<NotePurpose, string> = {
-  barrier: 'What gets in the way',
-  'what-works': 'What works',
-  idea: 'Ideas',
-  question: 'Questions',
+/** What the list calls each kind of note, and what it says when there are none. */
+const NOTE_SECTIONS: Record<NotePurpose, { heading: string; empty: string }> = {
+  barrier: { heading: 'What gets in the way', empty: 'No barriers noted yet.' },
+  'what-works': { heading: 'What works', empty: 'Nothing noted yet as working.' },
+  idea: { heading: 'Ideas', empty: 'No ideas yet.' },
+  question: { heading: 'Questions', empty: 'No questions yet.' },
 }
 
 /**
@@ -97,9 +97,9 @@ export function MapListPanel({
         <ListSection
           key={purpose}
           id={`map-list-notes-${purpose}`}
-          heading={NOTE_HEADINGS[purpose]}
+          heading={NOTE_SECTIONS[purpose].heading}
           icon={NOTE_PURPOSE_STYLES[purpose]}
-          empty={`No ${NotePurposes.get(purpose).label.toLowerCase()} notes yet.`}
+          empty={NOTE_SECTIONS[purpose].empty}
         >
           {notes.map((note) => (
             <li key={note.id}>

@@ -21,8 +21,20 @@ describe('findFreeSpot', () => {
     expect(spot.x).toBe(24)
   })
 
-  it('falls back to the middle of the view when there is no room', () => {
-    expect(findFreeSpot(view, card, [view], 24)).toEqual({ x: 350, y: 305 })
+  it('goes just beyond the view when the view has no room', () => {
+    const spot = findFreeSpot(view, card, [view], 24)
+    const clear =
+      spot.x + card.w + 24 <= view.x ||
+      spot.x - 24 >= view.x + view.w ||
+      spot.y + card.h + 24 <= view.y ||
+      spot.y - 24 >= view.y + view.h
+    expect(clear).toBe(true)
+    expect(spot.y).toBeLessThan(0)
+  })
+
+  it('falls back to the middle of the view when there is no room anywhere near', () => {
+    const everywhere = { x: -1e5, y: -1e5, w: 2e5, h: 2e5 }
+    expect(findFreeSpot(view, card, [everywhere], 24)).toEqual({ x: 350, y: 305 })
   })
 
   it('works where the view is, not at the origin', () => {

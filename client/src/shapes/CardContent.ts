@@ -66,6 +66,8 @@ export interface CardLine {
   readonly height: number
   /** Drawn before the first line of a detail that has an icon. */
   readonly icon?: MapIconName
+  /** The words the line starts with that are the detail's label, drawn bold as on the canvas. */
+  readonly label?: string
 }
 
 /**
@@ -77,17 +79,28 @@ export function cardLines(content: CardContent, w: number): CardLine[] {
   const L = CARD_LAYOUT
   const width = w - L.padding * 2
   const lines: CardLine[] = []
-  const add = (text: string, size: number, height: number, bold: boolean, icon?: MapIconName) => {
-    const indent = icon ? DETAIL_ICON.size + DETAIL_ICON.gap : 0
+  const add = (
+    text: string,
+    size: number,
+    height: number,
+    bold: boolean,
+    first: Pick<CardLine, 'icon' | 'label'> = {},
+  ) => {
+    const indent = first.icon ? DETAIL_ICON.size + DETAIL_ICON.gap : 0
     wrapText(text, width - indent, size).forEach((line, index) => {
-      lines.push({ text: line, size, bold, height, ...(icon && index === 0 ? { icon } : {}) })
+      const starts = index === 0 && (!first.label || line.startsWith(first.label))
+      lines.push({ text: line, size, bold, height, ...(starts ? first : {}) })
     })
   }
   add(content.title.trim() || content.placeholder, L.titleSize, L.titleLineHeight, true)
   for (const detail of content.details) {
     if (!detail.text) continue
-    const text = detail.label ? `${detail.label}: ${detail.text}` : detail.text
-    add(text, L.detailSize, L.detailLineHeight, false, detail.icon)
+    const label = detail.label && `${detail.label}:`
+    const text = label ? `${label} ${detail.text}` : detail.text
+    add(text, L.detailSize, L.detailLineHeight, false, {
+      ...(detail.icon ? { icon: detail.icon } : {}),
+      ...(label ? { label } : {}),
+    })
   }
   return lines
 }

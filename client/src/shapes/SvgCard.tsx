@@ -73,7 +73,14 @@ export function SvgCard({
               fontWeight={line.bold ? 'bold' : 'normal'}
               fill={TEXT_INK}
             >
-              {line.text}
+              {line.label ? (
+                <>
+                  <tspan fontWeight="bold">{line.label}</tspan>
+                  {line.text.slice(line.label.length)}
+                </>
+              ) : (
+                line.text
+              )}
             </text>
           </g>
         )

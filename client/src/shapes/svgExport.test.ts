@@ -25,7 +25,9 @@ async function exportSvg(ids: TLShapeId[]): Promise<string> {
 
 /** The words of an exported picture, in order, as a reader would see them across its lines. */
 function wordsOf(svg: string): string {
-  const texts = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((match) => match[1])
+  const texts = [...svg.matchAll(/<text[^>]*>(.*?)<\/text>/g)].map((match) =>
+    match[1]!.replace(/<[^>]+>/g, ''),
+  )
   return texts.join(' ').replace(/\s+/g, ' ')
 }
 
@@ -56,6 +58,7 @@ describe('SVG export of the map’s shapes', () => {
     ]) {
       expect(wordsOf(svg)).toContain(words)
     }
+    expect(svg).toContain('<tspan font-weight="bold">Run by:</tspan> The council')
     expect(svg).toMatch(/<pattern id="commonmap-pattern-horizontal-/)
     expect(svg).toContain('fill="url(#commonmap-pattern-horizontal-')
   })
