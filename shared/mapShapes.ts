@@ -41,9 +41,6 @@ export const mapBindingSchemas = {
 /** The type of one of the service map's own shapes. */
 export type MapShapeType = keyof typeof mapShapeSchemas
 
-/** Every service map shape type, in the order the toolbar and the legend show them. */
-export const MAP_SHAPE_TYPES = Object.keys(mapShapeSchemas) as MapShapeType[]
-
 /** One of the service map's own shapes. */
 export type MapShape = TLShape<MapShapeType>
 

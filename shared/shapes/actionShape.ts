@@ -54,7 +54,7 @@ export const actionOwnerValidator: T.Validator<ActionOwner> = T.union('type', {
 })
 
 /** A calendar date as `YYYY-MM-DD`. */
-export const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
+const ISO_DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/
 
 /** True when `value` is a real calendar date written `YYYY-MM-DD` (so not 2026-02-30). */
 export function isIsoDate(value: string): boolean {

@@ -6,6 +6,13 @@ import type { ConnectionState } from './connectionState'
 /** The panels that can be docked beside the canvas. */
 export type SidePanelId = 'add' | 'list' | 'legend'
 
+/** Each side panel's heading, which is also the name of the button that opens it. */
+export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
+  add: 'Add to the map',
+  list: 'The map as a list',
+  legend: 'What do the shapes mean?',
+}
+
 /** What the panels drawn inside tldraw's UI need to know about the open board. */
 export interface BoardContextValue {
   readonly boardId: string

@@ -1,52 +1,36 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import {
-  DefaultHelperButtons,
-  DefaultKeyboardShortcutsDialog,
-  DefaultKeyboardShortcutsDialogContent,
-  DefaultStylePanel,
-  DefaultToolbar,
-  Tldraw,
-  TldrawUiMenuGroup,
-  TldrawUiMenuItem,
-  useEditor,
-  useToasts,
-  useTools,
-  useValue,
-  type Editor,
-  type TLComponents,
-  type TLShapeId,
-  type TLUiHelperButtonsProps,
-  type TLUiKeyboardShortcutsDialogProps,
-  type TLUiStylePanelProps,
-} from 'tldraw'
+import { Tldraw, useToasts, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
 import 'tldraw/tldraw.css'
-import { assertNever } from '../../../shared/assertNever'
 import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/limits'
-import { isMapShape } from '../../../shared/mapShapes'
 import type { Participant } from '../../../shared/participant'
 import { registerAttribution } from '../collab/attribution'
 import { Notice } from '../common/Notice'
-import { AddToMapPanel } from '../map/AddToMapPanel'
-import { LegendPanel } from '../map/LegendPanel'
-import { MapListPanel } from '../map/MapListPanel'
+import { loadParticipant, saveParticipant } from '../common/rememberedParticipant'
 import { RoutePreviewOverlay } from '../map/RoutePreviewOverlay'
-import { ServiceMapToolbar } from '../map/ServiceMapToolbar'
 import { ShapeFormPanel } from '../map/ShapeFormPanel'
 import { showShape } from '../map/showShape'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 import { settleRoutes } from '../shapes/updateRouteGeometry'
-import { BOARD_TOOLS, MAP_TOOL_ITEMS } from '../tools/boardTools'
-import { loadParticipant, saveParticipant } from '../common/rememberedParticipant'
+import { BOARD_TOOLS } from '../tools/boardTools'
 import { AttributionLabel } from './AttributionLabel'
 import {
   BoardContext,
+  SIDE_PANEL_TITLES,
   useBoardContext,
   type BoardContextValue,
   type SidePanelId,
 } from './BoardContext'
-import { BoardSidePanel, SIDE_PANEL_ID } from './BoardSidePanel'
+import { BoardSidePanel } from './BoardSidePanel'
 import { BOARD_UI_OVERRIDES } from './boardUiOverrides'
+import {
+  BoardKeyboardShortcutsDialog,
+  BoardStylePanel,
+  BoardToolbar,
+  MapPanelButtons,
+} from './mapUiSlots'
+import { showWholeBoard } from './showWholeBoard'
+import { SidePanelContent } from './SidePanelContent'
 import { ConnectionBanner, ConnectionStatus } from './ConnectionStatus'
 import { JoinDialog } from './JoinDialog'
 import { newParticipant } from './newParticipant'
@@ -100,18 +84,12 @@ export default function BoardPage({ boardId }: { boardId: string }) {
 
 const components: TLComponents = {
   TopPanel: BoardTopBar,
-  HelperButtons: BoardHelperButtons,
+  HelperButtons: MapPanelButtons,
   SharePanel: BoardSharePanel,
   InFrontOfTheCanvas: BoardOverlay,
   Toolbar: BoardToolbar,
   StylePanel: BoardStylePanel,
   KeyboardShortcutsDialog: BoardKeyboardShortcutsDialog,
-}
-
-const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
-  add: 'Add to the map',
-  list: 'The map as a list',
-  legend: 'What do the shapes mean?',
 }
 
 function BoardCanvas({
@@ -224,53 +202,6 @@ function BoardCanvas({
   )
 }
 
-function SidePanelContent({
-  panel,
-  editor,
-  participantsById,
-  onAdded,
-}: {
-  panel: SidePanelId
-  editor: Editor
-  participantsById: ReadonlyMap<string, Participant>
-  onAdded: (id: TLShapeId) => void
-}) {
-  switch (panel) {
-    case 'add':
-      return <AddToMapPanel editor={editor} onAdded={onAdded} />
-    case 'list':
-      return <MapListPanel editor={editor} participantsById={participantsById} />
-    case 'legend':
-      return <LegendPanel />
-    default:
-      return assertNever(panel)
-  }
-}
-
-/**
- * Screen space at the canvas's edges that tldraw's menus, our title bar and the toolbars cover,
- * and that a whole-board view should leave clear.
- */
-const COVERED_EDGES = { top: 72, bottom: 190, left: 24, right: 24 }
-
-/**
- * Opens the board showing all of it, clear of the menus and toolbars, so a session laid out by
- * its template (or a map someone else made) is seen whole at first; never zoomed in past 100%
- * on a nearly empty board.
- */
-function showWholeBoard(editor: Editor) {
-  const bounds = editor.getCurrentPageBounds()
-  const screen = editor.getViewportScreenBounds()
-  const width = screen.w - COVERED_EDGES.left - COVERED_EDGES.right
-  const height = screen.h - COVERED_EDGES.top - COVERED_EDGES.bottom
-  if (!bounds || width <= 0 || height <= 0) return
-  const z = Math.min(1, width / bounds.w, height / bounds.h)
-  // Where the board's top left corner goes on the screen, centring it in the clear space.
-  const left = COVERED_EDGES.left + (width - bounds.w * z) / 2
-  const top = COVERED_EDGES.top + (height - bounds.h * z) / 2
-  editor.setCamera({ x: left / z - bounds.x, y: top / z - bounds.y, z }, { immediate: true })
-}
-
 /** Top centre: the board's title and the way back to the start page. */
 function BoardTopBar() {
   const { title } = useBoardContext()
@@ -281,73 +212,6 @@ function BoardTopBar() {
       </a>
       <h1 className="board-title">{title}</h1>
     </div>
-  )
-}
-
-/** Top left, under tldraw's menus: the buttons that open the map's list and its legend. */
-function BoardHelperButtons(props: TLUiHelperButtonsProps) {
-  const { sidePanel, toggleSidePanel } = useBoardContext()
-  return (
-    <>
-      <div className="board-panel-toggles">
-        {(['list', 'legend'] as const).map((panel) => (
-          <button
-            key={panel}
-            type="button"
-            aria-expanded={sidePanel === panel}
-            aria-controls={sidePanel === panel ? SIDE_PANEL_ID : undefined}
-            onClick={() => toggleSidePanel(panel)}
-          >
-            {SIDE_PANEL_TITLES[panel]}
-          </button>
-        ))}
-      </div>
-      <DefaultHelperButtons {...props} />
-    </>
-  )
-}
-
-/** The bottom toolbar: the service map's own tools above tldraw's. */
-function BoardToolbar() {
-  const { toggleSidePanel } = useBoardContext()
-  return (
-    <div className="board-toolbar">
-      <ServiceMapToolbar onAddFromForm={() => toggleSidePanel('add')} />
-      <DefaultToolbar />
-    </div>
-  )
-}
-
-/**
- * tldraw's style panel, except while only the map's own shapes are selected: they have no
- * tldraw styles, and their form takes that place on the screen.
- */
-function BoardStylePanel(props: TLUiStylePanelProps) {
-  const editor = useEditor()
-  const onlyMapShapes = useValue(
-    'only map shapes selected',
-    () => {
-      const selected = editor.getSelectedShapes()
-      return selected.length > 0 && selected.every(isMapShape)
-    },
-    [editor],
-  )
-  return onlyMapShapes ? null : <DefaultStylePanel {...props} />
-}
-
-/** tldraw's keyboard shortcuts, and the service map's. */
-function BoardKeyboardShortcutsDialog(props: TLUiKeyboardShortcutsDialogProps) {
-  const tools = useTools()
-  return (
-    <DefaultKeyboardShortcutsDialog {...props}>
-      <DefaultKeyboardShortcutsDialogContent />
-      <TldrawUiMenuGroup id="service-map" label="Service map">
-        {MAP_TOOL_ITEMS.map((item) => {
-          const tool = tools[item.id]
-          return tool && <TldrawUiMenuItem key={item.id} {...tool} />
-        })}
-      </TldrawUiMenuGroup>
-    </DefaultKeyboardShortcutsDialog>
   )
 }
 

@@ -13,7 +13,7 @@ export interface Point {
 }
 
 /** How far a route stops short of the edge of its cards, so its arrowhead stays readable. */
-export const ROUTE_CLEARANCE = 10
+const ROUTE_CLEARANCE = 10
 
 /**
  * Where a route between two cards starts and ends: on the line between their centres, where it
