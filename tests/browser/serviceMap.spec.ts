@@ -57,6 +57,10 @@ test('a service placed with the tool and a route dragged to a second card reach 
   await shapeForm(sam).getByLabel('What kind of help?').selectOption({ label: 'Housing' })
 
   await sam.getByRole('button', { name: /^Route$/ }).click()
+  // Letting go on empty canvas, or on the card it started from, makes nothing.
+  await drag(sam, { x: 300, y: 300 }, { x: 500, y: 600 })
+  await drag(sam, { x: 300, y: 300 }, { x: 340, y: 330 })
+  await expect(sam.getByTestId('map-tool-route')).toHaveAttribute('aria-pressed', 'true')
   await drag(sam, { x: 300, y: 300 }, { x: 700, y: 300 })
   await expect(shapes(sam, 'route')).toHaveCount(1)
   await expect(shapeForm(sam).getByRole('heading', { name: 'Edit this route' })).toBeVisible()
