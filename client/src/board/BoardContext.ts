@@ -1,18 +1,49 @@
 import { createContext, useContext } from 'react'
+import type { ParticipantProfile } from '../../../shared/api'
+import type { RecordAttribution } from '../../../shared/attribution'
+import type { PublishedPerson } from '../../../shared/docLayout'
 import type { Participant } from '../../../shared/participant'
+import type { WritingForReply } from '../../../shared/protocol'
+import type { RoleId } from '../../../shared/roles'
+import type { VoiceBalance } from '../../../shared/voiceBalance'
 import type { LocalParticipant } from '../collab/localParticipant'
+import type { WritingFor } from '../collab/writingFor'
+import type { RememberedIdentity } from '../common/rememberedIdentity'
 import type { ConnectionState } from './connectionState'
+
+/** Whose contributions the canvas shows, dimming the rest. */
+export type Highlight =
+  | { readonly kind: 'person'; readonly participantId: string }
+  | { readonly kind: 'role'; readonly role: RoleId }
+
+/** The side panel that is open, if any. */
+export type SidePanel = 'people' | 'history'
 
 /** What the panels drawn inside tldraw's UI need to know about the open board. */
 export interface BoardContextValue {
   readonly boardId: string
   readonly title: string
+  /** Who this device is on the board, and its token. */
+  readonly identity: RememberedIdentity
   readonly me: LocalParticipant
   readonly connection: ConnectionState
-  /** Everyone who has joined the board, present or not (for attribution). */
-  readonly participantsById: ReadonlyMap<string, Participant>
+  /** Everyone on the board as credited, with their contributions (server-owned). */
+  readonly people: ReadonlyMap<string, PublishedPerson>
+  /** Who each shape is credited to (server-owned, from the ledger). */
+  readonly attributions: ReadonlyMap<string, RecordAttribution>
+  readonly voiceBalance: VoiceBalance | undefined
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]
+  readonly highlight: Highlight | null
+  setHighlight(highlight: Highlight | null): void
+  readonly panel: SidePanel | null
+  setPanel(panel: SidePanel | null): void
+  readonly writingFor: WritingFor
+  readonly writingForReply: WritingForReply
+  /** Keeps a changed profile (own, after an edit) on this device. */
+  onProfileSaved(profile: ParticipantProfile): void
+  /** Forgets this device's identity and asks who is joining ("Join as someone new"). */
+  joinAsSomeoneNew(): void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)

@@ -1,48 +1,33 @@
-import { useEffect, useId, useRef, useState, type FormEvent } from 'react'
-import { MAX_NAME_LENGTH } from '../../../shared/limits'
-import { ROLES, type RoleId } from '../../../shared/roles'
-
-/** What a person tells the board about themselves when they join. */
-export interface JoinDetails {
-  readonly name: string
-  readonly role: RoleId
-  readonly roleOther?: string
-}
+import { useEffect, useId, useRef, useState } from 'react'
+import type { JoinRequest } from '../../../shared/api'
+import { EMPTY_PROFILE, ProfileFields, useProfileSubmit, type ProfileDraft } from './ProfileFields'
 
 /**
- * Asks for a display name and a role, in one step and without an account. It is a modal
- * dialog: the board behind it cannot be used until the person has joined, and Escape does not
- * dismiss it (there is nothing to go back to).
+ * Asks for a name, a role and how the person wants to be credited, in one step and without an
+ * account, then joins through the server. It is a modal dialog: the board behind it cannot be
+ * used until the person has joined, and Escape does not dismiss it (there is nothing to go
+ * back to). `notice` explains why they are asked again (a refused link, say).
  */
 export function JoinDialog({
   boardTitle,
+  notice,
   onJoin,
 }: {
   boardTitle: string
-  onJoin: (details: JoinDetails) => void
+  notice?: string
+  /** Joins; rejects with a plain message to show when that failed. */
+  onJoin: (request: JoinRequest) => Promise<void>
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
-  const [name, setName] = useState('')
-  const [role, setRole] = useState<RoleId>()
-  const [roleOther, setRoleOther] = useState('')
-  const [error, setError] = useState<string>()
+  const [draft, setDraft] = useState<ProfileDraft>(EMPTY_PROFILE)
+  // On success the page moves on to the board, so this dialog never needs to be reset.
+  const { busy, error, submit } = useProfileSubmit(draft, 'you', onJoin)
   const headingId = useId()
 
   useEffect(() => {
     const dialog = dialogRef.current
     if (dialog && !dialog.open) dialog.showModal()
   }, [])
-
-  function submit(event: FormEvent) {
-    event.preventDefault()
-    if (!name.trim()) return setError('Please write the name you would like others to see.')
-    if (!role) return setError('Please choose the role that fits you best.')
-    onJoin({
-      name: name.trim(),
-      role,
-      ...(role === 'other' && roleOther.trim() ? { roleOther: roleOther.trim() } : {}),
-    })
-  }
 
   return (
     <dialog
@@ -53,62 +38,20 @@ export function JoinDialog({
     >
       <form onSubmit={submit} noValidate>
         <h1 id={headingId}>Join “{boardTitle}”</h1>
-        <p className="muted">No account needed. This device will remember you for this board.</p>
-
-        <label htmlFor="join-name">Your name</label>
-        <p className="hint" id="join-name-hint">
-          This is what others see next to what you add. A first name or a nickname is fine.
-        </p>
-        <input
-          id="join-name"
-          value={name}
-          onChange={(e) => setName(e.target.value)}
-          maxLength={MAX_NAME_LENGTH}
-          autoComplete="nickname"
-          aria-describedby="join-name-hint"
-          autoFocus
-        />
-
-        <fieldset>
-          <legend>What brings you here?</legend>
-          <p className="hint">
-            Choose the one that fits you best. It is about your point of view, not a rank.
+        {notice && (
+          <p className="error" role="alert">
+            {notice}
           </p>
-          {ROLES.map((r) => (
-            <label key={r.id} className="role-option">
-              <input
-                type="radio"
-                name="role"
-                value={r.id}
-                checked={role === r.id}
-                onChange={() => setRole(r.id)}
-              />
-              <span>
-                <strong>{r.label}</strong>
-                <span className="hint">{r.description}</span>
-              </span>
-            </label>
-          ))}
-          {role === 'other' && (
-            <div className="role-other">
-              <label htmlFor="join-role-other">Say what your role is (optional)</label>
-              <input
-                id="join-role-other"
-                value={roleOther}
-                onChange={(e) => setRoleOther(e.target.value)}
-                maxLength={MAX_NAME_LENGTH}
-              />
-            </div>
-          )}
-        </fieldset>
-
+        )}
+        <p className="muted">No account needed. This device will remember you for this board.</p>
+        <ProfileFields idPrefix="join" value={draft} onChange={setDraft} />
         {error && (
           <p className="error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="primary">
-          Join the board
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Joining…' : 'Join the board'}
         </button>
       </form>
     </dialog>

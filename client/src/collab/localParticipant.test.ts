@@ -23,9 +23,9 @@ describe('createLocalParticipant', () => {
     const sam = testParticipant('Sam')
     const me = createLocalParticipant(sam)
 
-    me.update({ ...sam, name: 'Samira', role: 'other', roleOther: 'Peer mentor' })
+    me.update({ ...sam, name: 'Samira', role: 'other', roleLabel: 'Peer mentor' })
 
-    expect(me.participant.get()).toMatchObject({ name: 'Samira', roleOther: 'Peer mentor' })
+    expect(me.participant.get()).toMatchObject({ name: 'Samira', roleLabel: 'Peer mentor' })
     expect(me.currentUser.get()?.name).toBe('Samira')
   })
 
