@@ -69,11 +69,13 @@ export interface RoomOptions {
    */
   readonly persistUpdate: (update: Uint8Array, ledger: readonly LedgerDraft[]) => void
   /**
-   * Who the board's people are and what the ledger says so far. With it, the room knows who
+   * Reads who the board's people are and what the ledger says so far; called once, when the
+   * room restores its document (after its first clients were answered from the snapshot, so
+   * reading a long ledger does not hold them up). With it, the room knows who
    * each connection is, keeps the contribution ledger and owns the server-owned document roots
    * (see BoardAuthority); without it (unit tests of syncing alone), it is a plain relay.
    */
-  readonly authority?: Omit<BoardAuthorityOptions, 'now'>
+  readonly authority?: () => Omit<BoardAuthorityOptions, 'now'>
   /** Server clock for ledger entries, epoch ms (default `Date.now`). */
   readonly now?: () => number
   /** Where bad input and failures are reported; client-triggered events should be rate-limited. */
@@ -251,7 +253,7 @@ export class Room {
     }
     if (this.options.authority) {
       this.authority = new BoardAuthority(this.doc, {
-        ...this.options.authority,
+        ...this.options.authority(),
         ...(this.options.now && { now: this.options.now }),
       })
       this.doc.on('afterTransaction', this.handleTransaction)

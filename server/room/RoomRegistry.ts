@@ -111,12 +111,12 @@ export class RoomRegistry {
       boardId,
       stored,
       persistUpdate: (update, ledger) => storage.appendUpdate(boardId, update, ledger),
-      authority: {
+      authority: () => ({
         participants: storage.listParticipants(boardId),
         // Rebuilding who each shape is credited to needs only authorship, not every move.
         history: storage.readLedger(boardId, { authorshipOnly: true }),
         ledger: this.options.ledger ?? true,
-      },
+      }),
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
       maxAwarenessStateBytes: this.options.maxAwarenessStateBytes,

@@ -149,20 +149,8 @@ export class SqliteStorage implements BoardStorage {
 
   appendUpdate(boardId: string, update: Uint8Array, ledger?: readonly LedgerDraft[]): void {
     const pending = this.pending.get(boardId) ?? this.countPending(boardId)
-    const insertUpdate = () =>
-      this.statement('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(
-        boardId,
-        asBuffer(update),
-      )
-    if (ledger?.length) {
-      // One transaction: an update is never on disk without its ledger entries, nor the reverse.
-      this.db.transaction(() => {
-        insertUpdate()
-        this.appendLedger(boardId, ledger)
-      })()
-    } else {
-      insertUpdate()
-    }
+    if (ledger?.length) this.appendUpdateWithLedger(boardId, update, ledger)
+    else this.insertUpdate(boardId, update)
     pending.count++
     pending.bytes += update.byteLength
     this.pending.set(boardId, pending)
@@ -251,6 +239,34 @@ export class SqliteStorage implements BoardStorage {
     ) as LedgerRow[]
     return rows.map(entryFromRow)
   }
+
+  private insertUpdate(boardId: string, update: Uint8Array): void {
+    this.statement('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(
+      boardId,
+      asBuffer(update),
+    )
+  }
+
+  /**
+   * One transaction: an update is never on disk without its ledger entries, nor the reverse.
+   * Made once: this runs for nearly every update, and wrapping a function per call costs.
+   */
+  private appendUpdateWithLedger(
+    boardId: string,
+    update: Uint8Array,
+    ledger: readonly LedgerDraft[],
+  ): void {
+    this.appendWithLedger ??= this.db.transaction(
+      (id: string, bytes: Uint8Array, drafts: readonly LedgerDraft[]) => {
+        this.insertUpdate(id, bytes)
+        this.appendLedger(id, drafts)
+      },
+    )
+    this.appendWithLedger(boardId, update, ledger)
+  }
+
+  private appendWithLedger:
+    ((boardId: string, update: Uint8Array, ledger: readonly LedgerDraft[]) => void) | undefined
 
   /** Seals drafts onto the board's chain and inserts them; call inside a transaction. */
   private appendLedger(boardId: string, drafts: readonly LedgerDraft[]): void {

@@ -60,7 +60,7 @@ function runScenario(seed: number, steps: number): Run {
     boardId: 'fuzz',
     stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
     // As the real room runs: who everyone is, the ledger kept, the server-owned roots enforced.
-    authority: { participants: PEOPLE, history: [], ledger: true },
+    authority: () => ({ participants: PEOPLE, history: [], ledger: true }),
     persistUpdate: (update, drafts: readonly LedgerDraft[]) => {
       stored.push(update)
       const sealed = sealEntries('fuzz', head, drafts)
