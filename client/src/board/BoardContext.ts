@@ -48,6 +48,23 @@ export interface BoardContextValue {
 
 export const BoardContext = createContext<BoardContextValue | null>(null)
 
+/**
+ * What each shape's wrapper needs to know to highlight it. Kept apart from the board context,
+ * which changes with every cursor that moves (who is here), so that shapes re-render only when
+ * highlighting, attribution or people change.
+ */
+export interface HighlightContextValue {
+  readonly highlight: Highlight | null
+  readonly attributions: ReadonlyMap<string, RecordAttribution>
+  readonly people: ReadonlyMap<string, PublishedPerson>
+}
+
+export const HighlightContext = createContext<HighlightContextValue>({
+  highlight: null,
+  attributions: new Map(),
+  people: new Map(),
+})
+
 /** The open board; only for components rendered inside a board page. */
 export function useBoardContext(): BoardContextValue {
   const value = useContext(BoardContext)

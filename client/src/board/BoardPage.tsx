@@ -17,9 +17,11 @@ import {
 import { AttributionLabel } from './AttributionLabel'
 import {
   BoardContext,
+  HighlightContext,
   useBoardContext,
   type BoardContextValue,
   type Highlight,
+  type HighlightContextValue,
   type SidePanel,
 } from './BoardContext'
 import { ConnectionBanner, ConnectionStatus } from './ConnectionStatus'
@@ -169,6 +171,11 @@ function BoardCanvas({
     ],
   )
 
+  const highlighting = useMemo<HighlightContextValue>(
+    () => ({ highlight, attributions, people }),
+    [highlight, attributions, people],
+  )
+
   // A refused token: this device's key for the board is no good; the way back is to join again.
   const refused = board?.connection.kind === 'stopped' && board.connection.rejoin
   useEffect(() => {
@@ -191,21 +198,23 @@ function BoardCanvas({
   if (!board || !context) return <Notice title="Opening the board…" busy />
   return (
     <BoardContext.Provider value={context}>
-      <div className="board-canvas">
-        <Tldraw
-          store={board.store}
-          assetUrls={assetUrls}
-          components={components}
-          onMount={onMount}
-          licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-          maxAssetSize={DEFAULT_MAX_ASSET_BYTES}
-          acceptedImageMimeTypes={ALLOWED_IMAGE_TYPES}
-          acceptedVideoMimeTypes={NO_VIDEOS}
-        >
-          <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
-          <BoardSidePanel />
-        </Tldraw>
-      </div>
+      <HighlightContext.Provider value={highlighting}>
+        <div className="board-canvas">
+          <Tldraw
+            store={board.store}
+            assetUrls={assetUrls}
+            components={components}
+            onMount={onMount}
+            licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+            maxAssetSize={DEFAULT_MAX_ASSET_BYTES}
+            acceptedImageMimeTypes={ALLOWED_IMAGE_TYPES}
+            acceptedVideoMimeTypes={NO_VIDEOS}
+          >
+            <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
+            <BoardSidePanel />
+          </Tldraw>
+        </div>
+      </HighlightContext.Provider>
     </BoardContext.Provider>
   )
 }

@@ -1,9 +1,9 @@
-import { forwardRef } from 'react'
+import { forwardRef, useContext } from 'react'
 import { DefaultShapeWrapper, type TLShapeWrapperProps } from 'tldraw'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/docLayout'
 import { creditedTo } from '../collab/attribution'
-import { useBoardContext, type Highlight } from './BoardContext'
+import { HighlightContext, type Highlight } from './BoardContext'
 
 /**
  * Whether a shape is among the highlighted contributions: credited to the person (added it or
@@ -27,7 +27,7 @@ export function isHighlighted(
  */
 export const HighlightShapeWrapper = forwardRef<HTMLDivElement, TLShapeWrapperProps>(
   function HighlightShapeWrapper(props, ref) {
-    const { highlight, attributions, people } = useBoardContext()
+    const { highlight, attributions, people } = useContext(HighlightContext)
     const state = highlight
       ? isHighlighted(highlight, attributions.get(props.shape.id), people)
         ? 'lit'

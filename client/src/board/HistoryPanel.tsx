@@ -7,7 +7,7 @@ import { useBoardContext } from './BoardContext'
 
 const VERBS: Record<LedgerAction, string> = {
   created: 'added it',
-  words: 'changed the words',
+  words: 'wrote or changed the words',
   arranged: 'moved, resized or restyled it',
   deleted: 'deleted it',
 }

@@ -120,6 +120,14 @@ function highlightLabel(
 /** "Lived experience — 40% of people, 18% of ideas", never individuals. */
 function VoiceBalanceList({ balance }: { balance: VoiceBalance | undefined }) {
   if (!balance || balance.people === 0) return <p className="hint">Nobody has joined yet.</p>
+  if (balance.roles.every((r) => !r.shown)) {
+    return (
+      <p className="hint" data-testid="voice-balance">
+        Every role has fewer than 3 people so far, so no figures are shown: with so few, anyone
+        could be picked out. They appear as more people join.
+      </p>
+    )
+  }
   return (
     <>
       <ul className="voice-balance" data-testid="voice-balance">
