@@ -1,7 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { checkTargets, disturbanceOf, warningsOf, type BenchSummary } from './benchSummary'
+import {
+  checkTargets,
+  disturbanceOf,
+  warningsOf,
+  type BenchSummary,
+  type ColdLoadKind,
+} from './benchSummary'
 import { runColdLoadScenario, type ColdLoadResult } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { formatReport } from './formatReport'
@@ -32,7 +38,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-const kinds: readonly ServerKind[] = ['commonmap', 'reference']
+/**
+ * The latency scenario also runs Commonmap without its contribution ledger, in the same
+ * rounds, so the report can say what the ledger costs. Cold loads do not touch the ledger.
+ */
+const latencyKinds: readonly ServerKind[] = ['commonmap', 'commonmap-no-ledger', 'reference']
+const coldLoadKinds: readonly ColdLoadKind[] = ['commonmap', 'reference']
 const pinning = pinHarness()
 const startedAt = new Date().toISOString()
 
@@ -88,20 +99,24 @@ function medianRun(runs: readonly LatencyResult[]): LatencyResult {
 
 async function main(): Promise<void> {
   const discarded: string[] = []
-  const runs: Record<ServerKind, LatencyResult[]> = { commonmap: [], reference: [] }
+  const runs: Record<ServerKind, LatencyResult[]> = {
+    commonmap: [],
+    'commonmap-no-ledger': [],
+    reference: [],
+  }
   for (let round = 0; round < latencyRounds; round++) {
-    // Alternate which server goes first, so that neither always meets the machine in the same state.
-    const order = round % 2 === 0 ? kinds : [...kinds].reverse()
+    // Rotate which server goes first, so that none always meets the machine in the same state.
+    const order = latencyKinds.map((_, i) => latencyKinds[(i + round) % latencyKinds.length]!)
     for (const kind of order) runs[kind].push(await latencyOn(kind, discarded))
   }
   const latency = {} as Record<ServerKind, LatencyResult>
   const latencyP99Runs = {} as Record<ServerKind, number[]>
-  for (const kind of kinds) {
+  for (const kind of latencyKinds) {
     latency[kind] = medianRun(runs[kind])
     latencyP99Runs[kind] = runs[kind].map((run) => run.shapeLatencyMs.p99)
   }
-  const coldLoad = {} as Record<ServerKind, ColdLoadResult>
-  for (const kind of kinds) {
+  const coldLoad = {} as Record<ColdLoadKind, ColdLoadResult>
+  for (const kind of coldLoadKinds) {
     coldLoad[kind] = await onFreshServer(kind, 'Cold load scenario', runColdLoadScenario)
   }
   const summary: BenchSummary = {
