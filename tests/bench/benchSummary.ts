@@ -17,7 +17,8 @@ export interface BenchSummary {
   readonly latency: Record<ServerKind, LatencyResult>
   /** Per server, the shape latency p99 of every round, in the order they ran (ms). */
   readonly latencyP99Runs: Record<ServerKind, readonly number[]>
-  readonly coldLoad: Record<ColdLoadKind, ColdLoadResult>
+  /** Null when the run was `--latency-only`. */
+  readonly coldLoad: Record<ColdLoadKind, ColdLoadResult> | null
   readonly targets: readonly Target[]
   /** Reasons to distrust some figures of this run, in plain words. */
   readonly warnings: readonly string[]
@@ -69,8 +70,17 @@ export function checkTargets(
       latency.reference.shapeLatencyMs.p99,
       'ms',
     ),
-    atMost('Cold load of 10,000 shapes, median', coldLoad.commonmap.syncedMs.p50, 250, 'ms'),
-    atMost('Server RSS after the cold load, worst', coldLoad.commonmap.serverRssMb.max, 200, 'MB'),
+    ...(coldLoad
+      ? [
+          atMost('Cold load of 10,000 shapes, median', coldLoad.commonmap.syncedMs.p50, 250, 'ms'),
+          atMost(
+            'Server RSS after the cold load, worst',
+            coldLoad.commonmap.serverRssMb.max,
+            200,
+            'MB',
+          ),
+        ]
+      : []),
   ]
 }
 
@@ -112,7 +122,7 @@ export function warningsOf(
       )
     }
   }
-  for (const result of Object.values(coldLoad)) {
+  for (const result of Object.values(coldLoad ?? {})) {
     result.loads.forEach((load, i) => {
       if (load.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
         warnings.push(

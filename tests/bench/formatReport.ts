@@ -11,7 +11,7 @@ const COLD_LOAD_KINDS: readonly ColdLoadKind[] = ['commonmap', 'reference']
 export function formatReport(summary: BenchSummary): string {
   const { environment: env, latency, coldLoad } = summary
   const lat = latency.commonmap.options
-  const cold = coldLoad.commonmap.options
+  const cold = coldLoad?.commonmap.options
   const sections = [
     `Commonmap bench, ${summary.startedAt}: Node ${env.node}, ${env.cores} × ${env.cpu}`,
     `CPU placement: ${env.pinning}${env.profiledServer ? '; Commonmap ran with --cpu-prof' : ''}`,
@@ -29,13 +29,20 @@ export function formatReport(summary: BenchSummary): string {
       ...latencyRows(latency),
     ]),
     '',
-    `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
-      `connect to its sync event with every shape (${cold.loads} loads)`,
-    table([['', ...COLD_LOAD_KINDS.map((kind) => SERVERS[kind].name)], ...coldLoadRows(coldLoad)]),
-    '  Commonmap: load 1 after the server unloaded the idle room, the others after a restart;',
-    '  all read the board from SQLite. Reference: the document stays in memory, so its loads are',
-    '  syncs of a loaded document, not cold from disk.',
-    '',
+    ...(coldLoad && cold
+      ? [
+          `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
+            `connect to its sync event with every shape (${cold.loads} loads)`,
+          table([
+            ['', ...COLD_LOAD_KINDS.map((kind) => SERVERS[kind].name)],
+            ...coldLoadRows(coldLoad),
+          ]),
+          '  Commonmap: load 1 after the server unloaded the idle room, the others after a restart;',
+          '  all read the board from SQLite. Reference: the document stays in memory, so its loads are',
+          '  syncs of a loaded document, not cold from disk.',
+          '',
+        ]
+      : ['Cold load: not run (--latency-only).', '']),
     'Targets',
     ...summary.targets.map(
       (target) =>

@@ -14,7 +14,7 @@ import { formatReport } from './formatReport'
 import { runLatencyScenario, type LatencyResult } from './latencyScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
 
-// `npm run bench [-- --cpu-prof] [-- --rounds N]`: both scenarios against Commonmap and the
+// `npm run bench [-- --cpu-prof] [-- --rounds N] [-- --latency-only]`: both scenarios against Commonmap and the
 // reference server, each run on a fresh server process, then the report on stdout and
 // results/latest.json.
 
@@ -27,6 +27,8 @@ const roundsArg = process.argv.indexOf('--rounds')
  * both servers, and the targets use the median round.
  */
 const latencyRounds = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg + 1])) : 3
+/** Skip the cold loads (a few minutes), e.g. to repeat the ledger comparison on a busy machine. */
+const latencyOnly = process.argv.includes('--latency-only')
 
 // y-websocket adds a process 'exit' listener per provider; the bench opens dozens at once.
 process.setMaxListeners(0)
@@ -116,7 +118,7 @@ async function main(): Promise<void> {
     latencyP99Runs[kind] = runs[kind].map((run) => run.shapeLatencyMs.p99)
   }
   const coldLoad = {} as Record<ColdLoadKind, ColdLoadResult>
-  for (const kind of coldLoadKinds) {
+  for (const kind of latencyOnly ? [] : coldLoadKinds) {
     coldLoad[kind] = await onFreshServer(kind, 'Cold load scenario', runColdLoadScenario)
   }
   const summary: BenchSummary = {
@@ -130,9 +132,9 @@ async function main(): Promise<void> {
     },
     latency,
     latencyP99Runs,
-    coldLoad,
-    targets: checkTargets(latency, coldLoad),
-    warnings: [...discarded, ...warningsOf(latency, coldLoad, pinning.pinned)],
+    coldLoad: latencyOnly ? null : coldLoad,
+    targets: checkTargets(latency, latencyOnly ? null : coldLoad),
+    warnings: [...discarded, ...warningsOf(latency, latencyOnly ? null : coldLoad, pinning.pinned)],
   }
   mkdirSync(resultsDir, { recursive: true })
   const json = JSON.stringify(summary, null, 2)
