@@ -10,6 +10,7 @@ describe('parseConfig', () => {
       dataDir: './data',
       maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
       maxAssetBytes: DEFAULT_MAX_ASSET_BYTES,
+      ledger: true,
     }
     expect(parseConfig({})).toEqual({ ok: true, value: expected })
     expect(parseConfig({ PORT: '', HOST: ' ' })).toEqual({ ok: true, value: expected })
@@ -22,6 +23,7 @@ describe('parseConfig', () => {
       DATA_DIR: '/var/lib/commonmap',
       MAX_MESSAGE_BYTES: '1048576',
       MAX_ASSET_BYTES: '5000',
+      COMMONMAP_BENCH_WITHOUT_LEDGER: '1',
     })
     expect(result).toEqual({
       ok: true,
@@ -31,11 +33,13 @@ describe('parseConfig', () => {
         dataDir: '/var/lib/commonmap',
         maxMessageBytes: 1048576,
         maxAssetBytes: 5000,
+        ledger: false,
       },
     })
   })
 
   it.each([
+    ['COMMONMAP_BENCH_WITHOUT_LEDGER', 'yes'],
     ['PORT', '80a'],
     ['PORT', '65536'],
     ['PORT', '-1'],

@@ -14,6 +14,12 @@ export interface ServerConfig {
   readonly maxMessageBytes: number
   /** `MAX_ASSET_BYTES`: largest picture accepted. */
   readonly maxAssetBytes: number
+  /**
+   * False when `COMMONMAP_BENCH_WITHOUT_LEDGER=1`: a benchmarking switch that runs the server
+   * without the contribution ledger, so `npm run bench` can report what the ledger costs. Real
+   * boards always keep the ledger.
+   */
+  readonly ledger: boolean
 }
 
 const HOST_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9.-]{0,251}[A-Za-z0-9])?$/
@@ -49,9 +55,20 @@ export function parseConfig(env: Record<string, string | undefined>): Checked<Se
   if (maxAssetBytes === undefined) {
     return fail('MAX_ASSET_BYTES must be a whole number of bytes from 1 to 1073741824.')
   }
+  const withoutLedger = value('COMMONMAP_BENCH_WITHOUT_LEDGER')
+  if (withoutLedger !== undefined && withoutLedger !== '0' && withoutLedger !== '1') {
+    return fail('COMMONMAP_BENCH_WITHOUT_LEDGER must be 1 (benchmarking only) or 0.')
+  }
   return {
     ok: true,
-    value: { port, host, dataDir: value('DATA_DIR') ?? './data', maxMessageBytes, maxAssetBytes },
+    value: {
+      port,
+      host,
+      dataDir: value('DATA_DIR') ?? './data',
+      maxMessageBytes,
+      maxAssetBytes,
+      ledger: withoutLedger !== '1',
+    },
   }
 }
 

@@ -7,6 +7,7 @@ import { DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '../shared/li
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/schema'
 import { createApiHandler } from './http/apiRoutes'
+import { authenticate } from './identity/participantTokens'
 import { AssetStore } from './http/AssetStore'
 import { publicAddress } from './http/publicAddress'
 import { sendError } from './http/respond'
@@ -47,6 +48,11 @@ export interface CommonmapServerOptions {
   readonly serveClient?: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>
   /** Where JSON log lines go (default: stderr). */
   readonly logger?: Logger
+  /**
+   * Keep the contribution ledger (default true). A benchmarking switch only: the bench runs the
+   * server once without it to report what the ledger costs. Never turn it off for real boards.
+   */
+  readonly ledger?: boolean
 }
 
 /** A running server. */
@@ -81,6 +87,7 @@ export async function createCommonmapServer(
     idleUnloadMs: options.roomIdleMs ?? 30_000,
     maxBufferedBytes,
     maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? 64 * 1024,
+    ledger: options.ledger ?? true,
   })
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 30_000)
   const wss = new WebSocketServer({
@@ -109,6 +116,9 @@ export async function createCommonmapServer(
     fallbackOrigin: address.url,
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     maxAssetBytes: options.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
+    onParticipantChanged: (boardId, participant) => {
+      void registry.upsertParticipant(boardId, participant)
+    },
   })
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
@@ -151,14 +161,24 @@ export async function createCommonmapServer(
         ws.on('error', () => {})
         return ws.close(CloseCode.ClientOutdated, 'Commonmap has been updated; please reload.')
       }
-      if (!isBoardId(boardId)) {
+      if (!isBoardId(boardId) || !options.storage.getBoard(boardId)) {
         ws.on('error', () => {})
         return ws.close(CloseCode.BoardNotFound, 'This board does not exist.')
+      }
+      // Who this is, before the room is joined: a connection never sees a board it may not.
+      const auth = authenticate(options.storage, boardId, url.searchParams.get(WS_QUERY.token))
+      if (auth.kind !== 'ok') {
+        clientLogger.info('socket.refused', { boardId, reason: auth.kind })
+        ws.on('error', () => {})
+        return auth.kind === 'other-board'
+          ? ws.close(CloseCode.Forbidden, 'This token is for another board.')
+          : ws.close(CloseCode.NotAuthenticated, 'A valid participant token is needed.')
       }
       acceptBoardSocket(ws, boardId, {
         registry,
         logger: clientLogger,
         maxQueuedBytes: maxBufferedBytes,
+        identity: { participantId: auth.participant.id },
       })
     })
   }

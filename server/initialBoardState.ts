@@ -8,8 +8,7 @@ import {
 import * as Y from 'yjs'
 import { assertNever } from '../shared/assertNever'
 import type { BoardTemplateId } from '../shared/boardTemplates'
-import { getMetaMap, getParticipantsMap, getRecordStore, MetaKey } from '../shared/docLayout'
-import type { Participant } from '../shared/participant'
+import { getMetaMap, getRecordStore, MetaKey } from '../shared/docLayout'
 import { commonmapSchema } from '../shared/schema'
 import { coDesignSessionRecords } from './templates/coDesignSession'
 
@@ -20,33 +19,35 @@ export const FIRST_PAGE_ID = PageRecordType.createId('page')
 export interface InitialBoardOptions {
   /** Default `blank`. */
   readonly template?: BoardTemplateId
-  /** The person starting the board: they become its first participant and own its template. */
-  readonly creator?: Participant
+  /**
+   * Participant id of the person starting the board, written into the template's shape meta.
+   * (Who is credited comes from the ledger, which the server starts with their entries.)
+   */
+  readonly creatorId?: string
   /** Epoch ms, for the template's attribution. */
   readonly now?: number
 }
 
 /**
  * The first content of a new board, as one V1 update: tldraw's document record, one page, the
- * chosen template's records, the person who started it, and the schema the records follow. The
+ * chosen template's records and the schema the records follow. The
  * server writes it once, when the board is created, so clients never race each other to create
  * the first page, and two people can never both lay out the same template on one board.
  */
 export function createInitialBoardState({
   template = 'blank',
-  creator,
+  creatorId,
   now = Date.now(),
 }: InitialBoardOptions = {}): Uint8Array {
   const doc = new Y.Doc()
   const records: TLRecord[] = [
     DocumentRecordType.create({ id: TLDOCUMENT_ID }),
     PageRecordType.create({ id: FIRST_PAGE_ID, name: 'Page 1', index: 'a1' as TLPage['index'] }),
-    ...templateRecords(template, { createdBy: creator?.id, createdAt: now }),
+    ...templateRecords(template, { createdBy: creatorId, createdAt: now }),
   ]
   doc.transact(() => {
     const store = getRecordStore(doc)
     for (const record of records) store.set(record.id, record)
-    if (creator) getParticipantsMap(doc).set(creator.id, creator)
     getMetaMap(doc).set(MetaKey.schema, commonmapSchema.serialize())
   })
   const state = Y.encodeStateAsUpdate(doc)

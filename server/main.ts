@@ -21,7 +21,7 @@ function fail(sentence: string): never {
 
 const config = parseConfig(process.env)
 if (!config.ok) fail(config.error)
-const { port, host, dataDir, maxMessageBytes, maxAssetBytes } = config.value
+const { port, host, dataDir, maxMessageBytes, maxAssetBytes, ledger } = config.value
 
 const dataPath = resolve(dataDir)
 let storage: SqliteStorage
@@ -52,6 +52,7 @@ try {
     maxAssetBytes,
     logger,
     serveClient,
+    ledger,
   })
 } catch (error) {
   const code = (error as { code?: string }).code
@@ -70,6 +71,7 @@ try {
 process.stdout.write(`Commonmap is running at ${server.url}\n`)
 logger.info('server.started', {
   url: server.url,
+  ...(!ledger && { benchmarkingWithoutLedger: true }),
   shareOrigin: server.shareOrigin,
   dataDir: dataPath,
 })

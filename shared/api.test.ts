@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { testParticipant } from '../tests/helpers/participants'
-import { checkCreateBoardRequest } from './api'
+import {
+  checkCreateBoardRequest,
+  checkJoinRequest,
+  checkProfileUpdate,
+  mergeProfileUpdate,
+  type ParticipantProfile,
+} from './api'
 import { MAX_TITLE_LENGTH } from './limits'
 
 describe('checkCreateBoardRequest', () => {
@@ -30,7 +35,7 @@ describe('checkCreateBoardRequest', () => {
   })
 
   it('accepts a template and the person starting the board', () => {
-    const sam = testParticipant('Sam', 'facilitator')
+    const sam = { name: 'Sam', role: 'facilitator', credit: 'full-name' } as const
     expect(
       checkCreateBoardRequest({ title: 'Housing', template: 'co-design', creator: sam }),
     ).toEqual({ ok: true, value: { title: 'Housing', template: 'co-design', creator: sam } })
@@ -39,18 +44,115 @@ describe('checkCreateBoardRequest', () => {
   it.each([
     ['an unknown template', { template: 'retro' }, /Blank or Co-design session/],
     ['a template that is not text', { template: 2 }, /Blank or Co-design session/],
-    ['a creator with no name', { creator: testParticipant(' ') }, /your name/],
+    [
+      'a creator with no name',
+      { creator: { name: ' ', role: 'carer', credit: 'full-name' } },
+      /your name/,
+    ],
     [
       'a creator with a made-up role',
-      { creator: { ...testParticipant('Sam'), role: 'boss' } },
+      { creator: { name: 'Sam', role: 'boss', credit: 'full-name' } },
       /role/,
     ],
-    ['a creator with a bad id', { creator: { ...testParticipant('Sam'), id: 'sam' } }, /your name/],
-    ['a creator given as a name', { creator: 'Sam' }, /your name/],
+    ['a creator given as a name', { creator: 'Sam' }, /JSON object/],
   ])('refuses %s', (_what, fields, error) => {
     expect(checkCreateBoardRequest({ title: 'Housing', ...fields })).toEqual({
       ok: false,
       error: expect.stringMatching(error),
+    })
+  })
+})
+
+describe('checkJoinRequest', () => {
+  const sam = { name: '  Sam Jones ', role: 'lived-experience', credit: 'first-name' }
+
+  it('accepts a name, a role and a credit choice, trimmed', () => {
+    expect(checkJoinRequest(sam)).toEqual({
+      ok: true,
+      value: { name: 'Sam Jones', role: 'lived-experience', credit: 'first-name' },
+    })
+    expect(
+      checkJoinRequest({
+        ...sam,
+        role: 'other',
+        roleOther: ' Peer mentor ',
+        credit: 'pseudonym',
+        pseudonym: 'Heron',
+      }),
+    ).toEqual({
+      ok: true,
+      value: {
+        name: 'Sam Jones',
+        role: 'other',
+        roleOther: 'Peer mentor',
+        credit: 'pseudonym',
+        pseudonym: 'Heron',
+      },
+    })
+  })
+
+  it.each([
+    [{ ...sam, name: ' ' }, /your name/],
+    [{ ...sam, role: 'boss' }, /role/],
+    [{ ...sam, credit: 'everything' }, /credited/],
+    [{ ...sam, credit: 'pseudonym' }, /made-up name/],
+    [{ ...sam, withoutDevice: 'yes' }, /true or false/],
+    [[], /JSON object/],
+  ])('refuses %j with a plain message', (body, message) => {
+    expect(checkJoinRequest(body)).toEqual({ ok: false, error: expect.stringMatching(message) })
+  })
+
+  it('lets a board be created with its creator, who joins from their own device', () => {
+    expect(checkCreateBoardRequest({ title: 'Housing', creator: sam })).toMatchObject({
+      ok: true,
+      value: { title: 'Housing', creator: { name: 'Sam Jones' } },
+    })
+    expect(
+      checkCreateBoardRequest({ title: 'Housing', creator: { ...sam, withoutDevice: true } }),
+    ).toMatchObject({ ok: false })
+    expect(checkCreateBoardRequest({ title: 'Housing', creator: {} })).toMatchObject({ ok: false })
+  })
+})
+
+describe('profile updates', () => {
+  const profile: ParticipantProfile = {
+    id: 'p_sam0000000000000000000',
+    boardId: 'b',
+    name: 'Sam',
+    role: 'other',
+    roleOther: 'Peer mentor',
+    credit: 'full-name',
+    pseudonym: null,
+    color: '#000',
+    withoutDevice: false,
+    addedBy: null,
+    createdAt: 1,
+  }
+
+  it('changes only what is sent', () => {
+    const update = checkProfileUpdate({ credit: 'role-only' })
+    expect(update).toEqual({ ok: true, value: { credit: 'role-only' } })
+    if (!update.ok) return
+    expect(mergeProfileUpdate(profile, update.value)).toEqual({
+      ok: true,
+      value: { ...profile, credit: 'role-only' },
+    })
+  })
+
+  it('drops the role in their own words when the role is no longer Other', () => {
+    expect(mergeProfileUpdate(profile, { role: 'carer' })).toMatchObject({
+      ok: true,
+      value: { role: 'carer', roleOther: null },
+    })
+  })
+
+  it('refuses nothing to change, bad values, and a pseudonym choice without a pseudonym', () => {
+    expect(checkProfileUpdate({})).toMatchObject({ ok: false })
+    expect(checkProfileUpdate({ credit: 'all' })).toMatchObject({ ok: false })
+    expect(checkProfileUpdate({ name: '' })).toMatchObject({ ok: false })
+    expect(mergeProfileUpdate(profile, { credit: 'pseudonym' })).toMatchObject({ ok: false })
+    expect(mergeProfileUpdate(profile, { credit: 'pseudonym', pseudonym: 'Heron' })).toMatchObject({
+      ok: true,
     })
   })
 })

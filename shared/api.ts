@@ -1,6 +1,8 @@
 import { BoardTemplates, type BoardTemplateId } from './boardTemplates'
-import { MAX_TITLE_LENGTH } from './limits'
-import { participantValidator, type Participant } from './participant'
+import { CREDIT_OPTIONS, isCreditLevel, type CreditLevel, type CreditedParticipant } from './credit'
+import type { LedgerEntry } from './ledger'
+import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
+import { isRoleId, type RoleId } from './roles'
 
 /**
  * The JSON HTTP API between the client and the server. Paths are relative to the server's
@@ -13,7 +15,21 @@ export const ApiPath = {
   board: (boardId: string) => `/api/boards/${boardId}`,
   assets: (boardId: string) => `/api/boards/${boardId}/assets`,
   serverInfo: '/api/server-info',
+  /** `POST` joins (201 {@link JoinResponse}); `GET` lists everyone as credited ({@link ParticipantsResponse}). */
+  participants: (boardId: string) => `/api/boards/${boardId}/participants`,
+  /** `GET` one private profile, `PATCH` it ({@link ProfileUpdate}); only its owner (or adder). */
+  participant: (boardId: string, participantId: string) =>
+    `/api/boards/${boardId}/participants/${participantId}`,
+  /** `GET` the contribution ledger ({@link LedgerResponse}); `?recordId=` for one record's entries. */
+  ledger: (boardId: string) => `/api/boards/${boardId}/ledger`,
 } as const
+
+/**
+ * Requests that act as a participant carry `Authorization: Bearer <token>` (the token from
+ * {@link JoinResponse}). The WebSocket cannot send headers from a browser, so it carries the
+ * token in this query parameter instead (see shared/protocol.ts `WS_QUERY`).
+ */
+export const AUTHORIZATION_SCHEME = 'Bearer'
 
 /** Body of `POST /api/boards`. */
 export interface CreateBoardRequest {
@@ -21,16 +37,84 @@ export interface CreateBoardRequest {
   /** What the board starts with; `blank` when left out. */
   readonly template?: BoardTemplateId
   /**
-   * The person starting the board, who joins it in the same step: the server adds them to the
-   * board's participants and attributes the template's records to them. Their id is made by
-   * their browser (`PARTICIPANT_ID_PATTERN`).
+   * The person starting the board, who joins it in the same step. Their participant exists
+   * before the board's first records are written, so those can be credited to them.
    */
-  readonly creator?: Participant
+  readonly creator?: JoinRequest
 }
 
 /** A checked `POST /api/boards` body: the template is always known. */
 export interface CheckedCreateBoardRequest extends CreateBoardRequest {
   readonly template: BoardTemplateId
+}
+
+/**
+ * Body of `POST /api/boards/:id/participants`: who is joining and how they want to be credited.
+ * With `withoutDevice: true` (and the `Authorization` of someone on the board) it adds a person
+ * in the room who has no device; others can then add things for them.
+ */
+export interface JoinRequest {
+  /** Their name. Private unless their credit choice shows it. */
+  readonly name: string
+  readonly role: RoleId
+  /** Their own words for their role when `role` is `other`. */
+  readonly roleOther?: string
+  readonly credit: CreditLevel
+  /** The made-up name to show when `credit` is `pseudonym`. */
+  readonly pseudonym?: string
+  /** True to add a person without a device (needs the adder's token). */
+  readonly withoutDevice?: boolean
+}
+
+/**
+ * A participant's whole profile, private: only they (and, for a person without a device, the
+ * person who added them) ever receive it. Everyone else sees a {@link CreditedParticipant}.
+ */
+export interface ParticipantProfile {
+  readonly id: string
+  readonly boardId: string
+  readonly name: string
+  readonly role: RoleId
+  readonly roleOther: string | null
+  readonly credit: CreditLevel
+  readonly pseudonym: string | null
+  readonly color: string
+  readonly withoutDevice: boolean
+  /** Who added a person without a device; null for someone who joined themselves. */
+  readonly addedBy: string | null
+  /** Epoch ms. */
+  readonly createdAt: number
+}
+
+/** Response of a join (201): the new participant and, for someone with a device, their token. */
+export interface JoinResponse {
+  readonly participant: ParticipantProfile
+  /** The secret the browser keeps for this board; absent for a person without a device. */
+  readonly token?: string
+}
+
+/** Body of `PATCH /api/boards/:id/participants/:participantId`: any fields to change. */
+export interface ProfileUpdate {
+  readonly name?: string
+  readonly role?: RoleId
+  readonly roleOther?: string | null
+  readonly credit?: CreditLevel
+  readonly pseudonym?: string | null
+}
+
+/** Response of `PATCH` and `GET` of one participant (200). */
+export interface ProfileResponse {
+  readonly participant: ParticipantProfile
+}
+
+/** Response of `GET /api/boards/:id/participants` (200): everyone, as they chose to be credited. */
+export interface ParticipantsResponse {
+  readonly participants: readonly CreditedParticipant[]
+}
+
+/** Response of `GET /api/boards/:id/ledger` (200), oldest first. */
+export interface LedgerResponse {
+  readonly entries: readonly LedgerEntry[]
 }
 
 /** A board as the API describes it. `createdAt` is epoch milliseconds. */
@@ -43,6 +127,8 @@ export interface BoardInfo {
 /** Response of `POST /api/boards` (201): the new board and the absolute link to share. */
 export interface CreateBoardResponse extends BoardInfo {
   readonly url: string
+  /** The creator as a participant, when the request had a `creator`. */
+  readonly creator?: JoinResponse
 }
 
 /** Response of `POST /api/boards/:id/assets` (201): where the stored picture is served from. */
@@ -90,11 +176,128 @@ export function checkCreateBoardRequest(body: unknown): Checked<CheckedCreateBoa
     return { ok: false, error: `Please choose how the board starts: ${names}.` }
   }
   if (creator === undefined) return { ok: true, value: { title: title.trim(), template } }
-  let checkedCreator: Participant
-  try {
-    checkedCreator = participantValidator.validate(creator)
-  } catch {
-    return { ok: false, error: 'Please give your name and choose a role.' }
+  const joined = checkJoinRequest(creator)
+  if (!joined.ok) return joined
+  if (joined.value.withoutDevice) {
+    return { ok: false, error: 'The person starting a board joins it from their own device.' }
   }
-  return { ok: true, value: { title: title.trim(), template, creator: checkedCreator } }
+  return { ok: true, value: { title: title.trim(), template, creator: joined.value } }
+}
+
+function isObject(body: unknown): body is Record<string, unknown> {
+  return typeof body === 'object' && body !== null && !Array.isArray(body)
+}
+
+type Field<T> = { ok: true; value: T } | { ok: false; error: string }
+
+function checkName(value: unknown, what: string): Field<string> {
+  if (typeof value !== 'string' || !value.trim())
+    return { ok: false, error: `Please write ${what}.` }
+  if (value.trim().length > MAX_NAME_LENGTH) {
+    return { ok: false, error: `Please keep ${what} to ${MAX_NAME_LENGTH} characters or fewer.` }
+  }
+  return { ok: true, value: value.trim() }
+}
+
+function checkOptionalText(value: unknown, what: string): Field<string | undefined> {
+  if (value === undefined || value === null) return { ok: true, value: undefined }
+  if (typeof value !== 'string') return { ok: false, error: `${what} must be text.` }
+  if (value.trim().length > MAX_NAME_LENGTH) {
+    return { ok: false, error: `Please keep ${what} to ${MAX_NAME_LENGTH} characters or fewer.` }
+  }
+  return { ok: true, value: value.trim() || undefined }
+}
+
+const ROLE_ERROR = 'Please choose the role that fits you best.'
+const CREDIT_ERROR = `Please choose how you want to be credited: ${CREDIT_OPTIONS.map((o) => o.label.toLowerCase()).join(', ')}.`
+const PSEUDONYM_ERROR = 'Please write the made-up name you want others to see.'
+
+/**
+ * Checks the body of a join (and of a board's `creator`): names are trimmed, the role and the
+ * credit choice must be known ids, and a pseudonym is required when that is the choice.
+ */
+export function checkJoinRequest(body: unknown): Checked<JoinRequest> {
+  if (!isObject(body)) return { ok: false, error: 'Send a JSON object with a name and a role.' }
+  const name = checkName(body.name, 'your name')
+  if (!name.ok) return name
+  if (!isRoleId(body.role)) return { ok: false, error: ROLE_ERROR }
+  if (!isCreditLevel(body.credit)) return { ok: false, error: CREDIT_ERROR }
+  const roleOther = checkOptionalText(body.roleOther, 'your role')
+  if (!roleOther.ok) return roleOther
+  const pseudonym = checkOptionalText(body.pseudonym, 'the made-up name')
+  if (!pseudonym.ok) return pseudonym
+  if (body.credit === 'pseudonym' && !pseudonym.value) return { ok: false, error: PSEUDONYM_ERROR }
+  if (body.withoutDevice !== undefined && typeof body.withoutDevice !== 'boolean') {
+    return { ok: false, error: '"withoutDevice" must be true or false.' }
+  }
+  return {
+    ok: true,
+    value: {
+      name: name.value,
+      role: body.role,
+      credit: body.credit,
+      ...(body.role === 'other' && roleOther.value ? { roleOther: roleOther.value } : {}),
+      ...(pseudonym.value ? { pseudonym: pseudonym.value } : {}),
+      ...(body.withoutDevice ? { withoutDevice: true } : {}),
+    },
+  }
+}
+
+/**
+ * Checks the body of a profile change. Only the fields present change; the result must still
+ * make sense as a whole (a pseudonym choice needs a pseudonym), which the server checks against
+ * the stored profile with {@link mergeProfileUpdate}.
+ */
+export function checkProfileUpdate(body: unknown): Checked<ProfileUpdate> {
+  if (!isObject(body)) return { ok: false, error: 'Send a JSON object with the fields to change.' }
+  const update: { -readonly [K in keyof ProfileUpdate]: ProfileUpdate[K] } = {}
+  if (body.name !== undefined) {
+    const name = checkName(body.name, 'your name')
+    if (!name.ok) return name
+    update.name = name.value
+  }
+  if (body.role !== undefined) {
+    if (!isRoleId(body.role)) return { ok: false, error: ROLE_ERROR }
+    update.role = body.role
+  }
+  if (body.credit !== undefined) {
+    if (!isCreditLevel(body.credit)) return { ok: false, error: CREDIT_ERROR }
+    update.credit = body.credit
+  }
+  if (body.roleOther !== undefined) {
+    const roleOther = checkOptionalText(body.roleOther, 'your role')
+    if (!roleOther.ok) return roleOther
+    update.roleOther = roleOther.value ?? null
+  }
+  if (body.pseudonym !== undefined) {
+    const pseudonym = checkOptionalText(body.pseudonym, 'the made-up name')
+    if (!pseudonym.ok) return pseudonym
+    update.pseudonym = pseudonym.value ?? null
+  }
+  if (Object.keys(update).length === 0) return { ok: false, error: 'There is nothing to change.' }
+  return { ok: true, value: update }
+}
+
+/** A stored profile with an update applied, or the reason the result would not make sense. */
+export function mergeProfileUpdate(
+  profile: ParticipantProfile,
+  update: ProfileUpdate,
+): Checked<ParticipantProfile> {
+  const role = update.role ?? profile.role
+  const merged: ParticipantProfile = {
+    ...profile,
+    name: update.name ?? profile.name,
+    role,
+    roleOther:
+      role === 'other'
+        ? update.roleOther !== undefined
+          ? update.roleOther
+          : profile.roleOther
+        : null,
+    credit: update.credit ?? profile.credit,
+    pseudonym: update.pseudonym !== undefined ? update.pseudonym : profile.pseudonym,
+  }
+  if (merged.credit === 'pseudonym' && !merged.pseudonym)
+    return { ok: false, error: PSEUDONYM_ERROR }
+  return { ok: true, value: merged }
 }

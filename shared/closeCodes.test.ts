@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { CloseCode, explainClose, isTerminalCloseCode } from './closeCodes'
+import {
+  CloseCode,
+  explainClose,
+  INVALID_LINK,
+  isAuthCloseCode,
+  isTerminalCloseCode,
+} from './closeCodes'
 
 describe('close codes', () => {
   it('uses the 4000–4999 range for every application code', () => {
@@ -25,6 +31,17 @@ describe('close codes', () => {
       expect(explainClose(code).advice).toBe(isTerminalCloseCode(code) ? 'stop' : 'reconnect')
     }
     expect(explainClose(4499).advice).toBe('stop')
+  })
+
+  it('tells people whose token was refused, plainly, to ask for a new link, and stops', () => {
+    for (const code of [CloseCode.NotAuthenticated, CloseCode.Forbidden]) {
+      expect(explainClose(code)).toEqual({ message: INVALID_LINK, advice: 'stop' })
+      expect(isAuthCloseCode(code)).toBe(true)
+    }
+    expect(INVALID_LINK).toBe(
+      'This link has expired or is not valid — ask the facilitator for a new one.',
+    )
+    expect(isAuthCloseCode(CloseCode.BoardNotFound)).toBe(false)
   })
 
   it('explains unknown codes as a lost connection that will be retried', () => {

@@ -14,6 +14,13 @@ export const CloseCode = {
   MessageTooBig: 1009,
   /** A frame could not be decoded as a y-websocket message. */
   MalformedMessage: 4400,
+  /**
+   * No participant token, or one the server does not know (never issued, or for a person who was
+   * removed). The person has to join again.
+   */
+  NotAuthenticated: 4401,
+  /** A real token, but for another board: it does not let anyone into this one. */
+  Forbidden: 4403,
   /** The board in the URL was never created (boards are only created through the API). */
   BoardNotFound: 4404,
   /** The client runs a different protocol or document schema version than the server. */
@@ -36,6 +43,15 @@ export interface CloseExplanation {
   readonly advice: CloseAdvice
 }
 
+/** What people see when their token is refused: they can do something about it. */
+export const INVALID_LINK =
+  'This link has expired or is not valid — ask the facilitator for a new one.'
+
+/** True for the codes that mean "join this board again" (the token was refused). */
+export function isAuthCloseCode(code: number): boolean {
+  return code === CloseCode.NotAuthenticated || code === CloseCode.Forbidden
+}
+
 const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
   [CloseCode.ServiceRestart]: {
     message:
@@ -49,6 +65,14 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
   },
   [CloseCode.MalformedMessage]: {
     message: 'Your browser sent something the board could not read. Please reload the page.',
+    advice: 'stop',
+  },
+  [CloseCode.NotAuthenticated]: {
+    message: INVALID_LINK,
+    advice: 'stop',
+  },
+  [CloseCode.Forbidden]: {
+    message: INVALID_LINK,
     advice: 'stop',
   },
   [CloseCode.BoardNotFound]: {

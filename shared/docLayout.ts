@@ -1,4 +1,5 @@
 import type { SerializedSchema } from '@tldraw/store'
+import type { CreditedParticipant } from './credit'
 import type { TLRecord } from '@tldraw/tlschema'
 import { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
@@ -11,13 +12,43 @@ import type * as Y from 'yjs'
  *   key = record id, value = the whole record. YKeyValue, not Y.Map, because a Y.Map keeps every
  *   overwritten value and a board whose shapes move a lot would grow a hundredfold.
  * - `meta` (Y.Map): `schema` holds the serialized tldraw schema the records conform to.
- * - `participants` (Y.Map): participant id → `Participant` (shared/participant.ts).
+ * - `participants` (Y.Map): no longer written or read. Clients wrote their own entries here before
+ *   the server knew who people were; kept only so old boards still load.
+ *
+ * Server-owned roots: written only by the server. A client that writes to them changes nothing
+ * anyone sees: the server writes the truth back in the same relayed update (see
+ * server/room/ServerOwnedData.ts).
+ * - `people` (Y.Map): participant id → `CreditedParticipant` (shared/credit.ts), everyone on the
+ *   board as they chose to be credited, plus `contributions` (how many shapes they are credited
+ *   on). A "not named" person's name never appears here.
+ * - `attribution` (Y.Map): shape id → `RecordAttribution` (shared/attribution.ts), derived from
+ *   the contribution ledger. Clients show this, never a shape's `meta.createdBy`.
+ * - `voiceBalance` (Y.Map): key `current` → `VoiceBalance` (shared/voiceBalance.ts), role-level.
  */
 export const DocRoot = {
   records: 'records',
   meta: 'meta',
   participants: 'participants',
+  people: 'people',
+  attribution: 'attribution',
+  voiceBalance: 'voiceBalance',
 } as const
+
+/** The roots only the server writes (see above). */
+export const SERVER_OWNED_ROOTS = [
+  DocRoot.people,
+  DocRoot.attribution,
+  DocRoot.voiceBalance,
+] as const
+
+/** The key of the one value in the `voiceBalance` root. */
+export const VOICE_BALANCE_KEY = 'current'
+
+/** An entry of the `people` root: the credited participant and their number of contributions. */
+export interface PublishedPerson extends CreditedParticipant {
+  /** How many shapes they are credited on (added, or changed the words of). */
+  readonly contributions: number
+}
 
 /** Keys of the `meta` map. */
 export const MetaKey = {
@@ -43,9 +74,20 @@ export function getStoredSchema(doc: Y.Doc): SerializedSchema | undefined {
 }
 
 /**
- * The board's participants, by participant id: {@link Participant} values. Typed `unknown`
- * because any client can write anything here; validate entries with `participantValidator`.
+ * The server-owned `people` root: {@link PublishedPerson} values by participant id. Typed
+ * `unknown` because a client may write anything for a moment before the server corrects it;
+ * validate entries before use.
  */
-export function getParticipantsMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(DocRoot.participants)
+export function getPeopleMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.people)
+}
+
+/** The server-owned `attribution` root: `RecordAttribution` values by shape id (validate them). */
+export function getAttributionMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.attribution)
+}
+
+/** The server-owned `voiceBalance` root (one `VoiceBalance` under {@link VOICE_BALANCE_KEY}). */
+export function getVoiceBalanceMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.voiceBalance)
 }

@@ -1,41 +1,58 @@
 import { T } from '@tldraw/validate'
+import { CREDIT_LEVELS, type CreditedParticipant } from './credit'
+import type { PublishedPerson } from './docLayout'
 import { MAX_NAME_LENGTH } from './limits'
-import { ROLE_IDS, type RoleId } from './roles'
+import { ROLE_IDS } from './roles'
 
 /**
- * A person taking part in a board, as stored in the document's `participants` map. The id is
- * what shapes' attribution (`meta.createdBy`, `meta.updatedBy`) points at.
+ * A person taking part in a board as everyone else sees them: the credited view the server
+ * publishes in the document's `people` root (see shared/credit.ts). Shapes' attribution and
+ * the ledger point at the id; names are looked up here, so a change of credit choice changes
+ * every view at once. Clients also share their own in awareness, for "who's here".
  */
-export interface Participant {
-  /** Stable id for this person on this board. */
-  readonly id: string
-  /** The name they chose to be shown by. */
-  readonly name: string
-  /** The perspective they bring. */
-  readonly role: RoleId
-  /** Their own words for their role when `role` is `other`. */
-  readonly roleOther?: string
-  /** Their cursor and badge colour (a CSS colour); always shown together with their name. */
-  readonly color: string
-}
+export type Participant = CreditedParticipant
 
 /** Participant ids: 16 random bytes in URL-safe base64, with a `p_` prefix to tell them apart. */
 export const PARTICIPANT_ID_PATTERN = /^p_[A-Za-z0-9_-]{22}$/
 
-/** Validates a participant entry read from a shared document (which anyone could have written). */
-export const participantValidator: T.Validator<Participant> = T.object({
-  id: T.string.check((id) => {
-    if (!PARTICIPANT_ID_PATTERN.test(id)) throw new T.ValidationError('Not a participant id')
-  }),
+/** True when `value` has the shape of a participant id. */
+export function isParticipantId(value: unknown): value is string {
+  return typeof value === 'string' && PARTICIPANT_ID_PATTERN.test(value)
+}
+
+const participantIdValidator = T.string.check((id) => {
+  if (!PARTICIPANT_ID_PATTERN.test(id)) throw new T.ValidationError('Not a participant id')
+})
+
+/**
+ * Validates a participant read from a shared document or an awareness state. The `people` root
+ * is written only by the server, but a client reads it through a CRDT that anyone can write
+ * to for a moment (the server corrects it), and awareness is entirely client-written.
+ */
+export const participantValidator: T.ObjectValidator<Participant> = T.object({
+  id: participantIdValidator,
   name: T.string.check((name) => {
-    if (!name.trim() || name.length > MAX_NAME_LENGTH) {
+    if (!name.trim() || name.length > MAX_NAME_LENGTH + 20) {
       throw new T.ValidationError(`Expected a name of 1–${MAX_NAME_LENGTH} characters`)
     }
   }),
-  role: T.literalEnum(...ROLE_IDS),
-  roleOther: T.string.optional(),
+  role: T.literalEnum(...ROLE_IDS).nullable(),
+  roleLabel: T.string.nullable(),
+  credit: T.literalEnum(...CREDIT_LEVELS),
   color: T.string,
+  withoutDevice: T.boolean,
+  addedBy: participantIdValidator.nullable(),
 })
+
+/** Validates an entry of the document's server-owned `people` root (shared/docLayout.ts). */
+export const publishedPersonValidator: T.Validator<PublishedPerson> = participantValidator.extend({
+  contributions: T.number,
+})
+
+/** The credited participant in a published entry, without its contribution count. */
+export function participantOf({ contributions: _, ...participant }: PublishedPerson): Participant {
+  return participant
+}
 
 /**
  * Colours for people's cursors and badges. Chosen to be distinct from each other and readable
@@ -61,4 +78,16 @@ export function colorForParticipant(participantId: string): string {
     hash = (Math.imul(hash, 31) + participantId.charCodeAt(i)) >>> 0
   }
   return PARTICIPANT_COLORS[hash % PARTICIPANT_COLORS.length] ?? PARTICIPANT_COLORS[0]
+}
+
+/**
+ * A participant's secret: `<participantId>.<43 characters>` (32 random bytes, URL-safe base64).
+ * The browser keeps it for one board and presents it on every request and connection; the
+ * server stores only its SHA-256.
+ */
+export const PARTICIPANT_TOKEN_PATTERN = /^(p_[A-Za-z0-9_-]{22})\.([A-Za-z0-9_-]{43})$/
+
+/** The participant id a token claims to be for, or undefined when it is not a token at all. */
+export function tokenParticipantId(token: string): string | undefined {
+  return PARTICIPANT_TOKEN_PATTERN.exec(token)?.[1]
 }

@@ -17,7 +17,40 @@ export const WS_PATH = '/ws'
 export const WS_QUERY = {
   protocolVersion: 'v',
   schemaFingerprint: 'schema',
+  /**
+   * The participant's token (shared/participant.ts). Required: a connection without a valid
+   * token for this board is closed with 4401 (or 4403 for another board's token) before it
+   * joins the room. A query parameter because a browser's WebSocket cannot send headers.
+   */
+  token: 'token',
 } as const
+
+/**
+ * Message types Commonmap adds to the y-websocket framing (a varUint type, then a payload).
+ * y-websocket's own are 0 (sync), 1 (awareness), 2 (auth) and 3 (query awareness).
+ *
+ * - `writingFor` (client → server): a varString of JSON {@link WritingForRequest}. From then
+ *   on, what this connection adds is credited to that person, with the sender recorded as
+ *   having written it down. The server checks the person is someone without a device on this
+ *   board, and answers with `writingForReply`.
+ * - `writingForReply` (server → client): a varString of JSON {@link WritingForReply}.
+ */
+export const CommonmapMessage = {
+  writingFor: 100,
+  writingForReply: 101,
+} as const
+
+/** Who this connection is adding things for: a participant id, or null for themselves. */
+export interface WritingForRequest {
+  readonly for: string | null
+}
+
+/** The server's answer to a {@link WritingForRequest}: the choice in force after it. */
+export interface WritingForReply {
+  readonly for: string | null
+  /** Set when the request was refused, in plain words. */
+  readonly error?: string
+}
 
 /** Board ids: 16 random bytes (128 bits) in URL-safe base64, which is always 22 characters. */
 export const BOARD_ID_PATTERN = /^[A-Za-z0-9_-]{22}$/

@@ -5,6 +5,11 @@ import {
   type BoardInfo,
   type CreateBoardRequest,
   type CreateBoardResponse,
+  type JoinRequest,
+  type JoinResponse,
+  type LedgerResponse,
+  type ProfileResponse,
+  type ProfileUpdate,
   type ServerInfo,
 } from '../../shared/api'
 
@@ -50,6 +55,66 @@ export function createBoard(board: CreateBoardRequest): Promise<CreateBoardRespo
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(board),
+  })
+}
+
+const json = (body: unknown, token?: string): RequestInit => ({
+  headers: {
+    'Content-Type': 'application/json',
+    ...(token && { Authorization: `Bearer ${token}` }),
+  },
+  body: JSON.stringify(body),
+})
+
+/** Joins a board as a new participant; the response's token proves who they are from now on. */
+export function joinBoard(boardId: string, join: JoinRequest): Promise<JoinResponse> {
+  return request(ApiPath.participants(boardId), { method: 'POST', ...json(join) })
+}
+
+/** Adds a person without a device, on behalf of the participant whose token this is. */
+export function addPersonWithoutDevice(
+  boardId: string,
+  join: JoinRequest,
+  token: string,
+): Promise<JoinResponse> {
+  return request(ApiPath.participants(boardId), {
+    method: 'POST',
+    ...json({ ...join, withoutDevice: true }, token),
+  })
+}
+
+/** Changes a participant's name, role or credit choice (their own, or someone they added). */
+export function updateProfile(
+  boardId: string,
+  participantId: string,
+  update: ProfileUpdate,
+  token: string,
+): Promise<ProfileResponse> {
+  return request(ApiPath.participant(boardId, participantId), {
+    method: 'PATCH',
+    ...json(update, token),
+  })
+}
+
+/** One private profile: the token's own, or of someone its participant added. */
+export function fetchProfile(
+  boardId: string,
+  participantId: string,
+  token: string,
+): Promise<ProfileResponse> {
+  return request(ApiPath.participant(boardId, participantId), {
+    headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** The ledger entries about one record, oldest first. */
+export function fetchRecordHistory(
+  boardId: string,
+  recordId: string,
+  token: string,
+): Promise<LedgerResponse> {
+  return request(`${ApiPath.ledger(boardId)}?recordId=${encodeURIComponent(recordId)}`, {
+    headers: { Authorization: `Bearer ${token}` },
   })
 }
 

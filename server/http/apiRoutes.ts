@@ -3,15 +3,34 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   ApiPath,
   checkCreateBoardRequest,
+  checkJoinRequest,
+  checkProfileUpdate,
+  mergeProfileUpdate,
   type AssetUploadResponse,
   type BoardInfo,
   type CreateBoardResponse,
+  type JoinRequest,
+  type JoinResponse,
+  type LedgerResponse,
+  type ParticipantProfile,
+  type ParticipantsResponse,
+  type ProfileResponse,
   type ServerInfo,
 } from '../../shared/api'
+import { creditedParticipant } from '../../shared/credit'
+import { colorForParticipant, isParticipantId } from '../../shared/participant'
 import { boardPath, isBoardId } from '../../shared/protocol'
+import {
+  authenticate,
+  bearerToken,
+  hashToken,
+  issueToken,
+  newParticipantId,
+} from '../identity/participantTokens'
 import { createInitialBoardState } from '../initialBoardState'
+import { draftsForInitialState } from '../ledger/initialDrafts'
 import type { Logger } from '../logger'
-import type { BoardStorage } from '../storage/BoardStorage'
+import type { BoardStorage, StoredParticipant } from '../storage/BoardStorage'
 import type { AssetStore } from './AssetStore'
 import { detectImageType } from './imageType'
 import { readBody } from './readBody'
@@ -28,17 +47,24 @@ export interface ApiOptions {
   readonly fallbackOrigin: string
   readonly maxJsonBytes: number
   readonly maxAssetBytes: number
+  /**
+   * Called after a participant joined or changed their profile, so the board's room (if
+   * loaded) publishes the change to every client at once.
+   */
+  readonly onParticipantChanged?: (boardId: string, participant: StoredParticipant) => void
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void
 
 interface Route {
   readonly pattern: RegExp
-  readonly methods: Partial<Record<'GET' | 'POST', Handler>>
+  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH', Handler>>
 }
 
 const PICTURE_TYPES_MESSAGE = 'Only PNG, JPEG, GIF and WebP pictures can be added to a board.'
 const BOARD_NOT_FOUND = 'This board does not exist.'
+const NOT_AUTHENTICATED =
+  'This link has expired or is not valid — ask the facilitator for a new one.'
 
 /**
  * The JSON API (shared/api.ts). Returns a request handler that answers `/healthz` and
@@ -66,21 +92,62 @@ export function createApiHandler(
     },
     { pattern: route(ApiPath.boards), methods: { POST: createBoard } },
     { pattern: route(ApiPath.board(':id')), methods: { GET: getBoard } },
+    {
+      pattern: route(ApiPath.participants(':id')),
+      methods: { POST: join, GET: listParticipants },
+    },
+    {
+      pattern: route(ApiPath.participant(':id', ':pid')),
+      methods: { GET: getParticipant, PATCH: updateParticipant },
+    },
+    { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
     { pattern: route(ApiPath.assets(':id')), methods: { POST: uploadAsset } },
     { pattern: route(`${ApiPath.assets(':id')}/:file`), methods: { GET: serveAsset } },
   ]
 
-  async function createBoard(req: IncomingMessage, res: ServerResponse): Promise<void> {
+  /** The JSON body, or undefined after an error response was sent. */
+  async function readJson(req: IncomingMessage, res: ServerResponse): Promise<unknown> {
     const body = await readBody(req, options.maxJsonBytes)
     if (body.kind === 'too-large') {
-      return sendError(res, 413, 'The request is too large.')
+      sendError(res, 413, 'The request is too large.')
+      return undefined
     }
-    let json: unknown
     try {
-      json = JSON.parse(body.body.toString('utf8'))
+      return JSON.parse(body.body.toString('utf8')) as unknown
     } catch {
-      return sendError(res, 400, 'The request body is not valid JSON.')
+      sendError(res, 400, 'The request body is not valid JSON.')
+      return undefined
     }
+  }
+
+  /** A new participant of `boardId` from a checked join request (not yet stored). */
+  function newParticipant(
+    boardId: string,
+    request: JoinRequest,
+    addedBy: string | null,
+  ): { participant: StoredParticipant; token: string | undefined } {
+    const id = newParticipantId()
+    const token = request.withoutDevice ? undefined : issueToken(id)
+    const participant: StoredParticipant = {
+      id,
+      boardId,
+      name: request.name,
+      role: request.role,
+      roleOther: request.roleOther ?? null,
+      credit: request.credit,
+      pseudonym: request.pseudonym ?? null,
+      color: colorForParticipant(id),
+      withoutDevice: token === undefined,
+      addedBy,
+      createdAt: Date.now(),
+      tokenHash: token === undefined ? null : hashToken(token),
+    }
+    return { participant, token }
+  }
+
+  async function createBoard(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const json = await readJson(req, res)
+    if (json === undefined) return
     const checked = checkCreateBoardRequest(json)
     if (!checked.ok) return sendError(res, 400, checked.error)
     // 16 random bytes: 128 bits, so a board's link cannot be guessed.
@@ -89,11 +156,161 @@ export function createApiHandler(
       title: checked.value.title,
       createdAt: Date.now(),
     }
-    const { template, creator } = checked.value
-    storage.createBoard(info, createInitialBoardState({ template, creator, now: info.createdAt }))
-    options.logger.info('board.created', { boardId: info.id, template })
-    const created: CreateBoardResponse = { ...info, url: requestOrigin(req) + boardPath(info.id) }
+    // The creator exists before the board's first records are written, so they are credited
+    // with them (and with anything the server lays out on a new board).
+    const { template } = checked.value
+    const creator = checked.value.creator && newParticipant(info.id, checked.value.creator, null)
+    const initialState = createInitialBoardState({
+      template,
+      creatorId: creator?.participant.id,
+      now: info.createdAt,
+    })
+    storage.createBoard(
+      info,
+      initialState,
+      creator
+        ? {
+            creator: creator.participant,
+            ledger: draftsForInitialState(initialState, creator.participant.id, info.createdAt),
+          }
+        : {},
+    )
+    options.logger.info('board.created', {
+      boardId: info.id,
+      template,
+      withCreator: Boolean(creator),
+    })
+    const created: CreateBoardResponse = {
+      ...info,
+      url: requestOrigin(req) + boardPath(info.id),
+      ...(creator && {
+        creator: { participant: profileOf(creator.participant), token: creator.token as string },
+      }),
+    }
     sendJson(res, 201, created)
+  }
+
+  /**
+   * The participant a request's `Authorization` names on `boardId`, or undefined after an
+   * error response was sent.
+   */
+  function requireParticipant(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string,
+  ): StoredParticipant | undefined {
+    const auth = authenticate(storage, boardId, bearerToken(req.headers.authorization))
+    if (auth.kind === 'ok') return auth.participant
+    sendError(res, auth.kind === 'other-board' ? 403 : 401, NOT_AUTHENTICATED, {
+      'WWW-Authenticate': 'Bearer',
+    })
+    return undefined
+  }
+
+  function knownBoard(res: ServerResponse, id: string | undefined): id is string {
+    if (isBoardId(id) && storage.getBoard(id)) return true
+    sendError(res, 404, BOARD_NOT_FOUND)
+    return false
+  }
+
+  async function join(req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
+    if (!knownBoard(res, id)) return
+    const json = await readJson(req, res)
+    if (json === undefined) return
+    const checked = checkJoinRequest(json)
+    if (!checked.ok) return sendError(res, 400, checked.error)
+    let addedBy: string | null = null
+    if (checked.value.withoutDevice) {
+      // Adding someone without a device is done by someone already on the board.
+      const adder = requireParticipant(req, res, id)
+      if (!adder) return
+      if (adder.withoutDevice)
+        return sendError(res, 403, 'Only people on the board can add someone.')
+      addedBy = adder.id
+    }
+    const { participant, token } = newParticipant(id, checked.value, addedBy)
+    storage.addParticipant(participant)
+    options.logger.info('participant.joined', {
+      boardId: id,
+      participantId: participant.id,
+      withoutDevice: participant.withoutDevice,
+    })
+    options.onParticipantChanged?.(id, participant)
+    const body: JoinResponse = { participant: profileOf(participant), ...(token && { token }) }
+    sendJson(res, 201, body)
+  }
+
+  function listParticipants(req: IncomingMessage, res: ServerResponse, [id]: string[]): void {
+    if (!knownBoard(res, id)) return
+    if (!requireParticipant(req, res, id)) return
+    const body: ParticipantsResponse = {
+      participants: storage.listParticipants(id).map(creditedParticipant),
+    }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * The participant `pid` when the requester may see and change their private profile: they
+   * are that participant, or added that person (who has no device). Otherwise an error was sent.
+   */
+  function ownedProfile(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string | undefined,
+    pid: string | undefined,
+  ): StoredParticipant | undefined {
+    if (!knownBoard(res, boardId)) return undefined
+    const requester = requireParticipant(req, res, boardId)
+    if (!requester) return undefined
+    const target = isParticipantId(pid) ? storage.getParticipant(pid) : undefined
+    if (!target || target.boardId !== boardId) {
+      sendError(res, 404, 'This person is not on this board.')
+      return undefined
+    }
+    const allowed =
+      target.id === requester.id || (target.withoutDevice && target.addedBy === requester.id)
+    if (!allowed) {
+      sendError(res, 403, 'Only this person can change how they are named.')
+      return undefined
+    }
+    return target
+  }
+
+  function getParticipant(req: IncomingMessage, res: ServerResponse, [id, pid]: string[]): void {
+    const target = ownedProfile(req, res, id, pid)
+    if (!target) return
+    const body: ProfileResponse = { participant: profileOf(target) }
+    sendJson(res, 200, body)
+  }
+
+  async function updateParticipant(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [id, pid]: string[],
+  ): Promise<void> {
+    const target = ownedProfile(req, res, id, pid)
+    if (!target || !id) return
+    const json = await readJson(req, res)
+    if (json === undefined) return
+    const update = checkProfileUpdate(json)
+    if (!update.ok) return sendError(res, 400, update.error)
+    const merged = mergeProfileUpdate(profileOf(target), update.value)
+    if (!merged.ok) return sendError(res, 400, merged.error)
+    storage.updateParticipant(merged.value)
+    options.logger.info('participant.updated', { boardId: id, participantId: target.id })
+    options.onParticipantChanged?.(id, { ...merged.value, tokenHash: target.tokenHash })
+    const body: ProfileResponse = { participant: merged.value }
+    sendJson(res, 200, body)
+  }
+
+  function readLedger(req: IncomingMessage, res: ServerResponse, [id]: string[]): void {
+    if (!knownBoard(res, id)) return
+    if (!requireParticipant(req, res, id)) return
+    const recordId = new URL(req.url ?? '/', 'http://x').searchParams.get('recordId')
+    const body: LedgerResponse = {
+      entries: storage.readLedger(id, recordId ? { recordId } : {}),
+    }
+    sendJson(res, 200, body)
   }
 
   function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]): void {
@@ -177,6 +394,23 @@ export function createApiHandler(
     }
     sendError(res, 404, 'There is nothing at this address.')
     return true
+  }
+}
+
+/** A stored participant without the token hash: what its owner may read. */
+function profileOf(participant: StoredParticipant): ParticipantProfile {
+  return {
+    id: participant.id,
+    boardId: participant.boardId,
+    name: participant.name,
+    role: participant.role,
+    roleOther: participant.roleOther,
+    credit: participant.credit,
+    pseudonym: participant.pseudonym,
+    color: participant.color,
+    withoutDevice: participant.withoutDevice,
+    addedBy: participant.addedBy,
+    createdAt: participant.createdAt,
   }
 }
 

@@ -6,8 +6,12 @@ import {
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes'
+import type { CreditSource } from '../../shared/credit'
+import type { LedgerDraft } from '../../shared/ledger'
+import type { WritingForReply } from '../../shared/protocol'
 import { assertNever } from '../assertNever'
 import type { Logger } from '../logger'
+import { BoardAuthority, SERVER_ORIGIN, type BoardAuthorityOptions } from './BoardAuthority'
 import {
   type ClientMessage,
   decodeAwarenessEntries,
@@ -17,6 +21,7 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  encodeWritingForReply,
 } from './wireMessages'
 
 /**
@@ -42,6 +47,11 @@ export interface RoomConnection {
   disconnect(): void
 }
 
+/** Who is on the other end of a connection, as the server established it (from their token). */
+export interface ConnectionIdentity {
+  readonly participantId: string
+}
+
 /** Options of {@link Room}. */
 export interface RoomOptions {
   /** The board this room serves (for logs). */
@@ -53,10 +63,21 @@ export interface RoomOptions {
    */
   readonly stored: { readonly snapshot: Uint8Array; readonly updates: readonly Uint8Array[] }
   /**
-   * Makes one update durable. Called synchronously for every update the document accepts, and
-   * always before the update is relayed; it throws when the update could not be stored.
+   * Makes one update durable, with the ledger entries it produced, in one transaction. Called
+   * synchronously for every update the document accepts, and always before the update is
+   * relayed; it throws when the update could not be stored.
    */
-  readonly persistUpdate: (update: Uint8Array) => void
+  readonly persistUpdate: (update: Uint8Array, ledger: readonly LedgerDraft[]) => void
+  /**
+   * Reads who the board's people are and what the ledger says so far; called once, when the
+   * room restores its document (after its first clients were answered from the snapshot, so
+   * reading a long ledger does not hold them up). With it, the room knows who
+   * each connection is, keeps the contribution ledger and owns the server-owned document roots
+   * (see BoardAuthority); without it (unit tests of syncing alone), it is a plain relay.
+   */
+  readonly authority?: () => Omit<BoardAuthorityOptions, 'now'>
+  /** Server clock for ledger entries, epoch ms (default `Date.now`). */
+  readonly now?: () => number
   /** Where bad input and failures are reported; client-triggered events should be rate-limited. */
   readonly logger: Logger
   /** A connection with more bytes than this waiting to be sent is closed as too slow. */
@@ -81,11 +102,14 @@ class Connection implements RoomConnection {
   readonly awarenessClients = new Set<number>()
   /** True until the client's sync step 1 (its first frame, in practice) has arrived. */
   awaitingSyncStep1 = true
+  /** The person without a device this connection is adding things for, if any. */
+  writingFor: string | null = null
 
   constructor(
     readonly id: string,
     readonly socket: RoomSocket,
     private readonly room: Room,
+    readonly identity: ConnectionIdentity | undefined,
   ) {}
 
   receive(frame: Uint8Array): void {
@@ -104,6 +128,18 @@ const MAX_RESTORE_DELAY_MS = 100
 
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH && stateVector[0] === 0
+}
+
+/**
+ * What one client frame produced: the client's own update, any correction or attribution the
+ * server wrote in response, and the ledger drafts. Stored and relayed as one.
+ */
+interface Batch {
+  readonly origin: Connection
+  readonly updates: Uint8Array[]
+  /** The server's own updates within the batch (the sender needs these; it has its own). */
+  readonly serverUpdates: Uint8Array[]
+  readonly drafts: LedgerDraft[]
 }
 
 /** Where a room is in its life. */
@@ -144,6 +180,12 @@ export class Room {
   private fullStateFrame: Uint8Array | undefined
   private nextConnectionId = 1
   private phase: Phase
+  /** Who owns what on this board; undefined for a plain relay (see RoomOptions.authority). */
+  private authority: BoardAuthority | undefined
+  /** The client frame being applied, while it is. */
+  private batch: Batch | undefined
+  /** Participants who joined or changed while the room was restoring. */
+  private readonly pendingProfiles = new Map<string, CreditSource>()
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId
@@ -209,10 +251,26 @@ export class Room {
       this.break('room.restore-failed', error)
       return
     }
+    if (this.options.authority) {
+      this.authority = new BoardAuthority(this.doc, {
+        ...this.options.authority(),
+        ...(this.options.now && { now: this.options.now }),
+      })
+      this.doc.on('afterTransaction', this.handleTransaction)
+      this.disposers.push(() => this.doc.off('afterTransaction', this.handleTransaction))
+    }
     // Listening only now: restoring must not append the stored updates again.
     this.doc.on('update', this.handleDocUpdate)
     this.disposers.push(() => this.doc.off('update', this.handleDocUpdate))
     this.phase = { kind: 'open' }
+    // The stored document may predate the server owning some roots, or hold a client's write
+    // whose correction never reached the disk: bring it in line with the truth once.
+    if (this.authority) {
+      for (const profile of this.pendingProfiles.values()) this.authority.upsertParticipant(profile)
+      this.pendingProfiles.clear()
+      this.authority.reconcileAll()
+      this.authority.settle()
+    }
     this.options.logger.info('room.restored', {
       boardId: this.boardId,
       updates: stored.updates.length,
@@ -233,15 +291,34 @@ export class Room {
     return this.phase.kind === 'closed'
   }
 
-  /** Adds a connection and starts the sync handshake on it. */
-  connect(socket: RoomSocket): RoomConnection {
+  /**
+   * Adds a connection and starts the sync handshake on it. `identity` is who the server
+   * established the connection belongs to (from their token); the ledger credits them.
+   */
+  connect(socket: RoomSocket, identity?: ConnectionIdentity): RoomConnection {
     if (this.phase.kind === 'closed') throw new Error(`Room ${this.boardId} is closed`)
-    const connection = new Connection(`c${this.nextConnectionId++}`, socket, this)
+    const connection = new Connection(`c${this.nextConnectionId++}`, socket, this, identity)
     this.connections.add(connection)
     // While restoring, the server's state vector is not known yet; restore() sends it.
     if (this.phase.kind === 'open') this.sendSyncStep1(connection)
     this.sendAllAwareness(connection)
     return connection
+  }
+
+  /**
+   * Publishes a participant who joined or changed how they are credited, if this room has an
+   * authority. The change reaches every client (and storage) like any update.
+   */
+  upsertParticipant(profile: CreditSource): void {
+    if (this.phase.kind === 'closed') return
+    if (this.phase.kind === 'restoring') {
+      // The authority is built in restore(), from a list read before this change.
+      this.pendingProfiles.set(profile.id, profile)
+      return
+    }
+    if (!this.authority) return
+    this.authority.upsertParticipant(profile)
+    this.authority.settle()
   }
 
   /** Closes every connection with `code` and accepts none after. Does not call `onIdle`. */
@@ -273,9 +350,10 @@ export class Room {
           break
         case 'sync-step-2':
         case 'update':
-          // V1 only (applyUpdate, never applyUpdateV2): V2 decoding of untrusted bytes can hang
-          // (yjs#687). The connection is the transaction origin; see handleDocUpdate.
-          Y.applyUpdate(this.doc, message.update, connection)
+          this.applyClientUpdate(connection, message.update)
+          break
+        case 'writing-for':
+          this.setWritingFor(connection, message.participantId)
           break
         case 'awareness':
           this.receiveAwareness(connection, frame, message.update)
@@ -337,14 +415,82 @@ export class Room {
   }
 
   /**
+   * Applies a client's update, lets the authority write back whatever the update may not change
+   * and credit what it did, and commits everything the frame produced as one update.
+   */
+  private applyClientUpdate(connection: Connection, update: Uint8Array): void {
+    if (!this.authority) {
+      // V1 only (applyUpdate, never applyUpdateV2): V2 decoding of untrusted bytes can hang
+      // (yjs#687). The connection is the transaction origin; see handleDocUpdate.
+      Y.applyUpdate(this.doc, update, connection)
+      return
+    }
+    const batch: Batch = { origin: connection, updates: [], serverUpdates: [], drafts: [] }
+    this.batch = batch
+    try {
+      Y.applyUpdate(this.doc, update, connection)
+      this.authority.settle()
+    } finally {
+      // Whatever was applied is in the document and must be stored and relayed, even when the
+      // frame then failed (the error still closes the sender).
+      this.batch = undefined
+      this.commit(batch)
+    }
+  }
+
+  /** Watches every transaction for the authority (ledger drafts, forgeries). */
+  private readonly handleTransaction = (transaction: Y.Transaction): void => {
+    const authority = this.authority
+    if (!authority) return
+    const origin = transaction.origin
+    const author =
+      origin instanceof Connection && origin.identity
+        ? { participantId: origin.identity.participantId, writingFor: origin.writingFor }
+        : null
+    authority.observe(transaction, author, this.batch?.drafts ?? [])
+  }
+
+  /**
    * The update pipeline: every change to the document, from any connection, passes here once.
-   * The later contribution ledger belongs here too: the transaction origin is the sending
-   * connection, and the transaction lists the records that changed.
+   * Within a client frame (see applyClientUpdate) updates are collected and committed together;
+   * anything else (a plain relay's updates, the server publishing a new participant) is
+   * committed at once.
    */
   private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.phase.kind !== 'open') return
+    if (this.batch) {
+      this.batch.updates.push(update)
+      if (origin === SERVER_ORIGIN) this.batch.serverUpdates.push(update)
+      return
+    }
+    this.persistAndRelay(update, [], origin, undefined)
+  }
+
+  private commit(batch: Batch): void {
+    if (this.phase.kind !== 'open' || batch.updates.length === 0) return
+    const update =
+      batch.updates.length === 1 ? (batch.updates[0] as Uint8Array) : Y.mergeUpdates(batch.updates)
+    const correction =
+      batch.serverUpdates.length === 0
+        ? undefined
+        : batch.serverUpdates.length === 1
+          ? batch.serverUpdates[0]
+          : Y.mergeUpdates(batch.serverUpdates)
+    this.persistAndRelay(update, batch.drafts, batch.origin, correction)
+  }
+
+  /**
+   * Stores, then relays: to everyone but `origin`, and to `origin` only what the server added
+   * (`correction`), since it has its own part already.
+   */
+  private persistAndRelay(
+    update: Uint8Array,
+    drafts: readonly LedgerDraft[],
+    origin: unknown,
+    correction: Uint8Array | undefined,
+  ): void {
     try {
-      this.options.persistUpdate(update)
+      this.options.persistUpdate(update, drafts)
     } catch (error) {
       this.break('storage.append-failed', error)
       return
@@ -355,6 +501,27 @@ export class Room {
     for (const connection of this.connections) {
       if (connection !== origin) this.send(connection, frame)
     }
+    if (correction && origin instanceof Connection && this.connections.has(origin)) {
+      this.send(origin, encodeUpdate(correction))
+    }
+  }
+
+  /** A client says who it is adding things for; the authority decides whether it may. */
+  private setWritingFor(connection: Connection, participantId: string | null): void {
+    let reply: WritingForReply
+    const refusal =
+      participantId === null
+        ? null
+        : !this.authority || !connection.identity
+          ? 'This board does not know who you are.'
+          : this.authority.refuseWritingFor(connection.identity.participantId, participantId)
+    if (refusal) {
+      reply = { for: connection.writingFor, error: refusal }
+    } else {
+      connection.writingFor = participantId
+      reply = { for: participantId }
+    }
+    this.send(connection, encodeWritingForReply(reply))
   }
 
   /** Storage failed: relay nothing, close everyone, and let the registry drop this room. */

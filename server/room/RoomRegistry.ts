@@ -1,6 +1,7 @@
+import type { CreditSource } from '../../shared/credit'
 import type { Logger } from '../logger'
 import type { BoardStorage } from '../storage/BoardStorage'
-import { Room, type RoomConnection, type RoomSocket } from './Room'
+import { Room, type ConnectionIdentity, type RoomConnection, type RoomSocket } from './Room'
 
 /** Options of {@link RoomRegistry}. */
 export interface RoomRegistryOptions {
@@ -14,6 +15,11 @@ export interface RoomRegistryOptions {
   readonly maxBufferedBytes: number
   /** See {@link RoomOptions.maxAwarenessStateBytes}. */
   readonly maxAwarenessStateBytes: number
+  /**
+   * Keep the contribution ledger (default true). Only the benchmark turns it off, to compare;
+   * see `COMMONMAP_BENCH_WITHOUT_LEDGER` in server/config.ts.
+   */
+  readonly ledger?: boolean
 }
 
 /** The outcome of {@link RoomRegistry.join}. */
@@ -44,15 +50,29 @@ export class RoomRegistry {
    * Connects a socket to a board's room, loading the room first when needed. Rejects when the
    * board could not be loaded from storage.
    */
-  async join(boardId: string, socket: RoomSocket): Promise<JoinResult> {
+  async join(
+    boardId: string,
+    socket: RoomSocket,
+    identity?: ConnectionIdentity,
+  ): Promise<JoinResult> {
     for (;;) {
       if (this.closing) return { kind: 'closing' }
       const room = await this.open(boardId)
       if (!room) return { kind: 'not-found' }
       // The room may have broken (storage failure) while this join waited; load it afresh.
       if (room.isClosed) continue
-      return { kind: 'joined', connection: room.connect(socket) }
+      return { kind: 'joined', connection: room.connect(socket, identity) }
     }
+  }
+
+  /**
+   * Tells a board's room, if it is loaded or loading, about a participant who joined or changed
+   * how they are credited, so every client sees it at once. A room loaded later reads it from
+   * storage.
+   */
+  async upsertParticipant(boardId: string, profile: CreditSource): Promise<void> {
+    const room = await this.rooms.get(boardId)?.catch(() => undefined)
+    room?.upsertParticipant(profile)
   }
 
   /** Closes every connection with `code`, unloads every room and refuses later joins. */
@@ -86,10 +106,17 @@ export class RoomRegistry {
   private async load(boardId: string): Promise<Room | undefined> {
     const stored = this.options.storage.loadBoard(boardId)
     if (!stored) return undefined
+    const { storage } = this.options
     const room = new Room({
       boardId,
       stored,
-      persistUpdate: (update) => this.options.storage.appendUpdate(boardId, update),
+      persistUpdate: (update, ledger) => storage.appendUpdate(boardId, update, ledger),
+      authority: () => ({
+        participants: storage.listParticipants(boardId),
+        // Rebuilding who each shape is credited to needs only authorship, not every move.
+        history: storage.readLedger(boardId, { authorshipOnly: true }),
+        ledger: this.options.ledger ?? true,
+      }),
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
       maxAwarenessStateBytes: this.options.maxAwarenessStateBytes,

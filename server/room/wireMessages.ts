@@ -1,5 +1,8 @@
 import * as decoding from 'lib0/decoding'
+import * as encoding from 'lib0/encoding'
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
+import { isParticipantId } from '../../shared/participant'
+import { CommonmapMessage, type WritingForReply } from '../../shared/protocol'
 
 /**
  * The y-websocket wire format: every frame starts with a varUint message type. Sync frames
@@ -22,6 +25,7 @@ export type ClientMessage =
   | { readonly type: 'awareness'; readonly update: Uint8Array }
   | { readonly type: 'auth' }
   | { readonly type: 'query-awareness' }
+  | { readonly type: 'writing-for'; readonly participantId: string | null }
 
 /** A frame that is not a y-websocket message. */
 export class MalformedMessageError extends Error {
@@ -47,6 +51,19 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       return { type: 'auth' }
     case MessageType.queryAwareness:
       return { type: 'query-awareness' }
+    case CommonmapMessage.writingFor: {
+      let request: unknown
+      try {
+        request = JSON.parse(decoding.readVarString(decoder))
+      } catch {
+        throw new MalformedMessageError('A writing-for message that is not JSON')
+      }
+      const target = (request as { for?: unknown } | null)?.for
+      if (target !== null && !isParticipantId(target)) {
+        throw new MalformedMessageError('A writing-for message without a participant id')
+      }
+      return { type: 'writing-for', participantId: target }
+    }
     default:
       throw new MalformedMessageError(`Unknown message type ${type}`)
   }
@@ -70,6 +87,14 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
 /** An awareness update (cursors, names); see {@link encodeAwarenessEntries}. */
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   return frame(MessageType.awareness, undefined, update)
+}
+
+/** The server's answer to a writing-for message (shared/protocol.ts). */
+export function encodeWritingForReply(reply: WritingForReply): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, CommonmapMessage.writingForReply)
+  encoding.writeVarString(encoder, JSON.stringify(reply))
+  return encoding.toUint8Array(encoder)
 }
 
 /** One client's entry in an awareness update. `state` is the raw UTF-8 JSON ("null" = left). */

@@ -6,7 +6,10 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/docLayout'
 import { waitFor } from '../../tests/helpers/waitFor'
-import type { StoredBoard } from './BoardStorage'
+import { mkdirSync } from 'node:fs'
+import type { LedgerDraft } from '../../shared/ledger'
+import { verifyLedger } from '../../shared/ledger'
+import type { StoredBoard, StoredParticipant } from './BoardStorage'
 import type { MergeUpdates } from './MergeWorker'
 import { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage'
 import { MIGRATIONS } from './sqliteMigrations'
@@ -195,5 +198,160 @@ describe('SqliteStorage', () => {
     db.pragma(`user_version = ${MIGRATIONS.length + 1}`)
     db.close()
     expect(() => open()).toThrow(/newer version of Commonmap/)
+  })
+
+  describe('participants and the ledger (schema 2)', () => {
+    const sam: StoredParticipant = {
+      id: 'p_sam0000000000000000000',
+      boardId: board.id,
+      name: 'Sam Jones',
+      role: 'lived-experience',
+      roleOther: null,
+      credit: 'first-name',
+      pseudonym: null,
+      color: '#d1495b',
+      withoutDevice: false,
+      addedBy: null,
+      createdAt: 5,
+      tokenHash: new Uint8Array(32).fill(7),
+    }
+    const draft = (recordId: string, action: LedgerDraft['action'] = 'created'): LedgerDraft => ({
+      at: 10,
+      participantId: sam.id,
+      writtenDownBy: null,
+      action,
+      recordId,
+      recordType: 'note',
+    })
+
+    it('migrates a schema 1 file, keeping its boards', () => {
+      mkdirSync(join(dir, 'nested'), { recursive: true })
+      const db = new Database(file)
+      db.exec(MIGRATIONS[0]!)
+      db.pragma('user_version = 1')
+      db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(
+        board.id,
+        board.title,
+        1,
+      )
+      db.prepare('INSERT INTO snapshots (board_id, state, up_to_seq) VALUES (?, ?, 0)').run(
+        board.id,
+        Buffer.from(createWriter().initial),
+      )
+      db.close()
+      const storage = open()
+      expect(storage.getBoard(board.id)?.title).toBe(board.title)
+      storage.addParticipant(sam)
+      expect(storage.listParticipants(board.id)).toEqual([
+        { ...sam, tokenHash: Buffer.from(sam.tokenHash!) },
+      ])
+    })
+
+    it('keeps participants, and changes only their profile fields', () => {
+      const storage = open()
+      storage.createBoard(board, createWriter().initial, { creator: sam })
+      expect(storage.getParticipant(sam.id)).toMatchObject({
+        name: 'Sam Jones',
+        withoutDevice: false,
+      })
+      storage.updateParticipant({
+        ...sam,
+        credit: 'role-only',
+        name: 'Sam J',
+        boardId: 'other',
+        addedBy: 'x',
+      })
+      expect(storage.getParticipant(sam.id)).toMatchObject({
+        name: 'Sam J',
+        credit: 'role-only',
+        boardId: board.id,
+        addedBy: null,
+      })
+      const offline = {
+        ...sam,
+        id: 'p_jo00000000000000000000',
+        tokenHash: null,
+        withoutDevice: true,
+        addedBy: sam.id,
+        createdAt: 6,
+      }
+      storage.addParticipant(offline)
+      expect(storage.listParticipants(board.id).map((p) => [p.id, p.withoutDevice])).toEqual([
+        [sam.id, false],
+        [offline.id, true],
+      ])
+    })
+
+    it('seals ledger entries onto one chain with their update, across reopening', async () => {
+      const writer = createWriter()
+      const storage = open()
+      storage.createBoard(board, writer.initial, { creator: sam, ledger: [draft('page:page')] })
+      writer.move('shape:a', 1)
+      writer.move('shape:a', 2)
+      storage.appendUpdate(board.id, writer.updates[0]!, [draft('shape:a')])
+      storage.appendUpdate(board.id, writer.updates[1]!, [draft('shape:a', 'arranged')])
+      await storage.close()
+      opened.splice(0)
+      const reopened = open()
+      writer.move('shape:b', 3)
+      reopened.appendUpdate(board.id, writer.updates[2]!, [
+        draft('shape:b'),
+        draft('shape:b', 'words'),
+      ])
+      const ledger = reopened.readLedger(board.id)
+      expect(ledger.map((e) => [e.seq, e.recordId, e.action])).toEqual([
+        [1, 'page:page', 'created'],
+        [2, 'shape:a', 'created'],
+        [3, 'shape:a', 'arranged'],
+        [4, 'shape:b', 'created'],
+        [5, 'shape:b', 'words'],
+      ])
+      expect(verifyLedger(ledger)).toMatchObject({ ok: true, entries: 5 })
+      expect(reopened.readLedger(board.id, { recordId: 'shape:a' }).map((e) => e.seq)).toEqual([
+        2, 3,
+      ])
+      expect(reopened.readLedger(board.id, { authorshipOnly: true }).map((e) => e.seq)).toEqual([
+        1, 2, 4, 5,
+      ])
+      expect(reopened.loadBoard(board.id)?.updates).toHaveLength(3)
+    })
+
+    it('refuses to rewrite or delete ledger entries', () => {
+      const storage = open()
+      storage.createBoard(board, createWriter().initial, {
+        creator: sam,
+        ledger: [draft('page:page')],
+      })
+      const db = new Database(file)
+      try {
+        expect(() => db.prepare("UPDATE ledger SET action = 'deleted'").run()).toThrow(
+          /append-only/,
+        )
+        expect(() => db.prepare('DELETE FROM ledger').run()).toThrow(/append-only/)
+      } finally {
+        db.close()
+      }
+    })
+
+    it('stores neither the update nor its entries when the entries cannot be stored', () => {
+      const writer = createWriter()
+      const storage = open()
+      storage.createBoard(board, writer.initial, { ledger: [draft('page:page')] })
+      writer.move('shape:a', 1)
+      writer.move('shape:a', 2)
+      storage.appendUpdate(board.id, writer.updates[0]!, [draft('shape:a')])
+      const db = new Database(file)
+      // Another writer took the next sequence number behind this storage's back.
+      db.prepare(
+        "INSERT INTO ledger VALUES (?, 3, 0, 'p', NULL, 'created', 'shape:z', 'note', ?, ?)",
+      ).run(board.id, '0'.repeat(64), 'x')
+      db.close()
+      expect(() =>
+        storage.appendUpdate(board.id, writer.updates[1]!, [draft('shape:a', 'arranged')]),
+      ).toThrow()
+      expect(storage.loadBoard(board.id)?.updates).toHaveLength(1)
+      // The chain head was not moved by the failed append.
+      expect(storage.readLedger(board.id).map((e) => e.seq)).toEqual([1, 2, 3])
+    })
   })
 })

@@ -1,9 +1,24 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
-import type { BoardInfo } from '../../shared/api'
+import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import type { CreditLevel } from '../../shared/credit'
+import {
+  sealEntries,
+  type LedgerAction,
+  type LedgerDraft,
+  type LedgerEntry,
+  type LedgerHead,
+} from '../../shared/ledger'
+import type { RoleId } from '../../shared/roles'
 import { silentLogger, type Logger } from '../logger'
-import type { BoardStorage, CompactionResult, StoredBoard } from './BoardStorage'
+import type {
+  BoardStorage,
+  CompactionResult,
+  LedgerQuery,
+  StoredBoard,
+  StoredParticipant,
+} from './BoardStorage'
 import { MergeWorker, type MergeUpdates } from './MergeWorker'
 import { migrate } from './sqliteMigrations'
 
@@ -49,6 +64,8 @@ const MIB = 1024 * 1024
 export class SqliteStorage implements BoardStorage {
   private readonly pending = new Map<string, Pending>()
   private readonly compactions = new Map<string, Promise<CompactionResult>>()
+  /** The end of each board's ledger chain, read once per board and kept current by appends. */
+  private readonly ledgerHeads = new Map<string, LedgerHead>()
   private closing = false
 
   private constructor(
@@ -80,7 +97,11 @@ export class SqliteStorage implements BoardStorage {
     )
   }
 
-  createBoard(info: BoardInfo, initialState: Uint8Array): void {
+  createBoard(
+    info: BoardInfo,
+    initialState: Uint8Array,
+    options: { creator?: StoredParticipant; ledger?: readonly LedgerDraft[] } = {},
+  ): void {
     this.db.transaction(() => {
       this.statement('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(
         info.id,
@@ -91,6 +112,8 @@ export class SqliteStorage implements BoardStorage {
         info.id,
         asBuffer(initialState),
       )
+      if (options.creator) this.addParticipant(options.creator)
+      if (options.ledger?.length) this.appendLedger(info.id, options.ledger)
     })()
   }
 
@@ -124,12 +147,10 @@ export class SqliteStorage implements BoardStorage {
     })()
   }
 
-  appendUpdate(boardId: string, update: Uint8Array): void {
+  appendUpdate(boardId: string, update: Uint8Array, ledger?: readonly LedgerDraft[]): void {
     const pending = this.pending.get(boardId) ?? this.countPending(boardId)
-    this.statement('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(
-      boardId,
-      asBuffer(update),
-    )
+    if (ledger?.length) this.appendUpdateWithLedger(boardId, update, ledger)
+    else this.insertUpdate(boardId, update)
     pending.count++
     pending.bytes += update.byteLength
     this.pending.set(boardId, pending)
@@ -156,6 +177,128 @@ export class SqliteStorage implements BoardStorage {
       .finally(() => this.compactions.delete(boardId))
     this.compactions.set(boardId, compaction)
     return compaction
+  }
+
+  addParticipant(participant: StoredParticipant): void {
+    this.statement(
+      `INSERT INTO participants (id, board_id, name, role, role_other, credit, pseudonym, color,
+        token_hash, added_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(
+      participant.id,
+      participant.boardId,
+      participant.name,
+      participant.role,
+      participant.roleOther,
+      participant.credit,
+      participant.pseudonym,
+      participant.color,
+      participant.tokenHash && asBuffer(participant.tokenHash),
+      participant.addedBy,
+      participant.createdAt,
+    )
+  }
+
+  getParticipant(participantId: string): StoredParticipant | undefined {
+    const row = this.statement('SELECT * FROM participants WHERE id = ?').get(participantId) as
+      ParticipantRow | undefined
+    return row && participantFromRow(row)
+  }
+
+  updateParticipant(profile: ParticipantProfile): void {
+    this.statement(
+      `UPDATE participants SET name = ?, role = ?, role_other = ?, credit = ?, pseudonym = ?
+        WHERE id = ?`,
+    ).run(
+      profile.name,
+      profile.role,
+      profile.roleOther,
+      profile.credit,
+      profile.pseudonym,
+      profile.id,
+    )
+  }
+
+  listParticipants(boardId: string): StoredParticipant[] {
+    const rows = this.statement(
+      'SELECT * FROM participants WHERE board_id = ? ORDER BY created_at, rowid',
+    ).all(boardId) as ParticipantRow[]
+    return rows.map(participantFromRow)
+  }
+
+  readLedger(boardId: string, query: LedgerQuery = {}): LedgerEntry[] {
+    const rows = (
+      query.recordId !== undefined
+        ? this.statement(
+            'SELECT * FROM ledger WHERE board_id = ? AND record_id = ? ORDER BY seq',
+          ).all(boardId, query.recordId)
+        : query.authorshipOnly
+          ? this.statement(
+              "SELECT * FROM ledger WHERE board_id = ? AND action != 'arranged' ORDER BY seq",
+            ).all(boardId)
+          : this.statement('SELECT * FROM ledger WHERE board_id = ? ORDER BY seq').all(boardId)
+    ) as LedgerRow[]
+    return rows.map(entryFromRow)
+  }
+
+  private insertUpdate(boardId: string, update: Uint8Array): void {
+    this.statement('INSERT INTO updates (board_id, data) VALUES (?, ?)').run(
+      boardId,
+      asBuffer(update),
+    )
+  }
+
+  /**
+   * One transaction: an update is never on disk without its ledger entries, nor the reverse.
+   * Made once: this runs for nearly every update, and wrapping a function per call costs.
+   */
+  private appendUpdateWithLedger(
+    boardId: string,
+    update: Uint8Array,
+    ledger: readonly LedgerDraft[],
+  ): void {
+    this.appendWithLedger ??= this.db.transaction(
+      (id: string, bytes: Uint8Array, drafts: readonly LedgerDraft[]) => {
+        this.insertUpdate(id, bytes)
+        this.appendLedger(id, drafts)
+      },
+    )
+    this.appendWithLedger(boardId, update, ledger)
+  }
+
+  private appendWithLedger:
+    ((boardId: string, update: Uint8Array, ledger: readonly LedgerDraft[]) => void) | undefined
+
+  /** Seals drafts onto the board's chain and inserts them; call inside a transaction. */
+  private appendLedger(boardId: string, drafts: readonly LedgerDraft[]): void {
+    const head = this.ledgerHeads.get(boardId) ?? this.readLedgerHead(boardId)
+    const sealed = sealEntries(boardId, head, drafts)
+    const insert = this.statement(
+      `INSERT INTO ledger (board_id, seq, at, participant_id, written_down_by, action, record_id,
+        record_type, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (const e of sealed.entries) {
+      insert.run(
+        boardId,
+        e.seq,
+        e.at,
+        e.participantId,
+        e.writtenDownBy,
+        e.action,
+        e.recordId,
+        e.recordType,
+        e.prevHash,
+        e.hash,
+      )
+    }
+    // Only once every insert succeeded: a failed transaction leaves the cached head as it was.
+    this.ledgerHeads.set(boardId, sealed.head)
+  }
+
+  private readLedgerHead(boardId: string): LedgerHead {
+    const row = this.statement(
+      'SELECT seq, hash FROM ledger WHERE board_id = ? ORDER BY seq DESC LIMIT 1',
+    ).get(boardId) as { seq: number; hash: string } | undefined
+    return row ?? { seq: 0, hash: '0'.repeat(64) }
   }
 
   async close(): Promise<void> {
@@ -224,6 +367,65 @@ export class SqliteStorage implements BoardStorage {
       this.statements.set(sql, statement)
     }
     return statement
+  }
+}
+
+interface ParticipantRow {
+  id: string
+  board_id: string
+  name: string
+  role: string
+  role_other: string | null
+  credit: string
+  pseudonym: string | null
+  color: string
+  token_hash: Buffer | null
+  added_by: string | null
+  created_at: number
+}
+
+function participantFromRow(row: ParticipantRow): StoredParticipant {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    name: row.name,
+    role: row.role as RoleId,
+    roleOther: row.role_other,
+    credit: row.credit as CreditLevel,
+    pseudonym: row.pseudonym,
+    color: row.color,
+    withoutDevice: row.token_hash === null,
+    addedBy: row.added_by,
+    createdAt: row.created_at,
+    tokenHash: row.token_hash,
+  }
+}
+
+interface LedgerRow {
+  board_id: string
+  seq: number
+  at: number
+  participant_id: string
+  written_down_by: string | null
+  action: string
+  record_id: string
+  record_type: string
+  prev_hash: string
+  hash: string
+}
+
+function entryFromRow(row: LedgerRow): LedgerEntry {
+  return {
+    boardId: row.board_id,
+    seq: row.seq,
+    at: row.at,
+    participantId: row.participant_id,
+    writtenDownBy: row.written_down_by,
+    action: row.action as LedgerAction,
+    recordId: row.record_id,
+    recordType: row.record_type,
+    prevHash: row.prev_hash,
+    hash: row.hash,
   }
 }
 

@@ -27,6 +27,44 @@ export const MIGRATIONS: readonly string[] = [
   ) STRICT;
   CREATE INDEX updates_by_board ON updates (board_id, seq);
   `,
+  // 2. Participants the server knows (only a hash of each token is kept), and the contribution
+  //    ledger: append-only, one hash-chained entry per record a connection's update changed,
+  //    written in the same transaction as that update. The triggers refuse to rewrite or delete
+  //    entries through SQLite; anyone editing the file directly is caught by the hash chain.
+  `
+  CREATE TABLE participants (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    name TEXT NOT NULL,
+    role TEXT NOT NULL,
+    role_other TEXT,
+    credit TEXT NOT NULL,
+    pseudonym TEXT,
+    color TEXT NOT NULL,
+    token_hash BLOB,
+    added_by TEXT REFERENCES participants (id),
+    created_at INTEGER NOT NULL
+  ) STRICT;
+  CREATE INDEX participants_by_board ON participants (board_id, created_at);
+  CREATE TABLE ledger (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    seq INTEGER NOT NULL,
+    at INTEGER NOT NULL,
+    participant_id TEXT NOT NULL,
+    written_down_by TEXT,
+    action TEXT NOT NULL,
+    record_id TEXT NOT NULL,
+    record_type TEXT NOT NULL,
+    prev_hash TEXT NOT NULL,
+    hash TEXT NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  ) STRICT, WITHOUT ROWID;
+  CREATE INDEX ledger_by_record ON ledger (board_id, record_id);
+  CREATE TRIGGER ledger_is_append_only_update BEFORE UPDATE ON ledger
+    BEGIN SELECT RAISE(ABORT, 'The contribution ledger is append-only'); END;
+  CREATE TRIGGER ledger_is_append_only_delete BEFORE DELETE ON ledger
+    BEGIN SELECT RAISE(ABORT, 'The contribution ledger is append-only'); END;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

@@ -3,7 +3,7 @@ import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
 import { assertNever } from '../assertNever'
 import type { Logger } from '../logger'
-import type { RoomConnection, RoomSocket } from '../room/Room'
+import type { ConnectionIdentity, RoomConnection, RoomSocket } from '../room/Room'
 import type { RoomRegistry } from '../room/RoomRegistry'
 
 /** Options of {@link acceptBoardSocket}. */
@@ -13,6 +13,8 @@ export interface BoardSocketOptions {
   readonly logger: Logger
   /** Frames a client may send while its room loads; beyond this the socket is closed as slow. */
   readonly maxQueuedBytes: number
+  /** Who the socket belongs to, established from their token before this is called. */
+  readonly identity: ConnectionIdentity
 }
 
 /**
@@ -46,7 +48,7 @@ function coalescingSend(socket: WebSocket): (frame: Uint8Array) => void {
 export function acceptBoardSocket(
   socket: WebSocket,
   boardId: string,
-  { registry, logger, maxQueuedBytes }: BoardSocketOptions,
+  { registry, logger, maxQueuedBytes, identity }: BoardSocketOptions,
 ): void {
   const roomSocket: RoomSocket = {
     send: coalescingSend(socket),
@@ -85,7 +87,7 @@ export function acceptBoardSocket(
     connection?.disconnect()
   })
 
-  registry.join(boardId, roomSocket).then(
+  registry.join(boardId, roomSocket, identity).then(
     (result) => {
       switch (result.kind) {
         case 'joined':

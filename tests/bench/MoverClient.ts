@@ -80,8 +80,9 @@ export class MoverClient implements BenchClient {
     room: string,
     n: number,
     window: MeasureWindow,
+    token?: string,
   ): Promise<MoverClient> {
-    const { provider } = await openProvider(serverUrl, room, new Y.Doc())
+    const { provider } = await openProvider(serverUrl, room, new Y.Doc(), { token })
     const mover = new MoverClient(provider, n, window)
     mover.moveShape(0, 0)
     return mover

@@ -7,6 +7,7 @@ import {
   type TLInstancePresence,
 } from '@tldraw/tlschema'
 import { FIRST_PAGE_ID } from '../../server/initialBoardState'
+import { creditedParticipant } from '../../shared/credit'
 import { PARTICIPANT_COLORS, type Participant } from '../../shared/participant'
 import { ROLE_IDS } from '../../shared/roles'
 
@@ -23,12 +24,13 @@ export interface BenchStamp {
 
 /** A participant of bench client `n`, as the client keeps it in its awareness. */
 export function benchParticipant(n: number): Participant {
-  return {
+  return creditedParticipant({
     id: `p_bench${String(n).padStart(17, '0')}`,
     name: `Bench ${n}`,
-    role: ROLE_IDS[n % ROLE_IDS.length] as Participant['role'],
+    role: ROLE_IDS[n % ROLE_IDS.length] as (typeof ROLE_IDS)[number],
+    credit: 'full-name',
     color: PARTICIPANT_COLORS[n % PARTICIPANT_COLORS.length] as string,
-  }
+  })
 }
 
 /**

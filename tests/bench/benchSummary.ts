@@ -17,7 +17,8 @@ export interface BenchSummary {
   readonly latency: Record<ServerKind, LatencyResult>
   /** Per server, the shape latency p99 of every round, in the order they ran (ms). */
   readonly latencyP99Runs: Record<ServerKind, readonly number[]>
-  readonly coldLoad: Record<ServerKind, ColdLoadResult>
+  /** Null when the run was `--latency-only`. */
+  readonly coldLoad: Record<ColdLoadKind, ColdLoadResult> | null
   readonly targets: readonly Target[]
   /** Reasons to distrust some figures of this run, in plain words. */
   readonly warnings: readonly string[]
@@ -31,6 +32,12 @@ export interface Target {
   readonly unit: string
   readonly pass: boolean
 }
+
+/** The servers the cold-load scenario runs on (the ledger plays no part in loading). */
+export type ColdLoadKind = Exclude<ServerKind, 'commonmap-no-ledger'>
+
+/** The most the contribution ledger may add to Commonmap's p99 shape latency. */
+export const MAX_LEDGER_OVERHEAD = 0.2
 
 /** Above this, other processes took a noticeable share of the cores the bench pinned. */
 const MAX_OTHER_LOAD_PERCENT = 15
@@ -48,16 +55,32 @@ export function checkTargets(
     pass: value <= limit,
   })
   const ours = latency.commonmap.shapeLatencyMs.p99
+  const withoutLedger = latency['commonmap-no-ledger'].shapeLatencyMs.p99
   return [
     atMost('Shape latency p99 with 50 clients, median round', ours, 10, 'ms'),
+    atMost(
+      `Ledger adds at most ${MAX_LEDGER_OVERHEAD * 100} % to p99 (median rounds; without the ledger: ${withoutLedger.toFixed(2)} ms)`,
+      ours,
+      withoutLedger * (1 + MAX_LEDGER_OVERHEAD),
+      'ms',
+    ),
     atMost(
       'Shape latency p99, median round, against the reference server in the same rounds',
       ours,
       latency.reference.shapeLatencyMs.p99,
       'ms',
     ),
-    atMost('Cold load of 10,000 shapes, median', coldLoad.commonmap.syncedMs.p50, 250, 'ms'),
-    atMost('Server RSS after the cold load, worst', coldLoad.commonmap.serverRssMb.max, 200, 'MB'),
+    ...(coldLoad
+      ? [
+          atMost('Cold load of 10,000 shapes, median', coldLoad.commonmap.syncedMs.p50, 250, 'ms'),
+          atMost(
+            'Server RSS after the cold load, worst',
+            coldLoad.commonmap.serverRssMb.max,
+            200,
+            'MB',
+          ),
+        ]
+      : []),
   ]
 }
 
@@ -99,7 +122,7 @@ export function warningsOf(
       )
     }
   }
-  for (const result of Object.values(coldLoad)) {
+  for (const result of Object.values(coldLoad ?? {})) {
     result.loads.forEach((load, i) => {
       if (load.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
         warnings.push(

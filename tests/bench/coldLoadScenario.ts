@@ -77,7 +77,7 @@ export async function runColdLoadScenario(
 ): Promise<ColdLoadResult> {
   const room = await server.createRoom()
   const filled = server.logMark()
-  const board = await fillBoard(server.url, room, options)
+  const board = await fillBoard(server, room, options)
   const loads: ColdLoad[] = []
   for (let i = 0; i < options.loads; i++) {
     const eviction = await evict(server, room, i === 0 ? filled : undefined)
@@ -98,11 +98,12 @@ export async function runColdLoadScenario(
  * board as that client has it (one update).
  */
 async function fillBoard(
-  serverUrl: string,
+  server: ServerProcess,
   room: string,
   options: ColdLoadOptions,
 ): Promise<Uint8Array> {
-  const writer = await openBoard(serverUrl, room)
+  const serverUrl = server.url
+  const writer = await openBoard(serverUrl, room, await server.tokenFor(room, 0))
   const author = benchParticipant(0)
   for (let start = 0; start < options.shapes; start += options.fillBatch) {
     writer.provider.doc.transact(() => {
@@ -112,7 +113,7 @@ async function fillBoard(
       }
     })
   }
-  const reader = await openBoard(serverUrl, room)
+  const reader = await openBoard(serverUrl, room, await server.tokenFor(room, 1))
   try {
     await waitFor(() => countShapes(reader.records) >= options.shapes, {
       timeoutMs: 60_000,
@@ -172,9 +173,11 @@ async function load(
   eviction: Eviction,
   shapes: number,
 ): Promise<ColdLoad> {
+  // Joining is not part of the load being timed.
+  const token = await server.tokenFor(room, 2)
   const mark = server.logMark()
   const otherLoad = watchOtherLoad(server.pid)
-  const client = await openBoard(server.url, room)
+  const client = await openBoard(server.url, room, token)
   const otherLoadPercent = otherLoad()
   try {
     const seen = countShapes(client.records)
@@ -214,10 +217,11 @@ async function load(
 async function openBoard(
   serverUrl: string,
   room: string,
+  token: string | undefined,
 ): Promise<OpenedProvider & { records: YKeyValue<TLRecord> }> {
   const doc = new Y.Doc()
   const records = getRecordStore(doc)
-  return { ...(await openProvider(serverUrl, room, doc)), records }
+  return { ...(await openProvider(serverUrl, room, doc, { token })), records }
 }
 
 function countShapes(records: YKeyValue<TLRecord>): number {

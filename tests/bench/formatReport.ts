@@ -1,16 +1,17 @@
-import type { BenchSummary } from './benchSummary'
+import type { BenchSummary, ColdLoadKind } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { Deliveries, LatencyResult } from './latencyScenario'
 import { summarize, type Distribution } from './percentiles'
 import { SERVERS, type ServerKind } from './serverProcess'
 
-const KINDS: readonly ServerKind[] = ['commonmap', 'reference']
+const KINDS: readonly ServerKind[] = ['commonmap', 'commonmap-no-ledger', 'reference']
+const COLD_LOAD_KINDS: readonly ColdLoadKind[] = ['commonmap', 'reference']
 
 /** The human-readable report of a bench run: one table per scenario, then the targets. */
 export function formatReport(summary: BenchSummary): string {
   const { environment: env, latency, coldLoad } = summary
   const lat = latency.commonmap.options
-  const cold = coldLoad.commonmap.options
+  const cold = coldLoad?.commonmap.options
   const sections = [
     `Commonmap bench, ${summary.startedAt}: Node ${env.node}, ${env.cores} × ${env.cpu}`,
     `CPU placement: ${env.pinning}${env.profiledServer ? '; Commonmap ran with --cpu-prof' : ''}`,
@@ -28,13 +29,20 @@ export function formatReport(summary: BenchSummary): string {
       ...latencyRows(latency),
     ]),
     '',
-    `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
-      `connect to its sync event with every shape (${cold.loads} loads)`,
-    table([['', ...KINDS.map((kind) => SERVERS[kind].name)], ...coldLoadRows(coldLoad)]),
-    '  Commonmap: load 1 after the server unloaded the idle room, the others after a restart;',
-    '  all read the board from SQLite. Reference: the document stays in memory, so its loads are',
-    '  syncs of a loaded document, not cold from disk.',
-    '',
+    ...(coldLoad && cold
+      ? [
+          `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
+            `connect to its sync event with every shape (${cold.loads} loads)`,
+          table([
+            ['', ...COLD_LOAD_KINDS.map((kind) => SERVERS[kind].name)],
+            ...coldLoadRows(coldLoad),
+          ]),
+          '  Commonmap: load 1 after the server unloaded the idle room, the others after a restart;',
+          '  all read the board from SQLite. Reference: the document stays in memory, so its loads are',
+          '  syncs of a loaded document, not cold from disk.',
+          '',
+        ]
+      : ['Cold load: not run (--latency-only).', '']),
     'Targets',
     ...summary.targets.map(
       (target) =>
@@ -76,10 +84,10 @@ function latencyRows(latency: Record<ServerKind, LatencyResult>): string[][] {
   ]
 }
 
-function coldLoadRows(coldLoad: Record<ServerKind, ColdLoadResult>): string[][] {
+function coldLoadRows(coldLoad: Record<ColdLoadKind, ColdLoadResult>): string[][] {
   const row = (label: string, cell: (result: ColdLoadResult) => string) => [
     label,
-    ...KINDS.map((kind) => cell(coldLoad[kind])),
+    ...COLD_LOAD_KINDS.map((kind) => cell(coldLoad[kind])),
   ]
   const medianOf = (values: number[]) => summarize(values).p50
   return [

@@ -80,14 +80,21 @@ export async function runLatencyScenario(
 ): Promise<LatencyResult> {
   const room = await server.createRoom()
   const window: MeasureWindow = { from: Infinity, until: Infinity }
+  // Everyone joins first, as people do in a workshop: one participant and token each.
+  const tokens = await Promise.all(
+    Array.from({ length: options.clients }, (_, n) => server.tokenFor(room, n)),
+  )
   const movers = await Promise.all(
     Array.from({ length: options.movers }, (_, n) =>
-      MoverClient.connect(server.url, room, n, window),
+      MoverClient.connect(server.url, room, n, window, tokens[n]),
     ),
   )
   const sinks = await Promise.all(
     Array.from({ length: options.clients - options.movers }, (_, i) =>
-      SinkClient.connect(boardSocketUrl(server.url, room), options.movers + i),
+      SinkClient.connect(
+        boardSocketUrl(server.url, room, tokens[options.movers + i]),
+        options.movers + i,
+      ),
     ),
   )
   const clients: BenchClient[] = [...movers, ...sinks]

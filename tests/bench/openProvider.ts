@@ -15,9 +15,14 @@ const CLIENT_PARAMS = {
   [WS_QUERY.schemaFingerprint]: COMMONMAP_SCHEMA_FINGERPRINT,
 }
 
+/** The query of a client with `token` (Commonmap's participant token, if any). */
+function clientParams(token: string | undefined): Record<string, string> {
+  return { ...CLIENT_PARAMS, ...(token && { [WS_QUERY.token]: token }) }
+}
+
 /** The socket URL of `room` on the server at `serverUrl` (http://…), as the app builds it. */
-export function boardSocketUrl(serverUrl: string, room: string): string {
-  return `${wsBase(serverUrl)}/${room}?${new URLSearchParams(CLIENT_PARAMS)}`
+export function boardSocketUrl(serverUrl: string, room: string, token?: string): string {
+  return `${wsBase(serverUrl)}/${room}?${new URLSearchParams(clientParams(token))}`
 }
 
 /** A provider that has synced, and when each step of its first sync happened. */
@@ -40,13 +45,13 @@ export function openProvider(
   serverUrl: string,
   room: string,
   doc: Y.Doc,
-  { timeoutMs = 30_000 } = {},
+  { timeoutMs = 30_000, token }: { timeoutMs?: number; token?: string } = {},
 ): Promise<OpenedProvider> {
   const started = performance.now()
   const provider = new WebsocketProvider(wsBase(serverUrl), room, doc, {
     WebSocketPolyfill: WebSocket as never,
     disableBc: true,
-    params: CLIENT_PARAMS,
+    params: clientParams(token),
   })
   let syncFrameMs = Number.NaN
   let syncFrameBytes = 0

@@ -1,14 +1,20 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { checkTargets, disturbanceOf, warningsOf, type BenchSummary } from './benchSummary'
+import {
+  checkTargets,
+  disturbanceOf,
+  warningsOf,
+  type BenchSummary,
+  type ColdLoadKind,
+} from './benchSummary'
 import { runColdLoadScenario, type ColdLoadResult } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { formatReport } from './formatReport'
 import { runLatencyScenario, type LatencyResult } from './latencyScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
 
-// `npm run bench [-- --cpu-prof] [-- --rounds N]`: both scenarios against Commonmap and the
+// `npm run bench [-- --cpu-prof] [-- --rounds N] [-- --latency-only]`: both scenarios against Commonmap and the
 // reference server, each run on a fresh server process, then the report on stdout and
 // results/latest.json.
 
@@ -21,6 +27,8 @@ const roundsArg = process.argv.indexOf('--rounds')
  * both servers, and the targets use the median round.
  */
 const latencyRounds = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg + 1])) : 3
+/** Skip the cold loads (a few minutes), e.g. to repeat the ledger comparison on a busy machine. */
+const latencyOnly = process.argv.includes('--latency-only')
 
 // y-websocket adds a process 'exit' listener per provider; the bench opens dozens at once.
 process.setMaxListeners(0)
@@ -32,7 +40,12 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   })
 }
 
-const kinds: readonly ServerKind[] = ['commonmap', 'reference']
+/**
+ * The latency scenario also runs Commonmap without its contribution ledger, in the same
+ * rounds, so the report can say what the ledger costs. Cold loads do not touch the ledger.
+ */
+const latencyKinds: readonly ServerKind[] = ['commonmap', 'commonmap-no-ledger', 'reference']
+const coldLoadKinds: readonly ColdLoadKind[] = ['commonmap', 'reference']
 const pinning = pinHarness()
 const startedAt = new Date().toISOString()
 
@@ -88,20 +101,24 @@ function medianRun(runs: readonly LatencyResult[]): LatencyResult {
 
 async function main(): Promise<void> {
   const discarded: string[] = []
-  const runs: Record<ServerKind, LatencyResult[]> = { commonmap: [], reference: [] }
+  const runs: Record<ServerKind, LatencyResult[]> = {
+    commonmap: [],
+    'commonmap-no-ledger': [],
+    reference: [],
+  }
   for (let round = 0; round < latencyRounds; round++) {
-    // Alternate which server goes first, so that neither always meets the machine in the same state.
-    const order = round % 2 === 0 ? kinds : [...kinds].reverse()
+    // Rotate which server goes first, so that none always meets the machine in the same state.
+    const order = latencyKinds.map((_, i) => latencyKinds[(i + round) % latencyKinds.length]!)
     for (const kind of order) runs[kind].push(await latencyOn(kind, discarded))
   }
   const latency = {} as Record<ServerKind, LatencyResult>
   const latencyP99Runs = {} as Record<ServerKind, number[]>
-  for (const kind of kinds) {
+  for (const kind of latencyKinds) {
     latency[kind] = medianRun(runs[kind])
     latencyP99Runs[kind] = runs[kind].map((run) => run.shapeLatencyMs.p99)
   }
-  const coldLoad = {} as Record<ServerKind, ColdLoadResult>
-  for (const kind of kinds) {
+  const coldLoad = {} as Record<ColdLoadKind, ColdLoadResult>
+  for (const kind of latencyOnly ? [] : coldLoadKinds) {
     coldLoad[kind] = await onFreshServer(kind, 'Cold load scenario', runColdLoadScenario)
   }
   const summary: BenchSummary = {
@@ -115,9 +132,9 @@ async function main(): Promise<void> {
     },
     latency,
     latencyP99Runs,
-    coldLoad,
-    targets: checkTargets(latency, coldLoad),
-    warnings: [...discarded, ...warningsOf(latency, coldLoad, pinning.pinned)],
+    coldLoad: latencyOnly ? null : coldLoad,
+    targets: checkTargets(latency, latencyOnly ? null : coldLoad),
+    warnings: [...discarded, ...warningsOf(latency, latencyOnly ? null : coldLoad, pinning.pinned)],
   }
   mkdirSync(resultsDir, { recursive: true })
   const json = JSON.stringify(summary, null, 2)

@@ -6,17 +6,22 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { createBoard } from '../helpers/createBoard'
+import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import type { CpuPinning } from './cpuPinning'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
-/** The servers the bench compares. */
-export type ServerKind = 'commonmap' | 'reference'
+/**
+ * The servers the bench compares. `commonmap-no-ledger` is Commonmap started with its
+ * benchmarking switch `COMMONMAP_BENCH_WITHOUT_LEDGER=1`: identical but for the contribution
+ * ledger, so the latency scenario can report what the ledger costs.
+ */
+export type ServerKind = 'commonmap' | 'commonmap-no-ledger' | 'reference'
 
 /** What the report and the delivery counts need to know about each server. */
 export const SERVERS: Record<ServerKind, { name: string; echoesDocUpdates: boolean }> = {
   commonmap: { name: 'Commonmap', echoesDocUpdates: false },
+  'commonmap-no-ledger': { name: 'Commonmap without the ledger', echoesDocUpdates: false },
   // Its updateHandler sends each update to every connection of the room, the sender's included.
   reference: { name: '@y/websocket-server 0.1.1', echoesDocUpdates: true },
 }
@@ -53,6 +58,11 @@ export interface ServerProcess {
    * join boards that exist); any fresh name on the reference server.
    */
   createRoom(): Promise<string>
+  /**
+   * A token for a new participant of `room` (Commonmap refuses sockets without one), or
+   * undefined for the reference server, which has no participants.
+   */
+  tokenFor(room: string, n: number): Promise<string | undefined>
   /** How many stderr lines the current process has written: a mark for {@link waitForLog}. */
   logMark(): number
   /**
@@ -106,9 +116,13 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       return current.pid
     },
     createRoom: async () =>
-      options.kind === 'commonmap'
-        ? createBoard(current.url, 'Bench board')
-        : randomBytes(16).toString('base64url'),
+      options.kind === 'reference'
+        ? randomBytes(16).toString('base64url')
+        : createBoard(current.url, 'Bench board'),
+    tokenFor: async (room, n) =>
+      options.kind === 'reference'
+        ? undefined
+        : (await joinBoard(current.url, room, person(`Bench ${n}`, 'practitioner'))).token,
     logMark: () => current.lines.length,
     waitForLog: (match, wait) => current.waitForLog(match, wait),
     async restart() {
@@ -208,14 +222,20 @@ interface ServerCommand {
 
 async function commandFor(options: ServerProcessOptions, dataDir: string): Promise<ServerCommand> {
   switch (options.kind) {
-    case 'commonmap': {
+    case 'commonmap':
+    case 'commonmap-no-ledger': {
       const profile = options.cpuProfileDir
         ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
         : []
       return {
         command: process.execPath,
         args: [...profile, '--import', 'tsx', 'server/main.ts'],
-        env: { PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir },
+        env: {
+          PORT: '0',
+          HOST: '127.0.0.1',
+          DATA_DIR: dataDir,
+          ...(options.kind === 'commonmap-no-ledger' && { COMMONMAP_BENCH_WITHOUT_LEDGER: '1' }),
+        },
         ready: (line) => /^Commonmap is running at (http:\/\/\S+)$/.exec(line)?.[1],
       }
     }

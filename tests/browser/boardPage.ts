@@ -6,13 +6,26 @@ export async function joinBoard(
   page: Page,
   serverUrl: string,
   boardId: string,
-  person: { name: string; role: string },
+  person: { name: string; role: string; credit?: string; pseudonym?: string },
 ): Promise<void> {
   await page.goto(serverUrl + boardPath(boardId))
-  await page.getByLabel('Your name').fill(person.name)
-  await page.getByRole('radio', { name: new RegExp(`^${person.role}`) }).check()
+  await fillJoinDialog(page, person)
   await page.getByRole('button', { name: 'Join the board' }).click()
   await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)
+}
+
+/**
+ * Fills in the join dialog (or any profile form): name, role, and how to be credited (by
+ * default "My full name").
+ */
+export async function fillJoinDialog(
+  page: Page,
+  person: { name: string; role: string; credit?: string; pseudonym?: string },
+): Promise<void> {
+  await page.getByRole('textbox', { name: 'Your name' }).fill(person.name)
+  await page.getByRole('radio', { name: new RegExp(`^${person.role}`) }).check()
+  await page.getByRole('radio', { name: new RegExp(`^${person.credit ?? 'My full name'}`) }).check()
+  if (person.pseudonym) await page.getByLabel('The made-up name to show').fill(person.pseudonym)
 }
 
 /** The shapes of one type on the canvas. */

@@ -38,7 +38,7 @@ test('a rectangle drawn by one person appears for another with its author, and s
 
   await priya.reload()
   await expect(shapes(priya)).toHaveCount(1)
-  await expect(priya.getByLabel('Your name')).toHaveCount(0)
+  await expect(priya.getByRole('textbox', { name: 'Your name' })).toHaveCount(0)
 
   await server.kill('SIGTERM')
   await expect(sam.getByTestId('connection-status')).toHaveText(/Offline/)

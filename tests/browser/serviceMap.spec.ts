@@ -6,7 +6,14 @@ import { connectClient } from '../helpers/connectClient'
 import { createBoard } from '../helpers/createBoard'
 import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { drag, joinBoard, recordOutsideRequests, SCREENSHOT_DIR, shapes } from './boardPage'
+import {
+  drag,
+  fillJoinDialog,
+  joinBoard,
+  recordOutsideRequests,
+  SCREENSHOT_DIR,
+  shapes,
+} from './boardPage'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -148,8 +155,7 @@ test('a board started as a co-design session opens with every frame and prompt, 
   await page.goto(server.url)
   await page.getByLabel('What is this workshop about?').fill('Getting help with housing in Leeds')
   await expect(page.getByRole('radio', { name: /^Co-design session/ })).toBeChecked()
-  await page.getByLabel('Your name').fill('Sam')
-  await page.getByRole('radio', { name: /^Facilitator/ }).check()
+  await fillJoinDialog(page, { name: 'Sam', role: 'Facilitator' })
   await page.getByRole('button', { name: 'Start a new board' }).click()
 
   await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)
@@ -169,7 +175,7 @@ test('a board started as a co-design session opens with every frame and prompt, 
   await page.keyboard.press('Escape')
 
   await page.getByTestId('canvas').getByText(SESSION_AREAS[0]!.prompt).hover()
-  await expect(page.getByTestId('attribution-label')).toContainText('Added by Sam · Facilitator')
+  await expect(page.getByTestId('attribution-label')).toContainText(/^Added by You · /)
   await context.close()
 })
 
@@ -185,8 +191,7 @@ test('a filled map, its legend and its list, for people to look at', async ({ br
   })
   const page = await context.newPage()
   await page.goto(server.url + boardPath(boardId))
-  await page.getByLabel('Your name').fill('Priya')
-  await page.getByRole('radio', { name: /^Practitioner/ }).check()
+  await fillJoinDialog(page, { name: 'Priya', role: 'Practitioner' })
   await page.getByRole('button', { name: 'Join the board' }).click()
   await expect(shapes(page, 'route')).toHaveCount(5)
   for (const label of [

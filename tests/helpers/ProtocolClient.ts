@@ -6,7 +6,8 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/docLayout'
-import type { Room, RoomConnection } from '../../server/room/Room'
+import { CommonmapMessage, type WritingForReply } from '../../shared/protocol'
+import type { ConnectionIdentity, Room, RoomConnection } from '../../server/room/Room'
 import type { JoinResult, RoomRegistry } from '../../server/room/RoomRegistry'
 import { MessageType } from '../../server/room/wireMessages'
 import { SocketPair } from './socketPair'
@@ -38,9 +39,17 @@ export class ProtocolClient {
     )
   }
 
-  /** Opens a connection to the room and queues the opening handshake (nothing is delivered). */
-  connect(room: Room): this {
-    this.connection = room.connect(this.openPair().serverSocket)
+  /** Who this client is to the room, when it connects with an identity. */
+  identity: ConnectionIdentity | undefined
+
+  /**
+   * Opens a connection to the room and queues the opening handshake (nothing is delivered).
+   * With `identity`, the room credits this client's changes to that participant (and keeps it
+   * for reconnects).
+   */
+  connect(room: Room, identity: ConnectionIdentity | undefined = this.identity): this {
+    this.identity = identity
+    this.connection = room.connect(this.openPair().serverSocket, identity)
     this.handshake()
     return this
   }
@@ -72,6 +81,16 @@ export class ProtocolClient {
     this.awareness.destroy()
     this.doc.destroy()
   }
+
+  /** Queues a message saying who this client is adding things for (shared/protocol.ts). */
+  writeFor(participantId: string | null): void {
+    this.sendMessage(CommonmapMessage.writingFor, (encoder) =>
+      encoding.writeVarString(encoder, JSON.stringify({ for: participantId })),
+    )
+  }
+
+  /** The server's answers to writing-for messages, oldest first. */
+  readonly writingForReplies: WritingForReply[] = []
 
   /** Queues a raw frame, e.g. a malformed one. */
   sendRaw(frame: Uint8Array): void {
@@ -118,6 +137,8 @@ export class ProtocolClient {
       encoding.writeVarUint(encoder, MessageType.sync)
       syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
       if (encoding.length(encoder) > 1) this.pair?.sendToServer(encoding.toUint8Array(encoder))
+    } else if (type === CommonmapMessage.writingForReply) {
+      this.writingForReplies.push(JSON.parse(decoding.readVarString(decoder)) as WritingForReply)
     } else if (type === MessageType.awareness) {
       awarenessProtocol.applyAwarenessUpdate(
         this.awareness,

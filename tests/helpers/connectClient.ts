@@ -4,7 +4,8 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { getRecordStore } from '../../shared/docLayout'
-import { WS_PATH } from '../../shared/protocol'
+import { WS_PATH, WS_QUERY } from '../../shared/protocol'
+import { joinBoard } from './createBoard'
 import { waitFor } from './waitFor'
 
 /** A y-websocket client in Node, as a browser tab would run it. */
@@ -14,6 +15,10 @@ export interface TestClient {
   readonly records: YKeyValue<TLRecord>
   /** Close codes of every connection this client saw closed, oldest first. */
   readonly closeCodes: number[]
+  /** The participant this client connected as (from its token). */
+  readonly participantId: string | undefined
+  /** The token it presents. */
+  readonly token: string | undefined
   /** Records by id, for comparisons. */
   snapshot(): Record<string, unknown>
   /** Disconnects and releases the document. */
@@ -26,6 +31,11 @@ export interface ConnectOptions {
   readonly params?: Record<string, string>
   /** Wait until the first sync completed (default true). */
   readonly waitForSync?: boolean
+  /**
+   * The participant token to present. By default the client first joins the board through the
+   * API as a new participant; `null` connects with no token at all.
+   */
+  readonly token?: string | null
 }
 
 /**
@@ -36,13 +46,14 @@ export interface ConnectOptions {
 export async function connectClient(
   serverUrl: string,
   boardId: string,
-  { params = {}, waitForSync = true }: ConnectOptions = {},
+  { params = {}, waitForSync = true, token: given }: ConnectOptions = {},
 ): Promise<TestClient> {
+  const token = given === undefined ? (await joinBoard(serverUrl, boardId)).token : given
   const doc = new Y.Doc()
   const provider = new WebsocketProvider(serverUrl.replace(/^http/, 'ws') + WS_PATH, boardId, doc, {
     WebSocketPolyfill: WebSocket as never,
     disableBc: true,
-    params,
+    params: { ...params, ...(token && { [WS_QUERY.token]: token }) },
   })
   const closeCodes: number[] = []
   provider.on('connection-close', (event) => {
@@ -54,6 +65,8 @@ export async function connectClient(
     provider,
     records,
     closeCodes,
+    participantId: token?.split('.')[0],
+    token: token ?? undefined,
     snapshot: () => Object.fromEntries([...records.map].map(([key, entry]) => [key, entry.val])),
     close: () => {
       provider.destroy()

@@ -1,4 +1,9 @@
-import type { CreateBoardRequest, CreateBoardResponse } from '../../shared/api'
+import type {
+  CreateBoardRequest,
+  CreateBoardResponse,
+  JoinRequest,
+  JoinResponse,
+} from '../../shared/api'
 
 /** Creates a board through the HTTP API and returns its id. */
 export async function createBoard(
@@ -6,12 +11,52 @@ export async function createBoard(
   title = 'Getting help with housing',
   options: Omit<CreateBoardRequest, 'title'> = {},
 ): Promise<string> {
+  return (await createBoardWith(serverUrl, { title, ...options })).id
+}
+
+/** Creates a board with a full request body (e.g. a `creator`) and returns the response. */
+export async function createBoardWith(
+  serverUrl: string,
+  body: CreateBoardRequest,
+): Promise<CreateBoardResponse> {
   const res = await fetch(`${serverUrl}/api/boards`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ title, ...options }),
+    body: JSON.stringify(body),
   })
   if (res.status !== 201)
     throw new Error(`Creating a board failed: ${res.status} ${await res.text()}`)
-  return ((await res.json()) as CreateBoardResponse).id
+  return (await res.json()) as CreateBoardResponse
+}
+
+/** A join request for tests: full name, given role. */
+export function person(
+  name: string,
+  role: JoinRequest['role'] = 'lived-experience',
+  more: Partial<JoinRequest> = {},
+): JoinRequest {
+  return { name, role, credit: 'full-name', ...more }
+}
+
+/**
+ * Joins a board through the API as `request` (by default a person called "Test person") and
+ * returns the participant and their token. With `asToken`, adds a person without a device on
+ * behalf of that token's participant.
+ */
+export async function joinBoard(
+  serverUrl: string,
+  boardId: string,
+  request: JoinRequest = person('Test person'),
+  asToken?: string,
+): Promise<JoinResponse> {
+  const res = await fetch(`${serverUrl}/api/boards/${boardId}/participants`, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/json',
+      ...(asToken && { Authorization: `Bearer ${asToken}` }),
+    },
+    body: JSON.stringify(request),
+  })
+  if (res.status !== 201) throw new Error(`Joining failed: ${res.status} ${await res.text()}`)
+  return (await res.json()) as JoinResponse
 }

@@ -1,3 +1,4 @@
+import { creditedParticipant, type CreditLevel } from '../../shared/credit'
 import type { Participant } from '../../shared/participant'
 import type { RoleId } from '../../shared/roles'
 
@@ -6,11 +7,19 @@ export function participantId(name: string): string {
   return `p_${name.padEnd(22, '0').slice(0, 22)}`
 }
 
-/** A valid participant for tests. */
+/** A valid participant for tests, credited by full name unless told otherwise. */
 export function testParticipant(
   name: string,
   role: RoleId = 'lived-experience',
-  changes: Partial<Participant> = {},
+  changes: { credit?: CreditLevel; roleOther?: string; pseudonym?: string; color?: string } = {},
 ): Participant {
-  return { id: participantId(name.toLowerCase()), name, role, color: '#00798c', ...changes }
+  return creditedParticipant({
+    id: participantId(name.toLowerCase()),
+    name,
+    role,
+    credit: changes.credit ?? 'full-name',
+    roleOther: changes.roleOther ?? null,
+    pseudonym: changes.pseudonym ?? null,
+    color: changes.color ?? '#00798c',
+  })
 }

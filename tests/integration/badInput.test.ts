@@ -4,7 +4,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY } from '../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../shared/schema'
 import { connectClient, type TestClient } from '../helpers/connectClient'
-import { createBoard } from '../helpers/createBoard'
+import { createBoard, joinBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 
@@ -31,9 +31,10 @@ describe('bad input against a real server', () => {
     return client
   }
 
-  /** A raw socket; resolves its close code. */
-  const rawSocket = (path: string) => {
-    const socket = new WebSocket(`${server.wsUrl}${WS_PATH}/${path}`)
+  /** A raw socket; resolves its close code. With `token`, presents it. */
+  const rawSocket = (path: string, token?: string) => {
+    const query = token ? `${path.includes('?') ? '&' : '?'}${WS_QUERY.token}=${token}` : ''
+    const socket = new WebSocket(`${server.wsUrl}${WS_PATH}/${path}${query}`)
     sockets.push(socket)
     socket.on('error', () => {})
     const opened = new Promise<void>((resolve) => socket.once('open', () => resolve()))
@@ -62,7 +63,7 @@ describe('bad input against a real server', () => {
       connect(otherBoard),
       connect(otherBoard),
     ])
-    const bad = rawSocket(boardId)
+    const bad = rawSocket(boardId, (await joinBoard(server.url, boardId)).token)
     await bad.opened
     bad.socket.send(Uint8Array.from(bytes))
     expect(await bad.closed).toBe(CloseCode.MalformedMessage)
@@ -80,7 +81,7 @@ describe('bad input against a real server', () => {
   it('closes the sender of an oversized frame with 1009 and logs it', async () => {
     const boardId = await createBoard(server.url)
     const [a, b] = await Promise.all([connect(boardId), connect(boardId)])
-    const big = rawSocket(boardId)
+    const big = rawSocket(boardId, (await joinBoard(server.url, boardId)).token)
     await big.opened
     big.socket.send(new Uint8Array(MAX_MESSAGE_BYTES + 1))
     expect(await big.closed).toBe(CloseCode.MessageTooBig)
@@ -93,7 +94,8 @@ describe('bad input against a real server', () => {
   it('rate-limits the log of a flood of bad frames', async () => {
     const boardId = await createBoard(server.url)
     const before = server.logs.filter((l) => l.event === 'message.malformed').length
-    const flood = Array.from({ length: 40 }, () => rawSocket(boardId))
+    const { token } = await joinBoard(server.url, boardId)
+    const flood = Array.from({ length: 40 }, () => rawSocket(boardId, token))
     await Promise.all(flood.map((s) => s.opened))
     for (const s of flood) s.socket.send(Uint8Array.from([99]))
     expect(new Set(await Promise.all(flood.map((s) => s.closed)))).toEqual(

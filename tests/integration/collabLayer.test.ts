@@ -11,7 +11,10 @@ import {
 import { afterEach, describe, expect, it } from 'vitest'
 import { Awareness } from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import { readAttribution, registerAttribution } from '../../client/src/collab/attribution'
+import {
+  readMetaStamps as readAttribution,
+  registerAttribution,
+} from '../../client/src/collab/attribution'
 import { bindPresence } from '../../client/src/collab/bindPresence'
 import { bindStoreToYDoc } from '../../client/src/collab/bindStoreToYDoc'
 import { createLocalParticipant } from '../../client/src/collab/localParticipant'

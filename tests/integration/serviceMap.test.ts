@@ -1,12 +1,11 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getParticipantsMap } from '../../shared/docLayout'
+import { getAttributionMap, getPeopleMap } from '../../shared/docLayout'
 import { mapOutline } from '../../shared/mapOutline'
 import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
 import { connectClient, type TestClient } from '../helpers/connectClient'
-import { createBoard } from '../helpers/createBoard'
+import { createBoard, createBoardWith, person } from '../helpers/createBoard'
 import { validateWithSchema } from '../helpers/mapRecords'
-import { testParticipant } from '../helpers/participants'
 import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
@@ -56,12 +55,13 @@ describe('service maps on a real server', () => {
   })
 
   it('lays out a co-design session when the board is created, attributed to whoever chose it', async () => {
-    const sam = testParticipant('Sam', 'facilitator')
-    const boardId = await createBoard(server.url, 'Getting help with housing', {
+    const board = await createBoardWith(server.url, {
+      title: 'Getting help with housing',
       template: 'co-design',
-      creator: sam,
+      creator: person('Sam', 'facilitator'),
     })
-    const client = await connect(boardId)
+    const sam = board.creator!.participant
+    const client = await connect(board.id)
     const records = Object.values(client.snapshot()) as TLRecord[]
     for (const area of SESSION_AREAS) {
       const frame = client.records.get(templateShapeId(area.key))
@@ -73,19 +73,26 @@ describe('service maps on a real server', () => {
       validateWithSchema(record)
       if (record.typeName === 'shape') expect(record.meta).toMatchObject({ createdBy: sam.id })
     }
-    expect(getParticipantsMap(client.doc).get(sam.id)).toEqual(sam)
+    await waitFor(() => getAttributionMap(client.doc).has(templateShapeId('map')), {
+      what: 'the template to be credited',
+    })
+    expect(getPeopleMap(client.doc).get(sam.id)).toMatchObject({ name: 'Sam', role: 'facilitator' })
+    for (const area of SESSION_AREAS) {
+      expect(getAttributionMap(client.doc).get(templateShapeId(area.key))).toMatchObject({
+        addedBy: sam.id,
+      })
+    }
   })
 
   it('never duplicates the frames when two people start boards at the same moment', async () => {
-    const creators = [testParticipant('Sam'), testParticipant('Priya', 'practitioner')]
-    const boardIds = await Promise.all(
-      creators.map((creator) =>
-        createBoard(server.url, 'Same workshop', { template: 'co-design', creator }),
+    const boards = await Promise.all(
+      [person('Sam'), person('Priya', 'practitioner')].map((creator) =>
+        createBoardWith(server.url, { title: 'Same workshop', template: 'co-design', creator }),
       ),
     )
-    expect(new Set(boardIds).size).toBe(2)
-    for (const [i, boardId] of boardIds.entries()) {
-      const client = await connect(boardId)
+    expect(new Set(boards.map((board) => board.id)).size).toBe(2)
+    for (const board of boards) {
+      const client = await connect(board.id)
       const frames = Object.values(client.snapshot()).filter(
         (record) =>
           (record as TLRecord).typeName === 'shape' &&
@@ -94,7 +101,8 @@ describe('service maps on a real server', () => {
       expect(frames).toHaveLength(SESSION_AREAS.length)
       expect(
         frames.every(
-          (frame) => frame.typeName === 'shape' && frame.meta.createdBy === creators[i]!.id,
+          (frame) =>
+            frame.typeName === 'shape' && frame.meta.createdBy === board.creator!.participant.id,
         ),
       ).toBe(true)
     }

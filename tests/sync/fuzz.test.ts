@@ -3,7 +3,16 @@ import * as Y from 'yjs'
 import { DocRoot } from '../../shared/docLayout'
 import { silentLogger } from '../../server/logger'
 import { Room } from '../../server/room/Room'
+import { creditedParticipant } from '../../shared/credit'
+import {
+  verifyLedger,
+  type LedgerDraft,
+  type LedgerEntry,
+  sealEntries,
+  EMPTY_LEDGER_HEAD,
+} from '../../shared/ledger'
 import { ProtocolClient, flushAll } from '../helpers/ProtocolClient'
+import { participantId } from '../helpers/participants'
 
 /** mulberry32: a tiny seeded PRNG, so any failing run can be replayed from its seed. */
 function random(seed: number): () => number {
@@ -23,8 +32,18 @@ interface Run {
   readonly room: Room
   readonly clients: ProtocolClient[]
   readonly stored: Uint8Array[]
+  readonly ledger: LedgerEntry[]
   readonly log: string[]
 }
+
+/** The three fuzzing people, as the room's authority knows them. */
+const PEOPLE = ['ana', 'ben', 'cai'].map((name) => ({
+  id: participantId(name),
+  name,
+  role: 'practitioner' as const,
+  credit: 'full-name' as const,
+  color: '#00798c',
+}))
 
 /**
  * Three clients edit one room while the test delivers frames in random amounts and orders,
@@ -35,20 +54,29 @@ function runScenario(seed: number, steps: number): Run {
   const rand = random(seed)
   const int = (n: number) => Math.floor(rand() * n)
   const stored: Uint8Array[] = []
+  const ledger: LedgerEntry[] = []
+  let head = EMPTY_LEDGER_HEAD
   const room = new Room({
     boardId: 'fuzz',
     stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
-    persistUpdate: (update) => stored.push(update),
+    // As the real room runs: who everyone is, the ledger kept, the server-owned roots enforced.
+    authority: () => ({ participants: PEOPLE, history: [], ledger: true }),
+    persistUpdate: (update, drafts: readonly LedgerDraft[]) => {
+      stored.push(update)
+      const sealed = sealEntries('fuzz', head, drafts)
+      head = sealed.head
+      ledger.push(...sealed.entries)
+    },
     logger: silentLogger,
     maxBufferedBytes: Infinity,
     maxAwarenessStateBytes: 1024,
   })
   room.restore()
-  const clients = [0, 1, 2].map(() => {
+  const clients = [0, 1, 2].map((n) => {
     const client = new ProtocolClient()
     // y-protocols never propagates an awareness state whose clock is still 0.
     client.awareness.setLocalStateField('cursor', { x: 0 })
-    return client.connect(room)
+    return client.connect(room, { participantId: PEOPLE[n]!.id })
   })
   const log: string[] = []
   for (let step = 0; step < steps; step++) {
@@ -84,7 +112,7 @@ function runScenario(seed: number, steps: number): Run {
   }
   for (const client of clients) if (!client.connection) client.connect(room)
   flushAll(clients)
-  return { room, clients, stored, log }
+  return { room, clients, stored, ledger, log }
 }
 
 function expectConverged(seed: number, run: Run): void {
@@ -98,6 +126,17 @@ function expectConverged(seed: number, run: Run): void {
   const rebuilt = new Y.Doc()
   for (const update of run.stored) Y.applyUpdate(rebuilt, update)
   expect(records(rebuilt), message('the stored log and the room')).toEqual(expected)
+  // The server-owned roots converge too, and hold exactly what the server published.
+  for (const root of [DocRoot.people, DocRoot.attribution, DocRoot.voiceBalance]) {
+    const truth = run.room.doc.getMap(root).toJSON()
+    for (const [i, client] of run.clients.entries()) {
+      expect(client.doc.getMap(root).toJSON(), message(`client ${i}'s ${root}`)).toEqual(truth)
+    }
+  }
+  expect(run.room.doc.getMap(DocRoot.people).toJSON()).toMatchObject(
+    Object.fromEntries(PEOPLE.map((p) => [p.id, creditedParticipant(p)])),
+  )
+  expect(verifyLedger(run.ledger), message('the ledger chain')).toMatchObject({ ok: true })
   // The room must hold exactly each client's own awareness state. A client's view of others
   // may lack an entry: y-protocols ignores a re-sent state whose clock it has seen before it
   // dropped the state on disconnect, until that peer's next update (within 15 s in practice).

@@ -1,17 +1,19 @@
 import { useEditor, useValue } from 'tldraw'
-import { describeAttribution, readAttribution } from '../collab/attribution'
+import { describeAttribution } from '../collab/attribution'
 import { useBoardContext } from './BoardContext'
 
 const formatTime = (epochMs: number) =>
   new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /**
- * "Added by Sam · Lived experience · 10:42" above the shape under the pointer, or the one
- * shape that is selected. The same sentence is announced to screen readers for the selection.
+ * "Added by Sam · Lived experience · 10:42 — words changed by Priya · Practitioner" above the
+ * shape under the pointer, or the one shape that is selected. It reads the server's attribution
+ * (from the ledger), never the shape's `meta`, which any client can write. The same sentence is
+ * announced to screen readers for the selection.
  */
 export function AttributionLabel() {
   const editor = useEditor()
-  const { participantsById } = useBoardContext()
+  const { people, attributions, identity } = useBoardContext()
   const target = useValue(
     'attribution target',
     () => {
@@ -29,12 +31,18 @@ export function AttributionLabel() {
         isSelected: shape.id === selected,
         x: anchor.x,
         y: anchor.y,
-        attribution: readAttribution(shape),
       }
     },
     [editor],
   )
-  const text = target && describeAttribution(target.attribution, participantsById, formatTime)
+  const text =
+    target &&
+    describeAttribution(
+      attributions.get(target.shapeId),
+      people,
+      identity.participant.id,
+      formatTime,
+    )
   return (
     <>
       {target && (

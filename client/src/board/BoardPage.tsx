@@ -2,11 +2,18 @@ import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
 import { Tldraw, useToasts, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
 import 'tldraw/tldraw.css'
+import type { JoinRequest } from '../../../shared/api'
+import { INVALID_LINK } from '../../../shared/closeCodes'
 import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/limits'
-import type { Participant } from '../../../shared/participant'
+import { joinBoard } from '../api'
 import { registerAttribution } from '../collab/attribution'
 import { Notice } from '../common/Notice'
-import { loadParticipant, saveParticipant } from '../common/rememberedParticipant'
+import {
+  forgetIdentity,
+  loadIdentity,
+  saveIdentity,
+  type RememberedIdentity,
+} from '../common/rememberedIdentity'
 import { RoutePreviewOverlay } from '../map/RoutePreviewOverlay'
 import { ShapeFormPanel } from '../map/ShapeFormPanel'
 import { showShape } from '../map/showShape'
@@ -16,9 +23,12 @@ import { BOARD_TOOLS } from '../tools/boardTools'
 import { AttributionLabel } from './AttributionLabel'
 import {
   BoardContext,
+  HighlightContext,
   SIDE_PANEL_TITLES,
   useBoardContext,
   type BoardContextValue,
+  type Highlight,
+  type HighlightContextValue,
   type SidePanelId,
 } from './BoardContext'
 import { BoardSidePanel } from './BoardSidePanel'
@@ -28,17 +38,19 @@ import {
   BoardStylePanel,
   BoardToolbar,
   MapPanelButtons,
+  SidePanelButton,
 } from './mapUiSlots'
 import { showWholeBoard } from './showWholeBoard'
 import { SidePanelContent } from './SidePanelContent'
 import { ConnectionBanner, ConnectionStatus } from './ConnectionStatus'
+import { HighlightShapeWrapper } from './HighlightShapeWrapper'
 import { JoinDialog } from './JoinDialog'
-import { newParticipant } from './newParticipant'
+import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
+import { useAttributions, usePeople, useVoiceBalance } from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
-import { useParticipants } from './useParticipants'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
 
@@ -49,10 +61,34 @@ const assetUrls = getAssetUrlsByImport()
 // rebuilds the editor (and drops what the person was doing) each time.
 const NO_VIDEOS: readonly string[] = []
 
-/** A board: look it up, ask who the person is the first time, then open the shared canvas. */
+/**
+ * A board: look it up, ask who the person is the first time (joining through the server, which
+ * gives this device a token for the board), then open the shared canvas.
+ */
 export default function BoardPage({ boardId }: { boardId: string }) {
   const board = useBoardInfo(boardId)
-  const [participant, setParticipant] = useState(() => loadParticipant(boardId))
+  const [identity, setIdentity] = useState(() => loadIdentity(boardId))
+  const [notice, setNotice] = useState<string>()
+
+  const join = useCallback(
+    async (request: JoinRequest) => {
+      const { participant, token } = await joinBoard(boardId, request)
+      if (!token) throw new Error('The server did not give this device a key for the board.')
+      const joined: RememberedIdentity = { participant, token }
+      saveIdentity(boardId, joined)
+      setNotice(undefined)
+      setIdentity(joined)
+    },
+    [boardId],
+  )
+  const joinAgain = useCallback(
+    (why?: string) => {
+      forgetIdentity(boardId)
+      setNotice(why)
+      setIdentity(undefined)
+    },
+    [boardId],
+  )
 
   switch (board.kind) {
     case 'loading':
@@ -66,19 +102,22 @@ export default function BoardPage({ boardId }: { boardId: string }) {
     case 'unreachable':
       return <Notice title="Cannot reach this board right now">{board.message}</Notice>
     case 'found':
-      if (!participant) {
-        return (
-          <JoinDialog
-            boardTitle={board.title}
-            onJoin={(details) => {
-              const joined = newParticipant(details)
-              saveParticipant(boardId, joined)
-              setParticipant(joined)
-            }}
-          />
-        )
+      if (!identity) {
+        return <JoinDialog boardTitle={board.title} notice={notice} onJoin={join} />
       }
-      return <BoardCanvas boardId={boardId} title={board.title} participant={participant} />
+      return (
+        <BoardCanvas
+          key={identity.token}
+          boardId={boardId}
+          title={board.title}
+          identity={identity}
+          onIdentityChanged={(changed) => {
+            saveIdentity(boardId, changed)
+            setIdentity(changed)
+          }}
+          onJoinAgain={joinAgain}
+        />
+      )
   }
 }
 
@@ -90,21 +129,28 @@ const components: TLComponents = {
   Toolbar: BoardToolbar,
   StylePanel: BoardStylePanel,
   KeyboardShortcutsDialog: BoardKeyboardShortcutsDialog,
+  ShapeWrapper: HighlightShapeWrapper,
 }
 
 function BoardCanvas({
   boardId,
   title,
-  participant,
+  identity,
+  onIdentityChanged,
+  onJoinAgain,
 }: {
   boardId: string
   title: string
-  participant: Participant
+  identity: RememberedIdentity
+  onIdentityChanged: (identity: RememberedIdentity) => void
+  onJoinAgain: (why?: string) => void
 }) {
   const uploadErrors = useRef<(message: string) => void>(() => {})
   const onUploadError = useCallback((message: string) => uploadErrors.current(message), [])
-  const board = useBoardConnection(boardId, participant, onUploadError)
-  const participantsById = useParticipants(board?.doc)
+  const board = useBoardConnection(boardId, identity, onUploadError)
+  const people = usePeople(board?.doc)
+  const attributions = useAttributions(board?.doc)
+  const voiceBalance = useVoiceBalance(board?.doc)
   const peopleHere = usePeopleHere(board?.awareness)
   const [editor, setEditor] = useState<Editor>()
   const [sidePanel, setSidePanel] = useState<SidePanelId | null>(null)
@@ -113,26 +159,62 @@ function BoardCanvas({
     (panel: SidePanelId | null) => setSidePanel((open) => (open === panel ? null : panel)),
     [],
   )
+  const [highlight, setHighlight] = useState<Highlight | null>(null)
 
   const context = useMemo<BoardContextValue | undefined>(
     () =>
       board && {
         boardId,
         title,
+        identity,
         me: board.me,
         connection: board.connection,
-        participantsById,
+        people,
+        attributions,
+        voiceBalance,
         peopleHere,
         sidePanel,
         toggleSidePanel,
+        highlight,
+        setHighlight,
+        writingFor: board.writingFor,
+        writingForReply: board.writingForReply,
+        onProfileSaved: (participant) => onIdentityChanged({ ...identity, participant }),
+        joinAsSomeoneNew: () => onJoinAgain(),
       },
-    [board, boardId, title, participantsById, peopleHere, sidePanel, toggleSidePanel],
+    [
+      board,
+      boardId,
+      title,
+      identity,
+      people,
+      attributions,
+      voiceBalance,
+      peopleHere,
+      sidePanel,
+      toggleSidePanel,
+      highlight,
+      onIdentityChanged,
+      onJoinAgain,
+    ],
   )
 
+  const highlighting = useMemo<HighlightContextValue>(
+    () => ({ highlight, attributions, people }),
+    [highlight, attributions, people],
+  )
+
+  // A refused token: this device's key for the board is no good; the way back is to join again.
+  const refused = board?.connection.kind === 'stopped' && board.connection.rejoin
+  useEffect(() => {
+    if (refused) onJoinAgain(INVALID_LINK)
+  }, [refused, onJoinAgain])
+
+  const participantId = identity.participant.id
   const onMount = useCallback(
     (editor: Editor) => {
       registerLinkPasting(editor)
-      const stopAttribution = registerAttribution(editor, () => participant.id)
+      const stopAttribution = registerAttribution(editor, () => participantId)
       settleRoutes(editor)
       showWholeBoard(editor)
       setEditor(editor)
@@ -141,7 +223,7 @@ function BoardCanvas({
         setEditor(undefined)
       }
     },
-    [participant.id],
+    [participantId],
   )
   const onAdded = useCallback(
     (id: TLShapeId) => {
@@ -160,44 +242,46 @@ function BoardCanvas({
   if (!board || !context) return <Notice title="Opening the board…" busy />
   return (
     <BoardContext.Provider value={context}>
-      <div className="board-layout">
-        {editor && sidePanel && (
-          <BoardSidePanel title={SIDE_PANEL_TITLES[sidePanel]} onClose={() => setSidePanel(null)}>
-            <SidePanelContent
-              panel={sidePanel}
-              editor={editor}
-              participantsById={participantsById}
-              onAdded={onAdded}
-            />
-          </BoardSidePanel>
-        )}
-        <div className="board-canvas">
-          <Tldraw
-            store={board.store}
-            shapeUtils={BOARD_SHAPE_UTILS}
-            bindingUtils={BOARD_BINDING_UTILS}
-            tools={BOARD_TOOLS}
-            overrides={BOARD_UI_OVERRIDES}
-            assetUrls={assetUrls}
-            components={components}
-            onMount={onMount}
-            licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-            maxAssetSize={DEFAULT_MAX_ASSET_BYTES}
-            acceptedImageMimeTypes={ALLOWED_IMAGE_TYPES}
-            acceptedVideoMimeTypes={NO_VIDEOS}
-          >
-            <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
-          </Tldraw>
-          {editor && (
-            <ShapeFormPanel
-              editor={editor}
-              participants={[...participantsById.values()]}
-              focusShapeId={formFocus}
-              onFocused={onFormFocused}
-            />
+      <HighlightContext.Provider value={highlighting}>
+        <div className="board-layout">
+          {editor && sidePanel && (
+            <BoardSidePanel title={SIDE_PANEL_TITLES[sidePanel]} onClose={() => setSidePanel(null)}>
+              <SidePanelContent
+                panel={sidePanel}
+                editor={editor}
+                people={people}
+                onAdded={onAdded}
+              />
+            </BoardSidePanel>
           )}
+          <div className="board-canvas">
+            <Tldraw
+              store={board.store}
+              shapeUtils={BOARD_SHAPE_UTILS}
+              bindingUtils={BOARD_BINDING_UTILS}
+              tools={BOARD_TOOLS}
+              overrides={BOARD_UI_OVERRIDES}
+              assetUrls={assetUrls}
+              components={components}
+              onMount={onMount}
+              licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+              maxAssetSize={DEFAULT_MAX_ASSET_BYTES}
+              acceptedImageMimeTypes={ALLOWED_IMAGE_TYPES}
+              acceptedVideoMimeTypes={NO_VIDEOS}
+            >
+              <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
+            </Tldraw>
+            {editor && (
+              <ShapeFormPanel
+                editor={editor}
+                participants={[...people.values()]}
+                focusShapeId={formFocus}
+                onFocused={onFormFocused}
+              />
+            )}
+          </div>
         </div>
-      </div>
+      </HighlightContext.Provider>
     </BoardContext.Provider>
   )
 }
@@ -211,17 +295,21 @@ function BoardTopBar() {
         All boards
       </a>
       <h1 className="board-title">{title}</h1>
+      <SidePanelButton panel="people" />
     </div>
   )
 }
 
-/** Top right: connection, who is here, and sharing. */
+/** Top right: connection, who is here, the person's own menu, the side panel, and sharing. */
 function BoardSharePanel() {
-  const { boardId, connection, peopleHere, me } = useBoardContext()
+  const { boardId, connection, peopleHere, people, identity } = useBoardContext()
+  // Names of the people here as the server publishes them (awareness is client-written).
+  const here = peopleHere.map((p) => people.get(p.id) ?? p)
   return (
     <div className="board-share-panel">
       <ConnectionStatus state={connection} />
-      <WhosHere people={peopleHere} selfId={me.participant.get().id} />
+      <WhosHere people={here} selfId={identity.participant.id} />
+      <MyMenu />
       <ShareButton boardId={boardId} />
     </div>
   )

@@ -5,26 +5,32 @@ import { AddToMapPanel } from '../map/AddToMapPanel'
 import { LegendPanel } from '../map/LegendPanel'
 import { MapListPanel } from '../map/MapListPanel'
 import type { SidePanelId } from './BoardContext'
+import { HistoryPanel } from './HistoryPanel'
+import { PeoplePanel } from './PeoplePanel'
 
 /** What goes in the side panel beside the canvas. */
 export function SidePanelContent({
   panel,
   editor,
-  participantsById,
+  people,
   onAdded,
 }: {
   panel: SidePanelId
   editor: Editor
-  participantsById: ReadonlyMap<string, Participant>
+  people: ReadonlyMap<string, Participant>
   onAdded: (id: TLShapeId) => void
 }) {
   switch (panel) {
     case 'add':
       return <AddToMapPanel editor={editor} onAdded={onAdded} />
     case 'list':
-      return <MapListPanel editor={editor} participantsById={participantsById} />
+      return <MapListPanel editor={editor} participantsById={people} />
     case 'legend':
       return <LegendPanel />
+    case 'people':
+      return <PeoplePanel />
+    case 'history':
+      return <HistoryPanel editor={editor} />
     default:
       return assertNever(panel)
   }

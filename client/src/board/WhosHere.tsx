@@ -1,6 +1,5 @@
 import { useId, useState } from 'react'
 import type { Participant } from '../../../shared/participant'
-import { roleLabel } from '../../../shared/roles'
 import { PersonBadge } from './PersonBadge'
 
 /**
@@ -36,7 +35,7 @@ export function WhosHere({ people, selfId }: { people: readonly Participant[]; s
                 <PersonBadge person={p} />
                 <span>
                   <strong>{p.id === selfId ? `${p.name} (you)` : p.name}</strong>
-                  <span className="muted"> · {roleLabel(p.role, p.roleOther)}</span>
+                  {p.roleLabel && <span className="muted"> · {p.roleLabel}</span>}
                 </span>
               </li>
             ))}

@@ -7,4 +7,5 @@ export type ConnectionState =
   | { readonly kind: 'connecting' }
   | { readonly kind: 'online' }
   | { readonly kind: 'offline'; readonly message?: string }
-  | { readonly kind: 'stopped'; readonly message: string }
+  /** `rejoin`: the server refused this device's token; joining again is the way back. */
+  | { readonly kind: 'stopped'; readonly message: string; readonly rejoin?: boolean }

@@ -16,31 +16,37 @@ import {
 import { isMapShape } from '../../../shared/mapShapes'
 import { ServiceMapToolbar } from '../map/ServiceMapToolbar'
 import { MAP_TOOL_ITEMS } from '../tools/boardTools'
-import { SIDE_PANEL_TITLES, useBoardContext } from './BoardContext'
+import { SIDE_PANEL_TITLES, useBoardContext, type SidePanelId } from './BoardContext'
 import { SIDE_PANEL_ID } from './BoardSidePanel'
 
 // The slots of tldraw's UI that the service map fills (BoardPage's `components`).
 
-/** Top left, under tldraw's menus: the buttons that open the map's list and its legend. */
+/** Top left, under tldraw's menus: the buttons that open the map's list, its legend and a shape's history. */
 export function MapPanelButtons(props: TLUiHelperButtonsProps) {
-  const { sidePanel, toggleSidePanel } = useBoardContext()
   return (
     <>
       <div className="board-panel-toggles">
-        {(['list', 'legend'] as const).map((panel) => (
-          <button
-            key={panel}
-            type="button"
-            aria-expanded={sidePanel === panel}
-            aria-controls={sidePanel === panel ? SIDE_PANEL_ID : undefined}
-            onClick={() => toggleSidePanel(panel)}
-          >
-            {SIDE_PANEL_TITLES[panel]}
-          </button>
-        ))}
+        <SidePanelButton panel="list" />
+        <SidePanelButton panel="legend" />
+        <SidePanelButton panel="history" />
       </div>
       <DefaultHelperButtons {...props} />
     </>
+  )
+}
+
+/** A button that opens one side panel, named after it, or closes it when it is open. */
+export function SidePanelButton({ panel }: { panel: SidePanelId }) {
+  const { sidePanel, toggleSidePanel } = useBoardContext()
+  return (
+    <button
+      type="button"
+      aria-expanded={sidePanel === panel}
+      aria-controls={sidePanel === panel ? SIDE_PANEL_ID : undefined}
+      onClick={() => toggleSidePanel(panel)}
+    >
+      {SIDE_PANEL_TITLES[panel]}
+    </button>
   )
 }
 

@@ -4,16 +4,24 @@ import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { explainClose } from '../../../shared/closeCodes'
-import { DocRoot, getParticipantsMap } from '../../../shared/docLayout'
-import type { Participant } from '../../../shared/participant'
-import { PROTOCOL_VERSION, WS_PATH, WS_QUERY } from '../../../shared/protocol'
+import { explainClose, isAuthCloseCode } from '../../../shared/closeCodes'
+import { creditedParticipant } from '../../../shared/credit'
+import { DocRoot, getPeopleMap } from '../../../shared/docLayout'
+import {
+  participantOf,
+  publishedPersonValidator,
+  type Participant,
+} from '../../../shared/participant'
+import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, type WritingForReply } from '../../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
 import { bindPresence } from '../collab/bindPresence'
 import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
 import { createLocalParticipant, type LocalParticipant } from '../collab/localParticipant'
+import { bindWritingFor, type WritingFor } from '../collab/writingFor'
+import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 import { createBoardAssetStore } from './boardAssetStore'
+import { readPeople } from './useBoardData'
 import type { ConnectionState } from './connectionState'
 
 /** Everything the board page needs from the live connection. */
@@ -23,6 +31,10 @@ export interface BoardConnection {
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly me: LocalParticipant
+  /** Who this tab adds things for; see bindWritingFor. */
+  readonly writingFor: WritingFor
+  /** The server's last answer about who this tab adds things for. */
+  readonly writingForReply: WritingForReply
 }
 
 const RELOAD_MESSAGE =
@@ -39,7 +51,7 @@ export const localDocName = (boardId: string) => `commonmap-board-${boardId}`
  */
 export function useBoardConnection(
   boardId: string,
-  participant: Participant,
+  identity: RememberedIdentity,
   onUploadError: (message: string) => void,
 ): BoardConnection | undefined {
   const [connection, setConnection] = useState<BoardConnection>()
@@ -51,9 +63,25 @@ export function useBoardConnection(
       params: {
         [WS_QUERY.protocolVersion]: String(PROTOCOL_VERSION),
         [WS_QUERY.schemaFingerprint]: COMMONMAP_SCHEMA_FINGERPRINT,
+        [WS_QUERY.token]: identity.token,
       },
     })
-    const me = createLocalParticipant(participant)
+    // What tldraw writes into the shared document as this person's name (`user:` records) and
+    // what presence shows is the credited name, never the private one; the server's `people`
+    // root then keeps it current when they change their choice.
+    const people = getPeopleMap(doc)
+    const credited = atom<ReadonlyMap<string, Participant>>('credited people', new Map())
+    const me = createLocalParticipant(creditedParticipant(identity.participant), credited)
+    const followOwnEntry = () => {
+      credited.set(readPeople(people))
+      try {
+        const own = publishedPersonValidator.validate(people.get(identity.participant.id))
+        me.update(participantOf(own))
+      } catch {
+        // Not published yet (or, for a moment, overwritten by a client): keep what we have.
+      }
+    }
+    people.observe(followOwnEntry)
     const collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
     const store: TLStore = createTLStore({
       shapeUtils: BOARD_SHAPE_UTILS,
@@ -65,6 +93,11 @@ export function useBoardConnection(
 
     let storeStatus: TLStoreWithStatus = { status: 'loading' }
     let connectionState: ConnectionState = { kind: 'connecting' }
+    let writingForReply: WritingForReply = { for: null }
+    const writingFor = bindWritingFor(provider, (reply) => {
+      writingForReply = reply
+      publish()
+    })
     const publish = () =>
       setConnection({
         store: storeStatus,
@@ -72,10 +105,12 @@ export function useBoardConnection(
         doc,
         awareness: provider.awareness,
         me,
+        writingFor,
+        writingForReply,
       })
-    const stop = (message: string) => {
+    const stop = (message: string, rejoin = false) => {
       provider.disconnect()
-      connectionState = { kind: 'stopped', message }
+      connectionState = { kind: 'stopped', message, ...(rejoin && { rejoin }) }
       publish()
     }
 
@@ -131,7 +166,7 @@ export function useBoardConnection(
     const onClose = (event: CloseEvent | null) => {
       if (!event) return
       const explanation = explainClose(event.code)
-      if (explanation.advice === 'stop') stop(explanation.message)
+      if (explanation.advice === 'stop') stop(explanation.message, isAuthCloseCode(event.code))
       else if (connectionState.kind !== 'stopped') {
         connectionState = { kind: 'offline', message: explanation.message }
         publish()
@@ -140,9 +175,7 @@ export function useBoardConnection(
     const onSync = (synced: boolean) => {
       if (!synced) return
       bindWhenBoardIsKnown()
-      // Written after the first sync so that an older copy of our entry never overwrites a
-      // newer one the server already has.
-      getParticipantsMap(doc).set(participant.id, me.participant.get())
+      followOwnEntry()
     }
     // A dropped wifi can leave the socket looking open for half a minute; the browser knows
     // sooner, and people should see "Offline" as soon as it does.
@@ -160,6 +193,8 @@ export function useBoardConnection(
 
     return () => {
       for (const dispose of disposers.reverse()) dispose()
+      people.unobserve(followOwnEntry)
+      writingFor.dispose()
       window.removeEventListener('offline', onBrowserOffline)
       window.removeEventListener('online', onBrowserOnline)
       provider.off('status', onStatus)
@@ -170,10 +205,9 @@ export function useBoardConnection(
       doc.destroy()
       store.dispose()
     }
-    // A different participant id is a different person: that takes a new connection. Name and
-    // role changes go through `me.update` without reconnecting, so `participant` itself is not a
-    // dependency.
-  }, [boardId, participant.id])
+    // A different participant is a different person: that takes a new connection. Name, role
+    // and credit changes arrive through the people root without reconnecting.
+  }, [boardId, identity.token])
 
   return connection
 }

@@ -8,7 +8,12 @@ export function usePeopleHere(awareness: Awareness | undefined): readonly Partic
   const [people, setPeople] = useState<readonly Participant[]>([])
   useEffect(() => {
     if (!awareness) return
-    const read = () => setPeople(getParticipantsHere(awareness))
+    // Awareness changes with every cursor move; only a change of who is here is news.
+    const read = () =>
+      setPeople((before) => {
+        const now = getParticipantsHere(awareness)
+        return JSON.stringify(now) === JSON.stringify(before) ? before : now
+      })
     read()
     awareness.on('change', read)
     return () => awareness.off('change', read)

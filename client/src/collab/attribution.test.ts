@@ -10,7 +10,12 @@ import {
 import { afterEach, describe, expect, it } from 'vitest'
 import { createHeadlessEditor } from '../../../tests/helpers/headlessEditor'
 import { testParticipant } from '../../../tests/helpers/participants'
-import { describeAttribution, readAttribution, registerAttribution } from './attribution'
+import {
+  describeAttribution,
+  readMetaStamps as readAttribution,
+  readRecordAttribution,
+  registerAttribution,
+} from './attribution'
 import { createLocalParticipant } from './localParticipant'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 
@@ -174,36 +179,65 @@ describe('readAttribution', () => {
 })
 
 describe('describeAttribution', () => {
-  const people = new Map([
-    [sam.id, sam],
-    [priya.id, priya],
-  ])
+  const jo = testParticipant('Jo', 'carer')
+  const hidden = testParticipant('Hidden', 'manager', { credit: 'not-named' })
+  const people = new Map([sam, priya, jo, hidden].map((p) => [p.id, p]))
   const time = (ms: number) => `t${ms}`
+  const by = (addedBy: string | null, more: object = {}) => ({
+    addedBy,
+    addedAt: 1,
+    addedWrittenDownBy: null,
+    wordsBy: [],
+    ...more,
+  })
 
   it.each([
-    [{ createdBy: sam.id, createdAt: 1 }, 'Added by Sam · Lived experience · t1'],
+    [by(sam.id), 'Added by Sam · Lived experience · t1'],
     [
-      { createdBy: sam.id, createdAt: 1, updatedBy: priya.id, updatedAt: 2 },
-      'Added by Sam · Lived experience · t1 · last changed by Priya · Practitioner · t2',
+      by(sam.id, { wordsBy: [{ by: priya.id, writtenDownBy: null, at: 2 }] }),
+      'Added by Sam · Lived experience · t1 — words changed by Priya · Practitioner',
     ],
     [
-      { createdBy: sam.id, createdAt: 1, updatedBy: sam.id, updatedAt: 2 },
-      'Added by Sam · Lived experience · t1',
+      by(sam.id, {
+        wordsBy: [
+          { by: priya.id, writtenDownBy: null, at: 2 },
+          { by: jo.id, writtenDownBy: null, at: 3 },
+        ],
+      }),
+      'Added by Sam · Lived experience · t1 — words changed by Priya · Practitioner and Jo · Carer or family',
     ],
-    [{ createdBy: testParticipant('Gone').id }, 'Added by someone who is no longer listed'],
-    [{}, 'Added before names were recorded'],
     [
-      { updatedBy: priya.id, updatedAt: 2 },
-      'Added before names were recorded · last changed by Priya · Practitioner · t2',
+      by(sam.id, { addedWrittenDownBy: priya.id }),
+      'Added by Sam · Lived experience (written down by Priya · Practitioner) · t1',
+    ],
+    [by(hidden.id), 'Added by Someone not named · t1'],
+    [by(testParticipant('Gone').id), 'Added by someone who is no longer listed · t1'],
+    [undefined, 'Added before names were recorded'],
+    [
+      by(null, { wordsBy: [{ by: priya.id, writtenDownBy: null, at: 2 }] }),
+      'Added before names were recorded — words changed by Priya · Practitioner',
     ],
   ])('%o reads “%s”', (attribution, text) => {
-    expect(describeAttribution(attribution, people, time)).toBe(text)
+    expect(describeAttribution(attribution, people, 'p_nobody', time)).toBe(text)
+  })
+
+  it('calls the reader “You”', () => {
+    expect(describeAttribution(by(sam.id), people, sam.id, time)).toBe('Added by You · t1')
   })
 
   it('uses a person’s own words for their role', () => {
     const ade = testParticipant('Ade', 'other', { roleOther: 'Peer mentor' })
-    expect(describeAttribution({ createdBy: ade.id }, new Map([[ade.id, ade]]), time)).toBe(
-      'Added by Ade · Peer mentor',
+    expect(describeAttribution(by(ade.id), new Map([[ade.id, ade]]), 'p_x', time)).toBe(
+      'Added by Ade · Peer mentor · t1',
     )
+  })
+})
+
+describe('readRecordAttribution', () => {
+  it('accepts what the server publishes and refuses anything else', () => {
+    const good = { addedBy: sam.id, addedAt: 1, addedWrittenDownBy: null, wordsBy: [] }
+    expect(readRecordAttribution(good)).toEqual(good)
+    expect(readRecordAttribution({ addedBy: 42 })).toBeUndefined()
+    expect(readRecordAttribution(undefined)).toBeUndefined()
   })
 })

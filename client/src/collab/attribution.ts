@@ -1,24 +1,24 @@
-import { isEqual, type Editor, type TLShape } from 'tldraw'
+import { isEqual, T, type Editor, type TLShape } from 'tldraw'
+import type { RecordAttribution } from '../../../shared/attribution'
+import { describePerson } from '../../../shared/credit'
 import { PARTICIPANT_ID_PATTERN, type Participant } from '../../../shared/participant'
-import { roleLabel } from '../../../shared/roles'
 
-/** Who added a shape and who last changed it, as kept in the shape's `meta`. */
-export interface ShapeAttribution {
-  /** Participant id of the person who added it. */
+/** What a client stamps in a shape's `meta`: its own claim, never shown as attribution. */
+export interface MetaStamps {
   createdBy?: string
-  /** When it was added, in epoch ms. */
   createdAt?: number
-  /** Participant id of the person who last changed it. */
   updatedBy?: string
-  /** When it was last changed, in epoch ms. */
   updatedAt?: number
 }
 
 /**
  * Makes every shape the person adds record who added it and when (`meta.createdBy`,
  * `meta.createdAt`), and every change they make record who changed it and when
- * (`meta.updatedBy`, `meta.updatedAt`). Copies (duplicate, paste) keep their original's author:
- * words stay with the person who said them. Returns the function that stops it.
+ * (`meta.updatedBy`, `meta.updatedAt`). Copies (duplicate, paste) keep their original's author.
+ *
+ * These stamps are this client's own claim, kept for tldraw's sake (copies, `.tldr` files).
+ * What Commonmap shows comes from the server's ledger (the document's `attribution` root):
+ * any client can write any `meta`. Returns the function that stops it.
  */
 export function registerAttribution(
   editor: Editor,
@@ -57,45 +57,85 @@ export function registerAttribution(
   }
 }
 
-/**
- * A shape's attribution. Any client can write any meta, so values of the wrong kind are left
- * out rather than trusted.
- */
-export function readAttribution(shape: Pick<TLShape, 'meta'>): ShapeAttribution {
+/** The stamps in a shape's `meta`, leaving out values of the wrong kind. */
+export function readMetaStamps(shape: Pick<TLShape, 'meta'>): MetaStamps {
   const { createdBy, createdAt, updatedBy, updatedAt } = shape.meta
-  const attribution: ShapeAttribution = {}
-  if (isParticipantId(createdBy)) attribution.createdBy = createdBy
-  if (isTime(createdAt)) attribution.createdAt = createdAt
-  if (isParticipantId(updatedBy)) attribution.updatedBy = updatedBy
-  if (isTime(updatedAt)) attribution.updatedAt = updatedAt
-  return attribution
+  const stamps: MetaStamps = {}
+  if (isParticipantId(createdBy)) stamps.createdBy = createdBy
+  if (isTime(createdAt)) stamps.createdAt = createdAt
+  if (isParticipantId(updatedBy)) stamps.updatedBy = updatedBy
+  if (isTime(updatedAt)) stamps.updatedAt = updatedAt
+  return stamps
+}
+
+const participantIdOrNull = T.string.nullable()
+const attributionValidator = T.object({
+  addedBy: participantIdOrNull,
+  addedAt: T.number.nullable(),
+  addedWrittenDownBy: participantIdOrNull,
+  wordsBy: T.arrayOf(T.object({ by: T.string, writtenDownBy: participantIdOrNull, at: T.number })),
+})
+
+/**
+ * A shape's attribution as the server published it in the `attribution` root, or undefined
+ * when there is none (or, for a moment, a client wrote something invalid there).
+ */
+export function readRecordAttribution(value: unknown): RecordAttribution | undefined {
+  try {
+    return value === undefined
+      ? undefined
+      : (attributionValidator.validate(value) as RecordAttribution)
+  } catch {
+    return undefined
+  }
 }
 
 /**
- * The line the interface shows about who added a shape, e.g. "Added by Sam · Lived experience ·
- * 10:42 · last changed by Priya · Practitioner · 10:50". The last change is only mentioned when
- * someone else made it.
+ * The line shown about who a shape is credited to, from the ledger's attribution, e.g.
+ * "Added by Sam · Lived experience · 10:42 — words changed by Priya · Practitioner". Each
+ * person is named as they chose to be credited; the reader sees themselves as "You".
  */
 export function describeAttribution(
-  { createdBy, createdAt, updatedBy, updatedAt }: ShapeAttribution,
-  participantsById: ReadonlyMap<string, Participant>,
+  attribution: RecordAttribution | undefined,
+  people: ReadonlyMap<string, Participant>,
+  selfId: string,
   formatTime: (epochMs: number) => string,
 ): string {
-  const sentence = (what: string, participantId: string, at: number | undefined) => {
-    const participant = participantsById.get(participantId)
-    const parts = participant
-      ? [`${what} ${participant.name}`, roleLabel(participant.role, participant.roleOther)]
-      : [`${what} someone who is no longer listed`]
-    if (at !== undefined) parts.push(formatTime(at))
-    return parts
+  const who = (participantId: string) => {
+    if (participantId === selfId) return 'You'
+    const person = people.get(participantId)
+    return person ? describePerson(person) : 'someone who is no longer listed'
   }
-  const parts = createdBy
-    ? sentence('Added by', createdBy, createdAt)
-    : ['Added before names were recorded']
-  if (updatedBy && updatedBy !== createdBy) {
-    parts.push(...sentence('last changed by', updatedBy, updatedAt))
+  const scribe = (writtenDownBy: string | null) =>
+    writtenDownBy ? ` (written down by ${who(writtenDownBy)})` : ''
+  if (!attribution) return 'Added before names were recorded'
+  const parts = [
+    attribution.addedBy
+      ? `Added by ${who(attribution.addedBy)}${scribe(attribution.addedWrittenDownBy)}`
+      : 'Added before names were recorded',
+  ]
+  if (attribution.addedAt !== null && attribution.addedBy)
+    parts.push(formatTime(attribution.addedAt))
+  let text = parts.join(' · ')
+  if (attribution.wordsBy.length > 0) {
+    const changers = attribution.wordsBy.map((c) => `${who(c.by)}${scribe(c.writtenDownBy)}`)
+    text += ` — words changed by ${joinNames(changers)}`
   }
-  return parts.join(' · ')
+  return text
+}
+
+/** Everyone a shape is credited to: who added it and who changed its words. */
+export function creditedTo(attribution: RecordAttribution | undefined): string[] {
+  if (!attribution) return []
+  return [
+    ...(attribution.addedBy ? [attribution.addedBy] : []),
+    ...attribution.wordsBy.map((c) => c.by),
+  ]
+}
+
+function joinNames(names: readonly string[]): string {
+  if (names.length <= 1) return names.join('')
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`
 }
 
 function isParticipantId(value: unknown): value is string {

@@ -1,5 +1,7 @@
 // @vitest-environment node
-import { createUserId } from 'tldraw'
+import { atom, createUserId } from 'tldraw'
+import { NOT_NAMED } from '../../../shared/credit'
+import type { Participant } from '../../../shared/participant'
 import { describe, expect, it } from 'vitest'
 import { testParticipant } from '../../../tests/helpers/participants'
 import { createLocalParticipant } from './localParticipant'
@@ -23,9 +25,9 @@ describe('createLocalParticipant', () => {
     const sam = testParticipant('Sam')
     const me = createLocalParticipant(sam)
 
-    me.update({ ...sam, name: 'Samira', role: 'other', roleOther: 'Peer mentor' })
+    me.update({ ...sam, name: 'Samira', role: 'other', roleLabel: 'Peer mentor' })
 
-    expect(me.participant.get()).toMatchObject({ name: 'Samira', roleOther: 'Peer mentor' })
+    expect(me.participant.get()).toMatchObject({ name: 'Samira', roleLabel: 'Peer mentor' })
     expect(me.currentUser.get()?.name).toBe('Samira')
   })
 
@@ -37,5 +39,18 @@ describe('createLocalParticipant', () => {
     expect(() => me.update({ ...sam, name: '' })).toThrow()
     expect(() => createLocalParticipant({ ...sam, id: 'sam' })).toThrow()
     expect(me.participant.get()).toEqual(sam)
+  })
+
+  it('names other people as they chose to be credited, and follows a change of choice', () => {
+    const sam = testParticipant('Sam')
+    const priya = testParticipant('Priya', 'practitioner')
+    const people = atom<ReadonlyMap<string, Participant>>('people', new Map([[priya.id, priya]]))
+    const me = createLocalParticipant(sam, people)
+    const resolved = me.resolve!(priya.id)
+
+    expect(resolved.get()).toMatchObject({ id: createUserId(priya.id), name: 'Priya' })
+    people.set(new Map([[priya.id, { ...priya, name: NOT_NAMED, credit: 'not-named' as const }]]))
+    expect(resolved.get()?.name).toBe(NOT_NAMED)
+    expect(me.resolve!('p_nobody00000000000000000').get()).toBeNull()
   })
 })

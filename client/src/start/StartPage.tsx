@@ -3,27 +3,28 @@ import { BoardTemplates, type BoardTemplateId } from '../../../shared/boardTempl
 import { MAX_TITLE_LENGTH } from '../../../shared/limits'
 import { boardPath } from '../../../shared/protocol'
 import { createBoard } from '../api'
-import { newParticipant } from '../board/newParticipant'
-import {
-  checkParticipantDraft,
-  EMPTY_PARTICIPANT_DRAFT,
-  ParticipantFields,
-} from '../common/ParticipantFields'
-import { listRememberedBoards, rememberBoard } from '../common/rememberedBoards'
-import { saveParticipant } from '../common/rememberedParticipant'
 import { RadioField } from '../common/FormFields'
+import {
+  EMPTY_PROFILE,
+  joinRequestOf,
+  missingFromProfile,
+  ProfileFields,
+  type ProfileDraft,
+} from '../common/ProfileFields'
+import { listRememberedBoards, rememberBoard } from '../common/rememberedBoards'
+import { saveIdentity } from '../common/rememberedIdentity'
 
 /**
  * The first page: start a new board, or go back to one this browser has joined. Starting a
- * board is also joining it: the person says who they are here, the board's template (and the
- * person themselves) is written by the server as the board is created and credited to them, and
- * the board then opens without asking again.
+ * board is also joining it: the person says who they are here, the server
+ * makes them its first participant (with the token this device keeps) and credits the board's
+ * template to them, and the board then opens without asking again.
  */
 export function StartPage() {
   const [title, setTitle] = useState('')
   // Most boards are for a workshop, and a laid-out session is what saves a group its first half hour.
   const [template, setTemplate] = useState<BoardTemplateId>('co-design')
-  const [person, setPerson] = useState(EMPTY_PARTICIPANT_DRAFT)
+  const [person, setPerson] = useState<ProfileDraft>(EMPTY_PROFILE)
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
   const boards = listRememberedBoards()
@@ -31,14 +32,14 @@ export function StartPage() {
   async function start(event: FormEvent) {
     event.preventDefault()
     if (!title.trim()) return setError('Please say what the workshop is about.')
-    const checked = checkParticipantDraft(person)
-    if (!checked.ok) return setError(checked.error)
+    const missing = missingFromProfile(person)
+    if (missing) return setError(missing)
     setBusy(true)
     setError(undefined)
     try {
-      const creator = newParticipant(checked.details)
-      const board = await createBoard({ title, template, creator })
-      saveParticipant(board.id, creator)
+      const board = await createBoard({ title, template, creator: joinRequestOf(person) })
+      if (!board.creator?.token) throw new Error('The server did not give this device a key.')
+      saveIdentity(board.id, { participant: board.creator.participant, token: board.creator.token })
       rememberBoard(board)
       window.location.assign(boardPath(board.id))
     } catch (e) {
@@ -79,7 +80,7 @@ export function StartPage() {
             cards
           />
 
-          <ParticipantFields idPrefix="start" draft={person} onChange={setPerson} />
+          <ProfileFields idPrefix="start" value={person} onChange={setPerson} />
 
           {error && (
             <p id="new-board-error" className="error" role="alert">

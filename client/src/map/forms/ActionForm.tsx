@@ -3,7 +3,7 @@ import { createUserId, UserRecordType, type Editor } from 'tldraw'
 import { assertNever } from '../../../../shared/assertNever'
 import { MAX_NAME_LENGTH } from '../../../../shared/limits'
 import type { Participant } from '../../../../shared/participant'
-import { roleLabel } from '../../../../shared/roles'
+import { describePerson } from '../../../../shared/credit'
 import {
   ActionStatuses,
   type ActionOwner,
@@ -108,7 +108,7 @@ function ownerChoices(
 ): FieldOption<string>[] {
   const listed = participants.map((p) => ({
     id: participantOption(p.id),
-    label: `${p.name} · ${roleLabel(p.role, p.roleOther)}`,
+    label: describePerson(p),
   }))
   const gone =
     who.type === 'participant' && !participants.some((p) => p.id === who.participantId)

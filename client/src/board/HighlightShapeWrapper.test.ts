@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest'
+import type { PublishedPerson } from '../../../shared/docLayout'
+import { testParticipant } from '../../../tests/helpers/participants'
+import { isHighlighted } from './HighlightShapeWrapper'
+
+const sam = { ...testParticipant('Sam'), contributions: 1 }
+const priya = { ...testParticipant('Priya', 'practitioner'), contributions: 1 }
+const hidden = {
+  ...testParticipant('Hidden', 'practitioner', { credit: 'not-named' }),
+  contributions: 1,
+}
+const people = new Map<string, PublishedPerson>([sam, priya, hidden].map((p) => [p.id, p]))
+const by = (addedBy: string, wordsBy: string[] = []) => ({
+  addedBy,
+  addedAt: 1,
+  addedWrittenDownBy: null,
+  wordsBy: wordsBy.map((id) => ({ by: id, writtenDownBy: null, at: 2 })),
+})
+
+describe('isHighlighted', () => {
+  it('lights a person’s shapes: added by them or with words changed by them', () => {
+    const highlight = { kind: 'person', participantId: priya.id } as const
+    expect(isHighlighted(highlight, by(priya.id), people)).toBe(true)
+    expect(isHighlighted(highlight, by(sam.id, [priya.id]), people)).toBe(true)
+    expect(isHighlighted(highlight, by(sam.id), people)).toBe(false)
+    expect(isHighlighted(highlight, undefined, people)).toBe(false)
+  })
+
+  it('lights a role’s shapes, but never through someone who chose not to be named', () => {
+    const highlight = { kind: 'role', role: 'practitioner' } as const
+    expect(isHighlighted(highlight, by(priya.id), people)).toBe(true)
+    expect(isHighlighted(highlight, by(sam.id), people)).toBe(false)
+    expect(isHighlighted(highlight, by(hidden.id), people)).toBe(false)
+  })
+})

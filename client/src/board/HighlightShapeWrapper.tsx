@@ -1,0 +1,38 @@
+import { forwardRef, useContext } from 'react'
+import { DefaultShapeWrapper, type TLShapeWrapperProps } from 'tldraw'
+import type { RecordAttribution } from '../../../shared/attribution'
+import type { PublishedPerson } from '../../../shared/docLayout'
+import { creditedTo } from '../collab/attribution'
+import { HighlightContext, type Highlight } from './BoardContext'
+
+/**
+ * Whether a shape is among the highlighted contributions: credited to the person (added it or
+ * changed its words), or to anyone in the role. Shapes nobody is credited with (from before the
+ * ledger) are never highlighted.
+ */
+export function isHighlighted(
+  highlight: Highlight,
+  attribution: RecordAttribution | undefined,
+  people: ReadonlyMap<string, PublishedPerson>,
+): boolean {
+  const credited = creditedTo(attribution)
+  if (highlight.kind === 'person') return credited.includes(highlight.participantId)
+  return credited.some((id) => people.get(id)?.role === highlight.role)
+}
+
+/**
+ * tldraw's shape wrapper, marked for the People panel's highlighting: while someone's (or a
+ * role's) contributions are shown, theirs are outlined and everything else fades. The outline
+ * and the fading together mean it never rests on colour alone.
+ */
+export const HighlightShapeWrapper = forwardRef<HTMLDivElement, TLShapeWrapperProps>(
+  function HighlightShapeWrapper(props, ref) {
+    const { highlight, attributions, people } = useContext(HighlightContext)
+    const state = highlight
+      ? isHighlighted(highlight, attributions.get(props.shape.id), people)
+        ? 'lit'
+        : 'faded'
+      : undefined
+    return <DefaultShapeWrapper ref={ref} {...props} data-highlight={state} />
+  },
+)

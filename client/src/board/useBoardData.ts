@@ -1,0 +1,113 @@
+import { useEffect, useState } from 'react'
+import { T } from 'tldraw'
+import type * as Y from 'yjs'
+import type { RecordAttribution } from '../../../shared/attribution'
+import {
+  VOICE_BALANCE_KEY,
+  getAttributionMap,
+  getPeopleMap,
+  getVoiceBalanceMap,
+  type PublishedPerson,
+} from '../../../shared/docLayout'
+import { publishedPersonValidator } from '../../../shared/participant'
+import type { VoiceBalance } from '../../../shared/voiceBalance'
+import { readRecordAttribution } from '../collab/attribution'
+
+/**
+ * Everyone on the board as they chose to be credited, with their number of contributions, kept
+ * up to date from the server-owned `people` root. Entries that are not valid (a client may
+ * write there for a moment before the server corrects it) are left out.
+ */
+export function usePeople(doc: Y.Doc | undefined): ReadonlyMap<string, PublishedPerson> {
+  return useMapRoot(doc, getPeopleMap, readPeople)
+}
+
+/** Who each shape is credited to, by shape id, from the server-owned `attribution` root. */
+export function useAttributions(doc: Y.Doc | undefined): ReadonlyMap<string, RecordAttribution> {
+  return useMapRoot(doc, getAttributionMap, readAttributions)
+}
+
+/** The board's voice balance, from the server-owned `voiceBalance` root. */
+export function useVoiceBalance(doc: Y.Doc | undefined): VoiceBalance | undefined {
+  const [balance, setBalance] = useState<VoiceBalance>()
+  useEffect(() => {
+    if (!doc) return
+    const map = getVoiceBalanceMap(doc)
+    const read = () => setBalance(readVoiceBalance(map.get(VOICE_BALANCE_KEY)))
+    read()
+    map.observe(read)
+    return () => map.unobserve(read)
+  }, [doc])
+  return balance
+}
+
+function useMapRoot<V>(
+  doc: Y.Doc | undefined,
+  root: (doc: Y.Doc) => Y.Map<unknown>,
+  read: (map: Y.Map<unknown>) => Map<string, V>,
+): ReadonlyMap<string, V> {
+  const [value, setValue] = useState<ReadonlyMap<string, V>>(new Map())
+  useEffect(() => {
+    if (!doc) return
+    const map = root(doc)
+    const update = () => setValue(read(map))
+    update()
+    map.observe(update)
+    return () => map.unobserve(update)
+  }, [doc, root, read])
+  return value
+}
+
+/** The valid entries of the people root, keyed by id; an entry filed under another id is dropped. */
+export function readPeople(map: Y.Map<unknown>): Map<string, PublishedPerson> {
+  const valid = new Map<string, PublishedPerson>()
+  for (const [id, value] of map) {
+    try {
+      const person = publishedPersonValidator.validate(value)
+      if (person.id === id) valid.set(id, person)
+    } catch {
+      // Not shown; attribution falls back to "someone who is no longer listed".
+    }
+  }
+  return valid
+}
+
+function readAttributions(map: Y.Map<unknown>): Map<string, RecordAttribution> {
+  const valid = new Map<string, RecordAttribution>()
+  for (const [id, value] of map) {
+    const attribution = readRecordAttribution(value)
+    if (attribution) valid.set(id, attribution)
+  }
+  return valid
+}
+
+const share = T.number.nullable()
+const voiceBalanceValidator = T.object({
+  people: T.number,
+  contributions: T.number,
+  roles: T.arrayOf(
+    T.object({
+      role: T.string,
+      shown: T.boolean,
+      people: share,
+      contributions: share,
+      peopleShare: share,
+      contributionShare: share,
+    }),
+  ),
+  smallGroups: T.object({
+    roles: T.arrayOf(T.string),
+    people: share,
+    contributions: share,
+    peopleShare: share,
+    contributionShare: share,
+  }).nullable(),
+})
+
+function readVoiceBalance(value: unknown): VoiceBalance | undefined {
+  try {
+    return voiceBalanceValidator.validate(value) as VoiceBalance
+  } catch {
+    return undefined
+  }
+}

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest'
+import { PARTICIPANT_ID_PATTERN, PARTICIPANT_TOKEN_PATTERN } from '../../shared/participant'
+import { MemoryStorage } from '../storage/MemoryStorage'
+import type { StoredParticipant } from '../storage/BoardStorage'
+import {
+  authenticate,
+  bearerToken,
+  hashToken,
+  issueToken,
+  newParticipantId,
+} from './participantTokens'
+
+function storageWith(boardIds: string[]) {
+  const storage = new MemoryStorage()
+  for (const id of boardIds)
+    storage.createBoard({ id, title: id, createdAt: 0 }, new Uint8Array([0, 0]))
+  return storage
+}
+
+function participant(boardId: string, token: string | null): StoredParticipant {
+  const id = token ? token.split('.')[0]! : newParticipantId()
+  return {
+    id,
+    boardId,
+    name: 'Sam',
+    role: 'carer',
+    roleOther: null,
+    credit: 'full-name',
+    pseudonym: null,
+    color: '#000',
+    withoutDevice: token === null,
+    addedBy: null,
+    createdAt: 0,
+    tokenHash: token ? hashToken(token) : null,
+  }
+}
+
+describe('participant tokens', () => {
+  it('are 128-bit ids with 256 random bits, unique every time', () => {
+    const tokens = new Set(Array.from({ length: 100 }, () => issueToken(newParticipantId())))
+    expect(tokens.size).toBe(100)
+    for (const token of tokens) {
+      expect(token).toMatch(PARTICIPANT_TOKEN_PATTERN)
+      expect(token.split('.')[0]).toMatch(PARTICIPANT_ID_PATTERN)
+    }
+    expect(hashToken('x')).toHaveLength(32)
+  })
+
+  it('authenticate the participant on their own board only', () => {
+    const storage = storageWith(['board-a', 'board-b'])
+    const token = issueToken(newParticipantId())
+    storage.addParticipant(participant('board-a', token))
+    expect(authenticate(storage, 'board-a', token)).toMatchObject({ kind: 'ok' })
+    expect(authenticate(storage, 'board-b', token)).toEqual({ kind: 'other-board' })
+    expect(authenticate(storage, 'board-a', undefined)).toEqual({ kind: 'missing' })
+    expect(authenticate(storage, 'board-a', '')).toEqual({ kind: 'missing' })
+    const [id, secret] = token.split('.')
+    const flipped = `${id}.${secret!.slice(0, -1)}${secret!.endsWith('A') ? 'B' : 'A'}`
+    expect(authenticate(storage, 'board-a', flipped)).toEqual({ kind: 'invalid' })
+    expect(authenticate(storage, 'board-a', issueToken(newParticipantId()))).toEqual({
+      kind: 'invalid',
+    })
+    expect(authenticate(storage, 'board-a', 'not a token')).toEqual({ kind: 'invalid' })
+  })
+
+  it('never authenticate a person without a device, who has no token', () => {
+    const storage = storageWith(['board-a'])
+    const offline = participant('board-a', null)
+    storage.addParticipant(offline)
+    expect(authenticate(storage, 'board-a', `${offline.id}.${'A'.repeat(43)}`)).toEqual({
+      kind: 'invalid',
+    })
+  })
+
+  it('read the token of a Bearer header', () => {
+    expect(bearerToken('Bearer abc.def')).toBe('abc.def')
+    expect(bearerToken('bearer  abc ')).toBe('abc')
+    expect(bearerToken('Basic abc')).toBeUndefined()
+    expect(bearerToken(undefined)).toBeUndefined()
+  })
+})

@@ -1,0 +1,59 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import { tokenParticipantId } from '../../shared/participant'
+import type { BoardStorage, StoredParticipant } from '../storage/BoardStorage'
+
+/** A new participant id: 128 random bits (shared/participant.ts `PARTICIPANT_ID_PATTERN`). */
+export function newParticipantId(): string {
+  return `p_${randomBytes(16).toString('base64url')}`
+}
+
+/**
+ * A new token for a participant: their id and 256 random bits. The id lets the server find
+ * whose token it is without comparing against every stored hash.
+ */
+export function issueToken(participantId: string): string {
+  return `${participantId}.${randomBytes(32).toString('base64url')}`
+}
+
+/** What storage keeps instead of the token: its SHA-256. */
+export function hashToken(token: string): Buffer {
+  return createHash('sha256').update(token, 'utf8').digest()
+}
+
+/** The outcome of {@link authenticate}. */
+export type Authentication =
+  | { readonly kind: 'ok'; readonly participant: StoredParticipant }
+  /** No token was given. */
+  | { readonly kind: 'missing' }
+  /** Not a token this server issued (or for someone who has no device, so has no token). */
+  | { readonly kind: 'invalid' }
+  /** A real token, for a participant of another board. */
+  | { readonly kind: 'other-board' }
+
+/**
+ * Who a token belongs to on `boardId`. The hash comparison runs in constant time, so how long a
+ * refusal takes says nothing about how close a guess was.
+ */
+export function authenticate(
+  storage: BoardStorage,
+  boardId: string,
+  token: string | null | undefined,
+): Authentication {
+  if (!token) return { kind: 'missing' }
+  const participantId = tokenParticipantId(token)
+  const participant = participantId ? storage.getParticipant(participantId) : undefined
+  if (!participant?.tokenHash) return { kind: 'invalid' }
+  const presented = hashToken(token)
+  const stored = Buffer.from(participant.tokenHash)
+  if (stored.byteLength !== presented.byteLength || !timingSafeEqual(stored, presented)) {
+    return { kind: 'invalid' }
+  }
+  if (participant.boardId !== boardId) return { kind: 'other-board' }
+  return { kind: 'ok', participant }
+}
+
+/** The token in an `Authorization: Bearer <token>` header, if there is one. */
+export function bearerToken(header: string | undefined): string | undefined {
+  const match = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '')
+  return match?.[1]
+}

@@ -1,0 +1,126 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
+import type { CreditSource } from '../../shared/credit'
+import { getAttributionMap, getPeopleMap } from '../../shared/docLayout'
+import type { LedgerDraft } from '../../shared/ledger'
+import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
+import { participantId } from '../../tests/helpers/participants'
+import { noteRecord } from '../../tests/helpers/records'
+import { silentLogger } from '../logger'
+import { Room } from './Room'
+
+const person = (name: string, more: Partial<CreditSource> = {}): CreditSource => ({
+  id: participantId(name),
+  name,
+  role: 'practitioner',
+  credit: 'full-name',
+  color: '#000',
+  ...more,
+})
+const priya = person('priya')
+const sam = person('sam', { withoutDevice: true, addedBy: priya.id })
+
+/** A room with an authority, driven through in-memory sockets the test flushes. */
+describe('Room with an authority', () => {
+  const clients: ProtocolClient[] = []
+  const rooms: Room[] = []
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy()
+    for (const room of rooms.splice(0)) room.destroy()
+  })
+
+  function setup(participants: CreditSource[] = [priya, sam], { restore = true } = {}) {
+    const stored: { update: Uint8Array; drafts: readonly LedgerDraft[] }[] = []
+    const room = new Room({
+      boardId: 'board',
+      stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
+      persistUpdate: (update, drafts) => stored.push({ update, drafts }),
+      authority: () => ({ participants, history: [], ledger: true }),
+      now: () => 1000,
+      logger: silentLogger,
+      maxBufferedBytes: 1024 * 1024,
+      maxAwarenessStateBytes: 1024,
+    })
+    rooms.push(room)
+    if (restore) room.restore()
+    const client = (id: string) => {
+      const c = new ProtocolClient()
+      clients.push(c)
+      return c.connect(room, { participantId: id })
+    }
+    return { room, stored, client }
+  }
+
+  it('publishes everyone as credited when it opens, and stores that', () => {
+    const { room, stored } = setup()
+    expect(getPeopleMap(room.doc).get(priya.id)).toMatchObject({ name: 'priya', contributions: 0 })
+    expect(stored).toHaveLength(1)
+    expect(stored[0]!.drafts).toEqual([])
+  })
+
+  it('refuses to write for someone with a device or not on the board, and says why', () => {
+    const { client } = setup([priya, sam, person('jo')])
+    const a = client(priya.id)
+    a.writeFor(participantId('jo'))
+    a.writeFor(participantId('nobody'))
+    a.writeFor(sam.id)
+    flushAll([a])
+    expect(a.writingForReplies).toEqual([
+      { for: null, error: 'That person has their own device, so they add things themselves.' },
+      { for: null, error: 'That person is not on this board.' },
+      { for: sam.id },
+    ])
+  })
+
+  it('stores the ledger drafts of one frame with the one update it produced', () => {
+    const { stored, client } = setup()
+    const a = client(priya.id)
+    flushAll([a])
+    const earlier = stored.splice(0)
+    a.writeFor(sam.id)
+    a.records.set('shape:n', noteRecord('shape:n', 'Bus at six'))
+    flushAll([a])
+    // The client's update and the server's attribution, merged: one row.
+    expect(stored).toHaveLength(1)
+    expect(stored[0]!.drafts).toEqual([
+      {
+        at: 1000,
+        participantId: sam.id,
+        writtenDownBy: priya.id,
+        action: 'created',
+        recordId: 'shape:n',
+        recordType: 'note',
+      },
+    ])
+    const check = new Y.Doc()
+    for (const { update } of [...earlier, ...stored]) Y.applyUpdate(check, update)
+    expect(getAttributionMap(check).get('shape:n')).toMatchObject({
+      addedBy: sam.id,
+      addedWrittenDownBy: priya.id,
+    })
+    expect(getAttributionMap(a.doc).get('shape:n')).toMatchObject({ addedBy: sam.id })
+  })
+
+  it('publishes a participant who joins while the room is still restoring', () => {
+    const { room } = setup([priya], { restore: false })
+    room.upsertParticipant(person('late'))
+    room.restore()
+    expect(getPeopleMap(room.doc).get(participantId('late'))).toMatchObject({ name: 'late' })
+  })
+
+  it('records nothing for a connection it does not know, but still corrects its forgeries', () => {
+    const { room, stored } = setup()
+    const stranger = new ProtocolClient()
+    clients.push(stranger)
+    stranger.connect(room)
+    flushAll([stranger])
+    stored.length = 0
+    stranger.doc.transact(() => {
+      stranger.records.set('shape:x', noteRecord('shape:x', 'Hello'))
+      getPeopleMap(stranger.doc).set(priya.id, { name: 'Forged' })
+    })
+    flushAll([stranger])
+    expect(stored.flatMap((s) => s.drafts)).toEqual([])
+    expect(getPeopleMap(stranger.doc).get(priya.id)).toMatchObject({ name: 'priya' })
+  })
+})

@@ -1,0 +1,142 @@
+import { sha256 } from '@noble/hashes/sha2.js'
+import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
+
+/**
+ * What a ledger entry says a participant did to one record:
+ * - `created`: added it (authorship);
+ * - `words`: wrote or changed its words (authorship; see shared/wordProps.ts);
+ * - `arranged`: moved, resized or restyled it (never changes who it is credited to);
+ * - `deleted`: removed it.
+ */
+export const LEDGER_ACTIONS = ['created', 'words', 'arranged', 'deleted'] as const
+
+/** One of {@link LEDGER_ACTIONS}. */
+export type LedgerAction = (typeof LEDGER_ACTIONS)[number]
+
+/** The hash before a board's first entry: 64 zeros. */
+export const GENESIS_HASH = '0'.repeat(64)
+
+/**
+ * What the server witnessed one connection's update do to one record, before it is sealed into
+ * the chain (given a sequence number, the previous hash and its own hash).
+ */
+export interface LedgerDraft {
+  /** Server time, epoch ms. */
+  readonly at: number
+  /** Who is credited: the connection's participant, or the person they are writing for. */
+  readonly participantId: string
+  /** The participant who typed it, when they were adding for someone else; otherwise null. */
+  readonly writtenDownBy: string | null
+  readonly action: LedgerAction
+  /** The tldraw record id, e.g. `shape:abc`. */
+  readonly recordId: string
+  /** The record's kind: its shape type for shapes (`note`, `geo`…), else its type name (`page`). */
+  readonly recordType: string
+}
+
+/**
+ * One entry of a board's contribution ledger. Entries are appended, never rewritten; each
+ * carries the hash of the one before, so changing, removing or reordering any stored entry is
+ * detectable by {@link verifyLedger}. The ledger holds opaque participant ids, never names, so
+ * it stays valid when people change how they are credited.
+ */
+export interface LedgerEntry extends LedgerDraft {
+  readonly boardId: string
+  /** 1 for a board's first entry, then consecutive. */
+  readonly seq: number
+  /** `hash` of the entry before, or {@link GENESIS_HASH} for the first. */
+  readonly prevHash: string
+  /** SHA-256 (hex) of {@link canonicalEntry}. */
+  readonly hash: string
+}
+
+/** Version tag inside every hashed entry, so a future format can never collide with this one. */
+const FORMAT = 'commonmap-ledger/1'
+
+/**
+ * The exact bytes an entry's hash covers: every field but the hash itself, the previous hash
+ * included, as a JSON array in a fixed order (so no key ordering or whitespace can vary).
+ */
+export function canonicalEntry(entry: Omit<LedgerEntry, 'hash'>): string {
+  return JSON.stringify([
+    FORMAT,
+    entry.boardId,
+    entry.seq,
+    entry.at,
+    entry.participantId,
+    entry.writtenDownBy,
+    entry.action,
+    entry.recordId,
+    entry.recordType,
+    entry.prevHash,
+  ])
+}
+
+/** SHA-256 (lowercase hex) of an entry's canonical form. Synchronous; runs in Node and browsers. */
+export function hashEntry(entry: Omit<LedgerEntry, 'hash'>): string {
+  return bytesToHex(sha256(utf8ToBytes(canonicalEntry(entry))))
+}
+
+/** The chain's end: what the next entry links to. */
+export interface LedgerHead {
+  readonly seq: number
+  readonly hash: string
+}
+
+/** The head of an empty ledger. */
+export const EMPTY_LEDGER_HEAD: LedgerHead = { seq: 0, hash: GENESIS_HASH }
+
+/** Seals drafts onto the chain after `head`: numbers them, links and hashes them in order. */
+export function sealEntries(
+  boardId: string,
+  head: LedgerHead,
+  drafts: readonly LedgerDraft[],
+): { entries: LedgerEntry[]; head: LedgerHead } {
+  const entries: LedgerEntry[] = []
+  let { seq, hash } = head
+  for (const draft of drafts) {
+    const unsealed = {
+      boardId,
+      seq: ++seq,
+      at: draft.at,
+      participantId: draft.participantId,
+      writtenDownBy: draft.writtenDownBy,
+      action: draft.action,
+      recordId: draft.recordId,
+      recordType: draft.recordType,
+      prevHash: hash,
+    }
+    hash = hashEntry(unsealed)
+    entries.push({ ...unsealed, hash })
+  }
+  return { entries, head: { seq, hash } }
+}
+
+/** The outcome of {@link verifyLedger}. */
+export type LedgerVerification =
+  | { readonly ok: true; readonly entries: number; readonly head: LedgerHead }
+  | { readonly ok: false; readonly index: number; readonly reason: string }
+
+/**
+ * Checks a board's whole ledger, from its first entry: consecutive sequence numbers from 1, one
+ * board, every entry's hash recomputed from its fields, and every entry linked to the hash of
+ * the one before. Any change to any stored field of any entry, a removed entry or a reordering
+ * makes it fail, and says where.
+ */
+export function verifyLedger(entries: readonly LedgerEntry[]): LedgerVerification {
+  let head = EMPTY_LEDGER_HEAD
+  const boardId = entries[0]?.boardId
+  for (const [index, entry] of entries.entries()) {
+    const fail = (reason: string): LedgerVerification => ({ ok: false, index, reason })
+    if (entry.boardId !== boardId) return fail('The entry belongs to another board.')
+    if (entry.seq !== head.seq + 1)
+      return fail(`Expected entry ${head.seq + 1}, found ${entry.seq}.`)
+    if (entry.prevHash !== head.hash) return fail('The entry does not link to the one before it.')
+    if (!(LEDGER_ACTIONS as readonly string[]).includes(entry.action)) {
+      return fail('The entry has an unknown action.')
+    }
+    if (hashEntry(entry) !== entry.hash) return fail('The entry was changed after it was written.')
+    head = { seq: entry.seq, hash: entry.hash }
+  }
+  return { ok: true, entries: entries.length, head }
+}

@@ -1,0 +1,68 @@
+import Database from 'better-sqlite3'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { getAttributionMap, getPeopleMap } from '../../shared/docLayout'
+import { connectClient, type TestClient } from '../helpers/connectClient'
+import { createBoard, joinBoard, person } from '../helpers/createBoard'
+import { noteRecord } from '../helpers/records'
+import { startServer, type TestServer } from '../helpers/startServer'
+import { waitFor } from '../helpers/waitFor'
+
+describe('reopening a board after a restart', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(async () => {
+    for (const client of clients) client.close()
+    await server.stop()
+  })
+
+  const storedUpdates = () => {
+    const db = new Database(join(server.dataDir, 'commonmap.sqlite'), { readonly: true })
+    try {
+      return (db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n
+    } finally {
+      db.close()
+    }
+  }
+
+  it('rebuilds attribution and people from storage and writes nothing new', async () => {
+    const boardId = await createBoard(server.url)
+    const sam = await joinBoard(
+      server.url,
+      boardId,
+      person('Sam', 'lived-experience', { credit: 'first-name' }),
+    )
+    const writer = await connectClient(server.url, boardId, { token: sam.token })
+    for (let i = 0; i < 5; i++)
+      writer.records.set(`shape:${i}`, noteRecord(`shape:${i}`, `Idea ${i}`))
+    const reader = await connectClient(server.url, boardId, { token: sam.token })
+    await waitFor(() => getAttributionMap(reader.doc).has('shape:4'))
+    const published = {
+      people: getPeopleMap(reader.doc).toJSON(),
+      attribution: getAttributionMap(reader.doc).toJSON(),
+    }
+    writer.close()
+    reader.close()
+
+    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    const before = storedUpdates()
+    await server.restart()
+    const fresh = await connectClient(server.url, boardId, { token: sam.token })
+    clients.push(fresh)
+    await waitFor(() =>
+      server.logs.some((l) => l.event === 'room.restored' && l.boardId === boardId),
+    )
+    expect({
+      people: getPeopleMap(fresh.doc).toJSON(),
+      attribution: getAttributionMap(fresh.doc).toJSON(),
+    }).toEqual(published)
+    // A settled board is already what the ledger says: reconciling it on load changes nothing,
+    // so loads do not grow the log or make the next client wait for a re-encoded snapshot.
+    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    expect(storedUpdates()).toBe(before)
+    await server.restart()
+  })
+})
