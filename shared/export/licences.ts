@@ -23,7 +23,8 @@ export const LICENCES: Readonly<Record<LicenceId, LicenceInfo>> = {
   'cc-by-4.0': {
     id: 'cc-by-4.0',
     label: 'Creative Commons Attribution 4.0 (CC BY 4.0)',
-    explanation: 'Anyone may share and adapt this board, as long as they credit the people who made it.',
+    explanation:
+      'Anyone may share and adapt this board, as long as they credit the people who made it.',
     url: 'https://creativecommons.org/licenses/by/4.0/',
   },
   'cc-by-sa-4.0': {
