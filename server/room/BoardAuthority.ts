@@ -5,10 +5,12 @@ import {
   DocRoot,
   VOICE_BALANCE_KEY,
   getAttributionMap,
+  getImportedMap,
   getPeopleMap,
   getVoiceBalanceMap,
   type PublishedPerson,
 } from '../../shared/docLayout'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft } from '../../shared/ledger'
 import { computeVoiceBalance } from '../../shared/voiceBalance'
 import { classifyRecordChange, recordKind, type RecordLike } from '../../shared/wordProps'
@@ -31,6 +33,11 @@ export interface BoardAuthorityOptions {
   readonly participants: readonly CreditSource[]
   /** The board's ledger so far, authorship entries at least (`arranged` ones may be left out). */
   readonly history: readonly LedgerDraft[]
+  /**
+   * For a board made from a file, where each imported shape came from (from storage). It never
+   * changes after the board is created; the authority only keeps the `imported` root equal to it.
+   */
+  readonly imported?: ReadonlyMap<string, ImportedAttribution>
   /**
    * Whether to keep the contribution ledger. Only the benchmark turns it off, to measure what
    * the ledger costs; identity and the server-owned roots are enforced either way.
@@ -58,6 +65,8 @@ export class BoardAuthority {
   private readonly people: Y.Map<unknown>
   private readonly attribution: Y.Map<unknown>
   private readonly voiceBalance: Y.Map<unknown>
+  private readonly importedRoot: Y.Map<unknown>
+  private readonly imported: ReadonlyMap<string, ImportedAttribution>
   private readonly mirror: RecordMirror | undefined
   private readonly fold = new AttributionFold()
   private readonly profiles = new Map<string, CreditSource>()
@@ -66,6 +75,7 @@ export class BoardAuthority {
   private readonly dirtyAttribution = new Set<string>()
   private readonly dirtyVoiceKeys = new Set<string>()
   private readonly dirtyUsers = new Set<string>()
+  private readonly dirtyImported = new Set<string>()
 
   constructor(doc: Y.Doc, options: BoardAuthorityOptions) {
     this.doc = doc
@@ -73,6 +83,8 @@ export class BoardAuthority {
     this.people = getPeopleMap(doc)
     this.attribution = getAttributionMap(doc)
     this.voiceBalance = getVoiceBalanceMap(doc)
+    this.importedRoot = getImportedMap(doc)
+    this.imported = options.imported ?? new Map()
     this.now = options.now ?? Date.now
     for (const profile of options.participants) this.profiles.set(profile.id, profile)
     for (const entry of options.history) this.fold.apply(entry)
@@ -160,6 +172,9 @@ export class BoardAuthority {
     for (const key of this.voiceBalance.keys()) this.dirtyVoiceKeys.add(key)
     this.dirtyVoiceKeys.add(VOICE_BALANCE_KEY)
     for (const id of this.profiles.keys()) this.dirtyUsers.add(id)
+    for (const id of [...this.importedRoot.keys(), ...this.imported.keys()]) {
+      this.dirtyImported.add(id)
+    }
   }
 
   /** True when {@link settle} has something to check. */
@@ -168,7 +183,8 @@ export class BoardAuthority {
       this.dirtyPeople.size +
         this.dirtyAttribution.size +
         this.dirtyVoiceKeys.size +
-        this.dirtyUsers.size >
+        this.dirtyUsers.size +
+        this.dirtyImported.size >
       0
     )
   }
@@ -192,11 +208,13 @@ export class BoardAuthority {
         )
       }
       for (const id of this.dirtyUsers) this.correctUserRecord(id)
+      for (const id of this.dirtyImported) write(this.importedRoot, id, this.imported.get(id))
     }, SERVER_ORIGIN)
     this.dirtyPeople.clear()
     this.dirtyAttribution.clear()
     this.dirtyVoiceKeys.clear()
     this.dirtyUsers.clear()
+    this.dirtyImported.clear()
   }
 
   /** Notes every key a client wrote in a server-owned root, to be written back. */
@@ -208,6 +226,7 @@ export class BoardAuthority {
     note(this.people, this.dirtyPeople)
     note(this.attribution, this.dirtyAttribution)
     note(this.voiceBalance, this.dirtyVoiceKeys)
+    note(this.importedRoot, this.dirtyImported)
   }
 
   /**

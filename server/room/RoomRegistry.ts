@@ -115,6 +115,7 @@ export class RoomRegistry {
         participants: storage.listParticipants(boardId),
         // Rebuilding who each shape is credited to needs only authorship, not every move.
         history: storage.readLedger(boardId, { authorshipOnly: true }),
+        imported: storage.readImported(boardId),
         ledger: this.options.ledger ?? true,
       }),
       logger: this.options.logger,

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import {
   EMPTY_LEDGER_HEAD,
   sealEntries,
@@ -10,6 +11,7 @@ import type {
   BoardStorage,
   CompactionResult,
   LedgerQuery,
+  NewBoardOptions,
   StoredBoard,
   StoredParticipant,
 } from './BoardStorage'
@@ -20,17 +22,25 @@ import type {
 export class MemoryStorage implements BoardStorage {
   private readonly boards = new Map<
     string,
-    { info: BoardInfo; snapshot: Uint8Array; updates: Uint8Array[]; ledger: LedgerEntry[] }
+    {
+      info: BoardInfo
+      snapshot: Uint8Array
+      updates: Uint8Array[]
+      ledger: LedgerEntry[]
+      imported: ReadonlyMap<string, ImportedAttribution>
+    }
   >()
   private readonly participants = new Map<string, StoredParticipant>()
 
-  createBoard(
-    info: BoardInfo,
-    initialState: Uint8Array,
-    options: { creator?: StoredParticipant; ledger?: readonly LedgerDraft[] } = {},
-  ): void {
+  createBoard(info: BoardInfo, initialState: Uint8Array, options: NewBoardOptions = {}): void {
     if (this.boards.has(info.id)) throw new Error(`Board ${info.id} already exists`)
-    this.boards.set(info.id, { info, snapshot: initialState, updates: [], ledger: [] })
+    this.boards.set(info.id, {
+      info,
+      snapshot: initialState,
+      updates: [],
+      ledger: [],
+      imported: new Map(options.imported),
+    })
     if (options.creator) this.addParticipant(options.creator)
     if (options.ledger?.length) this.appendLedger(info.id, options.ledger)
   }
@@ -92,6 +102,10 @@ export class MemoryStorage implements BoardStorage {
         (query.recordId === undefined || entry.recordId === query.recordId) &&
         (!query.authorshipOnly || entry.action !== 'arranged'),
     )
+  }
+
+  readImported(boardId: string): Map<string, ImportedAttribution> {
+    return new Map(this.boards.get(boardId)?.imported)
   }
 
   async close(): Promise<void> {}
