@@ -8,7 +8,8 @@ import {
   boardFileJson,
   embeddedInfo,
   importBoardFile,
-  ONE_PIXEL_PNG,
+  ONE_PIXEL_PNG_DATA_URL,
+  pictureAsset,
 } from '../tests/helpers/boardFiles'
 import { connectClient } from '../tests/helpers/connectClient'
 import { createBoard, person } from '../tests/helpers/createBoard'
@@ -48,20 +49,7 @@ describe('createCommonmapServer', () => {
     const assetsDir = mkdtempSync(join(tmpdir(), 'commonmap-assets-'))
     cleanups.push(() => rmSync(assetsDir, { recursive: true, force: true }))
     const server = await start({ storage: new FullDisk(), assetsDir })
-    const photo = {
-      id: 'asset:photo',
-      typeName: 'asset',
-      type: 'image',
-      props: {
-        name: 'photo.png',
-        src: `data:image/png;base64,${Buffer.from(ONE_PIXEL_PNG).toString('base64')}`,
-        w: 1,
-        h: 1,
-        mimeType: 'image/png',
-        isAnimated: false,
-      },
-      meta: {},
-    } as never
+    const photo = pictureAsset(ONE_PIXEL_PNG_DATA_URL)
     const file = boardFileJson([photo], embeddedInfo('With a photo', 1, {}))
     const res = await importBoardFile(server.url, file, person('Priya'))
     expect(res.status).toBe(500)

@@ -30,6 +30,20 @@ export const ONE_PIXEL_PNG = Uint8Array.from(
   (c) => c.charCodeAt(0),
 )
 
+/** The `data:` URL of {@link ONE_PIXEL_PNG}, as a board file carries a picture inside itself. */
+export const ONE_PIXEL_PNG_DATA_URL = `data:image/png;base64,${Buffer.from(ONE_PIXEL_PNG).toString('base64')}`
+
+/** An image asset record whose picture is at `src`. */
+export function pictureAsset(src: string): TLRecord {
+  return {
+    id: 'asset:photo',
+    typeName: 'asset',
+    type: 'image',
+    props: { name: 'photo.png', src, w: 1, h: 1, mimeType: 'image/png', isAnimated: false },
+    meta: {},
+  } as TLRecord
+}
+
 /** A simple SVG, as the picture of an exported board. */
 export const SIMPLE_SVG =
   '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="20"><rect width="40" height="20" fill="#fc0"/></svg>'

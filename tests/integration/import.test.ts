@@ -18,6 +18,8 @@ import {
   embeddedInfo,
   importBoardFile,
   ONE_PIXEL_PNG,
+  ONE_PIXEL_PNG_DATA_URL,
+  pictureAsset,
   SIMPLE_SVG,
 } from '../helpers/boardFiles'
 import { connectClient, type TestClient } from '../helpers/connectClient'
@@ -174,20 +176,7 @@ describe('opening a board file as a new board, on a real server', () => {
   })
 
   it('stores pictures the file carries like uploads, never as text in the board', async () => {
-    const photo = {
-      id: 'asset:photo',
-      typeName: 'asset',
-      type: 'image',
-      props: {
-        name: 'photo.png',
-        src: `data:image/png;base64,${Buffer.from(ONE_PIXEL_PNG).toString('base64')}`,
-        w: 1,
-        h: 1,
-        mimeType: 'image/png',
-        isAnimated: false,
-      },
-      meta: {},
-    } as TLRecord
+    const photo = pictureAsset(ONE_PIXEL_PNG_DATA_URL)
     const json = boardFileJson([...source.records, photo], embeddedInfo('With a photo', 1, {}))
     const { board, priya } = await importAsPriya(json)
     const stored = priya.records.get('asset:photo') as { props: { src: string } }
@@ -223,19 +212,7 @@ describe('opening a board file as a new board, on a real server', () => {
     }
 
     const picture = (src: string) =>
-      boardFileJson(
-        [
-          ...source.records,
-          {
-            id: 'asset:photo',
-            typeName: 'asset',
-            type: 'image',
-            props: { name: 'x', src, w: 1, h: 1, mimeType: 'image/png', isAnimated: false },
-            meta: {},
-          } as TLRecord,
-        ],
-        embeddedInfo('Pictures', 1, {}),
-      )
+      boardFileJson([...source.records, pictureAsset(src)], embeddedInfo('Pictures', 1, {}))
     const recordsWith = (change: (record: TLRecord) => TLRecord) =>
       serializeTldrFile(JSON.parse(source.json).records.map(change), JSON.parse(source.json).schema)
     const newerSchema = () => {
