@@ -1,19 +1,18 @@
 import { useEditor, useValue } from 'tldraw'
 import { describeAttribution } from '../collab/attribution'
+import { formatDate, formatTime } from '../common/formatWhen'
 import { useBoardContext } from './BoardContext'
-
-const formatTime = (epochMs: number) =>
-  new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
 
 /**
  * "Added by Sam · Lived experience · 10:42 — words changed by Priya · Practitioner" above the
  * shape under the pointer, or the one shape that is selected. It reads the server's attribution
- * (from the ledger), never the shape's `meta`, which any client can write. The same sentence is
- * announced to screen readers for the selection.
+ * (from the ledger), never the shape's `meta`, which any client can write. A shape that came in
+ * with a board file is credited first to whom that file credits, then to who brought it in.
+ * The same sentence is announced to screen readers for the selection.
  */
 export function AttributionLabel() {
   const editor = useEditor()
-  const { people, attributions, identity } = useBoardContext()
+  const { people, attributions, imported, identity } = useBoardContext()
   const target = useValue(
     'attribution target',
     () => {
@@ -35,6 +34,7 @@ export function AttributionLabel() {
     },
     [editor],
   )
+  const importedFrom = target && imported.get(target.shapeId)
   const text =
     target &&
     describeAttribution(
@@ -42,6 +42,7 @@ export function AttributionLabel() {
       people,
       identity.participant.id,
       formatTime,
+      importedFrom ? { imported: importedFrom, formatDate } : undefined,
     )
   return (
     <>

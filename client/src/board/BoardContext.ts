@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/docLayout'
+import type { ImportedAttribution } from '../../../shared/importedAttribution'
 import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
 import type { RoleId } from '../../../shared/roles'
@@ -40,6 +41,8 @@ export interface BoardContextValue {
   readonly people: ReadonlyMap<string, PublishedPerson>
   /** Who each shape is credited to (server-owned, from the ledger). */
   readonly attributions: ReadonlyMap<string, RecordAttribution>
+  /** Where shapes that came in with a board file came from (server-owned). */
+  readonly imported: ReadonlyMap<string, ImportedAttribution>
   readonly voiceBalance: VoiceBalance | undefined
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]

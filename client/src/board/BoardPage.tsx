@@ -49,7 +49,7 @@ import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
-import { useAttributions, usePeople, useVoiceBalance } from './useBoardData'
+import { useAttributions, useImported, usePeople, useVoiceBalance } from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
@@ -150,6 +150,7 @@ function BoardCanvas({
   const board = useBoardConnection(boardId, identity, onUploadError)
   const people = usePeople(board?.doc)
   const attributions = useAttributions(board?.doc)
+  const imported = useImported(board?.doc)
   const voiceBalance = useVoiceBalance(board?.doc)
   const peopleHere = usePeopleHere(board?.awareness)
   const [editor, setEditor] = useState<Editor>()
@@ -171,6 +172,7 @@ function BoardCanvas({
         connection: board.connection,
         people,
         attributions,
+        imported,
         voiceBalance,
         peopleHere,
         sidePanel,
@@ -189,6 +191,7 @@ function BoardCanvas({
       identity,
       people,
       attributions,
+      imported,
       voiceBalance,
       peopleHere,
       sidePanel,

@@ -5,10 +5,15 @@ import type { RecordAttribution } from '../../../shared/attribution'
 import {
   VOICE_BALANCE_KEY,
   getAttributionMap,
+  getImportedMap,
   getPeopleMap,
   getVoiceBalanceMap,
   type PublishedPerson,
 } from '../../../shared/docLayout'
+import {
+  readImportedAttribution,
+  type ImportedAttribution,
+} from '../../../shared/importedAttribution'
 import { publishedPersonValidator } from '../../../shared/participant'
 import type { VoiceBalance } from '../../../shared/voiceBalance'
 import { readRecordAttribution } from '../collab/attribution'
@@ -25,6 +30,14 @@ export function usePeople(doc: Y.Doc | undefined): ReadonlyMap<string, Published
 /** Who each shape is credited to, by shape id, from the server-owned `attribution` root. */
 export function useAttributions(doc: Y.Doc | undefined): ReadonlyMap<string, RecordAttribution> {
   return useMapRoot(doc, getAttributionMap, readAttributions)
+}
+
+/**
+ * Where each shape that came in with a board file came from, by shape id, from the server-owned
+ * `imported` root (empty for a board that was not made from a file).
+ */
+export function useImported(doc: Y.Doc | undefined): ReadonlyMap<string, ImportedAttribution> {
+  return useMapRoot(doc, getImportedMap, readImported)
 }
 
 /** The board's voice balance, from the server-owned `voiceBalance` root. */
@@ -77,6 +90,15 @@ function readAttributions(map: Y.Map<unknown>): Map<string, RecordAttribution> {
   for (const [id, value] of map) {
     const attribution = readRecordAttribution(value)
     if (attribution) valid.set(id, attribution)
+  }
+  return valid
+}
+
+function readImported(map: Y.Map<unknown>): Map<string, ImportedAttribution> {
+  const valid = new Map<string, ImportedAttribution>()
+  for (const [id, value] of map) {
+    const imported = readImportedAttribution(value)
+    if (imported) valid.set(id, imported)
   }
   return valid
 }
