@@ -85,23 +85,24 @@ export function readPeople(map: Y.Map<unknown>): Map<string, PublishedPerson> {
   return valid
 }
 
-function readAttributions(map: Y.Map<unknown>): Map<string, RecordAttribution> {
-  const valid = new Map<string, RecordAttribution>()
-  for (const [id, value] of map) {
-    const attribution = readRecordAttribution(value)
-    if (attribution) valid.set(id, attribution)
+/**
+ * Reads a root of values keyed by shape id, leaving out the invalid ones (a client may write
+ * there for a moment before the server corrects it). Made once per root, at module level, so
+ * {@link useMapRoot} sees the same function on every render.
+ */
+function validEntries<V>(read: (value: unknown) => V | undefined) {
+  return (map: Y.Map<unknown>): Map<string, V> => {
+    const valid = new Map<string, V>()
+    for (const [id, value] of map) {
+      const entry = read(value)
+      if (entry) valid.set(id, entry)
+    }
+    return valid
   }
-  return valid
 }
 
-function readImported(map: Y.Map<unknown>): Map<string, ImportedAttribution> {
-  const valid = new Map<string, ImportedAttribution>()
-  for (const [id, value] of map) {
-    const imported = readImportedAttribution(value)
-    if (imported) valid.set(id, imported)
-  }
-  return valid
-}
+const readAttributions = validEntries(readRecordAttribution)
+const readImported = validEntries(readImportedAttribution)
 
 const share = T.number.nullable()
 const voiceBalanceValidator = T.object({
