@@ -3,6 +3,9 @@ import { describeAttribution } from '../collab/attribution'
 import { formatDate, formatTime } from '../common/formatWhen'
 import { useBoardContext } from './BoardContext'
 
+/** Pixels from the top of the canvas that the board's title bar and menus may cover. */
+const ROOM_ABOVE_FOR_LABEL = 120
+
 /**
  * "Added by Sam · Lived experience · 10:42 — words changed by Priya · Practitioner" above the
  * shape under the pointer, or the one shape that is selected. It reads the server's attribution
@@ -24,12 +27,17 @@ export function AttributionLabel() {
       const shape = shapeId ? editor.getShape(shapeId) : undefined
       const bounds = shapeId ? editor.getShapePageBounds(shapeId) : undefined
       if (!shape || !bounds) return null
-      const anchor = editor.pageToViewport({ x: bounds.midX, y: bounds.minY })
+      const above = editor.pageToViewport({ x: bounds.midX, y: bounds.minY })
+      // The board's title bar and menus cover the top of the canvas: a label above a shape up
+      // there would be hidden behind them, so it goes below the shape instead.
+      const below = above.y < ROOM_ABOVE_FOR_LABEL
+      const anchor = below ? editor.pageToViewport({ x: bounds.midX, y: bounds.maxY }) : above
       return {
         shapeId: shape.id,
         isSelected: shape.id === selected,
         x: anchor.x,
         y: anchor.y,
+        below,
       }
     },
     [editor],
@@ -48,7 +56,7 @@ export function AttributionLabel() {
     <>
       {target && (
         <div
-          className="attribution-label"
+          className={`attribution-label${target.below ? ' attribution-label--below' : ''}`}
           style={{ left: target.x, top: target.y }}
           data-testid="attribution-label"
           data-shape-id={target.shapeId}
