@@ -49,7 +49,7 @@ import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
-import { useAttributions, usePeople, useVoiceBalance } from './useBoardData'
+import { useAttributions, useLicence, usePeople, useVoiceBalance } from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
@@ -151,6 +151,7 @@ function BoardCanvas({
   const people = usePeople(board?.doc)
   const attributions = useAttributions(board?.doc)
   const voiceBalance = useVoiceBalance(board?.doc)
+  const licence = useLicence(board?.doc)
   const peopleHere = usePeopleHere(board?.awareness)
   const [editor, setEditor] = useState<Editor>()
   const [sidePanel, setSidePanel] = useState<SidePanelId | null>(null)
@@ -172,6 +173,7 @@ function BoardCanvas({
         people,
         attributions,
         voiceBalance,
+        licence,
         peopleHere,
         sidePanel,
         toggleSidePanel,
@@ -190,6 +192,7 @@ function BoardCanvas({
       people,
       attributions,
       voiceBalance,
+      licence,
       peopleHere,
       sidePanel,
       toggleSidePanel,
