@@ -27,6 +27,9 @@ import type * as Y from 'yjs'
  * - `imported` (Y.Map): shape id → `ImportedAttribution` (shared/importedAttribution.ts), for
  *   shapes that came in with a board file: the board they came from and who that board credited
  *   them to. Written once, when the board is made from the file; kept in storage so it survives.
+ * - `settings` (Y.Map): the board's settings a participant chose through the API, with who chose
+ *   them. Key `licence` → `LicenceChoice` (shared/export/licences.ts); absent until someone
+ *   chooses, which means the default licence (read it with `licenceInForce`).
  */
 export const DocRoot = {
   records: 'records',
@@ -36,6 +39,7 @@ export const DocRoot = {
   attribution: 'attribution',
   voiceBalance: 'voiceBalance',
   imported: 'imported',
+  settings: 'settings',
 } as const
 
 /** The roots only the server writes (see above). */
@@ -44,10 +48,16 @@ export const SERVER_OWNED_ROOTS = [
   DocRoot.attribution,
   DocRoot.voiceBalance,
   DocRoot.imported,
+  DocRoot.settings,
 ] as const
 
 /** The key of the one value in the `voiceBalance` root. */
 export const VOICE_BALANCE_KEY = 'current'
+
+/** Keys of the `settings` root. */
+export const SettingsKey = {
+  licence: 'licence',
+} as const
 
 /** An entry of the `people` root: the credited participant and their number of contributions. */
 export interface PublishedPerson extends CreditedParticipant {
@@ -103,4 +113,9 @@ export function getVoiceBalanceMap(doc: Y.Doc): Y.Map<unknown> {
  */
 export function getImportedMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(DocRoot.imported)
+}
+
+/** The server-owned `settings` root (see {@link SettingsKey}; validate values before use). */
+export function getSettingsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.settings)
 }

@@ -3,14 +3,17 @@ import { AttributionFold } from '../../shared/attribution'
 import { creditedParticipant, type CreditSource } from '../../shared/credit'
 import {
   DocRoot,
+  SettingsKey,
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getImportedMap,
   getPeopleMap,
+  getSettingsMap,
   getVoiceBalanceMap,
   type PublishedPerson,
 } from '../../shared/docLayout'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
+import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft } from '../../shared/ledger'
 import { computeVoiceBalance } from '../../shared/voiceBalance'
 import { classifyRecordChange, recordKind, type RecordLike } from '../../shared/wordProps'
@@ -43,6 +46,8 @@ export interface BoardAuthorityOptions {
    * the ledger costs; identity and the server-owned roots are enforced either way.
    */
   readonly ledger: boolean
+  /** The licence someone chose for the board; undefined when nobody has (the default applies). */
+  readonly licence?: LicenceChoice
   /** Server clock, epoch ms. */
   readonly now?: () => number
 }
@@ -51,7 +56,7 @@ type Entry = { key: string; val: RecordLike }
 
 /**
  * What only the server may decide about a board: who its people are and how they are credited,
- * the contribution ledger, and who each shape is credited to. It watches every transaction on
+ * the contribution ledger, who each shape is credited to, and the board's settings. It watches every transaction on
  * the room's document: for a client's, it drafts ledger entries (credited to the connection's
  * participant, or the person they write for) and notes any write to a server-owned root or to
  * a `user:` record's name; {@link settle} then writes the truth back in one server transaction.
@@ -67,6 +72,7 @@ export class BoardAuthority {
   private readonly voiceBalance: Y.Map<unknown>
   private readonly importedRoot: Y.Map<unknown>
   private readonly imported: ReadonlyMap<string, ImportedAttribution>
+  private readonly settings: Y.Map<unknown>
   private readonly mirror: RecordMirror | undefined
   private readonly fold = new AttributionFold()
   private readonly profiles = new Map<string, CreditSource>()
@@ -76,6 +82,8 @@ export class BoardAuthority {
   private readonly dirtyVoiceKeys = new Set<string>()
   private readonly dirtyUsers = new Set<string>()
   private readonly dirtyImported = new Set<string>()
+  private readonly dirtySettings = new Set<string>()
+  private licence: LicenceChoice | undefined
 
   constructor(doc: Y.Doc, options: BoardAuthorityOptions) {
     this.doc = doc
@@ -85,6 +93,8 @@ export class BoardAuthority {
     this.voiceBalance = getVoiceBalanceMap(doc)
     this.importedRoot = getImportedMap(doc)
     this.imported = options.imported ?? new Map()
+    this.settings = getSettingsMap(doc)
+    this.licence = options.licence
     this.now = options.now ?? Date.now
     for (const profile of options.participants) this.profiles.set(profile.id, profile)
     for (const entry of options.history) this.fold.apply(entry)
@@ -161,6 +171,12 @@ export class BoardAuthority {
     this.dirtyVoiceKeys.add(VOICE_BALANCE_KEY)
   }
 
+  /** Records the board's licence choice (made through the API); {@link settle} publishes it. */
+  setLicence(choice: LicenceChoice): void {
+    this.licence = choice
+    this.dirtySettings.add(SettingsKey.licence)
+  }
+
   /**
    * Marks everything for checking against the truth: after a restore, the document may hold
    * roots written before the server owned them, or a correction that never reached the disk.
@@ -175,6 +191,8 @@ export class BoardAuthority {
     for (const id of [...this.importedRoot.keys(), ...this.imported.keys()]) {
       this.dirtyImported.add(id)
     }
+    for (const key of this.settings.keys()) this.dirtySettings.add(key)
+    this.dirtySettings.add(SettingsKey.licence)
   }
 
   /** True when {@link settle} has something to check. */
@@ -184,7 +202,8 @@ export class BoardAuthority {
         this.dirtyAttribution.size +
         this.dirtyVoiceKeys.size +
         this.dirtyUsers.size +
-        this.dirtyImported.size >
+        this.dirtyImported.size +
+        this.dirtySettings.size >
       0
     )
   }
@@ -209,12 +228,16 @@ export class BoardAuthority {
       }
       for (const id of this.dirtyUsers) this.correctUserRecord(id)
       for (const id of this.dirtyImported) write(this.importedRoot, id, this.imported.get(id))
+      for (const key of this.dirtySettings) {
+        write(this.settings, key, key === SettingsKey.licence ? this.licence : undefined)
+      }
     }, SERVER_ORIGIN)
     this.dirtyPeople.clear()
     this.dirtyAttribution.clear()
     this.dirtyVoiceKeys.clear()
     this.dirtyUsers.clear()
     this.dirtyImported.clear()
+    this.dirtySettings.clear()
   }
 
   /** Notes every key a client wrote in a server-owned root, to be written back. */
@@ -227,6 +250,7 @@ export class BoardAuthority {
     note(this.attribution, this.dirtyAttribution)
     note(this.voiceBalance, this.dirtyVoiceKeys)
     note(this.importedRoot, this.dirtyImported)
+    note(this.settings, this.dirtySettings)
   }
 
   /**

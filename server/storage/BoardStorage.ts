@@ -1,5 +1,6 @@
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
+import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
 
 /** A board as storage holds it: its description and enough to rebuild its document. */
@@ -33,6 +34,12 @@ export interface NewBoardOptions {
   readonly ledger?: readonly LedgerDraft[]
   /** For a board made from a file: where each imported shape came from, by shape id. */
   readonly imported?: ReadonlyMap<string, ImportedAttribution>
+}
+
+/** A licence someone chose: unlike the default, it always has who chose it and when. */
+export interface RecordedLicenceChoice extends LicenceChoice {
+  readonly setBy: string
+  readonly setAt: number
 }
 
 /** Which ledger entries {@link BoardStorage.readLedger} returns. */
@@ -88,6 +95,10 @@ export interface BoardStorage {
   readLedger(boardId: string, query?: LedgerQuery): LedgerEntry[]
   /** Where each shape of a board made from a file came from, by shape id (empty otherwise). */
   readImported(boardId: string): Map<string, ImportedAttribution>
+  /** The licence someone chose for a board, or undefined when nobody has (the default applies). */
+  getLicence(boardId: string): LicenceChoice | undefined
+  /** Records a licence choice for a board, replacing the one before. */
+  setLicence(boardId: string, choice: RecordedLicenceChoice): void
   /** Lets a running compaction finish, then releases the storage. */
   close(): Promise<void>
 }

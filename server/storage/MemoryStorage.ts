@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
+import type { LicenceChoice } from '../../shared/export/licences'
 import {
   EMPTY_LEDGER_HEAD,
   sealEntries,
@@ -12,6 +13,7 @@ import type {
   CompactionResult,
   LedgerQuery,
   NewBoardOptions,
+  RecordedLicenceChoice,
   StoredBoard,
   StoredParticipant,
 } from './BoardStorage'
@@ -31,6 +33,7 @@ export class MemoryStorage implements BoardStorage {
     }
   >()
   private readonly participants = new Map<string, StoredParticipant>()
+  private readonly licences = new Map<string, RecordedLicenceChoice>()
 
   createBoard(info: BoardInfo, initialState: Uint8Array, options: NewBoardOptions = {}): void {
     if (this.boards.has(info.id)) throw new Error(`Board ${info.id} already exists`)
@@ -106,6 +109,15 @@ export class MemoryStorage implements BoardStorage {
 
   readImported(boardId: string): Map<string, ImportedAttribution> {
     return new Map(this.boards.get(boardId)?.imported)
+  }
+
+  getLicence(boardId: string): LicenceChoice | undefined {
+    return this.licences.get(boardId)
+  }
+
+  setLicence(boardId: string, choice: RecordedLicenceChoice): void {
+    if (!this.boards.has(boardId)) throw new Error(`Board ${boardId} does not exist`)
+    this.licences.set(boardId, choice)
   }
 
   async close(): Promise<void> {}

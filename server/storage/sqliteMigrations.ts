@@ -65,7 +65,17 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER ledger_is_append_only_delete BEFORE DELETE ON ledger
     BEGIN SELECT RAISE(ABORT, 'The contribution ledger is append-only'); END;
   `,
-  // 3. Where the shapes of a board made from a file came from, and who that board credited
+  // 3. The licence a board's group chose, with who chose it and when. No row: nobody has chosen,
+  //    and the board is under the default licence. One row per board, replaced on each choice.
+  `
+  CREATE TABLE board_licences (
+    board_id TEXT PRIMARY KEY REFERENCES boards (id),
+    licence TEXT NOT NULL,
+    set_by TEXT NOT NULL REFERENCES participants (id),
+    set_at INTEGER NOT NULL
+  ) STRICT;
+  `,
+  // 4. Where the shapes of a board made from a file came from, and who that board credited
   //    them to: the truth behind the document's server-owned `imported` root. Written once, in
   //    the transaction that creates the board; the ledger credits the importer separately.
   `

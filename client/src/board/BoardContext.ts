@@ -3,6 +3,7 @@ import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/docLayout'
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
+import type { LicenceChoice } from '../../../shared/export/licences'
 import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
 import type { RoleId } from '../../../shared/roles'
@@ -44,6 +45,8 @@ export interface BoardContextValue {
   /** Where shapes that came in with a board file came from (server-owned). */
   readonly imported: ReadonlyMap<string, ImportedAttribution>
   readonly voiceBalance: VoiceBalance | undefined
+  /** The board's licence and who chose it (server-owned; the default until someone chooses). */
+  readonly licence: LicenceChoice
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]
   /** The panel docked beside the canvas, if any. */

@@ -49,7 +49,13 @@ import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
-import { useAttributions, useImported, usePeople, useVoiceBalance } from './useBoardData'
+import {
+  useAttributions,
+  useImported,
+  useLicence,
+  usePeople,
+  useVoiceBalance,
+} from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
@@ -152,6 +158,7 @@ function BoardCanvas({
   const attributions = useAttributions(board?.doc)
   const imported = useImported(board?.doc)
   const voiceBalance = useVoiceBalance(board?.doc)
+  const licence = useLicence(board?.doc)
   const peopleHere = usePeopleHere(board?.awareness)
   const [editor, setEditor] = useState<Editor>()
   const [sidePanel, setSidePanel] = useState<SidePanelId | null>(null)
@@ -174,6 +181,7 @@ function BoardCanvas({
         attributions,
         imported,
         voiceBalance,
+        licence,
         peopleHere,
         sidePanel,
         toggleSidePanel,
@@ -193,6 +201,7 @@ function BoardCanvas({
       attributions,
       imported,
       voiceBalance,
+      licence,
       peopleHere,
       sidePanel,
       toggleSidePanel,

@@ -3,13 +3,20 @@ import { T } from 'tldraw'
 import type * as Y from 'yjs'
 import type { RecordAttribution } from '../../../shared/attribution'
 import {
+  SettingsKey,
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getImportedMap,
   getPeopleMap,
+  getSettingsMap,
   getVoiceBalanceMap,
   type PublishedPerson,
 } from '../../../shared/docLayout'
+import {
+  DEFAULT_LICENCE_CHOICE,
+  licenceInForce,
+  type LicenceChoice,
+} from '../../../shared/export/licences'
 import {
   readImportedAttribution,
   type ImportedAttribution,
@@ -52,6 +59,25 @@ export function useVoiceBalance(doc: Y.Doc | undefined): VoiceBalance | undefine
     return () => map.unobserve(read)
   }, [doc])
   return balance
+}
+
+/** The board's licence and who chose it, from the server-owned `settings` root. */
+export function useLicence(doc: Y.Doc | undefined): LicenceChoice {
+  const [licence, setLicence] = useState<LicenceChoice>(DEFAULT_LICENCE_CHOICE)
+  useEffect(() => {
+    if (!doc) return
+    const map = getSettingsMap(doc)
+    const read = () =>
+      setLicence((current) => {
+        const next = licenceInForce(map.get(SettingsKey.licence))
+        // Keep the same object when nothing changed, so the board's context stays the same.
+        return JSON.stringify(next) === JSON.stringify(current) ? current : next
+      })
+    read()
+    map.observe(read)
+    return () => map.unobserve(read)
+  }, [doc])
+  return licence
 }
 
 function useMapRoot<V>(

@@ -14,7 +14,7 @@ import { ServiceAccess, ServiceKinds } from '../../../shared/shapes/serviceShape
 import { MapIcon } from '../shapes/MapIcon'
 import type { MapIconName } from '../shapes/mapIcons'
 import { ACTION_STATUS_ICONS, NOTE_PURPOSE_STYLES, SERVICE_KIND_STYLES } from '../shapes/mapStyles'
-import { formatDueDate } from './formatDueDate'
+import { formatDueDate } from '../../../shared/formatDueDate'
 import { showShape } from './showShape'
 import { useMapOutline } from './useMapOutline'
 

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../../shared/shapes/actionShape'
+import { isIsoDate } from './shapes/actionShape'
 
 const format = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',
@@ -14,4 +14,9 @@ const format = new Intl.DateTimeFormat('en-GB', {
 export function formatDueDate(due: string): string {
   if (!isIsoDate(due)) return ''
   return format.format(new Date(`${due}T00:00:00Z`))
+}
+
+/** A moment as the day it fell on, e.g. "14 March 2026" (in UTC, so every copy says the same). */
+export function formatDay(epochMs: number): string {
+  return formatDueDate(new Date(epochMs).toISOString().slice(0, 10))
 }
