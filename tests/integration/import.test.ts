@@ -39,6 +39,7 @@ describe('opening a board file as a new board, on a real server', () => {
     json: string
     records: TLRecord[]
     credits: ReturnType<typeof creditedAttributionOf>
+    boardId: string
   }
 
   beforeAll(async () => {
@@ -59,7 +60,7 @@ describe('opening a board file as a new board, on a real server', () => {
     })
     const records = [...sam.records.map.values()].map((entry) => entry.val)
     const info = embeddedInfo('Housing in Leeds', EXPORTED_AT, credits)
-    source = { json: boardFileJson(records, info), records, credits }
+    source = { json: boardFileJson(records, info), records, credits, boardId: board.id }
   })
   afterAll(async () => {
     for (const client of clients) client.close()
@@ -133,6 +134,18 @@ describe('opening a board file as a new board, on a real server', () => {
     expect(new Set(entries.map((e) => `${e.participantId} ${e.action}`))).toEqual(
       new Set([`${board.creator!.participant.id} created`]),
     )
+  })
+
+  it('opens the .tldr that Commonmap’s own export makes, with the same shapes and credits', async () => {
+    const exported = await fetch(`${server.url}/api/boards/${source.boardId}/export/tldr`)
+    expect(exported.status).toBe(200)
+    const { board, priya } = await importAsPriya(new Uint8Array(await exported.arrayBuffer()))
+    expect(board.title).toBe('Housing in Leeds')
+    expect(priya.snapshot()).toEqual(withoutPeople(source.records))
+    const imported = getImportedMap(priya.doc).toJSON()
+    for (const [shapeId, credit] of Object.entries(source.credits)) {
+      expect(imported[shapeId]).toMatchObject({ from: 'Housing in Leeds', author: credit })
+    }
   })
 
   it('keeps where imported shapes came from across a restart', async () => {
