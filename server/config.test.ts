@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '../shared/limits'
+import {
+  DEFAULT_MAX_ASSET_BYTES,
+  DEFAULT_MAX_IMPORT_BYTES,
+  DEFAULT_MAX_MESSAGE_BYTES,
+} from '../shared/limits'
 import { parseConfig } from './config'
 
 describe('parseConfig', () => {
@@ -10,6 +14,7 @@ describe('parseConfig', () => {
       dataDir: './data',
       maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
       maxAssetBytes: DEFAULT_MAX_ASSET_BYTES,
+      maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
       ledger: true,
     }
     expect(parseConfig({})).toEqual({ ok: true, value: expected })
@@ -23,6 +28,7 @@ describe('parseConfig', () => {
       DATA_DIR: '/var/lib/commonmap',
       MAX_MESSAGE_BYTES: '1048576',
       MAX_ASSET_BYTES: '5000',
+      MAX_IMPORT_BYTES: '70000',
       COMMONMAP_BENCH_WITHOUT_LEDGER: '1',
     })
     expect(result).toEqual({
@@ -33,6 +39,7 @@ describe('parseConfig', () => {
         dataDir: '/var/lib/commonmap',
         maxMessageBytes: 1048576,
         maxAssetBytes: 5000,
+        maxImportBytes: 70000,
         ledger: false,
       },
     })
@@ -49,6 +56,7 @@ describe('parseConfig', () => {
     ['MAX_MESSAGE_BYTES', '100'],
     ['MAX_ASSET_BYTES', '0'],
     ['MAX_ASSET_BYTES', 'ten'],
+    ['MAX_IMPORT_BYTES', '0'],
   ])('refuses %s=%s with one sentence that names the variable', (name, value) => {
     const result = parseConfig({ [name]: value })
     expect(result.ok).toBe(false)

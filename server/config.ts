@@ -1,6 +1,10 @@
 import { isIP } from 'node:net'
 import type { Checked } from '../shared/api'
-import { DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '../shared/limits'
+import {
+  DEFAULT_MAX_ASSET_BYTES,
+  DEFAULT_MAX_IMPORT_BYTES,
+  DEFAULT_MAX_MESSAGE_BYTES,
+} from '../shared/limits'
 
 /** What the server process is configured with, read from its environment. */
 export interface ServerConfig {
@@ -14,6 +18,8 @@ export interface ServerConfig {
   readonly maxMessageBytes: number
   /** `MAX_ASSET_BYTES`: largest picture accepted. */
   readonly maxAssetBytes: number
+  /** `MAX_IMPORT_BYTES`: largest board file (`.tldr`, picture or bundle) that can be opened. */
+  readonly maxImportBytes: number
   /**
    * False when `COMMONMAP_BENCH_WITHOUT_LEDGER=1`: a benchmarking switch that runs the server
    * without the contribution ledger, so `npm run bench` can report what the ledger costs. Real
@@ -55,6 +61,15 @@ export function parseConfig(env: Record<string, string | undefined>): Checked<Se
   if (maxAssetBytes === undefined) {
     return fail('MAX_ASSET_BYTES must be a whole number of bytes from 1 to 1073741824.')
   }
+  const maxImportBytes = parseWholeNumber(
+    value('MAX_IMPORT_BYTES'),
+    DEFAULT_MAX_IMPORT_BYTES,
+    1,
+    GIB,
+  )
+  if (maxImportBytes === undefined) {
+    return fail('MAX_IMPORT_BYTES must be a whole number of bytes from 1 to 1073741824.')
+  }
   const withoutLedger = value('COMMONMAP_BENCH_WITHOUT_LEDGER')
   if (withoutLedger !== undefined && withoutLedger !== '0' && withoutLedger !== '1') {
     return fail('COMMONMAP_BENCH_WITHOUT_LEDGER must be 1 (benchmarking only) or 0.')
@@ -67,6 +82,7 @@ export function parseConfig(env: Record<string, string | undefined>): Checked<Se
       dataDir: value('DATA_DIR') ?? './data',
       maxMessageBytes,
       maxAssetBytes,
+      maxImportBytes,
       ledger: withoutLedger !== '1',
     },
   }

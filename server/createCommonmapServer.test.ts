@@ -1,11 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { WebSocket, WebSocketServer } from 'ws'
 import { CloseCode } from '../shared/closeCodes'
+import {
+  boardFileJson,
+  embeddedInfo,
+  importBoardFile,
+  ONE_PIXEL_PNG_DATA_URL,
+  pictureAsset,
+} from '../tests/helpers/boardFiles'
 import { connectClient } from '../tests/helpers/connectClient'
-import { createBoard } from '../tests/helpers/createBoard'
+import { createBoard, person } from '../tests/helpers/createBoard'
 import { waitFor } from '../tests/helpers/waitFor'
 import { createCommonmapServer, type CommonmapServerOptions } from './createCommonmapServer'
 import { silentLogger } from './logger'
@@ -32,6 +39,22 @@ describe('createCommonmapServer', () => {
     )
     return server
   }
+
+  it('removes the pictures of an imported board again when storing the board fails', async () => {
+    class FullDisk extends MemoryStorage {
+      override createBoard(): void {
+        throw new Error('SQLITE_FULL: database or disk is full')
+      }
+    }
+    const assetsDir = mkdtempSync(join(tmpdir(), 'commonmap-assets-'))
+    cleanups.push(() => rmSync(assetsDir, { recursive: true, force: true }))
+    const server = await start({ storage: new FullDisk(), assetsDir })
+    const photo = pictureAsset(ONE_PIXEL_PNG_DATA_URL)
+    const file = boardFileJson([photo], embeddedInfo('With a photo', 1, {}))
+    const res = await importBoardFile(server.url, file, person('Priya'))
+    expect(res.status).toBe(500)
+    expect(readdirSync(assetsDir)).toEqual([])
+  })
 
   it('listens on a free port and reports a loopback URL with nothing to share', async () => {
     const server = await start()

@@ -3,7 +3,11 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer } from 'ws'
 import { CloseCode } from '../shared/closeCodes'
-import { DEFAULT_MAX_ASSET_BYTES, DEFAULT_MAX_MESSAGE_BYTES } from '../shared/limits'
+import {
+  DEFAULT_MAX_ASSET_BYTES,
+  DEFAULT_MAX_IMPORT_BYTES,
+  DEFAULT_MAX_MESSAGE_BYTES,
+} from '../shared/limits'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/schema'
 import { createApiHandler } from './http/apiRoutes'
@@ -31,6 +35,8 @@ export interface CommonmapServerOptions {
   readonly maxMessageBytes?: number
   /** Largest picture accepted, in bytes. */
   readonly maxAssetBytes?: number
+  /** Largest board file that can be opened as a new board, in bytes (default 32 MiB). */
+  readonly maxImportBytes?: number
   /** Largest JSON request body, in bytes (default 64 KiB). */
   readonly maxJsonBytes?: number
   /** Bytes that may wait to be sent to one socket before it is closed as too slow (16 MiB). */
@@ -116,6 +122,7 @@ export async function createCommonmapServer(
     fallbackOrigin: address.url,
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     maxAssetBytes: options.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
+    maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
     onParticipantChanged: (boardId, participant) => {
       void registry.upsertParticipant(boardId, participant)
     },

@@ -8,7 +8,8 @@ import {
 import * as Y from 'yjs'
 import { assertNever } from '../shared/assertNever'
 import type { BoardTemplateId } from '../shared/boardTemplates'
-import { getMetaMap, getRecordStore, MetaKey } from '../shared/docLayout'
+import { getImportedMap, getMetaMap, getRecordStore, MetaKey } from '../shared/docLayout'
+import type { ImportedAttribution } from '../shared/importedAttribution'
 import { commonmapSchema } from '../shared/schema'
 import { coDesignSessionRecords } from './templates/coDesignSession'
 
@@ -39,16 +40,37 @@ export function createInitialBoardState({
   creatorId,
   now = Date.now(),
 }: InitialBoardOptions = {}): Uint8Array {
-  const doc = new Y.Doc()
-  const records: TLRecord[] = [
+  return encodeBoardState([
     DocumentRecordType.create({ id: TLDOCUMENT_ID }),
-    PageRecordType.create({ id: FIRST_PAGE_ID, name: 'Page 1', index: 'a1' as TLPage['index'] }),
+    firstPage(),
     ...templateRecords(template, { createdBy: creatorId, createdAt: now }),
-  ]
+  ])
+}
+
+/** The page a new board starts with, also given to a board file that has none. */
+export function firstPage(): TLPage {
+  return PageRecordType.create({
+    id: FIRST_PAGE_ID,
+    name: 'Page 1',
+    index: 'a1' as TLPage['index'],
+  })
+}
+
+/**
+ * A board's first state as one V1 update: `records` (which must conform to our schema), the
+ * schema itself, and for a board made from a file its server-owned `imported` root.
+ */
+export function encodeBoardState(
+  records: readonly TLRecord[],
+  imported: ReadonlyMap<string, ImportedAttribution> = new Map(),
+): Uint8Array {
+  const doc = new Y.Doc()
   doc.transact(() => {
     const store = getRecordStore(doc)
     for (const record of records) store.set(record.id, record)
     getMetaMap(doc).set(MetaKey.schema, commonmapSchema.serialize())
+    const importedRoot = getImportedMap(doc)
+    for (const [shapeId, attribution] of imported) importedRoot.set(shapeId, attribution)
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()

@@ -21,7 +21,7 @@ function fail(sentence: string): never {
 
 const config = parseConfig(process.env)
 if (!config.ok) fail(config.error)
-const { port, host, dataDir, maxMessageBytes, maxAssetBytes, ledger } = config.value
+const { port, host, dataDir, maxMessageBytes, maxAssetBytes, maxImportBytes, ledger } = config.value
 
 const dataPath = resolve(dataDir)
 let storage: SqliteStorage
@@ -50,6 +50,7 @@ try {
     host,
     maxMessageBytes,
     maxAssetBytes,
+    maxImportBytes,
     logger,
     serveClient,
     ledger,

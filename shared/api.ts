@@ -19,6 +19,12 @@ import { isRoleId, type RoleId } from './roles'
 export const ApiPath = {
   health: '/healthz',
   boards: '/api/boards',
+  /**
+   * `POST` makes a new board from a board file: the body is the file's bytes
+   * (`application/octet-stream`), the person opening it is in the {@link IMPORT_REQUEST_HEADER}
+   * header. 201 {@link CreateBoardResponse} with the creator; see {@link ImportBoardRequest}.
+   */
+  importBoard: '/api/boards/import',
   board: (boardId: string) => `/api/boards/${boardId}`,
   assets: (boardId: string) => `/api/boards/${boardId}/assets`,
   serverInfo: '/api/server-info',
@@ -89,6 +95,60 @@ export interface CreateBoardRequest {
    * before the board's first records are written, so those can be credited to them.
    */
   readonly creator?: JoinRequest
+}
+
+/**
+ * What `POST /api/boards/import` needs besides the file. The body is the file itself, so this
+ * travels as JSON, URI-encoded (names need not be ASCII), in the {@link IMPORT_REQUEST_HEADER}
+ * header; a header rather than the query, so people's names stay out of address logs.
+ *
+ * The file's type is told from its content, never from its name or Content-Type. The new board
+ * keeps the file's record ids and takes the title the file carries; `title` (e.g. the file's
+ * name) is used only for a file that carries none, such as one saved by tldraw itself.
+ */
+export interface ImportBoardRequest {
+  /** The person opening the file, who joins the new board as its creator and its importer. */
+  readonly creator: JoinRequest
+  readonly title?: string
+}
+
+/** The header of `POST /api/boards/import` holding its {@link ImportBoardRequest}. */
+export const IMPORT_REQUEST_HEADER = 'X-Commonmap-Import'
+
+/** A checked {@link ImportBoardRequest}. */
+export interface CheckedImportBoardRequest {
+  readonly creator: JoinRequest
+  /** Trimmed and cut to the longest title allowed; undefined when none was given. */
+  readonly title: string | undefined
+}
+
+/**
+ * Reads and checks the {@link IMPORT_REQUEST_HEADER} value: URI-encoded JSON with a `creator`
+ * who joins from their own device, and perhaps a fallback `title`.
+ */
+export function checkImportBoardRequest(
+  header: string | undefined,
+): Checked<CheckedImportBoardRequest> {
+  const missing = 'Please say who is opening the file: a name, a role and how to be credited.'
+  if (!header) return { ok: false, error: missing }
+  let body: unknown
+  try {
+    body = JSON.parse(decodeURIComponent(header))
+  } catch {
+    return { ok: false, error: missing }
+  }
+  if (!isObject(body)) return { ok: false, error: missing }
+  const joined = checkJoinRequest(body.creator)
+  if (!joined.ok) return joined
+  if (joined.value.withoutDevice) {
+    return { ok: false, error: 'The person opening a file joins its board from their own device.' }
+  }
+  if (body.title !== undefined && typeof body.title !== 'string') {
+    return { ok: false, error: 'The title must be text.' }
+  }
+  // A file name can be longer than a title may be; it is only a fallback, so cut it.
+  const title = body.title?.trim().slice(0, MAX_TITLE_LENGTH).trim() || undefined
+  return { ok: true, value: { creator: joined.value, title } }
 }
 
 /** A checked `POST /api/boards` body: the template is always known. */

@@ -24,6 +24,9 @@ import type * as Y from 'yjs'
  * - `attribution` (Y.Map): shape id → `RecordAttribution` (shared/attribution.ts), derived from
  *   the contribution ledger. Clients show this, never a shape's `meta.createdBy`.
  * - `voiceBalance` (Y.Map): key `current` → `VoiceBalance` (shared/voiceBalance.ts), role-level.
+ * - `imported` (Y.Map): shape id → `ImportedAttribution` (shared/importedAttribution.ts), for
+ *   shapes that came in with a board file: the board they came from and who that board credited
+ *   them to. Written once, when the board is made from the file; kept in storage so it survives.
  * - `settings` (Y.Map): the board's settings a participant chose through the API, with who chose
  *   them. Key `licence` → `LicenceChoice` (shared/export/licences.ts); absent until someone
  *   chooses, which means the default licence (read it with `licenceInForce`).
@@ -35,6 +38,7 @@ export const DocRoot = {
   people: 'people',
   attribution: 'attribution',
   voiceBalance: 'voiceBalance',
+  imported: 'imported',
   settings: 'settings',
 } as const
 
@@ -43,6 +47,7 @@ export const SERVER_OWNED_ROOTS = [
   DocRoot.people,
   DocRoot.attribution,
   DocRoot.voiceBalance,
+  DocRoot.imported,
   DocRoot.settings,
 ] as const
 
@@ -100,6 +105,14 @@ export function getAttributionMap(doc: Y.Doc): Y.Map<unknown> {
 /** The server-owned `voiceBalance` root (one `VoiceBalance` under {@link VOICE_BALANCE_KEY}). */
 export function getVoiceBalanceMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(DocRoot.voiceBalance)
+}
+
+/**
+ * The server-owned `imported` root: `ImportedAttribution` values by shape id, for shapes that
+ * came in with a board file (validate them).
+ */
+export function getImportedMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.imported)
 }
 
 /** The server-owned `settings` root (see {@link SettingsKey}; validate values before use). */

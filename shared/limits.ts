@@ -6,6 +6,12 @@ export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
 /** Largest picture a person can add to a board (10 MB, the same default as tldraw's own). */
 export const DEFAULT_MAX_ASSET_BYTES = 10 * 1024 * 1024
 
+/**
+ * Largest board file that can be opened (32 MB): a bundle with its reports and pictures, or a
+ * board with pictures inside. The board it holds may unpack to more (see MAX_BOARD_JSON_BYTES).
+ */
+export const DEFAULT_MAX_IMPORT_BYTES = 32 * 1024 * 1024
+
 /** Picture types the server stores. SVG is left out on purpose: it can carry scripts. */
 export const ALLOWED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'] as const
 

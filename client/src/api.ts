@@ -5,6 +5,8 @@ import {
   type BoardInfo,
   type CreateBoardRequest,
   type CreateBoardResponse,
+  IMPORT_REQUEST_HEADER,
+  type ImportBoardRequest,
   type JoinRequest,
   type JoinResponse,
   type LedgerResponse,
@@ -57,6 +59,21 @@ export function createBoard(board: CreateBoardRequest): Promise<CreateBoardRespo
     method: 'POST',
     headers: { 'Content-Type': 'application/json' },
     body: JSON.stringify(board),
+  })
+}
+
+/**
+ * Makes a new board from a board file, with the person opening it as its creator. The server
+ * reads and checks the file itself and answers with a plain message when it cannot be opened.
+ */
+export function importBoard(file: Blob, board: ImportBoardRequest): Promise<CreateBoardResponse> {
+  return request(ApiPath.importBoard, {
+    method: 'POST',
+    headers: {
+      'Content-Type': 'application/octet-stream',
+      [IMPORT_REQUEST_HEADER]: encodeURIComponent(JSON.stringify(board)),
+    },
+    body: file,
   })
 }
 

@@ -52,6 +52,15 @@ export class AssetStore {
     return name
   }
 
+  /**
+   * Deletes every picture of a board. Only for a board whose creation failed after its
+   * pictures were stored, so that nothing of it is left behind.
+   */
+  async removeBoard(boardId: string): Promise<void> {
+    if (!isBoardId(boardId)) throw new Error(`Not a board id: ${boardId}`)
+    await rm(join(this.dir, boardId), { recursive: true, force: true })
+  }
+
   /** Finds a stored picture, or undefined for a bad or unknown name. */
   async find(boardId: string, name: string): Promise<StoredAsset | undefined> {
     const match = ASSET_FILE_NAME.exec(name)

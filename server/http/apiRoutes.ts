@@ -2,7 +2,9 @@ import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import {
   ApiPath,
+  IMPORT_REQUEST_HEADER,
   checkCreateBoardRequest,
+  checkImportBoardRequest,
   checkJoinRequest,
   checkLicenceRequest,
   isExportFormat,
@@ -21,9 +23,11 @@ import {
   type ServerInfo,
 } from '../../shared/api'
 import { creditedParticipant } from '../../shared/credit'
+import { readBoardFromFile } from '../../shared/export/readBoardFile'
 import type { LicenceChoice } from '../../shared/export/licences'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
 import { boardPath, isBoardId } from '../../shared/protocol'
+import { commonmapSchema } from '../../shared/schema'
 import {
   authenticate,
   bearerToken,
@@ -33,7 +37,12 @@ import {
 } from '../identity/participantTokens'
 import { exportDownload } from '../export/exportDownload'
 import { readBoardForExport } from '../export/readBoardForExport'
-import { createInitialBoardState } from '../initialBoardState'
+import {
+  prepareImportedBoard,
+  withStoredPictures,
+  type CarriedPicture,
+} from '../import/prepareImportedBoard'
+import { createInitialBoardState, encodeBoardState } from '../initialBoardState'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import type { Logger } from '../logger'
 import type { BoardStorage, StoredParticipant } from '../storage/BoardStorage'
@@ -53,6 +62,8 @@ export interface ApiOptions {
   readonly fallbackOrigin: string
   readonly maxJsonBytes: number
   readonly maxAssetBytes: number
+  /** Largest board file `POST /api/boards/import` accepts. */
+  readonly maxImportBytes: number
   /**
    * Called after a participant joined or changed their profile, so the board's room (if
    * loaded) publishes the change to every client at once.
@@ -99,6 +110,8 @@ export function createApiHandler(
       },
     },
     { pattern: route(ApiPath.boards), methods: { POST: createBoard } },
+    // Before the board route, whose pattern would also match it (as a board id it is invalid).
+    { pattern: route(ApiPath.importBoard), methods: { POST: importBoard } },
     { pattern: route(ApiPath.board(':id')), methods: { GET: getBoard } },
     {
       pattern: route(ApiPath.participants(':id')),
@@ -160,12 +173,7 @@ export function createApiHandler(
     if (json === undefined) return
     const checked = checkCreateBoardRequest(json)
     if (!checked.ok) return sendError(res, 400, checked.error)
-    // 16 random bytes: 128 bits, so a board's link cannot be guessed.
-    const info: BoardInfo = {
-      id: randomBytes(16).toString('base64url'),
-      title: checked.value.title,
-      createdAt: Date.now(),
-    }
+    const info = newBoardInfo(checked.value.title, Date.now())
     // The creator exists before the board's first records are written, so they are credited
     // with them (and with anything the server lays out on a new board).
     const { template } = checked.value
@@ -190,6 +198,15 @@ export function createApiHandler(
       template,
       withCreator: Boolean(creator),
     })
+    sendBoardCreated(req, res, info, creator)
+  }
+
+  function sendBoardCreated(
+    req: IncomingMessage,
+    res: ServerResponse,
+    info: BoardInfo,
+    creator: { participant: StoredParticipant; token: string | undefined } | undefined,
+  ): void {
     const created: CreateBoardResponse = {
       ...info,
       url: requestOrigin(req) + boardPath(info.id),
@@ -198,6 +215,67 @@ export function createApiHandler(
       }),
     }
     sendJson(res, 201, created)
+  }
+
+  /**
+   * A new board from a board file (shared/api.ts `ImportBoardRequest`). Everything is checked
+   * here, whatever the page checked: the file is read and validated all or nothing, its pictures
+   * stored, and then the board, its creator (the importer), the ledger crediting them with every
+   * record and where each shape came from are stored in one transaction. If that fails, the
+   * pictures are removed again, so a failed import leaves nothing behind.
+   */
+  async function importBoard(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const header = req.headers[IMPORT_REQUEST_HEADER.toLowerCase()]
+    const request = checkImportBoardRequest(Array.isArray(header) ? header[0] : header)
+    if (!request.ok) return sendError(res, 400, request.error)
+    const body = await readBody(req, options.maxImportBytes)
+    if (body.kind === 'too-large') {
+      return sendError(
+        res,
+        413,
+        `This file is too big: board files can be up to ${formatBytes(options.maxImportBytes)}.`,
+      )
+    }
+    const file = readBoardFromFile(body.body, commonmapSchema)
+    if (!file.ok) return sendError(res, 422, file.error)
+    const now = Date.now()
+    const prepared = prepareImportedBoard(file.records, file.info, {
+      fallbackTitle: request.value.title,
+      now,
+      maxPictureBytes: options.maxAssetBytes,
+    })
+    if (!prepared.ok) return sendError(res, 422, prepared.error)
+    const info = newBoardInfo(prepared.value.title, now)
+    const creator = newParticipant(info.id, request.value.creator, null)
+    try {
+      const storedAt = new Map<CarriedPicture, string>()
+      for (const picture of prepared.value.pictures) {
+        const name = await assets.save(info.id, picture.bytes, picture.type)
+        storedAt.set(picture, `${ApiPath.assets(info.id)}/${name}`)
+      }
+      const state = encodeBoardState(
+        withStoredPictures(prepared.value, storedAt),
+        prepared.value.imported,
+      )
+      storage.createBoard(info, state, {
+        creator: creator.participant,
+        // The importer brought every record in, so the chain credits them with adding it; who
+        // the old board credited is kept beside it, in the imported root.
+        ledger: draftsForInitialState(state, creator.participant.id, now),
+        imported: prepared.value.imported,
+      })
+    } catch (error) {
+      await assets.removeBoard(info.id)
+      throw error
+    }
+    options.logger.info('board.imported', {
+      boardId: info.id,
+      kind: file.kind,
+      records: prepared.value.records.length,
+      pictures: prepared.value.pictures.length,
+      withCredits: file.info !== undefined,
+    })
+    sendBoardCreated(req, res, info, creator)
   }
 
   /**
@@ -439,6 +517,12 @@ export function createApiHandler(
     sendError(res, 404, 'There is nothing at this address.')
     return true
   }
+}
+
+/** A new board's description, with an id that cannot be guessed. */
+function newBoardInfo(title: string, createdAt: number): BoardInfo {
+  // 16 random bytes: 128 bits, so a board's link cannot be guessed.
+  return { id: randomBytes(16).toString('base64url'), title, createdAt }
 }
 
 /** A stored participant without the token hash: what its owner may read. */

@@ -6,11 +6,13 @@ import {
   SettingsKey,
   VOICE_BALANCE_KEY,
   getAttributionMap,
+  getImportedMap,
   getPeopleMap,
   getSettingsMap,
   getVoiceBalanceMap,
   type PublishedPerson,
 } from '../../shared/docLayout'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft } from '../../shared/ledger'
 import { computeVoiceBalance } from '../../shared/voiceBalance'
@@ -34,6 +36,11 @@ export interface BoardAuthorityOptions {
   readonly participants: readonly CreditSource[]
   /** The board's ledger so far, authorship entries at least (`arranged` ones may be left out). */
   readonly history: readonly LedgerDraft[]
+  /**
+   * For a board made from a file, where each imported shape came from (from storage). It never
+   * changes after the board is created; the authority only keeps the `imported` root equal to it.
+   */
+  readonly imported?: ReadonlyMap<string, ImportedAttribution>
   /**
    * Whether to keep the contribution ledger. Only the benchmark turns it off, to measure what
    * the ledger costs; identity and the server-owned roots are enforced either way.
@@ -63,6 +70,8 @@ export class BoardAuthority {
   private readonly people: Y.Map<unknown>
   private readonly attribution: Y.Map<unknown>
   private readonly voiceBalance: Y.Map<unknown>
+  private readonly importedRoot: Y.Map<unknown>
+  private readonly imported: ReadonlyMap<string, ImportedAttribution>
   private readonly settings: Y.Map<unknown>
   private readonly mirror: RecordMirror | undefined
   private readonly fold = new AttributionFold()
@@ -72,6 +81,7 @@ export class BoardAuthority {
   private readonly dirtyAttribution = new Set<string>()
   private readonly dirtyVoiceKeys = new Set<string>()
   private readonly dirtyUsers = new Set<string>()
+  private readonly dirtyImported = new Set<string>()
   private readonly dirtySettings = new Set<string>()
   private licence: LicenceChoice | undefined
 
@@ -81,6 +91,8 @@ export class BoardAuthority {
     this.people = getPeopleMap(doc)
     this.attribution = getAttributionMap(doc)
     this.voiceBalance = getVoiceBalanceMap(doc)
+    this.importedRoot = getImportedMap(doc)
+    this.imported = options.imported ?? new Map()
     this.settings = getSettingsMap(doc)
     this.licence = options.licence
     this.now = options.now ?? Date.now
@@ -176,6 +188,9 @@ export class BoardAuthority {
     for (const key of this.voiceBalance.keys()) this.dirtyVoiceKeys.add(key)
     this.dirtyVoiceKeys.add(VOICE_BALANCE_KEY)
     for (const id of this.profiles.keys()) this.dirtyUsers.add(id)
+    for (const id of [...this.importedRoot.keys(), ...this.imported.keys()]) {
+      this.dirtyImported.add(id)
+    }
     for (const key of this.settings.keys()) this.dirtySettings.add(key)
     this.dirtySettings.add(SettingsKey.licence)
   }
@@ -187,6 +202,7 @@ export class BoardAuthority {
         this.dirtyAttribution.size +
         this.dirtyVoiceKeys.size +
         this.dirtyUsers.size +
+        this.dirtyImported.size +
         this.dirtySettings.size >
       0
     )
@@ -211,6 +227,7 @@ export class BoardAuthority {
         )
       }
       for (const id of this.dirtyUsers) this.correctUserRecord(id)
+      for (const id of this.dirtyImported) write(this.importedRoot, id, this.imported.get(id))
       for (const key of this.dirtySettings) {
         write(this.settings, key, key === SettingsKey.licence ? this.licence : undefined)
       }
@@ -219,6 +236,7 @@ export class BoardAuthority {
     this.dirtyAttribution.clear()
     this.dirtyVoiceKeys.clear()
     this.dirtyUsers.clear()
+    this.dirtyImported.clear()
     this.dirtySettings.clear()
   }
 
@@ -231,6 +249,7 @@ export class BoardAuthority {
     note(this.people, this.dirtyPeople)
     note(this.attribution, this.dirtyAttribution)
     note(this.voiceBalance, this.dirtyVoiceKeys)
+    note(this.importedRoot, this.dirtyImported)
     note(this.settings, this.dirtySettings)
   }
 

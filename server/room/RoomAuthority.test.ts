@@ -4,10 +4,12 @@ import type { CreditSource } from '../../shared/credit'
 import {
   SettingsKey,
   getAttributionMap,
+  getImportedMap,
   getPeopleMap,
   getSettingsMap,
 } from '../../shared/docLayout'
 import type { LicenceChoice } from '../../shared/export/licences'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft } from '../../shared/ledger'
 import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
 import { participantId } from '../../tests/helpers/participants'
@@ -37,14 +39,28 @@ describe('Room with an authority', () => {
 
   function setup(
     participants: CreditSource[] = [priya, sam],
-    { restore = true, licence }: { restore?: boolean; licence?: LicenceChoice } = {},
+    {
+      restore = true,
+      licence,
+      imported = new Map(),
+    }: {
+      restore?: boolean
+      licence?: LicenceChoice
+      imported?: ReadonlyMap<string, ImportedAttribution>
+    } = {},
   ) {
     const stored: { update: Uint8Array; drafts: readonly LedgerDraft[] }[] = []
     const room = new Room({
       boardId: 'board',
       stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
       persistUpdate: (update, drafts) => stored.push({ update, drafts }),
-      authority: () => ({ participants, history: [], ledger: true, ...(licence && { licence }) }),
+      authority: () => ({
+        participants,
+        history: [],
+        ledger: true,
+        imported,
+        ...(licence && { licence }),
+      }),
       now: () => 1000,
       logger: silentLogger,
       maxBufferedBytes: 1024 * 1024,
@@ -131,6 +147,26 @@ describe('Room with an authority', () => {
     flushAll([stranger])
     expect(stored.flatMap((s) => s.drafts)).toEqual([])
     expect(getPeopleMap(stranger.doc).get(priya.id)).toMatchObject({ name: 'priya' })
+  })
+
+  it('publishes where imported shapes came from, and writes back any change a client makes', () => {
+    const fromLeeds: ImportedAttribution = {
+      from: 'Housing in Leeds',
+      exportedAt: 500,
+      importedAt: 900,
+      author: { name: 'Sam', role: 'Lived experience', addedAt: 100 },
+    }
+    const { room, client } = setup([priya], { imported: new Map([['shape:n', fromLeeds]]) })
+    expect(getImportedMap(room.doc).get('shape:n')).toEqual(fromLeeds)
+    const forger = client(priya.id)
+    flushAll([forger])
+    forger.doc.transact(() => {
+      getImportedMap(forger.doc).set('shape:n', { ...fromLeeds, author: { name: 'Priya' } })
+      getImportedMap(forger.doc).set('shape:other', fromLeeds)
+    })
+    flushAll([forger])
+    expect(getImportedMap(room.doc).toJSON()).toEqual({ 'shape:n': fromLeeds })
+    expect(getImportedMap(forger.doc).toJSON()).toEqual({ 'shape:n': fromLeeds })
   })
 
   describe('the board’s licence', () => {

@@ -125,6 +125,7 @@ export class RoomRegistry {
         participants: storage.listParticipants(boardId),
         // Rebuilding who each shape is credited to needs only authorship, not every move.
         history: storage.readLedger(boardId, { authorshipOnly: true }),
+        imported: storage.readImported(boardId),
         licence: storage.getLicence(boardId),
         ledger: this.options.ledger ?? true,
       }),

@@ -1,4 +1,5 @@
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
 
@@ -23,6 +24,16 @@ export interface CompactionResult {
  */
 export interface StoredParticipant extends ParticipantProfile {
   readonly tokenHash: Uint8Array | null
+}
+
+/** What a new board starts with besides its first document state. */
+export interface NewBoardOptions {
+  /** The person starting it, who exists before its first records are written. */
+  readonly creator?: StoredParticipant
+  /** Ledger entries for the first state (e.g. its records, credited to the creator). */
+  readonly ledger?: readonly LedgerDraft[]
+  /** For a board made from a file: where each imported shape came from, by shape id. */
+  readonly imported?: ReadonlyMap<string, ImportedAttribution>
 }
 
 /** A licence someone chose: unlike the default, it always has who chose it and when. */
@@ -52,14 +63,11 @@ export interface LedgerQuery {
 export interface BoardStorage {
   /**
    * Stores a new board with its first document state, and in the same transaction its creator
-   * (when given) and the ledger entries for that first state (e.g. records the board starts
-   * with, credited to the creator).
+   * (when given), the ledger entries for that first state (e.g. records the board starts with,
+   * credited to the creator) and, for a board made from a file, where its shapes came from.
+   * Throws when it cannot, and then stored none of it.
    */
-  createBoard(
-    info: BoardInfo,
-    initialState: Uint8Array,
-    options?: { creator?: StoredParticipant; ledger?: readonly LedgerDraft[] },
-  ): void
+  createBoard(info: BoardInfo, initialState: Uint8Array, options?: NewBoardOptions): void
   /** The board's description, or undefined when no such board was created. */
   getBoard(boardId: string): BoardInfo | undefined
   /** Everything needed to rebuild the board's document, or undefined for an unknown board. */
@@ -85,6 +93,8 @@ export interface BoardStorage {
   listParticipants(boardId: string): StoredParticipant[]
   /** A board's ledger entries, oldest first. */
   readLedger(boardId: string, query?: LedgerQuery): LedgerEntry[]
+  /** Where each shape of a board made from a file came from, by shape id (empty otherwise). */
+  readImported(boardId: string): Map<string, ImportedAttribution>
   /** The licence someone chose for a board, or undefined when nobody has (the default applies). */
   getLicence(boardId: string): LicenceChoice | undefined
   /** Records a licence choice for a board, replacing the one before. */

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LicenceChoice } from '../../shared/export/licences'
 import {
   EMPTY_LEDGER_HEAD,
@@ -11,6 +12,7 @@ import type {
   BoardStorage,
   CompactionResult,
   LedgerQuery,
+  NewBoardOptions,
   RecordedLicenceChoice,
   StoredBoard,
   StoredParticipant,
@@ -22,18 +24,26 @@ import type {
 export class MemoryStorage implements BoardStorage {
   private readonly boards = new Map<
     string,
-    { info: BoardInfo; snapshot: Uint8Array; updates: Uint8Array[]; ledger: LedgerEntry[] }
+    {
+      info: BoardInfo
+      snapshot: Uint8Array
+      updates: Uint8Array[]
+      ledger: LedgerEntry[]
+      imported: ReadonlyMap<string, ImportedAttribution>
+    }
   >()
   private readonly participants = new Map<string, StoredParticipant>()
   private readonly licences = new Map<string, RecordedLicenceChoice>()
 
-  createBoard(
-    info: BoardInfo,
-    initialState: Uint8Array,
-    options: { creator?: StoredParticipant; ledger?: readonly LedgerDraft[] } = {},
-  ): void {
+  createBoard(info: BoardInfo, initialState: Uint8Array, options: NewBoardOptions = {}): void {
     if (this.boards.has(info.id)) throw new Error(`Board ${info.id} already exists`)
-    this.boards.set(info.id, { info, snapshot: initialState, updates: [], ledger: [] })
+    this.boards.set(info.id, {
+      info,
+      snapshot: initialState,
+      updates: [],
+      ledger: [],
+      imported: new Map(options.imported),
+    })
     if (options.creator) this.addParticipant(options.creator)
     if (options.ledger?.length) this.appendLedger(info.id, options.ledger)
   }
@@ -95,6 +105,10 @@ export class MemoryStorage implements BoardStorage {
         (query.recordId === undefined || entry.recordId === query.recordId) &&
         (!query.authorshipOnly || entry.action !== 'arranged'),
     )
+  }
+
+  readImported(boardId: string): Map<string, ImportedAttribution> {
+    return new Map(this.boards.get(boardId)?.imported)
   }
 
   getLicence(boardId: string): LicenceChoice | undefined {

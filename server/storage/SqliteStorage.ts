@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import type { CreditLevel } from '../../shared/credit'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import {
   sealEntries,
@@ -17,6 +18,7 @@ import type {
   BoardStorage,
   CompactionResult,
   LedgerQuery,
+  NewBoardOptions,
   RecordedLicenceChoice,
   StoredBoard,
   StoredParticipant,
@@ -99,11 +101,7 @@ export class SqliteStorage implements BoardStorage {
     )
   }
 
-  createBoard(
-    info: BoardInfo,
-    initialState: Uint8Array,
-    options: { creator?: StoredParticipant; ledger?: readonly LedgerDraft[] } = {},
-  ): void {
+  createBoard(info: BoardInfo, initialState: Uint8Array, options: NewBoardOptions = {}): void {
     this.db.transaction(() => {
       this.statement('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(
         info.id,
@@ -116,7 +114,34 @@ export class SqliteStorage implements BoardStorage {
       )
       if (options.creator) this.addParticipant(options.creator)
       if (options.ledger?.length) this.appendLedger(info.id, options.ledger)
+      if (options.imported?.size) this.insertImported(info.id, options.imported)
     })()
+  }
+
+  readImported(boardId: string): Map<string, ImportedAttribution> {
+    const rows = this.statement('SELECT * FROM imported_shapes WHERE board_id = ?').all(
+      boardId,
+    ) as ImportedRow[]
+    return new Map(rows.map((row) => [row.shape_id, importedFromRow(row)]))
+  }
+
+  private insertImported(boardId: string, imported: ReadonlyMap<string, ImportedAttribution>) {
+    const insert = this.statement(
+      `INSERT INTO imported_shapes (board_id, shape_id, from_title, exported_at, imported_at,
+        author_name, author_role, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (const [shapeId, { from, exportedAt, importedAt, author }] of imported) {
+      insert.run(
+        boardId,
+        shapeId,
+        from,
+        exportedAt,
+        importedAt,
+        author?.name ?? null,
+        author?.role ?? null,
+        author?.addedAt ?? null,
+      )
+    }
   }
 
   getBoard(boardId: string): BoardInfo | undefined {
@@ -415,6 +440,28 @@ function participantFromRow(row: ParticipantRow): StoredParticipant {
     addedBy: row.added_by,
     createdAt: row.created_at,
     tokenHash: row.token_hash,
+  }
+}
+
+interface ImportedRow {
+  shape_id: string
+  from_title: string | null
+  exported_at: number | null
+  imported_at: number
+  author_name: string | null
+  author_role: string | null
+  added_at: number | null
+}
+
+function importedFromRow(row: ImportedRow): ImportedAttribution {
+  return {
+    from: row.from_title,
+    exportedAt: row.exported_at,
+    importedAt: row.imported_at,
+    author:
+      row.author_name === null
+        ? null
+        : { name: row.author_name, role: row.author_role, addedAt: row.added_at },
   }
 }
 

@@ -75,6 +75,22 @@ export const MIGRATIONS: readonly string[] = [
     set_at INTEGER NOT NULL
   ) STRICT;
   `,
+  // 4. Where the shapes of a board made from a file came from, and who that board credited
+  //    them to: the truth behind the document's server-owned `imported` root. Written once, in
+  //    the transaction that creates the board; the ledger credits the importer separately.
+  `
+  CREATE TABLE imported_shapes (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    shape_id TEXT NOT NULL,
+    from_title TEXT,
+    exported_at INTEGER,
+    imported_at INTEGER NOT NULL,
+    author_name TEXT,
+    author_role TEXT,
+    added_at INTEGER,
+    PRIMARY KEY (board_id, shape_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

@@ -1,4 +1,19 @@
-import { strFromU8, strToU8, unzlibSync, zlibSync } from 'fflate'
+import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate'
+
+/**
+ * The most board JSON a payload may unpack to (64 MiB; a 10,000-shape board is about 5 MB).
+ * A few kilobytes of compressed data can unpack to gigabytes, so a picture must not be able to
+ * make the reader allocate whatever it claims.
+ */
+export const MAX_BOARD_JSON_BYTES = 64 * 1024 * 1024
+
+/** Thrown when a compressed board unpacks to more than the limit. */
+export class BoardTooLargeError extends Error {
+  constructor() {
+    super('The board inside this file is too big to open.')
+    this.name = 'BoardTooLargeError'
+  }
+}
 
 /**
  * How a board travels inside an exported picture: its JSON, compressed and base64-encoded, so
@@ -14,10 +29,41 @@ export function encodeBoardPayload(json: string): string {
   return btoa(binary)
 }
 
-/** The JSON inside a payload made by {@link encodeBoardPayload}; throws if it is damaged. */
-export function decodeBoardPayload(payload: string): string {
+/**
+ * The JSON inside a payload made by {@link encodeBoardPayload}; throws if it is damaged, and
+ * {@link BoardTooLargeError} if it unpacks to more than `maxBytes`.
+ */
+export function decodeBoardPayload(payload: string, maxBytes = MAX_BOARD_JSON_BYTES): string {
   const binary = atob(payload.trim())
   const bytes = new Uint8Array(binary.length)
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i)
-  return strFromU8(unzlibSync(bytes))
+  return strFromU8(inflateAtMost(bytes, maxBytes))
+}
+
+/** Input fed to the inflater at a time: deflate expands at most ~1,032×, so ≤ 17 MB per step. */
+const INFLATE_STEP = 16 * 1024
+
+/** zlib data unpacked, refusing as soon as the output passes `maxBytes`. */
+function inflateAtMost(compressed: Uint8Array, maxBytes: number): Uint8Array {
+  const chunks: Uint8Array[] = []
+  let size = 0
+  let ended = false
+  const inflater = new Unzlib((chunk, final) => {
+    size += chunk.length
+    if (size > maxBytes) throw new BoardTooLargeError()
+    chunks.push(chunk)
+    ended ||= final
+  })
+  for (let at = 0; at < compressed.length; at += INFLATE_STEP) {
+    const end = Math.min(at + INFLATE_STEP, compressed.length)
+    inflater.push(compressed.subarray(at, end), end === compressed.length)
+  }
+  if (!ended) throw new Error('The compressed board ends too early.')
+  const out = new Uint8Array(size)
+  let offset = 0
+  for (const chunk of chunks) {
+    out.set(chunk, offset)
+    offset += chunk.length
+  }
+  return out
 }

@@ -20,11 +20,11 @@ export function embedBoardInPng(png: Uint8Array, boardJson: string): Uint8Array 
 
 /**
  * The board JSON a Commonmap PNG carries, or undefined for a PNG without one. Throws for bytes
- * that are not a PNG or a board chunk that is damaged.
+ * that are not a PNG or a board chunk that is damaged, or that unpacks to more than `maxBytes`.
  */
-export function extractBoardFromPng(png: Uint8Array): string | undefined {
+export function extractBoardFromPng(png: Uint8Array, maxBytes?: number): string | undefined {
   const chunk = extractChunks(png).find(isBoardChunk)
-  return chunk && decodeBoardPayload(textChunk.decode(chunk.data).text)
+  return chunk && decodeBoardPayload(textChunk.decode(chunk.data).text, maxBytes)
 }
 
 function isBoardChunk(chunk: { name: string; data: Uint8Array }): boolean {

@@ -20,8 +20,11 @@ export function embedBoardInSvg(svg: string, boardJson: string): string {
   return svg.slice(0, at) + metadata + svg.slice(at).replace(BOARD_ELEMENT, '')
 }
 
-/** The board JSON a Commonmap SVG carries, or undefined for an SVG without one. */
-export function extractBoardFromSvg(svg: string): string | undefined {
+/**
+ * The board JSON a Commonmap SVG carries, or undefined for an SVG without one. Throws for a
+ * damaged board, or one that unpacks to more than `maxBytes`.
+ */
+export function extractBoardFromSvg(svg: string, maxBytes?: number): string | undefined {
   const match = BOARD_ELEMENT.exec(svg)
-  return match?.[1] === undefined ? undefined : decodeBoardPayload(match[1])
+  return match?.[1] === undefined ? undefined : decodeBoardPayload(match[1], maxBytes)
 }

@@ -1,4 +1,4 @@
-import { expect, type BrowserContext, type Page } from '@playwright/test'
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
 import { boardPath } from '../../shared/protocol'
 
 /** Opens a board and joins it the first time, as a person would. */
@@ -15,11 +15,11 @@ export async function joinBoard(
 }
 
 /**
- * Fills in the join dialog (or any profile form): name, role, and how to be credited (by
- * default "My full name").
+ * Fills in the join dialog (or any profile form, within `page` or a part of it): name, role,
+ * and how to be credited (by default "My full name").
  */
 export async function fillJoinDialog(
-  page: Page,
+  page: Page | Locator,
   person: { name: string; role: string; credit?: string; pseudonym?: string },
 ): Promise<void> {
   await page.getByRole('textbox', { name: 'Your name' }).fill(person.name)

@@ -155,7 +155,11 @@ test('a board started as a co-design session opens with every frame and prompt, 
   await page.goto(server.url)
   await page.getByLabel('What is this workshop about?').fill('Getting help with housing in Leeds')
   await expect(page.getByRole('radio', { name: /^Co-design session/ })).toBeChecked()
-  await fillJoinDialog(page, { name: 'Sam', role: 'Facilitator' })
+  // The start page also has "Open a file", with its own fields for who is opening it.
+  await fillJoinDialog(page.getByRole('region', { name: 'Start a new board' }), {
+    name: 'Sam',
+    role: 'Facilitator',
+  })
   await page.getByRole('button', { name: 'Start a new board' }).click()
 
   await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)

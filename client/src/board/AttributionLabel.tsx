@@ -1,19 +1,21 @@
 import { useEditor, useValue } from 'tldraw'
 import { describeAttribution } from '../collab/attribution'
+import { formatDate, formatTime } from '../common/formatWhen'
 import { useBoardContext } from './BoardContext'
 
-const formatTime = (epochMs: number) =>
-  new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
+/** Pixels from the top of the canvas that the board's title bar and menus may cover. */
+const ROOM_ABOVE_FOR_LABEL = 120
 
 /**
  * "Added by Sam · Lived experience · 10:42 — words changed by Priya · Practitioner" above the
  * shape under the pointer, or the one shape that is selected. It reads the server's attribution
- * (from the ledger), never the shape's `meta`, which any client can write. The same sentence is
- * announced to screen readers for the selection.
+ * (from the ledger), never the shape's `meta`, which any client can write. A shape that came in
+ * with a board file is credited first to whom that file credits, then to who brought it in.
+ * The same sentence is announced to screen readers for the selection.
  */
 export function AttributionLabel() {
   const editor = useEditor()
-  const { people, attributions, identity } = useBoardContext()
+  const { people, attributions, imported, identity } = useBoardContext()
   const target = useValue(
     'attribution target',
     () => {
@@ -25,16 +27,22 @@ export function AttributionLabel() {
       const shape = shapeId ? editor.getShape(shapeId) : undefined
       const bounds = shapeId ? editor.getShapePageBounds(shapeId) : undefined
       if (!shape || !bounds) return null
-      const anchor = editor.pageToViewport({ x: bounds.midX, y: bounds.minY })
+      const above = editor.pageToViewport({ x: bounds.midX, y: bounds.minY })
+      // The board's title bar and menus cover the top of the canvas: a label above a shape up
+      // there would be hidden behind them, so it goes below the shape instead.
+      const below = above.y < ROOM_ABOVE_FOR_LABEL
+      const anchor = below ? editor.pageToViewport({ x: bounds.midX, y: bounds.maxY }) : above
       return {
         shapeId: shape.id,
         isSelected: shape.id === selected,
         x: anchor.x,
         y: anchor.y,
+        below,
       }
     },
     [editor],
   )
+  const importedFrom = target && imported.get(target.shapeId)
   const text =
     target &&
     describeAttribution(
@@ -42,12 +50,13 @@ export function AttributionLabel() {
       people,
       identity.participant.id,
       formatTime,
+      importedFrom ? { imported: importedFrom, formatDate } : undefined,
     )
   return (
     <>
       {target && (
         <div
-          className="attribution-label"
+          className={`attribution-label${target.below ? ' attribution-label--below' : ''}`}
           style={{ left: target.x, top: target.y }}
           data-testid="attribution-label"
           data-shape-id={target.shapeId}

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/docLayout'
+import type { ImportedAttribution } from '../../../shared/importedAttribution'
 import type { LicenceChoice } from '../../../shared/export/licences'
 import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
@@ -41,6 +42,8 @@ export interface BoardContextValue {
   readonly people: ReadonlyMap<string, PublishedPerson>
   /** Who each shape is credited to (server-owned, from the ledger). */
   readonly attributions: ReadonlyMap<string, RecordAttribution>
+  /** Where shapes that came in with a board file came from (server-owned). */
+  readonly imported: ReadonlyMap<string, ImportedAttribution>
   readonly voiceBalance: VoiceBalance | undefined
   /** The board's licence and who chose it (server-owned; the default until someone chooses). */
   readonly licence: LicenceChoice

@@ -49,7 +49,13 @@ import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
-import { useAttributions, useLicence, usePeople, useVoiceBalance } from './useBoardData'
+import {
+  useAttributions,
+  useImported,
+  useLicence,
+  usePeople,
+  useVoiceBalance,
+} from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
@@ -150,6 +156,7 @@ function BoardCanvas({
   const board = useBoardConnection(boardId, identity, onUploadError)
   const people = usePeople(board?.doc)
   const attributions = useAttributions(board?.doc)
+  const imported = useImported(board?.doc)
   const voiceBalance = useVoiceBalance(board?.doc)
   const licence = useLicence(board?.doc)
   const peopleHere = usePeopleHere(board?.awareness)
@@ -172,6 +179,7 @@ function BoardCanvas({
         connection: board.connection,
         people,
         attributions,
+        imported,
         voiceBalance,
         licence,
         peopleHere,
@@ -191,6 +199,7 @@ function BoardCanvas({
       identity,
       people,
       attributions,
+      imported,
       voiceBalance,
       licence,
       peopleHere,

@@ -3,6 +3,8 @@ import { useValue, type Editor } from 'tldraw'
 import { describePerson } from '../../../shared/credit'
 import type { LedgerAction, LedgerEntry } from '../../../shared/ledger'
 import { fetchRecordHistory } from '../api'
+import { describeImportedHistory } from '../collab/attribution'
+import { formatDate, formatTime } from '../common/formatWhen'
 import { useBoardContext } from './BoardContext'
 
 const VERBS: Record<LedgerAction, string> = {
@@ -38,19 +40,18 @@ export function historyLines(entries: readonly LedgerEntry[]): HistoryLine[] {
   return lines
 }
 
-const formatTime = (epochMs: number) =>
-  new Date(epochMs).toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' })
-
 /**
  * The selected shape's history, from the server's ledger, in plain words: who added it, who
- * changed its words, who moved it, with times. Refreshed when the shape changes.
+ * changed its words, who moved it, with times; for a shape that came in with a board file, first
+ * where it came from and who added it there. Refreshed when the shape changes.
  */
 export function HistoryPanel({ editor }: { editor: Editor }) {
-  const { boardId, identity, people } = useBoardContext()
+  const { boardId, identity, people, imported } = useBoardContext()
   const selected = useValue('history shape', () => editor.getOnlySelectedShape(), [editor])
   const [entries, setEntries] = useState<LedgerEntry[]>()
   const [error, setError] = useState<string>()
   const shapeId = selected?.id
+  const importedFrom = shapeId && imported.get(shapeId)
 
   useEffect(() => {
     if (!shapeId) return
@@ -82,8 +83,18 @@ export function HistoryPanel({ editor }: { editor: Editor }) {
     const person = people.get(id)
     return person ? describePerson(person) : 'Someone who is no longer listed'
   }
+  // The ledger's first entry for an imported shape is the import itself, not its first writing.
+  const verb = (entry: LedgerEntry) =>
+    importedFrom && entry.action === 'created' && entry.at === importedFrom.importedAt
+      ? 'brought it in from a file'
+      : VERBS[entry.action]
   return (
     <section aria-label="Changes to the selected shape">
+      {importedFrom && (
+        <p className="hint" data-testid="history-imported">
+          {describeImportedHistory({ imported: importedFrom, formatDate })}
+        </p>
+      )}
       {error && (
         <p className="error" role="alert">
           {error}
@@ -100,7 +111,7 @@ export function HistoryPanel({ editor }: { editor: Editor }) {
           {historyLines(entries).map(({ first, last, count }) => (
             <li key={first.seq}>
               <span className="history-time">{formatTime(last.at)}</span>{' '}
-              <strong>{who(first.participantId)}</strong> {VERBS[first.action]}
+              <strong>{who(first.participantId)}</strong> {verb(first)}
               {count > 1 ? ` (${count} times)` : ''}
               {first.writtenDownBy ? `, written down by ${who(first.writtenDownBy)}` : ''}.
             </li>

@@ -6,6 +6,7 @@ import {
   SettingsKey,
   VOICE_BALANCE_KEY,
   getAttributionMap,
+  getImportedMap,
   getPeopleMap,
   getSettingsMap,
   getVoiceBalanceMap,
@@ -16,6 +17,10 @@ import {
   licenceInForce,
   type LicenceChoice,
 } from '../../../shared/export/licences'
+import {
+  readImportedAttribution,
+  type ImportedAttribution,
+} from '../../../shared/importedAttribution'
 import { publishedPersonValidator } from '../../../shared/participant'
 import type { VoiceBalance } from '../../../shared/voiceBalance'
 import { readRecordAttribution } from '../collab/attribution'
@@ -32,6 +37,14 @@ export function usePeople(doc: Y.Doc | undefined): ReadonlyMap<string, Published
 /** Who each shape is credited to, by shape id, from the server-owned `attribution` root. */
 export function useAttributions(doc: Y.Doc | undefined): ReadonlyMap<string, RecordAttribution> {
   return useMapRoot(doc, getAttributionMap, readAttributions)
+}
+
+/**
+ * Where each shape that came in with a board file came from, by shape id, from the server-owned
+ * `imported` root (empty for a board that was not made from a file).
+ */
+export function useImported(doc: Y.Doc | undefined): ReadonlyMap<string, ImportedAttribution> {
+  return useMapRoot(doc, getImportedMap, readImported)
 }
 
 /** The board's voice balance, from the server-owned `voiceBalance` root. */
@@ -98,14 +111,24 @@ export function readPeople(map: Y.Map<unknown>): Map<string, PublishedPerson> {
   return valid
 }
 
-function readAttributions(map: Y.Map<unknown>): Map<string, RecordAttribution> {
-  const valid = new Map<string, RecordAttribution>()
-  for (const [id, value] of map) {
-    const attribution = readRecordAttribution(value)
-    if (attribution) valid.set(id, attribution)
+/**
+ * Reads a root of values keyed by shape id, leaving out the invalid ones (a client may write
+ * there for a moment before the server corrects it). Made once per root, at module level, so
+ * {@link useMapRoot} sees the same function on every render.
+ */
+function validEntries<V>(read: (value: unknown) => V | undefined) {
+  return (map: Y.Map<unknown>): Map<string, V> => {
+    const valid = new Map<string, V>()
+    for (const [id, value] of map) {
+      const entry = read(value)
+      if (entry) valid.set(id, entry)
+    }
+    return valid
   }
-  return valid
 }
+
+const readAttributions = validEntries(readRecordAttribution)
+const readImported = validEntries(readImportedAttribution)
 
 const share = T.number.nullable()
 const voiceBalanceValidator = T.object({

@@ -1,4 +1,5 @@
 // @vitest-environment jsdom
+import type { ImportedAttribution } from '../../../shared/importedAttribution'
 import {
   createShapeId,
   createTLStore,
@@ -12,6 +13,7 @@ import { createHeadlessEditor } from '../../../tests/helpers/headlessEditor'
 import { testParticipant } from '../../../tests/helpers/participants'
 import {
   describeAttribution,
+  describeImportedHistory,
   readMetaStamps as readAttribution,
   readRecordAttribution,
   registerAttribution,
@@ -230,6 +232,53 @@ describe('describeAttribution', () => {
     expect(describeAttribution(by(ade.id), new Map([[ade.id, ade]]), 'p_x', time)).toBe(
       'Added by Ade · Peer mentor · t1',
     )
+  })
+
+  describe('for a shape that came in with a board file', () => {
+    const origin = (imported: Partial<ImportedAttribution> = {}) => ({
+      imported: {
+        from: 'Housing in Leeds',
+        exportedAt: 5,
+        importedAt: 9,
+        author: { name: 'Sam', role: 'Lived experience', addedAt: 1 },
+        ...imported,
+      },
+      formatDate: (ms: number) => `day ${ms}`,
+    })
+
+    it.each([
+      [
+        origin(),
+        'Added by Sam · Lived experience — imported from “Housing in Leeds” on day 9, brought in by You',
+      ],
+      [origin({ author: null }), 'Imported from “Housing in Leeds” on day 9, brought in by You'],
+      [
+        origin({ from: null, exportedAt: null, author: null }),
+        'Imported from a file on day 9, brought in by You',
+      ],
+    ])('%o reads “%s”', (from, text) => {
+      expect(describeAttribution(by(priya.id), people, priya.id, time, from)).toBe(text)
+    })
+
+    it.each([
+      [
+        origin(),
+        'Imported from “Housing in Leeds”, as saved there on day 5. There, it was added by Sam · Lived experience on day 1.',
+      ],
+      [
+        origin({ from: null, exportedAt: null, author: null }),
+        'Imported from a file. The file does not say who added it.',
+      ],
+    ])('tells its history before it came: %o reads “%s”', (from, text) => {
+      expect(describeImportedHistory(from)).toBe(text)
+    })
+
+    it('names who changed its words since it was brought in', () => {
+      const changed = by(priya.id, { wordsBy: [{ by: jo.id, writtenDownBy: null, at: 12 }] })
+      expect(describeAttribution(changed, people, 'p_nobody', time, origin())).toBe(
+        'Added by Sam · Lived experience — imported from “Housing in Leeds” on day 9, brought in by Priya · Practitioner — words changed by Jo · Carer or family',
+      )
+    })
   })
 })
 

@@ -1,6 +1,7 @@
 import { isEqual, T, type Editor, type TLShape } from 'tldraw'
 import type { RecordAttribution } from '../../../shared/attribution'
 import { describePerson } from '../../../shared/credit'
+import type { ImportedAttribution, ImportedAuthor } from '../../../shared/importedAttribution'
 import { PARTICIPANT_ID_PATTERN, type Participant } from '../../../shared/participant'
 
 /** What a client stamps in a shape's `meta`: its own claim, never shown as attribution. */
@@ -90,16 +91,27 @@ export function readRecordAttribution(value: unknown): RecordAttribution | undef
   }
 }
 
+/** Where a shape that came in with a board file came from, and how to write its date. */
+export interface ImportedOrigin {
+  readonly imported: ImportedAttribution
+  readonly formatDate: (epochMs: number) => string
+}
+
 /**
  * The line shown about who a shape is credited to, from the ledger's attribution, e.g.
  * "Added by Sam · Lived experience · 10:42 — words changed by Priya · Practitioner". Each
  * person is named as they chose to be credited; the reader sees themselves as "You".
+ *
+ * For a shape that came in with a board file (`origin`), the person the file credits comes
+ * first and the person the ledger credits is who brought it in: "Added by Sam · Lived
+ * experience — imported from “Housing in Leeds” on 3 November 2026, brought in by You".
  */
 export function describeAttribution(
   attribution: RecordAttribution | undefined,
   people: ReadonlyMap<string, Participant>,
   selfId: string,
   formatTime: (epochMs: number) => string,
+  origin?: ImportedOrigin,
 ): string {
   const who = (participantId: string) => {
     if (participantId === selfId) return 'You'
@@ -108,20 +120,62 @@ export function describeAttribution(
   }
   const scribe = (writtenDownBy: string | null) =>
     writtenDownBy ? ` (written down by ${who(writtenDownBy)})` : ''
-  if (!attribution) return 'Added before names were recorded'
-  const parts = [
-    attribution.addedBy
-      ? `Added by ${who(attribution.addedBy)}${scribe(attribution.addedWrittenDownBy)}`
-      : 'Added before names were recorded',
-  ]
-  if (attribution.addedAt !== null && attribution.addedBy)
-    parts.push(formatTime(attribution.addedAt))
-  let text = parts.join(' · ')
-  if (attribution.wordsBy.length > 0) {
+  if (!attribution && !origin) return 'Added before names were recorded'
+  let text: string
+  if (origin) {
+    const broughtInBy = attribution?.addedBy
+      ? `, brought in by ${who(attribution.addedBy)}${scribe(attribution.addedWrittenDownBy)}`
+      : ''
+    text = `${describeImportedFrom(origin)}${broughtInBy}`
+  } else {
+    const parts = [
+      attribution?.addedBy
+        ? `Added by ${who(attribution.addedBy)}${scribe(attribution.addedWrittenDownBy)}`
+        : 'Added before names were recorded',
+    ]
+    if (attribution?.addedAt != null && attribution.addedBy)
+      parts.push(formatTime(attribution.addedAt))
+    text = parts.join(' · ')
+  }
+  if (attribution && attribution.wordsBy.length > 0) {
     const changers = attribution.wordsBy.map((c) => `${who(c.by)}${scribe(c.writtenDownBy)}`)
     text += ` — words changed by ${joinNames(changers)}`
   }
   return text
+}
+
+/**
+ * Who the file credited an imported shape to and where it came from: "Added by Sam · Lived
+ * experience — imported from “Housing in Leeds” on 3 November 2026" (the day it was brought
+ * in), or "Imported from a file on …" when the file says neither.
+ */
+export function describeImportedFrom({ imported, formatDate }: ImportedOrigin): string {
+  const source = imported.from === null ? 'a file' : `“${imported.from}”`
+  const on = `from ${source} on ${formatDate(imported.importedAt)}`
+  return imported.author
+    ? `Added by ${describeAuthor(imported.author)} — imported ${on}`
+    : `Imported ${on}`
+}
+
+/**
+ * The history of an imported shape before it came to this board, for the History panel:
+ * "Imported from “Housing in Leeds”, as saved there on 3 November 2026. There, it was added by
+ * Sam · Lived experience on 2 November 2026."
+ */
+export function describeImportedHistory({ imported, formatDate }: ImportedOrigin): string {
+  const source = imported.from === null ? 'a file' : `“${imported.from}”`
+  const saved =
+    imported.exportedAt === null ? '' : `, as saved there on ${formatDate(imported.exportedAt)}`
+  const { author } = imported
+  const addedThere = author
+    ? ` There, it was added by ${describeAuthor(author)}${author.addedAt === null ? '' : ` on ${formatDate(author.addedAt)}`}.`
+    : ' The file does not say who added it.'
+  return `Imported from ${source}${saved}.${addedThere}`
+}
+
+/** A person as the file credited them: "Sam · Lived experience". */
+export function describeAuthor(author: ImportedAuthor): string {
+  return author.role ? `${author.name} · ${author.role}` : author.name
 }
 
 /** Everyone a shape is credited to: who added it and who changed its words. */

@@ -1,24 +1,40 @@
 import { useState, type FormEvent } from 'react'
+import type { CreateBoardResponse } from '../../../shared/api'
 import { BoardTemplates, type BoardTemplateId } from '../../../shared/boardTemplates'
+import { BOARD_FILE_ACCEPT } from '../../../shared/export/readBoardFile'
 import { MAX_TITLE_LENGTH } from '../../../shared/limits'
 import { boardPath } from '../../../shared/protocol'
-import { createBoard } from '../api'
+import { createBoard, importBoard } from '../api'
 import { RadioField } from '../common/FormFields'
 import {
   EMPTY_PROFILE,
   joinRequestOf,
   missingFromProfile,
   ProfileFields,
+  useProfileSubmit,
   type ProfileDraft,
 } from '../common/ProfileFields'
 import { listRememberedBoards, rememberBoard } from '../common/rememberedBoards'
 import { saveIdentity } from '../common/rememberedIdentity'
 
 /**
- * The first page: start a new board, or go back to one this browser has joined. Starting a
- * board is also joining it: the person says who they are here, the server
+ * Keeps the new board's creator on this device and opens the board: whoever started it (or
+ * opened it from a file) has joined it already, so it opens without asking again.
+ */
+function enterNewBoard(board: CreateBoardResponse): void {
+  if (!board.creator?.token) throw new Error('The server did not give this device a key.')
+  saveIdentity(board.id, { participant: board.creator.participant, token: board.creator.token })
+  rememberBoard(board)
+  window.location.assign(boardPath(board.id))
+}
+
+/**
+ * The first page: start a new board, open one from a file, or go back to one this browser has
+ * joined. Starting a board is also joining it: the person says who they are here, the server
  * makes them its first participant (with the token this device keeps) and credits the board's
- * template to them, and the board then opens without asking again.
+ * template to them, and the board then opens without asking again. Opening a file works the
+ * same way, with the file's shapes credited as its file says and the person as who brought
+ * them in.
  */
 export function StartPage() {
   const [title, setTitle] = useState('')
@@ -37,11 +53,7 @@ export function StartPage() {
     setBusy(true)
     setError(undefined)
     try {
-      const board = await createBoard({ title, template, creator: joinRequestOf(person) })
-      if (!board.creator?.token) throw new Error('The server did not give this device a key.')
-      saveIdentity(board.id, { participant: board.creator.participant, token: board.creator.token })
-      rememberBoard(board)
-      window.location.assign(boardPath(board.id))
+      enterNewBoard(await createBoard({ title, template, creator: joinRequestOf(person) }))
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e))
       setBusy(false)
@@ -93,6 +105,8 @@ export function StartPage() {
         </form>
       </section>
 
+      <OpenFileSection />
+
       <section className="card" aria-labelledby="joined-heading">
         <h2 id="joined-heading">Boards you have joined</h2>
         {boards.length === 0 ? (
@@ -119,5 +133,55 @@ export function StartPage() {
         )}
       </section>
     </main>
+  )
+}
+
+/**
+ * "Open a file": a board saved from Commonmap (or tldraw) becomes a new board. The file goes to
+ * the server as it is; the server tells what it is from its content, checks all of it and says
+ * plainly why a file cannot be opened.
+ */
+function OpenFileSection() {
+  const [file, setFile] = useState<File>()
+  const [person, setPerson] = useState<ProfileDraft>(EMPTY_PROFILE)
+  const { busy, error, submit } = useProfileSubmit(person, 'you', async (creator) => {
+    if (!file) throw new Error('Please choose the file to open.')
+    // The name is only a fallback title, for a file that does not carry its board's title.
+    const title = file.name.replace(/\.[^.]*$/, '')
+    enterNewBoard(await importBoard(file, { creator, title }))
+  })
+  return (
+    <section className="card" aria-labelledby="open-file-heading">
+      <h2 id="open-file-heading">Open a file</h2>
+      <p>
+        Make a new board from one saved from Commonmap: a <code>.tldr</code> file, a picture (PNG or
+        SVG) with the board inside, or a bundle (<code>.zip</code>). Everyone it credits stays
+        credited, and you are shown as the person who brought it in.
+      </p>
+      <form onSubmit={submit} noValidate>
+        <label htmlFor="open-file">The board file</label>
+        <p className="hint" id="open-file-hint">
+          A .tldr, .png, .svg or .zip file saved from Commonmap.
+        </p>
+        <input
+          id="open-file"
+          type="file"
+          accept={BOARD_FILE_ACCEPT}
+          aria-describedby="open-file-hint"
+          onChange={(e) => setFile(e.target.files?.[0])}
+        />
+
+        <ProfileFields idPrefix="open" value={person} onChange={setPerson} />
+
+        {error && (
+          <p id="open-file-error" className="error" role="alert">
+            {error}
+          </p>
+        )}
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Opening…' : 'Open as a new board'}
+        </button>
+      </form>
+    </section>
   )
 }
