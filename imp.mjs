@@ -1,6 +1,0 @@
-const t0 = performance.now()
-const t = await import('tldraw')
-console.log('tldraw import ms', (performance.now()-t0).toFixed(0))
-const s = t.createTLSchema({})
-console.log(JSON.stringify(s.serialize()).length, Object.keys(t).length)
-console.log(process.memoryUsage().rss/1e6)
