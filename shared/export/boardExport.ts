@@ -1,9 +1,12 @@
-import type { TLRecord } from '@tldraw/tlschema'
+import type { TLFrameShape, TLRecord } from '@tldraw/tlschema'
 import type { RecordAttribution } from '../attribution'
+import { describePerson } from '../credit'
 import type { PublishedPerson } from '../docLayout'
-import type { MapOutline } from '../mapOutline'
-import type { RoleId } from '../roles'
-import type { LicenceChoice, LicenceInfo } from './licences'
+import { mapOutline, type MapOutline } from '../mapOutline'
+import { participantOf, type Participant } from '../participant'
+import { ROLES, type RoleId } from '../roles'
+import { MIN_GROUP_SIZE } from '../voiceBalance'
+import { LICENCES, type LicenceChoice, type LicenceInfo } from './licences'
 
 /**
  * Everything an export says about a board, made once from the board's state at the moment of
@@ -94,3 +97,93 @@ export interface EmbeddedAttribution {
 
 /** The key of {@link EmbeddedBoardInfo} in the document record's `meta`. */
 export const EMBEDDED_BOARD_META_KEY = 'commonmap'
+
+/**
+ * What an action owned by someone who chose "not named" says in its "who": a person, but not
+ * which one. Not "Someone not named", which would still mark them as the owner of that action.
+ */
+export const UNNAMED_OWNER = 'Someone'
+
+/**
+ * Makes the export of a board from its state (pure; the caller reads the state). Every name in
+ * the result is as its person chooses to be credited now; a person who chose "not named" is
+ * left out of credits and authors, and an action they own says {@link UNNAMED_OWNER}.
+ */
+export function buildBoardExport(source: BoardExportSource): BoardExport {
+  const named = new Map([...source.people].filter(([, person]) => person.credit !== 'not-named'))
+  const owners = new Map<string, Participant>(
+    [...source.people].map(([id, person]) => [
+      id,
+      person.credit === 'not-named' ? { ...participantOf(person), name: UNNAMED_OWNER } : person,
+    ]),
+  )
+  const setBy = source.licence.setBy === null ? undefined : named.get(source.licence.setBy)
+  return {
+    title: source.title,
+    exportedAt: source.now,
+    licence: {
+      ...LICENCES[source.licence.id],
+      setBy: setBy ? describePerson(setBy) : null,
+      setAt: source.licence.setAt,
+    },
+    outline: mapOutline(source.records, owners),
+    authors: exportAuthors(source.attributions, named),
+    credits: creditGroups(named.values()),
+    frames: boardFrames(source.records),
+  }
+}
+
+function exportAuthors(
+  attributions: ReadonlyMap<string, RecordAttribution>,
+  named: ReadonlyMap<string, PublishedPerson>,
+): Map<string, ExportAuthor> {
+  const authors = new Map<string, ExportAuthor>()
+  for (const [shapeId, attribution] of attributions) {
+    const author = attribution.addedBy === null ? undefined : named.get(attribution.addedBy)
+    if (!author) continue
+    const scribe =
+      attribution.addedWrittenDownBy === null
+        ? undefined
+        : named.get(attribution.addedWrittenDownBy)
+    authors.set(shapeId, {
+      name: author.name,
+      role: author.roleLabel,
+      writtenDownBy: scribe ? scribe.name : null,
+    })
+  }
+  return authors
+}
+
+const collator = new Intl.Collator('en', { sensitivity: 'base', numeric: true })
+
+function creditGroups(people: Iterable<PublishedPerson>): CreditGroup[] {
+  const contributors = [...people].filter((person) => person.contributions > 0)
+  return ROLES.flatMap(({ id: role, label }) => {
+    const names = contributors
+      .filter((person) => person.role === role)
+      .map((person) => person.name)
+      .sort(collator.compare)
+    if (names.length === 0) return []
+    const count = names.length >= MIN_GROUP_SIZE ? names.length : null
+    return [{ role, label, names, count }]
+  })
+}
+
+/** What to call a frame nobody has named. */
+export const UNNAMED_FRAME = 'An area with no name'
+
+/**
+ * The board's frames on its pages, in their order on the page (a session template lays its
+ * areas out in the order the session goes), so each can have a page of its own in a report.
+ */
+function boardFrames(records: readonly TLRecord[]): BoardExport['frames'] {
+  return records
+    .filter(
+      (record): record is TLFrameShape =>
+        record.typeName === 'shape' &&
+        record.type === 'frame' &&
+        record.parentId.startsWith('page:'),
+    )
+    .sort((a, b) => (a.index < b.index ? -1 : a.index > b.index ? 1 : a.id < b.id ? -1 : 1))
+    .map((frame) => ({ id: frame.id, name: frame.props.name.trim() || UNNAMED_FRAME }))
+}

@@ -3,7 +3,7 @@ import { ActionStatuses } from '../../../shared/shapes/actionShape'
 import type { NotePurpose } from '../../../shared/shapes/purposeNoteShape'
 import { RouteKinds } from '../../../shared/shapes/routeShape'
 import { ServiceAccess } from '../../../shared/shapes/serviceShape'
-import { formatDueDate } from './formatDueDate'
+import { formatDueDate } from '../../../shared/formatDueDate'
 
 // The words "the map as a list" and the PDF report use for the same things, so a reader of the
 // report finds what they saw in the list.

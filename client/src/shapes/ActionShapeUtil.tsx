@@ -9,7 +9,7 @@ import {
   defaultActionShapeProps,
   type ActionShape,
 } from '../../../shared/shapes/actionShape'
-import { formatDueDate } from '../map/formatDueDate'
+import { formatDueDate } from '../../../shared/formatDueDate'
 import type { CardContent } from './CardContent'
 import { MapCardShapeUtil } from './MapCardShapeUtil'
 import { ACTION_STATUS_ICONS, ACTION_STYLE } from './mapStyles'

@@ -1,4 +1,4 @@
-import { isIsoDate } from '../../../shared/shapes/actionShape'
+import { isIsoDate } from './shapes/actionShape'
 
 const format = new Intl.DateTimeFormat('en-GB', {
   day: 'numeric',

@@ -1,0 +1,118 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import type { RecordAttribution } from '../../shared/attribution'
+import { creditedParticipant, type CreditLevel } from '../../shared/credit'
+import type { PublishedPerson } from '../../shared/docLayout'
+import type { BoardExportSource } from '../../shared/export/boardExport'
+import type { RoleId } from '../../shared/roles'
+import { mapShapeRecord, shapeRecord } from './mapRecords'
+import { participantId } from './participants'
+import { routeRecords } from './serviceMapRecords'
+
+/** A private name nobody may ever see in an export: its owner chose "not named". */
+export const HIDDEN_NAME = 'Zebedee Quartermain'
+
+function published(
+  key: string,
+  name: string,
+  role: RoleId,
+  credit: CreditLevel,
+  contributions: number,
+  pseudonym: string | null = null,
+): PublishedPerson {
+  const id = participantId(key)
+  return {
+    ...creditedParticipant({ id, name, role, credit, pseudonym, color: '#00798c' }),
+    contributions,
+  }
+}
+
+/** Five people, one for each way of being credited. */
+export const exportPeople = {
+  full: published('alex', 'Alex Morgan', 'lived-experience', 'full-name', 2),
+  first: published('bea', 'Bea Okafor', 'carer', 'first-name', 1),
+  pseudonym: published('carys', 'Carys Lloyd', 'practitioner', 'pseudonym', 1, 'Blue Heron'),
+  roleOnly: published('dev', 'Dev Patel', 'practitioner', 'role-only', 1),
+  notNamed: published('zeb', HIDDEN_NAME, 'lived-experience', 'not-named', 2),
+  /** On the board, but has added nothing. */
+  quiet: published('quinn', 'Quinn Silent', 'manager', 'full-name', 0),
+}
+
+function added(
+  by: PublishedPerson,
+  writtenDownBy: PublishedPerson | null = null,
+): RecordAttribution {
+  return {
+    addedBy: by.id,
+    addedAt: 1_700_000_000_000,
+    addedWrittenDownBy: writtenDownBy?.id ?? null,
+    wordsBy: [],
+  }
+}
+
+/**
+ * A board made by {@link exportPeople}: two services joined by a referral and a gap, notes of
+ * each purpose, an action owned by the person who chose "not named", a frame, and their
+ * `user:` records as tldraw keeps them (with private names a client once wrote there).
+ */
+export function exportSource(changes: Partial<BoardExportSource> = {}): BoardExportSource {
+  const { full, first, pseudonym, roleOnly, notNamed } = exportPeople
+  const gp = mapShapeRecord('service', 'gp', { name: 'Park Road GP', kind: 'health', runBy: 'NHS' })
+  const housing = mapShapeRecord('service', 'housing', {
+    name: 'Housing Options',
+    kind: 'housing',
+    access: 'drop-in',
+  })
+  const referral = routeRecords('gp-housing', gp.id, housing.id, 'referral', '6 week wait')
+  const gap = routeRecords('housing-gp', housing.id, gp.id, 'gap')
+  const barrier = mapShapeRecord('purpose-note', 'phones', {
+    purpose: 'barrier',
+    text: 'Phone lines only open at 8am',
+  })
+  const idea = mapShapeRecord('purpose-note', 'front-door', {
+    purpose: 'idea',
+    text: 'One front door for housing & money',
+  })
+  const works = mapShapeRecord('purpose-note', 'peer', {
+    purpose: 'what-works',
+    text: 'Peer support at the drop-in',
+  })
+  const action = mapShapeRecord('action', 'write', {
+    what: 'Write to the council',
+    who: { type: 'participant', participantId: notNamed.id },
+    due: '2026-06-01',
+  })
+  const frame = shapeRecord('frame', 'template-map', {
+    w: 800,
+    h: 600,
+    name: '4. The map',
+    color: 'black',
+  })
+  const users = Object.values(exportPeople).map(
+    (person) =>
+      ({
+        id: `user:${person.id}`,
+        typeName: 'user',
+        name: person.id === notNamed.id ? HIDDEN_NAME : person.name,
+        color: person.color,
+        imageUrl: '',
+        meta: {},
+      }) as unknown as TLRecord,
+  )
+  return {
+    title: 'Getting help with housing',
+    records: [gp, housing, ...referral, ...gap, barrier, idea, works, action, frame, ...users],
+    people: new Map(Object.values(exportPeople).map((person) => [person.id, person])),
+    attributions: new Map<string, RecordAttribution>([
+      [gp.id, added(full)],
+      [housing.id, added(full, notNamed)],
+      [barrier.id, added(notNamed)],
+      [idea.id, added(pseudonym, first)],
+      [works.id, added(first)],
+      [action.id, added(roleOnly)],
+      [referral[0]!.id, added(notNamed)],
+    ]),
+    licence: { id: 'cc-by-sa-4.0', setBy: first.id, setAt: 1_700_000_100_000 },
+    now: Date.UTC(2026, 2, 14, 12),
+    ...changes,
+  }
+}
