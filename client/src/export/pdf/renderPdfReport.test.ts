@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { describe, expect, it } from 'vitest'
-import type { BoardExport } from '../../../../shared/export/boardExport'
+import { buildBoardExport, type BoardExport } from '../../../../shared/export/boardExport'
 import { LICENCES } from '../../../../shared/export/licences'
 import { mapOutline } from '../../../../shared/mapOutline'
 import { mapShapeRecord } from '../../../../tests/helpers/mapRecords'
+import { exportSource, HIDDEN_NAME } from '../../../../tests/helpers/exportSource'
 import { readPdf } from '../../../../tests/helpers/pdfText'
 import { everyKindOfMapRecord } from '../../../../tests/helpers/serviceMapRecords'
 import { renderPdfReport } from './renderPdfReport'
@@ -159,5 +160,15 @@ describe('renderPdfReport', () => {
     expect(text).toContain('No actions were agreed.')
     expect(text).toContain('Nobody is named on this board.')
     expect(text).toContain('Nobody has chosen a licence for this board')
+  })
+
+  it('names nobody who chose not to be named, not even by first name', async () => {
+    const bytes = await renderPdfReport(buildBoardExport(exportSource()), pictures, fonts)
+    const text = (await readPdf(bytes)).pages.join(' ')
+    expect(text).toContain('Write to the council')
+    for (const name of [HIDDEN_NAME, HIDDEN_NAME.split(' ')[0]!]) {
+      expect(text).not.toContain(name)
+      expect(Buffer.from(bytes).includes(name)).toBe(false)
+    }
   })
 })
