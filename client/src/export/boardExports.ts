@@ -1,0 +1,117 @@
+import type { Editor } from 'tldraw'
+import {
+  buildBoardExport,
+  type BoardExport,
+  type BoardExportSource,
+} from '../../../shared/export/boardExport'
+import { bytesToBase64 } from '../../../shared/export/boardPayload'
+import { exportedBoardFile } from '../../../shared/export/exportedBoardFile'
+import { renderCsv } from '../../../shared/export/renderCsv'
+import { renderHtmlReport } from '../../../shared/export/renderHtmlReport'
+import { TLDR_MIME_TYPE } from '../../../shared/export/tldrFile'
+import { boardPng, boardSvg, reportPictures, type PictureScope } from './boardPictures'
+import { exportFileName } from './exportFileName'
+import { renderPdfReport } from './pdf/renderPdfReport'
+import { loadReportFonts } from './pdf/reportFonts'
+
+/** What an export is made from. */
+export interface ExportInput {
+  readonly editor: Editor
+  /**
+   * The board as it is at this moment, read when the export starts, so every name in it follows
+   * each person's credit choice in force now.
+   */
+  readonly source: BoardExportSource
+}
+
+/** A file made on this device, ready to download. */
+export interface ExportedFile {
+  readonly fileName: string
+  readonly blob: Blob
+}
+
+/** The PDF report: the board and its areas as pictures, the map as text, credits, licence. */
+export async function exportPdf({ editor, source }: ExportInput): Promise<ExportedFile> {
+  const report = buildBoardExport(source)
+  const [pictures, fonts] = await Promise.all([
+    reportPictures(editor, report.frames),
+    loadReportFonts(),
+  ])
+  const pdf = await renderPdfReport(report, pictures, fonts)
+  return file(source.title, 'pdf', bytesBlob(pdf, 'application/pdf'))
+}
+
+/** A PNG of the board or the selection, with the board inside it. */
+export async function exportPng(
+  { editor, source }: ExportInput,
+  scope: PictureScope,
+): Promise<ExportedFile> {
+  const png = await boardPng(editor, source, scope)
+  return file(source.title, 'png', bytesBlob(png, 'image/png'), scopeQualifier(scope))
+}
+
+/** An SVG of the board or the selection, with the board inside it. */
+export async function exportSvg(
+  { editor, source }: ExportInput,
+  scope: PictureScope,
+): Promise<ExportedFile> {
+  const svg = await boardSvg(editor, source, scope)
+  return file(
+    source.title,
+    'svg',
+    new Blob([svg], { type: 'image/svg+xml' }),
+    scopeQualifier(scope),
+  )
+}
+
+/** The board as a `.tldr` file, which opens in Commonmap and in tldraw. */
+export function exportTldr({ editor, source }: ExportInput): ExportedFile {
+  const tldr = exportedBoardFile(source, editor.store.schema.serialize())
+  return file(source.title, 'tldr', new Blob([tldr], { type: TLDR_MIME_TYPE }))
+}
+
+/** The map as rows for a spreadsheet. */
+export function exportCsv({ source }: ExportInput): ExportedFile {
+  const csv = renderCsv(buildBoardExport(source))
+  return file(source.title, 'csv', new Blob([csv], { type: 'text/csv;charset=utf-8' }))
+}
+
+/**
+ * The report as one accessible web page that works offline and from a disk, with the whole
+ * board as a picture inside it.
+ */
+export async function exportHtml({ editor, source }: ExportInput): Promise<ExportedFile> {
+  const { board } = await reportPictures(editor, [])
+  const html = htmlReport(buildBoardExport(source), board)
+  return file(source.title, 'html', new Blob([html], { type: 'text/html;charset=utf-8' }))
+}
+
+function htmlReport(report: BoardExport, boardPicture: Uint8Array | null): string {
+  return renderHtmlReport(
+    report,
+    boardPicture
+      ? {
+          boardImage: {
+            src: `data:image/png;base64,${bytesToBase64(boardPicture)}`,
+            alt: 'A picture of the whole board. Everything on it is written out in this report.',
+          },
+        }
+      : {},
+  )
+}
+
+function scopeQualifier(scope: PictureScope): string | undefined {
+  return scope.kind === 'selection' ? 'selection' : undefined
+}
+
+function file(title: string, extension: string, blob: Blob, qualifier?: string): ExportedFile {
+  return { fileName: exportFileName(title, extension, qualifier), blob }
+}
+
+/**
+ * A blob of bytes made on this page. TypeScript cannot tell that pdf-lib's and the PNG
+ * encoder's arrays are never views of shared memory, which a Blob cannot hold; they never are.
+ */
+function bytesBlob(bytes: Uint8Array, type: string): Blob {
+  return new Blob([bytes as Uint8Array<ArrayBuffer>], { type })
+}
