@@ -15,3 +15,8 @@ export function formatDueDate(due: string): string {
   if (!isIsoDate(due)) return ''
   return format.format(new Date(`${due}T00:00:00Z`))
 }
+
+/** A moment as the day it fell on, e.g. "14 March 2026" (in UTC, so every copy says the same). */
+export function formatDay(epochMs: number): string {
+  return formatDueDate(new Date(epochMs).toISOString().slice(0, 10))
+}

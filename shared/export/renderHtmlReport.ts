@@ -1,4 +1,4 @@
-import { formatDueDate } from '../formatDueDate'
+import { formatDay, formatDueDate } from '../formatDueDate'
 import type { OutlineRoute } from '../mapOutline'
 import { ActionStatuses } from '../shapes/actionShape'
 import type { NotePurpose } from '../shapes/purposeNoteShape'
@@ -274,11 +274,6 @@ function licence({ licence: chosen }: BoardExport): Html {
       }
     </p>
   </section>`
-}
-
-/** A moment as the day it fell on (in UTC, so every copy of a report says the same). */
-function formatDay(epochMs: number): string {
-  return formatDueDate(new Date(epochMs).toISOString().slice(0, 10))
 }
 
 const STYLE = `
