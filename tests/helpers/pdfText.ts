@@ -1,6 +1,11 @@
+import { createRequire } from 'node:module'
+
 // pdfjs-dist 3.x: its 4.x and later need Node 22. The legacy build runs on Node 20 and sets up
-// its worker in the same thread.
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.js'
+// its worker in the same thread. It is a UMD bundle whose names Node's ES module loader (which
+// Playwright uses) cannot see, so it is required.
+const { getDocument } = createRequire(import.meta.url)(
+  'pdfjs-dist/legacy/build/pdf.js',
+) as typeof import('pdfjs-dist/legacy/build/pdf.js')
 
 /** What a PDF reader finds in a file: its metadata, and each page's text as one string. */
 export interface PdfContents {

@@ -4,6 +4,10 @@ import {
   type BoardExport,
   type BoardExportSource,
 } from '../../../shared/export/boardExport'
+import { strToU8, zipSync } from 'fflate'
+import { bundleReadme } from '../../../shared/export/bundleReadme'
+import { buildLedgerExport } from '../../../shared/export/ledgerExport'
+import { fetchLedger } from '../api'
 import { bytesToBase64 } from '../../../shared/export/boardPayload'
 import { exportedBoardFile } from '../../../shared/export/exportedBoardFile'
 import { renderCsv } from '../../../shared/export/renderCsv'
@@ -17,6 +21,9 @@ import { loadReportFonts } from './pdf/reportFonts'
 /** What an export is made from. */
 export interface ExportInput {
   readonly editor: Editor
+  readonly boardId: string
+  /** This device's token for the board: the ledger is only for people on it. */
+  readonly token: string
   /**
    * The board as it is at this moment, read when the export starts, so every name in it follows
    * each person's credit choice in force now.
@@ -84,6 +91,44 @@ export async function exportHtml({ editor, source }: ExportInput): Promise<Expor
   const { board } = await reportPictures(editor, [])
   const html = htmlReport(buildBoardExport(source), board)
   return file(source.title, 'html', new Blob([html], { type: 'text/html;charset=utf-8' }))
+}
+
+/**
+ * Everything in one zip file: both reports, both pictures (each carrying the board), the board
+ * file, the spreadsheet, the ledger and a README saying what each file is, all made from the
+ * same reading of the board so they agree with each other.
+ */
+export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
+  const { editor, source } = input
+  const report = buildBoardExport(source)
+  const whole: PictureScope = { kind: 'board' }
+  const [pictures, fonts, png, svg, ledger] = await Promise.all([
+    reportPictures(editor, report.frames),
+    loadReportFonts(),
+    boardPng(editor, source, whole),
+    boardSvg(editor, source, whole),
+    fetchLedger(input.boardId, input.token),
+  ])
+  const ledgerFile = buildLedgerExport(
+    { id: input.boardId, title: source.title },
+    ledger.entries,
+    source.people,
+    source.now,
+  )
+  const text = (value: string) => strToU8(value)
+  // PNG and PDF are compressed already; squeezing them again only costs time.
+  const stored = { level: 0 } as const
+  const zip = zipSync({
+    'README.txt': text(bundleReadme(report)),
+    'report.pdf': [await renderPdfReport(report, pictures, fonts), stored],
+    'report.html': text(htmlReport(report, pictures.board)),
+    'board.png': [png, stored],
+    'board.svg': text(svg),
+    'board.tldr': text(exportedBoardFile(source, editor.store.schema.serialize())),
+    'map.csv': text(renderCsv(report)),
+    'ledger.json': text(JSON.stringify(ledgerFile, null, 2)),
+  })
+  return file(source.title, 'zip', bytesBlob(zip, 'application/zip'))
 }
 
 function htmlReport(report: BoardExport, boardPicture: Uint8Array | null): string {

@@ -1,4 +1,5 @@
 import type { BoardExport, ExportAuthor } from '../../../../shared/export/boardExport'
+import { formatDay } from '../../../../shared/formatDueDate'
 import type { OutlineRoute } from '../../../../shared/mapOutline'
 import { ServiceKinds } from '../../../../shared/shapes/serviceShape'
 import {
@@ -18,18 +19,6 @@ export interface ReportPictures {
   readonly board: Uint8Array | null
   /** Each session area's frame, by shape id (areas that could not be drawn are left out). */
   readonly frames: ReadonlyMap<string, Uint8Array>
-}
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  day: 'numeric',
-  month: 'long',
-  year: 'numeric',
-})
-const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
-
-/** "3 May 2026", in this device's time zone (the moment someone exported, as they saw it). */
-export function formatExportDate(epochMs: number): string {
-  return dateFormat.format(new Date(epochMs))
 }
 
 /**
@@ -52,9 +41,7 @@ export async function renderPdfReport(
   const byline = (id: string) => authorLine(report.authors.get(id))
 
   pdf.heading(report.title, 1)
-  pdf.paragraph(
-    `A board made together on Commonmap. Exported on ${formatExportDate(report.exportedAt)} at ${timeFormat.format(exported)}.`,
-  )
+  pdf.paragraph(`A board made together on Commonmap. Exported on ${formatDay(report.exportedAt)}.`)
   pdf.paragraph(`Shared under ${report.licence.label}. ${report.licence.explanation}`, {
     muted: true,
   })
@@ -143,7 +130,7 @@ export async function renderPdfReport(
   if (report.licence.url) pdf.paragraph(`The licence in full: ${report.licence.url}`)
   pdf.paragraph(licenceChoice(report.licence), { muted: true })
 
-  return pdf.save(`${report.title} · exported ${formatExportDate(report.exportedAt)}`)
+  return pdf.save(`${report.title} · exported ${formatDay(report.exportedAt)}`)
 }
 
 function routeLines(card: {
@@ -168,7 +155,7 @@ function authorLine(author: ExportAuthor | undefined): string {
 }
 
 function licenceChoice(licence: BoardExport['licence']): string {
-  const when = licence.setAt === null ? '' : ` on ${formatExportDate(licence.setAt)}`
+  const when = licence.setAt === null ? '' : ` on ${formatDay(licence.setAt)}`
   if (licence.setBy) return `Chosen by ${licence.setBy}${when}.`
   if (licence.setAt !== null) return `Chosen by someone not named${when}.`
   return 'Nobody has chosen a licence for this board, so it is shared under Commonmap’s default.'
