@@ -24,6 +24,9 @@ import type * as Y from 'yjs'
  * - `attribution` (Y.Map): shape id → `RecordAttribution` (shared/attribution.ts), derived from
  *   the contribution ledger. Clients show this, never a shape's `meta.createdBy`.
  * - `voiceBalance` (Y.Map): key `current` → `VoiceBalance` (shared/voiceBalance.ts), role-level.
+ * - `settings` (Y.Map): the board's settings a participant chose through the API, with who chose
+ *   them. Key `licence` → `LicenceChoice` (shared/export/licences.ts); absent until someone
+ *   chooses, which means the default licence (read it with `licenceInForce`).
  */
 export const DocRoot = {
   records: 'records',
@@ -32,6 +35,7 @@ export const DocRoot = {
   people: 'people',
   attribution: 'attribution',
   voiceBalance: 'voiceBalance',
+  settings: 'settings',
 } as const
 
 /** The roots only the server writes (see above). */
@@ -39,10 +43,16 @@ export const SERVER_OWNED_ROOTS = [
   DocRoot.people,
   DocRoot.attribution,
   DocRoot.voiceBalance,
+  DocRoot.settings,
 ] as const
 
 /** The key of the one value in the `voiceBalance` root. */
 export const VOICE_BALANCE_KEY = 'current'
+
+/** Keys of the `settings` root. */
+export const SettingsKey = {
+  licence: 'licence',
+} as const
 
 /** An entry of the `people` root: the credited participant and their number of contributions. */
 export interface PublishedPerson extends CreditedParticipant {
@@ -90,4 +100,9 @@ export function getAttributionMap(doc: Y.Doc): Y.Map<unknown> {
 /** The server-owned `voiceBalance` root (one `VoiceBalance` under {@link VOICE_BALANCE_KEY}). */
 export function getVoiceBalanceMap(doc: Y.Doc): Y.Map<unknown> {
   return doc.getMap<unknown>(DocRoot.voiceBalance)
+}
+
+/** The server-owned `settings` root (see {@link SettingsKey}; validate values before use). */
+export function getSettingsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.settings)
 }

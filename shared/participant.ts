@@ -20,7 +20,8 @@ export function isParticipantId(value: unknown): value is string {
   return typeof value === 'string' && PARTICIPANT_ID_PATTERN.test(value)
 }
 
-const participantIdValidator = T.string.check((id) => {
+/** Validates a participant id (see {@link PARTICIPANT_ID_PATTERN}). */
+export const participantIdValidator = T.string.check((id) => {
   if (!PARTICIPANT_ID_PATTERN.test(id)) throw new T.ValidationError('Not a participant id')
 })
 

@@ -3,12 +3,15 @@ import { AttributionFold } from '../../shared/attribution'
 import { creditedParticipant, type CreditSource } from '../../shared/credit'
 import {
   DocRoot,
+  SettingsKey,
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getPeopleMap,
+  getSettingsMap,
   getVoiceBalanceMap,
   type PublishedPerson,
 } from '../../shared/docLayout'
+import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft } from '../../shared/ledger'
 import { computeVoiceBalance } from '../../shared/voiceBalance'
 import { classifyRecordChange, recordKind, type RecordLike } from '../../shared/wordProps'
@@ -36,6 +39,8 @@ export interface BoardAuthorityOptions {
    * the ledger costs; identity and the server-owned roots are enforced either way.
    */
   readonly ledger: boolean
+  /** The licence someone chose for the board; undefined when nobody has (the default applies). */
+  readonly licence?: LicenceChoice
   /** Server clock, epoch ms. */
   readonly now?: () => number
 }
@@ -44,7 +49,7 @@ type Entry = { key: string; val: RecordLike }
 
 /**
  * What only the server may decide about a board: who its people are and how they are credited,
- * the contribution ledger, and who each shape is credited to. It watches every transaction on
+ * the contribution ledger, who each shape is credited to, and the board's settings. It watches every transaction on
  * the room's document: for a client's, it drafts ledger entries (credited to the connection's
  * participant, or the person they write for) and notes any write to a server-owned root or to
  * a `user:` record's name; {@link settle} then writes the truth back in one server transaction.
@@ -58,6 +63,7 @@ export class BoardAuthority {
   private readonly people: Y.Map<unknown>
   private readonly attribution: Y.Map<unknown>
   private readonly voiceBalance: Y.Map<unknown>
+  private readonly settings: Y.Map<unknown>
   private readonly mirror: RecordMirror | undefined
   private readonly fold = new AttributionFold()
   private readonly profiles = new Map<string, CreditSource>()
@@ -66,6 +72,8 @@ export class BoardAuthority {
   private readonly dirtyAttribution = new Set<string>()
   private readonly dirtyVoiceKeys = new Set<string>()
   private readonly dirtyUsers = new Set<string>()
+  private readonly dirtySettings = new Set<string>()
+  private licence: LicenceChoice | undefined
 
   constructor(doc: Y.Doc, options: BoardAuthorityOptions) {
     this.doc = doc
@@ -73,6 +81,8 @@ export class BoardAuthority {
     this.people = getPeopleMap(doc)
     this.attribution = getAttributionMap(doc)
     this.voiceBalance = getVoiceBalanceMap(doc)
+    this.settings = getSettingsMap(doc)
+    this.licence = options.licence
     this.now = options.now ?? Date.now
     for (const profile of options.participants) this.profiles.set(profile.id, profile)
     for (const entry of options.history) this.fold.apply(entry)
@@ -149,6 +159,12 @@ export class BoardAuthority {
     this.dirtyVoiceKeys.add(VOICE_BALANCE_KEY)
   }
 
+  /** Records the board's licence choice (made through the API); {@link settle} publishes it. */
+  setLicence(choice: LicenceChoice): void {
+    this.licence = choice
+    this.dirtySettings.add(SettingsKey.licence)
+  }
+
   /**
    * Marks everything for checking against the truth: after a restore, the document may hold
    * roots written before the server owned them, or a correction that never reached the disk.
@@ -160,6 +176,8 @@ export class BoardAuthority {
     for (const key of this.voiceBalance.keys()) this.dirtyVoiceKeys.add(key)
     this.dirtyVoiceKeys.add(VOICE_BALANCE_KEY)
     for (const id of this.profiles.keys()) this.dirtyUsers.add(id)
+    for (const key of this.settings.keys()) this.dirtySettings.add(key)
+    this.dirtySettings.add(SettingsKey.licence)
   }
 
   /** True when {@link settle} has something to check. */
@@ -168,7 +186,8 @@ export class BoardAuthority {
       this.dirtyPeople.size +
         this.dirtyAttribution.size +
         this.dirtyVoiceKeys.size +
-        this.dirtyUsers.size >
+        this.dirtyUsers.size +
+        this.dirtySettings.size >
       0
     )
   }
@@ -192,11 +211,15 @@ export class BoardAuthority {
         )
       }
       for (const id of this.dirtyUsers) this.correctUserRecord(id)
+      for (const key of this.dirtySettings) {
+        write(this.settings, key, key === SettingsKey.licence ? this.licence : undefined)
+      }
     }, SERVER_ORIGIN)
     this.dirtyPeople.clear()
     this.dirtyAttribution.clear()
     this.dirtyVoiceKeys.clear()
     this.dirtyUsers.clear()
+    this.dirtySettings.clear()
   }
 
   /** Notes every key a client wrote in a server-owned root, to be written back. */
@@ -208,6 +231,7 @@ export class BoardAuthority {
     note(this.people, this.dirtyPeople)
     note(this.attribution, this.dirtyAttribution)
     note(this.voiceBalance, this.dirtyVoiceKeys)
+    note(this.settings, this.dirtySettings)
   }
 
   /**

@@ -7,6 +7,7 @@ import {
 import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes'
 import type { CreditSource } from '../../shared/credit'
+import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft } from '../../shared/ledger'
 import type { WritingForReply } from '../../shared/protocol'
 import { assertNever } from '../assertNever'
@@ -186,6 +187,8 @@ export class Room {
   private batch: Batch | undefined
   /** Participants who joined or changed while the room was restoring. */
   private readonly pendingProfiles = new Map<string, CreditSource>()
+  /** A licence chosen while the room was restoring. */
+  private pendingLicence: LicenceChoice | undefined
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId
@@ -268,6 +271,8 @@ export class Room {
     if (this.authority) {
       for (const profile of this.pendingProfiles.values()) this.authority.upsertParticipant(profile)
       this.pendingProfiles.clear()
+      if (this.pendingLicence) this.authority.setLicence(this.pendingLicence)
+      this.pendingLicence = undefined
       this.authority.reconcileAll()
       this.authority.settle()
     }
@@ -318,6 +323,22 @@ export class Room {
     }
     if (!this.authority) return
     this.authority.upsertParticipant(profile)
+    this.authority.settle()
+  }
+
+  /**
+   * Publishes the licence someone chose for the board, if this room has an authority, to every
+   * client (and storage) like any update.
+   */
+  setLicence(choice: LicenceChoice): void {
+    if (this.phase.kind === 'closed') return
+    if (this.phase.kind === 'restoring') {
+      // The authority is built in restore(), from a choice read before this one.
+      this.pendingLicence = choice
+      return
+    }
+    if (!this.authority) return
+    this.authority.setLicence(choice)
     this.authority.settle()
   }
 

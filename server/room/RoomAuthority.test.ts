@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { CreditSource } from '../../shared/credit'
-import { getAttributionMap, getPeopleMap } from '../../shared/docLayout'
+import {
+  SettingsKey,
+  getAttributionMap,
+  getPeopleMap,
+  getSettingsMap,
+} from '../../shared/docLayout'
+import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft } from '../../shared/ledger'
 import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
 import { participantId } from '../../tests/helpers/participants'
@@ -29,13 +35,16 @@ describe('Room with an authority', () => {
     for (const room of rooms.splice(0)) room.destroy()
   })
 
-  function setup(participants: CreditSource[] = [priya, sam], { restore = true } = {}) {
+  function setup(
+    participants: CreditSource[] = [priya, sam],
+    { restore = true, licence }: { restore?: boolean; licence?: LicenceChoice } = {},
+  ) {
     const stored: { update: Uint8Array; drafts: readonly LedgerDraft[] }[] = []
     const room = new Room({
       boardId: 'board',
       stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
       persistUpdate: (update, drafts) => stored.push({ update, drafts }),
-      authority: () => ({ participants, history: [], ledger: true }),
+      authority: () => ({ participants, history: [], ledger: true, ...(licence && { licence }) }),
       now: () => 1000,
       logger: silentLogger,
       maxBufferedBytes: 1024 * 1024,
@@ -122,5 +131,42 @@ describe('Room with an authority', () => {
     flushAll([stranger])
     expect(stored.flatMap((s) => s.drafts)).toEqual([])
     expect(getPeopleMap(stranger.doc).get(priya.id)).toMatchObject({ name: 'priya' })
+  })
+
+  describe('the board’s licence', () => {
+    const chosen: LicenceChoice = { id: 'cc0-1.0', setBy: priya.id, setAt: 500 }
+    const licenceIn = (doc: Y.Doc) => getSettingsMap(doc).get(SettingsKey.licence)
+
+    it('publishes the stored choice when it opens, and nothing when nobody chose', () => {
+      expect(licenceIn(setup([priya], { licence: chosen }).room.doc)).toEqual(chosen)
+      expect(getSettingsMap(setup([priya]).room.doc).size).toBe(0)
+    })
+
+    it('publishes a new choice to every client, even one made while restoring', () => {
+      const { room, client } = setup([priya], { restore: false })
+      room.setLicence(chosen)
+      room.restore()
+      const a = client(priya.id)
+      flushAll([a])
+      expect(licenceIn(a.doc)).toEqual(chosen)
+      const next: LicenceChoice = { id: 'all-rights-reserved', setBy: priya.id, setAt: 600 }
+      room.setLicence(next)
+      flushAll([a])
+      expect(licenceIn(a.doc)).toEqual(next)
+    })
+
+    it('writes the truth back over a client’s forged settings', () => {
+      const { room, client } = setup([priya], { licence: chosen })
+      const a = client(priya.id)
+      const b = client(priya.id)
+      flushAll([a, b])
+      getSettingsMap(a.doc).set(SettingsKey.licence, { id: 'cc-by-4.0', setBy: null, setAt: 1 })
+      getSettingsMap(a.doc).set('theme', 'dark')
+      flushAll([a, b])
+      for (const doc of [room.doc, a.doc, b.doc]) {
+        expect(licenceIn(doc)).toEqual(chosen)
+        expect(getSettingsMap(doc).has('theme')).toBe(false)
+      }
+    })
   })
 })

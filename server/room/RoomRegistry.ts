@@ -1,4 +1,5 @@
 import type { CreditSource } from '../../shared/credit'
+import type { LicenceChoice } from '../../shared/export/licences'
 import type { Logger } from '../logger'
 import type { BoardStorage } from '../storage/BoardStorage'
 import { Room, type ConnectionIdentity, type RoomConnection, type RoomSocket } from './Room'
@@ -75,6 +76,15 @@ export class RoomRegistry {
     room?.upsertParticipant(profile)
   }
 
+  /**
+   * Tells a board's room, if it is loaded or loading, about a new licence choice, so every
+   * client sees it at once. A room loaded later reads it from storage.
+   */
+  async setLicence(boardId: string, choice: LicenceChoice): Promise<void> {
+    const room = await this.rooms.get(boardId)?.catch(() => undefined)
+    room?.setLicence(choice)
+  }
+
   /** Closes every connection with `code`, unloads every room and refuses later joins. */
   async close(code: number, reason: string): Promise<void> {
     this.closing = true
@@ -115,6 +125,7 @@ export class RoomRegistry {
         participants: storage.listParticipants(boardId),
         // Rebuilding who each shape is credited to needs only authorship, not every move.
         history: storage.readLedger(boardId, { authorshipOnly: true }),
+        licence: storage.getLicence(boardId),
         ledger: this.options.ledger ?? true,
       }),
       logger: this.options.logger,

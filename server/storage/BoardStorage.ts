@@ -1,4 +1,5 @@
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
 
 /** A board as storage holds it: its description and enough to rebuild its document. */
@@ -22,6 +23,12 @@ export interface CompactionResult {
  */
 export interface StoredParticipant extends ParticipantProfile {
   readonly tokenHash: Uint8Array | null
+}
+
+/** A licence someone chose: unlike the default, it always has who chose it and when. */
+export interface RecordedLicenceChoice extends LicenceChoice {
+  readonly setBy: string
+  readonly setAt: number
 }
 
 /** Which ledger entries {@link BoardStorage.readLedger} returns. */
@@ -78,6 +85,10 @@ export interface BoardStorage {
   listParticipants(boardId: string): StoredParticipant[]
   /** A board's ledger entries, oldest first. */
   readLedger(boardId: string, query?: LedgerQuery): LedgerEntry[]
+  /** The licence someone chose for a board, or undefined when nobody has (the default applies). */
+  getLicence(boardId: string): LicenceChoice | undefined
+  /** Records a licence choice for a board, replacing the one before. */
+  setLicence(boardId: string, choice: RecordedLicenceChoice): void
   /** Lets a running compaction finish, then releases the storage. */
   close(): Promise<void>
 }

@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import type { LicenceChoice } from '../../shared/export/licences'
 import {
   EMPTY_LEDGER_HEAD,
   sealEntries,
@@ -10,6 +11,7 @@ import type {
   BoardStorage,
   CompactionResult,
   LedgerQuery,
+  RecordedLicenceChoice,
   StoredBoard,
   StoredParticipant,
 } from './BoardStorage'
@@ -23,6 +25,7 @@ export class MemoryStorage implements BoardStorage {
     { info: BoardInfo; snapshot: Uint8Array; updates: Uint8Array[]; ledger: LedgerEntry[] }
   >()
   private readonly participants = new Map<string, StoredParticipant>()
+  private readonly licences = new Map<string, RecordedLicenceChoice>()
 
   createBoard(
     info: BoardInfo,
@@ -92,6 +95,15 @@ export class MemoryStorage implements BoardStorage {
         (query.recordId === undefined || entry.recordId === query.recordId) &&
         (!query.authorshipOnly || entry.action !== 'arranged'),
     )
+  }
+
+  getLicence(boardId: string): LicenceChoice | undefined {
+    return this.licences.get(boardId)
+  }
+
+  setLicence(boardId: string, choice: RecordedLicenceChoice): void {
+    if (!this.boards.has(boardId)) throw new Error(`Board ${boardId} does not exist`)
+    this.licences.set(boardId, choice)
   }
 
   async close(): Promise<void> {}

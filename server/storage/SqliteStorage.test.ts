@@ -39,6 +39,21 @@ function rebuild(stored: StoredBoard | undefined): Record<string, unknown> {
 }
 
 describe('SqliteStorage', () => {
+  const sam: StoredParticipant = {
+    id: 'p_sam0000000000000000000',
+    boardId: board.id,
+    name: 'Sam Jones',
+    role: 'lived-experience',
+    roleOther: null,
+    credit: 'first-name',
+    pseudonym: null,
+    color: '#d1495b',
+    withoutDevice: false,
+    addedBy: null,
+    createdAt: 5,
+    tokenHash: new Uint8Array(32).fill(7),
+  }
+
   let dir: string
   let file: string
   const opened: SqliteStorage[] = []
@@ -201,20 +216,6 @@ describe('SqliteStorage', () => {
   })
 
   describe('participants and the ledger (schema 2)', () => {
-    const sam: StoredParticipant = {
-      id: 'p_sam0000000000000000000',
-      boardId: board.id,
-      name: 'Sam Jones',
-      role: 'lived-experience',
-      roleOther: null,
-      credit: 'first-name',
-      pseudonym: null,
-      color: '#d1495b',
-      withoutDevice: false,
-      addedBy: null,
-      createdAt: 5,
-      tokenHash: new Uint8Array(32).fill(7),
-    }
     const draft = (recordId: string, action: LedgerDraft['action'] = 'created'): LedgerDraft => ({
       at: 10,
       participantId: sam.id,
@@ -352,6 +353,30 @@ describe('SqliteStorage', () => {
       expect(storage.loadBoard(board.id)?.updates).toHaveLength(1)
       // The chain head was not moved by the failed append.
       expect(storage.readLedger(board.id).map((e) => e.seq)).toEqual([1, 2, 3])
+    })
+  })
+  describe('licences (schema 3)', () => {
+    it('keeps the latest choice for a board, with who made it, across reopening', async () => {
+      const storage = open()
+      storage.createBoard(board, createWriter().initial, { creator: sam })
+      expect(storage.getLicence(board.id)).toBeUndefined()
+      storage.setLicence(board.id, { id: 'cc0-1.0', setBy: sam.id, setAt: 10 })
+      storage.setLicence(board.id, { id: 'cc-by-sa-4.0', setBy: sam.id, setAt: 20 })
+      await storage.close()
+      opened.splice(0)
+      expect(open().getLicence(board.id)).toEqual({
+        id: 'cc-by-sa-4.0',
+        setBy: sam.id,
+        setAt: 20,
+      })
+    })
+
+    it('refuses a choice by someone who is not a participant', () => {
+      const storage = open()
+      storage.createBoard(board, createWriter().initial)
+      expect(() =>
+        storage.setLicence(board.id, { id: 'cc0-1.0', setBy: sam.id, setAt: 10 }),
+      ).toThrow()
     })
   })
 })

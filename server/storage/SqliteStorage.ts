@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import type { CreditLevel } from '../../shared/credit'
+import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import {
   sealEntries,
   type LedgerAction,
@@ -16,6 +17,7 @@ import type {
   BoardStorage,
   CompactionResult,
   LedgerQuery,
+  RecordedLicenceChoice,
   StoredBoard,
   StoredParticipant,
 } from './BoardStorage'
@@ -238,6 +240,21 @@ export class SqliteStorage implements BoardStorage {
           : this.statement('SELECT * FROM ledger WHERE board_id = ? ORDER BY seq').all(boardId)
     ) as LedgerRow[]
     return rows.map(entryFromRow)
+  }
+
+  getLicence(boardId: string): LicenceChoice | undefined {
+    const row = this.statement(
+      'SELECT licence, set_by, set_at FROM board_licences WHERE board_id = ?',
+    ).get(boardId) as { licence: string; set_by: string; set_at: number } | undefined
+    return row && { id: row.licence as LicenceId, setBy: row.set_by, setAt: row.set_at }
+  }
+
+  setLicence(boardId: string, choice: RecordedLicenceChoice): void {
+    this.statement(
+      `INSERT INTO board_licences (board_id, licence, set_by, set_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (board_id) DO UPDATE SET licence = excluded.licence, set_by = excluded.set_by,
+          set_at = excluded.set_at`,
+    ).run(boardId, choice.id, choice.setBy, choice.setAt)
   }
 
   private insertUpdate(boardId: string, update: Uint8Array): void {

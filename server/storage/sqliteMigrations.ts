@@ -65,6 +65,16 @@ export const MIGRATIONS: readonly string[] = [
   CREATE TRIGGER ledger_is_append_only_delete BEFORE DELETE ON ledger
     BEGIN SELECT RAISE(ABORT, 'The contribution ledger is append-only'); END;
   `,
+  // 3. The licence a board's group chose, with who chose it and when. No row: nobody has chosen,
+  //    and the board is under the default licence. One row per board, replaced on each choice.
+  `
+  CREATE TABLE board_licences (
+    board_id TEXT PRIMARY KEY REFERENCES boards (id),
+    licence TEXT NOT NULL,
+    set_by TEXT NOT NULL REFERENCES participants (id),
+    set_at INTEGER NOT NULL
+  ) STRICT;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

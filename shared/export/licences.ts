@@ -1,3 +1,6 @@
+import { T } from '@tldraw/validate'
+import { participantIdValidator } from '../participant'
+
 /**
  * The licences a group can choose for its board. Every export carries the one in force, with
  * who chose it. Creative Commons BY 4.0 is the default: anyone may reuse the board as long as
@@ -23,7 +26,8 @@ export const LICENCES: Readonly<Record<LicenceId, LicenceInfo>> = {
   'cc-by-4.0': {
     id: 'cc-by-4.0',
     label: 'Creative Commons Attribution 4.0 (CC BY 4.0)',
-    explanation: 'Anyone may share and adapt this board, as long as they credit the people who made it.',
+    explanation:
+      'Anyone may share and adapt this board, as long as they credit the people who made it.',
     url: 'https://creativecommons.org/licenses/by/4.0/',
   },
   'cc-by-sa-4.0': {
@@ -61,4 +65,26 @@ export interface LicenceChoice {
   readonly setBy: string | null
   /** Epoch ms; null for the default. */
   readonly setAt: number | null
+}
+
+/** A board nobody has chosen a licence for. */
+export const DEFAULT_LICENCE_CHOICE: LicenceChoice = {
+  id: DEFAULT_LICENCE,
+  setBy: null,
+  setAt: null,
+}
+
+/**
+ * Validates a licence choice read from the document's `settings` root, which a client can write
+ * to for a moment before the server corrects it.
+ */
+export const licenceChoiceValidator: T.Validator<LicenceChoice> = T.object({
+  id: T.literalEnum(...LICENCE_IDS),
+  setBy: participantIdValidator.nullable(),
+  setAt: T.number.nullable(),
+})
+
+/** The licence a board is under, from the `settings` root's `licence` value (absent: the default). */
+export function licenceInForce(stored: unknown): LicenceChoice {
+  return licenceChoiceValidator.isValid(stored) ? stored : DEFAULT_LICENCE_CHOICE
 }
