@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/docLayout'
+import type { LicenceChoice } from '../../../shared/export/licences'
 import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
 import type { RoleId } from '../../../shared/roles'
@@ -41,6 +42,8 @@ export interface BoardContextValue {
   /** Who each shape is credited to (server-owned, from the ledger). */
   readonly attributions: ReadonlyMap<string, RecordAttribution>
   readonly voiceBalance: VoiceBalance | undefined
+  /** The licence the board is under and who chose it (server-owned). */
+  readonly licence: LicenceChoice
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]
   /** The panel docked beside the canvas, if any. */

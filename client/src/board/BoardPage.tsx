@@ -8,6 +8,7 @@ import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/li
 import { joinBoard } from '../api'
 import { registerAttribution } from '../collab/attribution'
 import { Notice } from '../common/Notice'
+import { ExportButton } from '../export/ExportDialog'
 import {
   forgetIdentity,
   loadIdentity,
@@ -49,7 +50,7 @@ import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
-import { useAttributions, usePeople, useVoiceBalance } from './useBoardData'
+import { useAttributions, useLicence, usePeople, useVoiceBalance } from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
@@ -151,6 +152,7 @@ function BoardCanvas({
   const people = usePeople(board?.doc)
   const attributions = useAttributions(board?.doc)
   const voiceBalance = useVoiceBalance(board?.doc)
+  const licence = useLicence(board?.doc)
   const peopleHere = usePeopleHere(board?.awareness)
   const [editor, setEditor] = useState<Editor>()
   const [sidePanel, setSidePanel] = useState<SidePanelId | null>(null)
@@ -172,6 +174,7 @@ function BoardCanvas({
         people,
         attributions,
         voiceBalance,
+        licence,
         peopleHere,
         sidePanel,
         toggleSidePanel,
@@ -190,6 +193,7 @@ function BoardCanvas({
       people,
       attributions,
       voiceBalance,
+      licence,
       peopleHere,
       sidePanel,
       toggleSidePanel,
@@ -300,9 +304,13 @@ function BoardTopBar() {
   )
 }
 
-/** Top right: connection, who is here, the person's own menu, the side panel, and sharing. */
+/**
+ * Top right: connection, who is here, the person's own menu, exporting (for everyone on the
+ * board) and sharing.
+ */
 function BoardSharePanel() {
-  const { boardId, connection, peopleHere, people, identity } = useBoardContext()
+  const { boardId, title, connection, peopleHere, people, attributions, licence, identity } =
+    useBoardContext()
   // Names of the people here as the server publishes them (awareness is client-written).
   const here = peopleHere.map((p) => people.get(p.id) ?? p)
   return (
@@ -310,6 +318,11 @@ function BoardSharePanel() {
       <ConnectionStatus state={connection} />
       <WhosHere people={here} selfId={identity.participant.id} />
       <MyMenu />
+      <ExportButton
+        boardId={boardId}
+        token={identity.token}
+        board={{ title, people, attributions, licence }}
+      />
       <ShareButton boardId={boardId} />
     </div>
   )

@@ -6,9 +6,16 @@ import {
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getPeopleMap,
+  getSettingsMap,
   getVoiceBalanceMap,
+  SettingsKey,
   type PublishedPerson,
 } from '../../../shared/docLayout'
+import {
+  DEFAULT_LICENCE_CHOICE,
+  licenceInForce,
+  type LicenceChoice,
+} from '../../../shared/export/licences'
 import { publishedPersonValidator } from '../../../shared/participant'
 import type { VoiceBalance } from '../../../shared/voiceBalance'
 import { readRecordAttribution } from '../collab/attribution'
@@ -25,6 +32,23 @@ export function usePeople(doc: Y.Doc | undefined): ReadonlyMap<string, Published
 /** Who each shape is credited to, by shape id, from the server-owned `attribution` root. */
 export function useAttributions(doc: Y.Doc | undefined): ReadonlyMap<string, RecordAttribution> {
   return useMapRoot(doc, getAttributionMap, readAttributions)
+}
+
+/**
+ * The licence the board is under, with who chose it, from the server-owned `settings` root (the
+ * default until someone chooses), so an export always carries the one in force.
+ */
+export function useLicence(doc: Y.Doc | undefined): LicenceChoice {
+  const [licence, setLicence] = useState<LicenceChoice>(DEFAULT_LICENCE_CHOICE)
+  useEffect(() => {
+    if (!doc) return
+    const settings = getSettingsMap(doc)
+    const read = () => setLicence(licenceInForce(settings.get(SettingsKey.licence)))
+    read()
+    settings.observe(read)
+    return () => settings.unobserve(read)
+  }, [doc])
+  return licence
 }
 
 /** The board's voice balance, from the server-owned `voiceBalance` root. */
