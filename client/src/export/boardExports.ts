@@ -13,7 +13,7 @@ import { exportedBoardFile } from '../../../shared/export/exportedBoardFile'
 import { renderCsv } from '../../../shared/export/renderCsv'
 import { renderHtmlReport } from '../../../shared/export/renderHtmlReport'
 import { TLDR_MIME_TYPE } from '../../../shared/export/tldrFile'
-import { boardPng, boardSvg, reportPictures, type PictureScope } from './boardPictures'
+import { boardPng, boardSvg, drawScope, reportPictures, type PictureScope } from './boardPictures'
 import { exportFileName } from './exportFileName'
 import { renderPdfReport } from './pdf/renderPdfReport'
 import { loadReportFonts } from './pdf/reportFonts'
@@ -53,7 +53,7 @@ export async function exportPng(
   { editor, source }: ExportInput,
   scope: PictureScope,
 ): Promise<ExportedFile> {
-  const png = await boardPng(editor, source, scope)
+  const png = await boardPng(editor, source, scope, await drawScope(editor, scope))
   return file(source.title, 'png', bytesBlob(png, 'image/png'), scopeQualifier(scope))
 }
 
@@ -62,7 +62,7 @@ export async function exportSvg(
   { editor, source }: ExportInput,
   scope: PictureScope,
 ): Promise<ExportedFile> {
-  const svg = await boardSvg(editor, source, scope)
+  const svg = boardSvg(editor, source, scope, await drawScope(editor, scope))
   return file(
     source.title,
     'svg',
@@ -102,12 +102,15 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
   const { editor, source } = input
   const report = buildBoardExport(source)
   const whole: PictureScope = { kind: 'board' }
-  const [pictures, fonts, png, svg, ledger] = await Promise.all([
-    reportPictures(editor, report.frames),
-    loadReportFonts(),
-    boardPng(editor, source, whole),
-    boardSvg(editor, source, whole),
+  const drawn = (async () => {
+    const drawing = await drawScope(editor, whole)
+    const pictures = await reportPictures(editor, report.frames, drawing)
+    return { drawing, pictures, png: await boardPng(editor, source, whole, drawing) }
+  })()
+  const [{ drawing, pictures, png }, ledger, fonts] = await Promise.all([
+    drawn,
     fetchLedger(input.boardId, input.token),
+    loadReportFonts(),
   ])
   const ledgerFile = buildLedgerExport(
     { id: input.boardId, title: source.title },
@@ -123,7 +126,7 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
     'report.pdf': [await renderPdfReport(report, pictures, fonts), stored],
     'report.html': text(htmlReport(report, pictures.board)),
     'board.png': [png, stored],
-    'board.svg': text(svg),
+    'board.svg': text(boardSvg(editor, source, whole, drawing)),
     'board.tldr': text(exportedBoardFile(source, editor.store.schema.serialize())),
     'map.csv': text(renderCsv(report)),
     'ledger.json': text(JSON.stringify(ledgerFile, null, 2)),
@@ -137,7 +140,7 @@ function htmlReport(report: BoardExport, boardPicture: Uint8Array | null): strin
     boardPicture
       ? {
           boardImage: {
-            src: `data:image/png;base64,${bytesToBase64(boardPicture)}`,
+            src: `data:image/jpeg;base64,${bytesToBase64(boardPicture)}`,
             alt: 'A picture of the whole board. Everything on it is written out in this report.',
           },
         }

@@ -1,4 +1,4 @@
-import { TLDOCUMENT_ID, type Editor, type TLRecord, type TLShapeId } from 'tldraw'
+import { getSvgAsImage, TLDOCUMENT_ID, type Editor, type TLRecord, type TLShapeId } from 'tldraw'
 import type { BoardExportSource } from '../../../shared/export/boardExport'
 import { exportedBoardFile } from '../../../shared/export/exportedBoardFile'
 import { embedBoardInPng } from '../../../shared/export/pngBoard'
@@ -18,97 +18,111 @@ export class NothingToExportError extends Error {
   }
 }
 
+/**
+ * Shapes drawn once as SVG by tldraw. Drawing a large board is the slow part of an export, so
+ * each export draws once and makes every picture it needs from the same drawing.
+ */
+export interface Drawing {
+  readonly svg: string
+  /** In board units. */
+  readonly width: number
+  readonly height: number
+}
+
 // Room around the drawing, so cards at the edge are not cut off against the picture's border.
 const PADDING = 32
 /** Downloads at twice the board's size stay sharp on screens and in print… */
 const DOWNLOAD_PIXEL_RATIO = 2
-/** …up to a size every browser can draw and a person can still open (tldraw clamps beyond). */
-const MAX_DOWNLOAD_SIDE = 8000
+/**
+ * …up to a picture a phone can open (the SVG is the one that stays sharp at any size). A board
+ * of a thousand cards drawn at twice its size would be a picture of hundreds of megapixels.
+ */
+const MAX_DOWNLOAD_SIDE = 4096
 /** A report page is about 500 points wide: this is sharp when printed, and quick to make. */
-const MAX_REPORT_SIDE = 2400
+const MAX_REPORT_SIDE = 2000
+/** JPEG for the report: a fraction of a PNG's size, and PDF readers show it as it is. */
+const REPORT_JPEG_QUALITY = 0.85
+
+/** Draws the board (or the selection) as tldraw exports it, with the page's background. */
+export async function drawScope(editor: Editor, scope: PictureScope): Promise<Drawing> {
+  const ids = scope.kind === 'board' ? [...editor.getCurrentPageShapeIds()] : [...scope.shapeIds]
+  const drawing = await drawShapes(editor, ids)
+  if (!drawing) throw new NothingToExportError()
+  return drawing
+}
+
+async function drawShapes(editor: Editor, ids: TLShapeId[]): Promise<Drawing | undefined> {
+  if (ids.length === 0) return undefined
+  // tldraw escapes every shape's text as it builds the SVG, so what people typed stays text.
+  return editor.getSvgString(ids, { background: true, padding: PADDING })
+}
 
 /**
- * The board as a PNG with the editable board inside it (only the selected shapes, and the
- * bindings between them, for a selection), so dropping the picture onto Commonmap reopens it.
+ * The drawing as a PNG with the editable board inside it (for a selection, only the selected
+ * shapes and the bindings between them), so dropping the picture onto Commonmap reopens it.
  */
 export async function boardPng(
   editor: Editor,
   source: BoardExportSource,
   scope: PictureScope,
+  drawing: Drawing,
 ): Promise<Uint8Array> {
-  const ids = shapeIdsOf(editor, scope)
-  const { blob } = await editor.toImage(ids, {
-    format: 'png',
-    background: true,
-    padding: PADDING,
-    ...sizeFor(editor, ids, MAX_DOWNLOAD_SIDE, DOWNLOAD_PIXEL_RATIO),
-  })
-  return embedBoardInPng(
-    new Uint8Array(await blob.arrayBuffer()),
-    boardFileFor(editor, source, scope),
-  )
+  const png = await rasterize(drawing, 'png', MAX_DOWNLOAD_SIDE, DOWNLOAD_PIXEL_RATIO)
+  return embedBoardInPng(png, boardFileFor(editor, source, scope))
 }
 
-/** The board as an SVG with the editable board inside it, as {@link boardPng}. */
-export async function boardSvg(
+/** The drawing as an SVG with the editable board inside it, as {@link boardPng}. */
+export function boardSvg(
   editor: Editor,
   source: BoardExportSource,
   scope: PictureScope,
-): Promise<string> {
-  const ids = shapeIdsOf(editor, scope)
-  // tldraw escapes every shape's text as it builds the SVG, so what people typed stays text.
-  const result = await editor.getSvgString(ids, { background: true, padding: PADDING })
-  if (!result) throw new NothingToExportError()
-  return embedBoardInSvg(result.svg, boardFileFor(editor, source, scope))
+  drawing: Drawing,
+): string {
+  return embedBoardInSvg(drawing.svg, boardFileFor(editor, source, scope))
 }
 
 /**
- * The pictures of the PDF report: the whole board, and each of `frames` (a session's areas) on
- * its own. Plain PNGs: the report carries the board as text, and the bundle has the board file.
+ * The pictures of a report: the whole board (from `board`, its drawing, when the caller has
+ * one already) and each of `frames` (a session's areas) on its own, as JPEGs sized for a page.
+ * The report carries the board as text; the bundle has the board file.
  */
 export async function reportPictures(
   editor: Editor,
   frames: readonly { readonly id: string }[],
+  board?: Drawing,
 ): Promise<ReportPictures> {
-  const picture = async (ids: TLShapeId[]) => {
-    const { blob } = await editor.toImage(ids, {
-      format: 'png',
-      background: true,
-      padding: PADDING,
-      ...sizeFor(editor, ids, MAX_REPORT_SIDE, 1),
-    })
-    return new Uint8Array(await blob.arrayBuffer())
-  }
-  const all = [...editor.getCurrentPageShapeIds()]
-  const board = all.length > 0 ? await picture(all) : null
+  const forPage = (drawing: Drawing) => rasterize(drawing, 'jpeg', MAX_REPORT_SIDE, 1)
+  const boardDrawing = board ?? (await drawShapes(editor, [...editor.getCurrentPageShapeIds()]))
   const framePictures = new Map<string, Uint8Array>()
   for (const frame of frames) {
     const id = frame.id as TLShapeId
-    if (editor.getShape(id)) framePictures.set(frame.id, await picture([id]))
+    const drawing = editor.getShape(id) && (await drawShapes(editor, [id]))
+    if (drawing) framePictures.set(frame.id, await forPage(drawing))
   }
-  return { board, frames: framePictures }
-}
-
-function shapeIdsOf(editor: Editor, scope: PictureScope): TLShapeId[] {
-  const ids = scope.kind === 'board' ? [...editor.getCurrentPageShapeIds()] : [...scope.shapeIds]
-  if (ids.length === 0) throw new NothingToExportError()
-  return ids
+  return { board: boardDrawing ? await forPage(boardDrawing) : null, frames: framePictures }
 }
 
 /**
- * Export options that keep the picture's longest side within `maxSide` pixels: a board of a
- * thousand cards drawn at full size would be a picture too big to make or to open.
+ * The drawing as a PNG or JPEG, at up to `pixelRatio` pixels per board unit and never more than
+ * `maxSide` pixels wide or tall.
  */
-function sizeFor(
-  editor: Editor,
-  ids: TLShapeId[],
+async function rasterize(
+  drawing: Drawing,
+  type: 'png' | 'jpeg',
   maxSide: number,
   pixelRatio: number,
-): { scale: number; pixelRatio: number } {
-  const bounds = editor.getShapesPageBounds(ids)
-  const side = bounds ? Math.max(bounds.width, bounds.height) + 2 * PADDING : 0
-  const scale = side * pixelRatio > maxSide ? maxSide / (side * pixelRatio) : 1
-  return { scale, pixelRatio }
+): Promise<Uint8Array> {
+  const side = Math.max(drawing.width, drawing.height)
+  const blob = await getSvgAsImage(drawing.svg, {
+    type,
+    width: drawing.width,
+    height: drawing.height,
+    pixelRatio: Math.min(pixelRatio, maxSide / side),
+    quality: type === 'jpeg' ? REPORT_JPEG_QUALITY : 1,
+  })
+  if (!blob)
+    throw new Error('The browser could not draw the picture. Try again, or export the SVG.')
+  return new Uint8Array(await blob.arrayBuffer())
 }
 
 /**

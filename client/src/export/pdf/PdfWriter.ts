@@ -24,6 +24,13 @@ const LINE_SPACING = 1.35
 const INK = rgb(0.1, 0.12, 0.16)
 const MUTED = rgb(0.33, 0.36, 0.41)
 
+/**
+ * Ligatures off: "fi" stays two letters, so a reader's search and copy find the words people
+ * wrote. Kerning off: widths are then the sum of the letters', which lets wrapping measure
+ * each word once. Shaping with fewer features is also faster for a long report.
+ */
+const TEXT_FEATURES = { liga: false, kern: false }
+
 type Orientation = 'portrait' | 'landscape'
 
 const HEADING_SIZES = { 1: 24, 2: 17, 3: 13 } as const
@@ -36,6 +43,8 @@ const HEADING_SIZES = { 1: 24, 2: 17, 3: 13 } as const
  */
 export class PdfWriter {
   private page: PDFPage
+  /** Width at size 1 of each word measured so far, by font. */
+  private readonly wordWidths = new Map<PDFFont, Map<string, number>>()
   /** Distance from the bottom of the page to where the next line's top goes. */
   private cursor: number
 
@@ -53,8 +62,8 @@ export class PdfWriter {
     document.registerFontkit(fontkit)
     // Subsetting keeps only the glyphs used: a report is tens of kilobytes of font, not hundreds.
     const [regular, bold] = await Promise.all([
-      document.embedFont(fonts.regular, { subset: true }),
-      document.embedFont(fonts.bold, { subset: true }),
+      document.embedFont(fonts.regular, { subset: true, features: TEXT_FEATURES }),
+      document.embedFont(fonts.bold, { subset: true, features: TEXT_FEATURES }),
     ])
     document.setTitle(metadata.title, { showInWindowTitleBar: true })
     document.setSubject(metadata.subject)
@@ -122,11 +131,11 @@ export class PdfWriter {
   }
 
   /**
-   * A picture with its caption above it, as large as fits the rest of the page; on a new page
-   * when less than `minShare` of a page is left. A PNG is placed as it is, never re-encoded.
+   * A picture (JPEG or PNG) with its caption above it, as large as fits the rest of the page;
+   * on a new page when less than `minShare` of a page is left.
    */
-  async picture(png: Uint8Array, caption: string, minShare = 0.4): Promise<void> {
-    const image = await this.document.embedPng(png)
+  async picture(bytes: Uint8Array, caption: string, minShare = 0.4): Promise<void> {
+    const image = await this.embedPicture(bytes)
     const captionHeight = lineHeight(10) + 4
     const available = () => this.cursor - MARGIN - captionHeight
     if (available() < (this.page.getHeight() - 2 * MARGIN) * minShare) this.newPage()
@@ -138,11 +147,20 @@ export class PdfWriter {
   /**
    * A picture alone on its own page, headed by `heading`, the page turned to suit its shape.
    */
-  async pictureOnItsOwnPage(png: Uint8Array, heading: string): Promise<void> {
-    const image = await this.document.embedPng(png)
+  async pictureOnItsOwnPage(bytes: Uint8Array, heading: string): Promise<void> {
+    const image = await this.embedPicture(bytes)
     this.newPage(image.width > image.height ? 'landscape' : 'portrait')
     this.heading(heading, 2)
     this.drawImage(image, this.cursor - MARGIN)
+  }
+
+  /**
+   * A JPEG goes into the PDF byte for byte; a PNG is decoded and compressed again by pdf-lib,
+   * which for a large picture takes seconds, so reports use JPEG.
+   */
+  private embedPicture(bytes: Uint8Array): Promise<PDFImage> {
+    const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8
+    return isJpeg ? this.document.embedJpg(bytes) : this.document.embedPng(bytes)
   }
 
   private drawImage(image: PDFImage, maxHeight: number): void {
@@ -198,7 +216,7 @@ export class PdfWriter {
   ): void {
     const safe = fontSafeText(text, font)
     const wrapped = wrapToWidth(safe, this.contentWidth - indent, (line) =>
-      font.widthOfTextAtSize(line, size),
+      this.widthOf(line, font, size),
     )
     for (const line of wrapped) {
       this.ensureRoom(lineHeight(size))
@@ -206,6 +224,33 @@ export class PdfWriter {
       this.page.drawText(line, { x: MARGIN + indent, y: this.cursor - size, size, font, color })
       this.cursor -= lineHeight(size)
     }
+  }
+
+  /**
+   * How wide `line` is: the sum of its words' widths, each measured once. Measuring a line
+   * lays it out with fontkit, and wrapping measures each line again for every word it tries to
+   * add, which for a thousand-card map took more than a second.
+   */
+  private widthOf(line: string, font: PDFFont, size: number): number {
+    let widths = this.wordWidths.get(font)
+    if (!widths) this.wordWidths.set(font, (widths = new Map()))
+    const words = line.split(' ')
+    let width = (words.length - 1) * this.spaceWidth(font, widths)
+    for (const word of words) {
+      let wordWidth = widths.get(word)
+      if (wordWidth === undefined) {
+        wordWidth = font.widthOfTextAtSize(word, 1)
+        widths.set(word, wordWidth)
+      }
+      width += wordWidth
+    }
+    return width * size
+  }
+
+  private spaceWidth(font: PDFFont, widths: Map<string, number>): number {
+    let space = widths.get(' ')
+    if (space === undefined) widths.set(' ', (space = font.widthOfTextAtSize(' ', 1)))
+    return space
   }
 
   private ensureRoom(height: number): void {

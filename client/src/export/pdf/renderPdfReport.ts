@@ -13,7 +13,7 @@ import {
 } from '../../map/outlineWords'
 import { PdfWriter, type PdfFonts } from './PdfWriter'
 
-/** The pictures a report shows, as PNG bytes, made by tldraw in the browser. */
+/** The pictures a report shows, as JPEG or PNG bytes, made by tldraw in the browser. */
 export interface ReportPictures {
   /** The whole board; null for a board with nothing on it. */
   readonly board: Uint8Array | null
