@@ -119,6 +119,9 @@ export async function createCommonmapServer(
     onParticipantChanged: (boardId, participant) => {
       void registry.upsertParticipant(boardId, participant)
     },
+    onLicenceChanged: (boardId, choice) => {
+      void registry.setLicence(boardId, choice)
+    },
   })
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {

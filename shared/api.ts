@@ -1,5 +1,12 @@
 import { BoardTemplates, type BoardTemplateId } from './boardTemplates'
 import { CREDIT_OPTIONS, isCreditLevel, type CreditLevel, type CreditedParticipant } from './credit'
+import {
+  isLicenceId,
+  LICENCE_IDS,
+  LICENCES,
+  type LicenceChoice,
+  type LicenceId,
+} from './export/licences'
 import type { LedgerEntry } from './ledger'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { isRoleId, type RoleId } from './roles'
@@ -22,7 +29,48 @@ export const ApiPath = {
     `/api/boards/${boardId}/participants/${participantId}`,
   /** `GET` the contribution ledger ({@link LedgerResponse}); `?recordId=` for one record's entries. */
   ledger: (boardId: string) => `/api/boards/${boardId}/ledger`,
+  /** `PUT` the board's licence ({@link LicenceRequest}, answered with {@link LicenceResponse}). */
+  licence: (boardId: string) => `/api/boards/${boardId}/licence`,
+  /**
+   * `GET` the board as a file to download (see {@link EXPORT_FORMATS}). Needs no token: anyone
+   * with the board's link can already read the board, and scripts should not need a browser.
+   */
+  exportFile: (boardId: string, format: ExportFormat) => `/api/boards/${boardId}/export/${format}`,
 } as const
+
+/**
+ * What `GET /api/boards/:id/export/<format>` answers with, as a download: `tldr` the board file
+ * (shared/export/exportedBoardFile.ts), `csv` the map as a table (renderCsv.ts), `html` the
+ * report (renderHtmlReport.ts), `ledger` the contribution ledger as JSON (ledgerExport.ts).
+ */
+export const EXPORT_FORMATS = ['tldr', 'csv', 'html', 'ledger'] as const
+
+/** One of {@link EXPORT_FORMATS}. */
+export type ExportFormat = (typeof EXPORT_FORMATS)[number]
+
+/** True when `value` is one of {@link EXPORT_FORMATS}. */
+export function isExportFormat(value: unknown): value is ExportFormat {
+  return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)
+}
+
+/** Body of `PUT /api/boards/:id/licence`: the licence the group chose. */
+export interface LicenceRequest {
+  readonly licence: LicenceId
+}
+
+/** Response of `PUT /api/boards/:id/licence` (200): the choice as recorded, with who made it. */
+export interface LicenceResponse {
+  readonly licence: LicenceChoice
+}
+
+/** Checks the body of `PUT /api/boards/:id/licence`. */
+export function checkLicenceRequest(body: unknown): Checked<LicenceRequest> {
+  if (!isObject(body) || !isLicenceId(body.licence)) {
+    const names = LICENCE_IDS.map((id) => LICENCES[id].label).join(', ')
+    return { ok: false, error: `Please choose one of these licences: ${names}.` }
+  }
+  return { ok: true, value: { licence: body.licence } }
+}
 
 /**
  * Requests that act as a participant carry `Authorization: Bearer <token>` (the token from

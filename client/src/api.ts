@@ -8,10 +8,12 @@ import {
   type JoinRequest,
   type JoinResponse,
   type LedgerResponse,
+  type LicenceResponse,
   type ProfileResponse,
   type ProfileUpdate,
   type ServerInfo,
 } from '../../shared/api'
+import type { LicenceId } from '../../shared/export/licences'
 
 /**
  * A request to the Commonmap server failed. `message` is a plain sentence that can be shown to
@@ -94,6 +96,15 @@ export function updateProfile(
     method: 'PATCH',
     ...json(update, token),
   })
+}
+
+/** Chooses the board's licence, as the token's participant (who is then shown as choosing it). */
+export function chooseLicence(
+  boardId: string,
+  licence: LicenceId,
+  token: string,
+): Promise<LicenceResponse> {
+  return request(ApiPath.licence(boardId), { method: 'PUT', ...json({ licence }, token) })
 }
 
 /** One private profile: the token's own, or of someone its participant added. */

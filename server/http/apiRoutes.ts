@@ -4,6 +4,8 @@ import {
   ApiPath,
   checkCreateBoardRequest,
   checkJoinRequest,
+  checkLicenceRequest,
+  isExportFormat,
   checkProfileUpdate,
   mergeProfileUpdate,
   type AssetUploadResponse,
@@ -12,12 +14,14 @@ import {
   type JoinRequest,
   type JoinResponse,
   type LedgerResponse,
+  type LicenceResponse,
   type ParticipantProfile,
   type ParticipantsResponse,
   type ProfileResponse,
   type ServerInfo,
 } from '../../shared/api'
 import { creditedParticipant } from '../../shared/credit'
+import type { LicenceChoice } from '../../shared/export/licences'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import {
@@ -27,6 +31,8 @@ import {
   issueToken,
   newParticipantId,
 } from '../identity/participantTokens'
+import { exportDownload } from '../export/exportDownload'
+import { readBoardForExport } from '../export/readBoardForExport'
 import { createInitialBoardState } from '../initialBoardState'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import type { Logger } from '../logger'
@@ -34,7 +40,7 @@ import type { BoardStorage, StoredParticipant } from '../storage/BoardStorage'
 import type { AssetStore } from './AssetStore'
 import { detectImageType } from './imageType'
 import { readBody } from './readBody'
-import { sendError, sendJson } from './respond'
+import { sendDownload, sendError, sendJson } from './respond'
 
 /** What the HTTP API needs. */
 export interface ApiOptions {
@@ -52,13 +58,15 @@ export interface ApiOptions {
    * loaded) publishes the change to every client at once.
    */
   readonly onParticipantChanged?: (boardId: string, participant: StoredParticipant) => void
+  /** Called after someone chose the board's licence, so its room (if loaded) publishes it. */
+  readonly onLicenceChanged?: (boardId: string, choice: LicenceChoice) => void
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void
 
 interface Route {
   readonly pattern: RegExp
-  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH', Handler>>
+  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT', Handler>>
 }
 
 const PICTURE_TYPES_MESSAGE = 'Only PNG, JPEG, GIF and WebP pictures can be added to a board.'
@@ -101,6 +109,8 @@ export function createApiHandler(
       methods: { GET: getParticipant, PATCH: updateParticipant },
     },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
+    { pattern: route(ApiPath.licence(':id')), methods: { PUT: chooseLicence } },
+    { pattern: route(`${ApiPath.board(':id')}/export/:format`), methods: { GET: exportBoard } },
     { pattern: route(ApiPath.assets(':id')), methods: { POST: uploadAsset } },
     { pattern: route(`${ApiPath.assets(':id')}/:file`), methods: { GET: serveAsset } },
   ]
@@ -311,6 +321,40 @@ export function createApiHandler(
       entries: storage.readLedger(id, recordId ? { recordId } : {}),
     }
     sendJson(res, 200, body)
+  }
+
+  async function chooseLicence(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [id]: string[],
+  ): Promise<void> {
+    if (!knownBoard(res, id)) return
+    const chooser = requireParticipant(req, res, id)
+    if (!chooser) return
+    const json = await readJson(req, res)
+    if (json === undefined) return
+    const checked = checkLicenceRequest(json)
+    if (!checked.ok) return sendError(res, 400, checked.error)
+    const choice = { id: checked.value.licence, setBy: chooser.id, setAt: Date.now() }
+    storage.setLicence(id, choice)
+    options.logger.info('licence.chosen', { boardId: id, licence: choice.id, by: chooser.id })
+    options.onLicenceChanged?.(id, choice)
+    const body: LicenceResponse = { licence: choice }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * A board as a file to download. Link-only, like reading the board's title: anyone with the
+   * link can already open the board, and people and scripts may want its data without a browser.
+   */
+  function exportBoard(_req: IncomingMessage, res: ServerResponse, [id, format]: string[]): void {
+    if (!isExportFormat(format)) return sendError(res, 404, 'There is nothing at this address.')
+    const board = isBoardId(id) ? readBoardForExport(storage, id, Date.now()) : undefined
+    if (!board) return sendError(res, 404, BOARD_NOT_FOUND)
+    sendDownload(
+      res,
+      exportDownload(board, format, () => storage.readLedger(board.info.id)),
+    )
   }
 
   function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]): void {

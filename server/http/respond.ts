@@ -28,3 +28,27 @@ export function sendError(
   const body: ApiError = { error: message }
   sendJson(res, status, body, headers)
 }
+
+/**
+ * Sends a file to save, named `fileName` (which must be safe to quote: see
+ * shared/export/exportFileName.ts), never cached, never sniffed as another type.
+ */
+export function sendDownload(
+  res: ServerResponse,
+  file: {
+    readonly fileName: string
+    readonly contentType: string
+    readonly body: string
+    readonly contentSecurityPolicy: string
+  },
+): void {
+  res.writeHead(200, {
+    'Content-Type': file.contentType,
+    'Content-Length': Buffer.byteLength(file.body),
+    'Content-Disposition': `attachment; filename="${file.fileName}"`,
+    'Content-Security-Policy': file.contentSecurityPolicy,
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+  })
+  res.end(file.body)
+}

@@ -42,7 +42,7 @@ export interface BoardContextValue {
   /** Who each shape is credited to (server-owned, from the ledger). */
   readonly attributions: ReadonlyMap<string, RecordAttribution>
   readonly voiceBalance: VoiceBalance | undefined
-  /** The licence the board is under and who chose it (server-owned). */
+  /** The board's licence and who chose it (server-owned; the default until someone chooses). */
   readonly licence: LicenceChoice
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]

@@ -3,6 +3,7 @@ import type { ParticipantProfile } from '../../../shared/api'
 import { describePerson } from '../../../shared/credit'
 import { updateProfile } from '../api'
 import { useBoardContext } from './BoardContext'
+import { LicencePicker } from './LicencePicker'
 import { PersonBadge } from './PersonBadge'
 import { ProfileFields, useProfileSubmit, type ProfileDraft } from '../common/ProfileFields'
 
@@ -20,7 +21,8 @@ export function draftOf(profile: ParticipantProfile): ProfileDraft {
 /**
  * The person's own menu, top right: "You: Sam · Lived experience ▾". It shows how everyone
  * else sees them, lets them change their name, role and how they are credited at any time (the
- * server checks it is really them), and offers "Join as someone new".
+ * server checks it is really them), lets them choose the board's licence, and offers "Join as
+ * someone new".
  */
 export function MyMenu() {
   const { boardId, identity, people, me, onProfileSaved, joinAsSomeoneNew } = useBoardContext()
@@ -90,6 +92,8 @@ export function MyMenu() {
               </button>
             </div>
           </form>
+          <hr />
+          <LicencePicker />
           <hr />
           <p className="hint">Someone else using this device? They can join as themselves.</p>
           <button type="button" onClick={joinAsSomeoneNew}>

@@ -3,12 +3,12 @@ import { T } from 'tldraw'
 import type * as Y from 'yjs'
 import type { RecordAttribution } from '../../../shared/attribution'
 import {
+  SettingsKey,
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getPeopleMap,
   getSettingsMap,
   getVoiceBalanceMap,
-  SettingsKey,
   type PublishedPerson,
 } from '../../../shared/docLayout'
 import {
@@ -34,23 +34,6 @@ export function useAttributions(doc: Y.Doc | undefined): ReadonlyMap<string, Rec
   return useMapRoot(doc, getAttributionMap, readAttributions)
 }
 
-/**
- * The licence the board is under, with who chose it, from the server-owned `settings` root (the
- * default until someone chooses), so an export always carries the one in force.
- */
-export function useLicence(doc: Y.Doc | undefined): LicenceChoice {
-  const [licence, setLicence] = useState<LicenceChoice>(DEFAULT_LICENCE_CHOICE)
-  useEffect(() => {
-    if (!doc) return
-    const settings = getSettingsMap(doc)
-    const read = () => setLicence(licenceInForce(settings.get(SettingsKey.licence)))
-    read()
-    settings.observe(read)
-    return () => settings.unobserve(read)
-  }, [doc])
-  return licence
-}
-
 /** The board's voice balance, from the server-owned `voiceBalance` root. */
 export function useVoiceBalance(doc: Y.Doc | undefined): VoiceBalance | undefined {
   const [balance, setBalance] = useState<VoiceBalance>()
@@ -63,6 +46,25 @@ export function useVoiceBalance(doc: Y.Doc | undefined): VoiceBalance | undefine
     return () => map.unobserve(read)
   }, [doc])
   return balance
+}
+
+/** The board's licence and who chose it, from the server-owned `settings` root. */
+export function useLicence(doc: Y.Doc | undefined): LicenceChoice {
+  const [licence, setLicence] = useState<LicenceChoice>(DEFAULT_LICENCE_CHOICE)
+  useEffect(() => {
+    if (!doc) return
+    const map = getSettingsMap(doc)
+    const read = () =>
+      setLicence((current) => {
+        const next = licenceInForce(map.get(SettingsKey.licence))
+        // Keep the same object when nothing changed, so the board's context stays the same.
+        return JSON.stringify(next) === JSON.stringify(current) ? current : next
+      })
+    read()
+    map.observe(read)
+    return () => map.unobserve(read)
+  }, [doc])
+  return licence
 }
 
 function useMapRoot<V>(

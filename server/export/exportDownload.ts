@@ -1,0 +1,61 @@
+import type { ExportFormat } from '../../shared/api'
+import { buildBoardExport } from '../../shared/export/boardExport'
+import { exportedBoardFile } from '../../shared/export/exportedBoardFile'
+import { exportFileName } from '../../shared/export/exportFileName'
+import { buildLedgerExport } from '../../shared/export/ledgerExport'
+import { HTML_REPORT_CSP, renderHtmlReport } from '../../shared/export/renderHtmlReport'
+import { renderCsv } from '../../shared/export/renderCsv'
+import { TLDR_MIME_TYPE } from '../../shared/export/tldrFile'
+import type { LedgerEntry } from '../../shared/ledger'
+import { assertNever } from '../../shared/assertNever'
+import type { BoardForExport } from './readBoardForExport'
+
+/** A file to send as a download. */
+export interface ExportDownload {
+  readonly fileName: string
+  readonly contentType: string
+  readonly body: string
+  /**
+   * The policy the file is served with. Nothing an export holds needs to run or load anything;
+   * the report may use its inline style and `data:` pictures, and is sandboxed like the rest, so
+   * even a bug in escaping could not run script.
+   */
+  readonly contentSecurityPolicy: string
+}
+
+const LOCKED_DOWN =
+  "default-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox"
+
+/** One export of a board, in `format`, with names as each person chooses to be credited now. */
+export function exportDownload(
+  board: BoardForExport,
+  format: ExportFormat,
+  ledger: () => readonly LedgerEntry[],
+): ExportDownload {
+  const { source, info } = board
+  const file = (extension: string, contentType: string, body: string, csp = LOCKED_DOWN) => ({
+    fileName: exportFileName(info.title, extension),
+    contentType,
+    body,
+    contentSecurityPolicy: csp,
+  })
+  switch (format) {
+    case 'tldr':
+      return file('tldr', TLDR_MIME_TYPE, exportedBoardFile(source, board.schema))
+    case 'csv':
+      return file('csv', 'text/csv; charset=utf-8', renderCsv(buildBoardExport(source)))
+    case 'html':
+      return file(
+        'html',
+        'text/html; charset=utf-8',
+        renderHtmlReport(buildBoardExport(source)),
+        `${HTML_REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox`,
+      )
+    case 'ledger': {
+      const body = buildLedgerExport(info, ledger(), source.people, source.now)
+      return file('ledger.json', 'application/json; charset=utf-8', JSON.stringify(body, null, 2))
+    }
+    default:
+      return assertNever(format)
+  }
+}
