@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test'
 import { unzipSync } from 'fflate'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { SESSION_AREAS } from '../../server/templates/coDesignSession'
+import { ApiPath } from '../../shared/api'
 import { extractBoardFromPng } from '../../shared/export/pngBoard'
 import { extractBoardFromSvg } from '../../shared/export/svgBoard'
 import { readTldrFile } from '../../shared/export/tldrFile'
@@ -65,6 +66,13 @@ test('someone who chose not to be named exports every format; each file has the 
     for (const record of everyKindOfMapRecord()) writer.records.set(record.id, record)
   })
   await expect(shapes(page, 'route')).toHaveCount(5)
+  // Priya chooses the licence; every export carries it, and who chose it.
+  const chosen = await fetch(server.url + ApiPath.licence(boardId), {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${priya.token}` },
+    body: JSON.stringify({ licence: 'cc-by-sa-4.0' }),
+  })
+  expect(chosen.status).toBe(200)
 
   const dialog = await openExportDialog(page)
   await mkdir(SCREENSHOT_DIR, { recursive: true })
@@ -91,7 +99,8 @@ test('someone who chose not to be named exports every format; each file has the 
     'Ask the GP about longer phone hours',
     'Who made this',
     'Priya Shah',
-    'Creative Commons Attribution 4.0',
+    'Creative Commons Attribution-ShareAlike 4.0',
+    'Chosen by Priya Shah · Practitioner',
   ]) {
     expect(text).toContain(words)
   }
@@ -145,7 +154,7 @@ test('someone who chose not to be named exports every format; each file has the 
   await dialog.getByRole('radio', { name: /^Only what is selected \(1 thing\)/ }).check()
   const selection = await downloadExport(page, 'Picture (PNG)')
   files.push(selection)
-  expect(selection.name).toBe('Crisis support in Leeds (selection).png')
+  expect(selection.name).toBe('Crisis support in Leeds - selection.png')
   expect(shapeTypes(extractBoardFromPng(selection.bytes)!)).toEqual(['note'])
 
   // …and opened as a page, the SVG runs nothing.

@@ -9,12 +9,12 @@ import { bundleReadme } from '../../../shared/export/bundleReadme'
 import { buildLedgerExport } from '../../../shared/export/ledgerExport'
 import { fetchLedger } from '../api'
 import { bytesToBase64 } from '../../../shared/export/boardPayload'
+import { exportFileName } from '../../../shared/export/exportFileName'
 import { exportedBoardFile } from '../../../shared/export/exportedBoardFile'
 import { renderCsv } from '../../../shared/export/renderCsv'
 import { renderHtmlReport } from '../../../shared/export/renderHtmlReport'
 import { TLDR_MIME_TYPE } from '../../../shared/export/tldrFile'
 import { boardPng, boardSvg, drawScope, reportPictures, type PictureScope } from './boardPictures'
-import { exportFileName } from './exportFileName'
 import { renderPdfReport } from './pdf/renderPdfReport'
 import { loadReportFonts } from './pdf/reportFonts'
 
@@ -152,8 +152,13 @@ function scopeQualifier(scope: PictureScope): string | undefined {
   return scope.kind === 'selection' ? 'selection' : undefined
 }
 
+/**
+ * Named as the server names its downloads, so the same export has the same name wherever it
+ * was made; a picture of the selection says so ("… - selection.png").
+ */
 function file(title: string, extension: string, blob: Blob, qualifier?: string): ExportedFile {
-  return { fileName: exportFileName(title, extension, qualifier), blob }
+  const name = qualifier ? `${title} - ${qualifier}` : title
+  return { fileName: exportFileName(name, extension), blob }
 }
 
 /**
