@@ -38,7 +38,10 @@ const DOWNLOAD_PIXEL_RATIO = 2
  * of a thousand cards drawn at twice its size would be a picture of hundreds of megapixels.
  */
 const MAX_DOWNLOAD_SIDE = 4096
-/** A report page is about 500 points wide: this is sharp when printed, and quick to make. */
+/**
+ * A report page is about 500 points wide: up to twice the board's size but no more than this
+ * is sharp when printed. (Drawing time hardly depends on the size: it is parsing the SVG.)
+ */
 const MAX_REPORT_SIDE = 2000
 /** JPEG for the report: a fraction of a PNG's size, and PDF readers show it as it is. */
 const REPORT_JPEG_QUALITY = 0.85
@@ -91,7 +94,7 @@ export async function reportPictures(
   frames: readonly { readonly id: string }[],
   board?: Drawing,
 ): Promise<ReportPictures> {
-  const forPage = (drawing: Drawing) => rasterize(drawing, 'jpeg', MAX_REPORT_SIDE, 1)
+  const forPage = (drawing: Drawing) => rasterize(drawing, 'jpeg', MAX_REPORT_SIDE, 2)
   const boardDrawing = board ?? (await drawShapes(editor, [...editor.getCurrentPageShapeIds()]))
   const framePictures = new Map<string, Uint8Array>()
   for (const frame of frames) {
