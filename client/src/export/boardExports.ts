@@ -40,11 +40,10 @@ export interface ExportedFile {
 /** The PDF report: the board and its areas as pictures, the map as text, credits, licence. */
 export async function exportPdf({ editor, source }: ExportInput): Promise<ExportedFile> {
   const report = buildBoardExport(source)
-  const [pictures, fonts] = await Promise.all([
-    reportPictures(editor, report.frames),
-    loadReportFonts(),
-  ])
-  const pdf = await renderPdfReport(report, pictures, fonts)
+  const fonts = loadReportFonts()
+  // Drawing the pictures goes on while the report's text is laid out.
+  const pictures = reportPictures(editor, report.frames)
+  const pdf = await renderPdfReport(report, pictures, await fonts)
   return file(source.title, 'pdf', bytesBlob(pdf, 'application/pdf'))
 }
 
@@ -107,10 +106,16 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
     const pictures = await reportPictures(editor, report.frames, drawing)
     return { drawing, pictures, png: await boardPng(editor, source, whole, drawing) }
   })()
-  const [{ drawing, pictures, png }, ledger, fonts] = await Promise.all([
+  // The report's text is laid out while the pictures are drawn.
+  const pdf = renderPdfReport(
+    report,
+    drawn.then(({ pictures }) => pictures),
+    await loadReportFonts(),
+  )
+  const [{ drawing, pictures, png }, ledger, pdfBytes] = await Promise.all([
     drawn,
     fetchLedger(input.boardId, input.token),
-    loadReportFonts(),
+    pdf,
   ])
   const ledgerFile = buildLedgerExport(
     { id: input.boardId, title: source.title },
@@ -123,7 +128,7 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
   const stored = { level: 0 } as const
   const zip = zipSync({
     'README.txt': text(bundleReadme(report)),
-    'report.pdf': [await renderPdfReport(report, pictures, fonts), stored],
+    'report.pdf': [pdfBytes, stored],
     'report.html': text(htmlReport(report, pictures.board)),
     'board.png': [png, stored],
     'board.svg': text(boardSvg(editor, source, whole, drawing)),

@@ -47,6 +47,8 @@ export class PdfWriter {
   private readonly wordWidths = new Map<PDFFont, Map<string, number>>()
   /** Distance from the bottom of the page to where the next line's top goes. */
   private cursor: number
+  /** Where new pages go once {@link writeAtStart} was called; null: at the end. */
+  private insertAt: number | null = null
 
   private constructor(
     private readonly document: PDFDocument,
@@ -82,8 +84,21 @@ export class PdfWriter {
   /** Starts a new page; pictures wider than tall read better on a landscape one. */
   newPage(orientation: Orientation = 'portrait'): void {
     const [short, long] = A4
-    this.page = this.document.addPage(orientation === 'portrait' ? [short, long] : [long, short])
+    const size: [number, number] = orientation === 'portrait' ? [short, long] : [long, short]
+    this.page =
+      this.insertAt === null
+        ? this.document.addPage(size)
+        : this.document.insertPage(this.insertAt++, size)
     this.cursor = this.page.getHeight() - MARGIN
+  }
+
+  /**
+   * From now on, writes on new pages before everything written so far, in order: a report can
+   * lay out its text while the browser is still drawing the pictures that come first.
+   */
+  writeAtStart(): void {
+    this.insertAt = 0
+    this.newPage()
   }
 
   /** True when nothing has been written on the current page yet. */

@@ -29,7 +29,7 @@ export interface ReportPictures {
  */
 export async function renderPdfReport(
   report: BoardExport,
-  pictures: ReportPictures,
+  pictures: ReportPictures | Promise<ReportPictures>,
   fonts: PdfFonts,
 ): Promise<Uint8Array> {
   const exported = new Date(report.exportedAt)
@@ -40,27 +40,9 @@ export async function renderPdfReport(
   })
   const byline = (id: string) => authorLine(report.authors.get(id))
 
-  pdf.heading(report.title, 1)
-  pdf.paragraph(`A board made together on Commonmap. Exported on ${formatDay(report.exportedAt)}.`)
-  pdf.paragraph(`Shared under ${report.licence.label}. ${report.licence.explanation}`, {
-    muted: true,
-  })
-  pdf.paragraph(
-    'In this report: the whole board' +
-      (report.frames.length > 0 ? ', each area of the session' : '') +
-      ', what we mapped, what happens next, who made this, and the licence.',
-    { muted: true },
-  )
-  if (pictures.board) await pdf.picture(pictures.board, 'The whole board')
-  else pdf.paragraph('Nothing has been drawn on the board yet.', { muted: true })
-
-  for (const frame of report.frames) {
-    const picture = pictures.frames.get(frame.id)
-    if (picture) await pdf.pictureOnItsOwnPage(picture, frame.name)
-  }
-
+  // The text first, while the pictures are still being drawn; then the title page and the
+  // pictures go in front of it.
   const { outline } = report
-  pdf.newPage()
   pdf.heading('What we mapped', 1)
   if (outline.isEmpty) pdf.paragraph('Nothing was put on the map.', { muted: true })
 
@@ -129,6 +111,27 @@ export async function renderPdfReport(
   pdf.paragraph(report.licence.explanation)
   if (report.licence.url) pdf.paragraph(`The licence in full: ${report.licence.url}`)
   pdf.paragraph(licenceChoice(report.licence), { muted: true })
+
+  const drawn = await pictures
+  pdf.writeAtStart()
+  pdf.heading(report.title, 1)
+  pdf.paragraph(`A board made together on Commonmap. Exported on ${formatDay(report.exportedAt)}.`)
+  pdf.paragraph(`Shared under ${report.licence.label}. ${report.licence.explanation}`, {
+    muted: true,
+  })
+  pdf.paragraph(
+    'In this report: the whole board' +
+      (report.frames.length > 0 ? ', each area of the session' : '') +
+      ', what we mapped, what happens next, who made this, and the licence.',
+    { muted: true },
+  )
+  if (drawn.board) await pdf.picture(drawn.board, 'The whole board')
+  else pdf.paragraph('Nothing has been drawn on the board yet.', { muted: true })
+
+  for (const frame of report.frames) {
+    const picture = drawn.frames.get(frame.id)
+    if (picture) await pdf.pictureOnItsOwnPage(picture, frame.name)
+  }
 
   return pdf.save(`${report.title} · exported ${formatDay(report.exportedAt)}`)
 }
