@@ -23,7 +23,8 @@ export default defineConfig({
         icons: [{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' }],
       },
       workbox: {
-        globPatterns: ['**/*.{js,css,html,svg,png,woff2}', 'assets/main-*.json'],
+        // ttf: the PDF report's font, so a report can be made offline too.
+        globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf}', 'assets/main-*.json'],
         // tldraw's bundle is larger than workbox's 2 MiB default.
         maximumFileSizeToCacheInBytes: 8 * 1024 * 1024,
         navigateFallback: '/index.html',

@@ -26,11 +26,17 @@ export function clientBuildIsStale(root = repoRoot): boolean {
   return built === 0 || SOURCES.some((source) => newestChange(join(root, source)) > built)
 }
 
-// `npm start` runs this first, so a fresh clone (or a changed checkout) is built before the
-// server starts, and an up-to-date build is not redone. Progress goes to stderr: stdout is
-// kept for the one line with the URL to open.
-if (process.argv[1] === fileURLToPath(import.meta.url) && clientBuildIsStale()) {
+/**
+ * Builds the app into dist/client when it is missing or stale, and does nothing otherwise.
+ * Progress goes to stderr: `npm start` keeps stdout for the one line with the URL to open.
+ */
+export async function ensureClientBuilt(): Promise<void> {
+  if (!clientBuildIsStale()) return
   process.stderr.write('Building the Commonmap app (this happens once after each update)…\n')
   const { build } = await import('vite')
   await build({ configFile: join(repoRoot, 'vite.config.ts'), logLevel: 'error' })
 }
+
+// `npm start` runs this first, so a fresh clone (or a changed checkout) is built before the
+// server starts, and an up-to-date build is not redone.
+if (process.argv[1] === fileURLToPath(import.meta.url)) await ensureClientBuilt()

@@ -146,6 +146,11 @@ export function fetchRecordHistory(
   })
 }
 
+/** The board's whole contribution ledger, oldest first. */
+export function fetchLedger(boardId: string, token: string): Promise<LedgerResponse> {
+  return request(ApiPath.ledger(boardId), { headers: { Authorization: `Bearer ${token}` } })
+}
+
 /** Looks a board up; rejects with status 404 when it was never created. */
 export function fetchBoard(boardId: string): Promise<BoardInfo> {
   return request(ApiPath.board(boardId))

@@ -21,10 +21,15 @@ export class BoardTooLargeError extends Error {
  * kilobytes rather than megabytes to the file.
  */
 export function encodeBoardPayload(json: string): string {
-  const compressed = zlibSync(strToU8(json), { level: 9 })
+  return bytesToBase64(zlibSync(strToU8(json), { level: 9 }))
+}
+
+/** Bytes as base64 (for a payload, or a picture in a `data:` URL). */
+export function bytesToBase64(bytes: Uint8Array): string {
   let binary = ''
-  for (let i = 0; i < compressed.length; i += 0x8000) {
-    binary += String.fromCharCode(...compressed.subarray(i, i + 0x8000))
+  // In slices: spreading a whole picture's bytes into one call would overflow the stack.
+  for (let i = 0; i < bytes.length; i += 0x8000) {
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
   }
   return btoa(binary)
 }

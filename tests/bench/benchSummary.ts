@@ -1,4 +1,5 @@
 import type { ColdLoadResult } from './coldLoadScenario'
+import type { ExportResult } from './exportScenario'
 import type { LatencyResult } from './latencyScenario'
 import { SERVERS, type ServerKind } from './serverProcess'
 
@@ -19,6 +20,8 @@ export interface BenchSummary {
   readonly latencyP99Runs: Record<ServerKind, readonly number[]>
   /** Null when the run was `--latency-only`. */
   readonly coldLoad: Record<ColdLoadKind, ColdLoadResult> | null
+  /** Null when the run was `--latency-only`. */
+  readonly exports: ExportResult | null
   readonly targets: readonly Target[]
   /** Reasons to distrust some figures of this run, in plain words. */
   readonly warnings: readonly string[]
@@ -46,14 +49,8 @@ const MAX_OTHER_LOAD_PERCENT = 15
 export function checkTargets(
   latency: BenchSummary['latency'],
   coldLoad: BenchSummary['coldLoad'],
+  exports: BenchSummary['exports'],
 ): Target[] {
-  const atMost = (name: string, value: number, limit: number, unit: string): Target => ({
-    name,
-    value,
-    limit,
-    unit,
-    pass: value <= limit,
-  })
   const ours = latency.commonmap.shapeLatencyMs.p99
   const withoutLedger = latency['commonmap-no-ledger'].shapeLatencyMs.p99
   return [
@@ -81,7 +78,21 @@ export function checkTargets(
           ),
         ]
       : []),
+    ...(exports ? exportTargets(exports) : []),
   ]
+}
+
+/** Export in the browser: a person waits for these, so seconds matter. */
+export function exportTargets({ options, pdf, bundle }: ExportResult): Target[] {
+  const shapes = options.shapes.toLocaleString('en')
+  return [
+    atMost(`PDF report of ${shapes} shapes in Chromium, median`, pdf.median / 1000, 3, 's'),
+    atMost(`Bundle of ${shapes} shapes in Chromium, median`, bundle.median / 1000, 5, 's'),
+  ]
+}
+
+function atMost(name: string, value: number, limit: number, unit: string): Target {
+  return { name, value, limit, unit, pass: value <= limit }
 }
 
 /**

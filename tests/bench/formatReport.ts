@@ -1,5 +1,6 @@
 import type { BenchSummary, ColdLoadKind } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
+import type { ExportResult } from './exportScenario'
 import type { Deliveries, LatencyResult } from './latencyScenario'
 import { summarize, type Distribution } from './percentiles'
 import { SERVERS, type ServerKind } from './serverProcess'
@@ -43,17 +44,45 @@ export function formatReport(summary: BenchSummary): string {
           '',
         ]
       : ['Cold load: not run (--latency-only).', '']),
-    'Targets',
-    ...summary.targets.map(
-      (target) =>
-        `  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ` +
-        `${fixed(target.value)} ${target.unit} (limit ${fixed(target.limit)} ${target.unit})`,
-    ),
+    ...(summary.exports ? formatExports(summary.exports) : ['Export: not run (--latency-only).']),
+    '',
+    ...formatTargets(summary.targets),
     ...(summary.warnings.length
       ? ['', 'Warnings', ...summary.warnings.map((w) => `  ! ${w}`)]
       : []),
   ]
   return sections.join('\n')
+}
+
+/** The export scenario's table: each run's time, the median and the file size. */
+export function formatExports({ options, pdf, bundle }: ExportResult): string[] {
+  const row = (label: string, times: ExportResult['pdf']) => [
+    label,
+    times.ms.map((ms) => fixed(ms / 1000)).join(', '),
+    fixed(times.median / 1000),
+    fixed(times.bytes / 1e6),
+  ]
+  return [
+    `Export: a board of ${options.shapes.toLocaleString('en')} shapes in Chromium, from the ` +
+      `button press to the download (${options.runs} runs)`,
+    table([
+      ['', 'each run (s)', 'median (s)', 'file (MB)'],
+      row('PDF report', pdf),
+      row('bundle (zip)', bundle),
+    ]),
+  ]
+}
+
+/** The targets, one line each, PASS or FAIL first. */
+export function formatTargets(targets: BenchSummary['targets']): string[] {
+  return [
+    'Targets',
+    ...targets.map(
+      (target) =>
+        `  ${target.pass ? 'PASS' : 'FAIL'}  ${target.name}: ` +
+        `${fixed(target.value)} ${target.unit} (limit ${fixed(target.limit)} ${target.unit})`,
+    ),
+  ]
 }
 
 function latencyRows(latency: Record<ServerKind, LatencyResult>): string[][] {

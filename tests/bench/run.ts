@@ -4,19 +4,22 @@ import { fileURLToPath } from 'node:url'
 import {
   checkTargets,
   disturbanceOf,
+  exportTargets,
   warningsOf,
   type BenchSummary,
   type ColdLoadKind,
 } from './benchSummary'
 import { runColdLoadScenario, type ColdLoadResult } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
-import { formatReport } from './formatReport'
+import { runExportScenario } from './exportScenario'
+import { formatExports, formatReport, formatTargets } from './formatReport'
 import { runLatencyScenario, type LatencyResult } from './latencyScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
 
-// `npm run bench [-- --cpu-prof] [-- --rounds N] [-- --latency-only]`: both scenarios against Commonmap and the
-// reference server, each run on a fresh server process, then the report on stdout and
-// results/latest.json.
+// `npm run bench [-- --cpu-prof] [-- --rounds N] [-- --latency-only | --export-only]`: the
+// server scenarios against Commonmap and the reference server, each run on a fresh server
+// process, and the export scenario in Chromium; then the report on stdout and
+// results/latest.json (results/export-latest.json for --export-only).
 
 const resultsDir = fileURLToPath(new URL('results/', import.meta.url))
 const cpuProfileDir = process.argv.includes('--cpu-prof') ? `${resultsDir}profiles` : undefined
@@ -29,6 +32,8 @@ const roundsArg = process.argv.indexOf('--rounds')
 const latencyRounds = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg + 1])) : 3
 /** Skip the cold loads (a few minutes), e.g. to repeat the ledger comparison on a busy machine. */
 const latencyOnly = process.argv.includes('--latency-only')
+/** Only the export scenario (a minute or so): exports are made in the browser, not the server. */
+const exportOnly = process.argv.includes('--export-only')
 
 // y-websocket adds a process 'exit' listener per provider; the bench opens dozens at once.
 process.setMaxListeners(0)
@@ -99,7 +104,19 @@ function medianRun(runs: readonly LatencyResult[]): LatencyResult {
   return median
 }
 
+/** `--export-only`: the export scenario alone, its report and its targets. */
+async function exportsAlone(): Promise<void> {
+  progress('Export scenario in Chromium…')
+  const exports = await runExportScenario()
+  const json = JSON.stringify({ startedAt, exports, targets: exportTargets(exports) }, null, 2)
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(`${resultsDir}export-latest.json`, `${json}\n`)
+  const report = [...formatExports(exports), '', ...formatTargets(exportTargets(exports))]
+  process.stdout.write(`${report.join('\n')}\n`)
+}
+
 async function main(): Promise<void> {
+  if (exportOnly) return exportsAlone()
   const discarded: string[] = []
   const runs: Record<ServerKind, LatencyResult[]> = {
     commonmap: [],
@@ -121,6 +138,8 @@ async function main(): Promise<void> {
   for (const kind of latencyOnly ? [] : coldLoadKinds) {
     coldLoad[kind] = await onFreshServer(kind, 'Cold load scenario', runColdLoadScenario)
   }
+  if (!latencyOnly) progress('Export scenario in Chromium…')
+  const exports = latencyOnly ? null : await runExportScenario()
   const summary: BenchSummary = {
     startedAt,
     environment: {
@@ -133,7 +152,8 @@ async function main(): Promise<void> {
     latency,
     latencyP99Runs,
     coldLoad: latencyOnly ? null : coldLoad,
-    targets: checkTargets(latency, latencyOnly ? null : coldLoad),
+    exports,
+    targets: checkTargets(latency, latencyOnly ? null : coldLoad, exports),
     warnings: [...discarded, ...warningsOf(latency, latencyOnly ? null : coldLoad, pinning.pinned)],
   }
   mkdirSync(resultsDir, { recursive: true })

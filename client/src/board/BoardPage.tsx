@@ -8,6 +8,7 @@ import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/li
 import { joinBoard } from '../api'
 import { registerAttribution } from '../collab/attribution'
 import { Notice } from '../common/Notice'
+import { ExportButton } from '../export/ExportDialog'
 import {
   forgetIdentity,
   loadIdentity,
@@ -312,9 +313,13 @@ function BoardTopBar() {
   )
 }
 
-/** Top right: connection, who is here, the person's own menu, the side panel, and sharing. */
+/**
+ * Top right: connection, who is here, the person's own menu, exporting (for everyone on the
+ * board) and sharing.
+ */
 function BoardSharePanel() {
-  const { boardId, connection, peopleHere, people, identity } = useBoardContext()
+  const { boardId, title, connection, peopleHere, people, attributions, licence, identity } =
+    useBoardContext()
   // Names of the people here as the server publishes them (awareness is client-written).
   const here = peopleHere.map((p) => people.get(p.id) ?? p)
   return (
@@ -322,6 +327,11 @@ function BoardSharePanel() {
       <ConnectionStatus state={connection} />
       <WhosHere people={here} selfId={identity.participant.id} />
       <MyMenu />
+      <ExportButton
+        boardId={boardId}
+        token={identity.token}
+        board={{ title, people, attributions, licence }}
+      />
       <ShareButton boardId={boardId} />
     </div>
   )

@@ -7,24 +7,21 @@ import type {
   OutlineService,
 } from '../../../shared/mapOutline'
 import type { Participant } from '../../../shared/participant'
-import { ActionStatuses } from '../../../shared/shapes/actionShape'
-import type { NotePurpose } from '../../../shared/shapes/purposeNoteShape'
-import { RouteKinds } from '../../../shared/shapes/routeShape'
-import { ServiceAccess, ServiceKinds } from '../../../shared/shapes/serviceShape'
+import { ServiceKinds } from '../../../shared/shapes/serviceShape'
 import { MapIcon } from '../shapes/MapIcon'
 import type { MapIconName } from '../shapes/mapIcons'
 import { ACTION_STATUS_ICONS, NOTE_PURPOSE_STYLES, SERVICE_KIND_STYLES } from '../shapes/mapStyles'
-import { formatDueDate } from '../../../shared/formatDueDate'
+import {
+  actionStatus,
+  actionWhat,
+  actionWhoAndWhen,
+  gapWords,
+  NOTE_SECTIONS,
+  routeFromCard,
+  serviceDetails,
+} from './outlineWords'
 import { showShape } from './showShape'
 import { useMapOutline } from './useMapOutline'
-
-/** What the list calls each kind of note, and what it says when there are none. */
-const NOTE_SECTIONS: Record<NotePurpose, { heading: string; empty: string }> = {
-  barrier: { heading: 'What gets in the way', empty: 'No barriers noted yet.' },
-  'what-works': { heading: 'What works', empty: 'Nothing noted yet as working.' },
-  idea: { heading: 'Ideas', empty: 'No ideas yet.' },
-  question: { heading: 'Questions', empty: 'No questions yet.' },
-}
 
 /**
  * "The map as a list": everything on the map as headings, lists and buttons, live. It is for
@@ -86,7 +83,7 @@ export function MapListPanel({
         {outline.gaps.map((gap) => (
           <li key={gap.id}>
             <ItemButton id={gap.id} show={show}>
-              No route from {gap.from.name} to {gap.to.name}
+              {gapWords(gap)}
             </ItemButton>
             {gap.note && <p className="map-list__detail">{gap.note}</p>}
           </li>
@@ -156,17 +153,13 @@ function ItemButton({ id, show, children }: { id: TLShapeId; show: Show; childre
 }
 
 function ServiceItem({ service, show }: { service: OutlineService; show: Show }) {
-  const details = [
-    service.runBy && `Run by ${service.runBy}`,
-    service.forWhom && `For ${service.forWhom}`,
-    service.access !== 'not-sure' && ServiceAccess.get(service.access).label,
-  ].filter(Boolean)
+  const details = serviceDetails(service)
   return (
     <li>
       <ItemButton id={service.id} show={show}>
         {service.name}
       </ItemButton>
-      {details.length > 0 && <p className="map-list__detail">{details.join(' · ')}</p>}
+      {details && <p className="map-list__detail">{details}</p>}
       {service.notes && <p className="map-list__detail">{service.notes}</p>}
       <Routes card={service} show={show} />
     </li>
@@ -205,26 +198,21 @@ function Routes({
   )
   return (
     <ul className="map-list__routes" aria-label="Routes">
-      {card.routesIn.map((route) =>
-        item(route, `${RouteKinds.get(route.kind).label} in, from ${route.from.name}`),
-      )}
-      {card.routesOut.map((route) =>
-        item(route, `${RouteKinds.get(route.kind).label} out, to ${route.to.name}`),
-      )}
+      {card.routesIn.map((route) => item(route, routeFromCard(route, 'in')))}
+      {card.routesOut.map((route) => item(route, routeFromCard(route, 'out')))}
     </ul>
   )
 }
 
 function ActionItem({ action, show }: { action: OutlineAction; show: Show }) {
-  const status = ActionStatuses.get(action.status).label
   return (
     <li>
       <ItemButton id={action.id} show={show}>
-        {action.what.trim() || 'An action with nothing written yet'}
+        {actionWhat(action)}
       </ItemButton>
       <p className="map-list__detail">
-        Who: {action.who || 'nobody yet'} · By: {formatDueDate(action.due) || 'no date yet'} ·{' '}
-        <MapIcon name={ACTION_STATUS_ICONS[action.status]} size={16} /> {status}
+        {actionWhoAndWhen(action)} · <MapIcon name={ACTION_STATUS_ICONS[action.status]} size={16} />{' '}
+        {actionStatus(action)}
       </p>
     </li>
   )

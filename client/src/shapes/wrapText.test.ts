@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { AVERAGE_CHAR_WIDTH, wrapText } from './wrapText'
+import { AVERAGE_CHAR_WIDTH, wrapText, wrapToWidth } from './wrapText'
 
 /** A width that fits exactly `chars` characters at font size 10. */
 const fits = (chars: number) => chars * 10 * AVERAGE_CHAR_WIDTH
@@ -26,5 +26,23 @@ describe('wrapText', () => {
 
   it('gives one empty line for empty text', () => {
     expect(wrapText('', fits(10), 10)).toEqual([''])
+  })
+})
+
+describe('wrapToWidth', () => {
+  /** Wide capitals, narrow everything else, like a real font. */
+  const widthOf = (line: string) =>
+    [...line].reduce((sum, c) => sum + (c === c.toUpperCase() && c !== ' ' ? 2 : 1), 0)
+
+  it('fills lines by measured width, not by character count', () => {
+    expect(wrapToWidth('AB cd ef GH', 7, widthOf)).toEqual(['AB cd', 'ef GH'])
+  })
+
+  it('cuts a word where it stops fitting, never inside a character', () => {
+    expect(wrapToWidth('😀😀😀😀', 2, (line) => [...line].length)).toEqual(['😀😀', '😀😀'])
+  })
+
+  it('puts at least one character on a line narrower than any character', () => {
+    expect(wrapToWidth('WW', 1, widthOf)).toEqual(['W', 'W'])
   })
 })

@@ -11,20 +11,38 @@ export const AVERAGE_CHAR_WIDTH = 0.56
  * kept, and a word too long for a line is cut.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+  // Counting characters against a whole number per line, rather than multiplying widths, keeps
+  // a line that fits exactly from being pushed over by floating-point rounding.
   const perLine = Math.max(1, Math.floor(maxWidth / (fontSize * AVERAGE_CHAR_WIDTH)))
+  return wrapToWidth(text, perLine, (line) => line.length)
+}
+
+/**
+ * Breaks text into lines no wider than `maxWidth` as `widthOf` measures them (a real font's
+ * widths, for the PDF report; a character count, for {@link wrapText}). Line breaks in the text
+ * are kept, runs of spaces become one, trailing blank lines are dropped, and a word too long
+ * for a line is cut where it stops fitting (never inside a character).
+ */
+export function wrapToWidth(
+  text: string,
+  maxWidth: number,
+  widthOf: (line: string) => number,
+): string[] {
+  const fits = (line: string) => widthOf(line) <= maxWidth
   const lines: string[] = []
   for (const paragraph of text.split('\n')) {
     let line = ''
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       let rest = word
-      while (rest.length > perLine) {
+      while (!fits(rest)) {
         if (line) lines.push(line)
-        lines.push(rest.slice(0, perLine))
-        rest = rest.slice(perLine)
+        const [head, tail] = cutToFit(rest, fits)
+        lines.push(head)
+        rest = tail
         line = ''
       }
       if (!line) line = rest
-      else if (line.length + 1 + rest.length <= perLine) line += ` ${rest}`
+      else if (fits(`${line} ${rest}`)) line += ` ${rest}`
       else {
         lines.push(line)
         line = rest
@@ -34,4 +52,12 @@ export function wrapText(text: string, maxWidth: number, fontSize: number): stri
   }
   while (lines.length > 1 && lines[lines.length - 1] === '') lines.pop()
   return lines
+}
+
+/** The longest start of `word` that fits (at least one character, so wrapping always ends). */
+function cutToFit(word: string, fits: (line: string) => boolean): [string, string] {
+  const characters = [...word]
+  let length = 1
+  while (length < characters.length && fits(characters.slice(0, length + 1).join(''))) length++
+  return [characters.slice(0, length).join(''), characters.slice(length).join('')]
 }

@@ -1,0 +1,196 @@
+import { expect, test } from '@playwright/test'
+import { unzipSync } from 'fflate'
+import { mkdir, writeFile } from 'node:fs/promises'
+import { SESSION_AREAS } from '../../server/templates/coDesignSession'
+import { ApiPath } from '../../shared/api'
+import { extractBoardFromPng } from '../../shared/export/pngBoard'
+import { extractBoardFromSvg } from '../../shared/export/svgBoard'
+import { readTldrFile } from '../../shared/export/tldrFile'
+import { commonmapSchema } from '../../shared/schema'
+import { connectClient } from '../helpers/connectClient'
+import { createBoard, joinBoard as joinThroughApi, person } from '../helpers/createBoard'
+import { HIDDEN_NAME } from '../helpers/exportSource'
+import { readPdf } from '../helpers/pdfText'
+import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
+import { startServer, type TestServer } from '../helpers/startServer'
+import { joinBoard, recordOutsideRequests, SCREENSHOT_DIR, shapes } from './boardPage'
+import {
+  downloadExport,
+  openExportDialog,
+  readableContents,
+  type DownloadedFile,
+} from './exportFiles'
+
+let server: TestServer
+test.beforeEach(async () => {
+  server = await startServer()
+})
+test.afterEach(async () => {
+  await server.stop()
+})
+
+const INJECTION = '<script>alert(1)</script>'
+
+/** The shapes of a board file, by type. */
+function shapeTypes(boardJson: string): string[] {
+  const read = readTldrFile(boardJson, commonmapSchema)
+  if (!read.ok) throw new Error(read.error)
+  return read.records.flatMap((record) => (record.typeName === 'shape' ? [record.type] : []))
+}
+
+test('someone who chose not to be named exports every format; each file has the board, credits others, is safe, and never names them', async ({
+  browser,
+}) => {
+  test.setTimeout(120_000)
+  const boardId = await createBoard(server.url, 'Crisis support in Leeds')
+  const context = await browser.newContext({ acceptDownloads: true })
+  const outside = recordOutsideRequests(context, server.url)
+  const page = await context.newPage()
+  await joinBoard(page, server.url, boardId, {
+    name: HIDDEN_NAME,
+    role: 'Lived experience',
+    credit: 'Do not name me',
+  })
+
+  // A note typed on the canvas: tldraw draws its last editor's name in the corner, and its
+  // words try to run a script.
+  await page.getByTestId('tools.note').click()
+  await page.mouse.click(640, 420)
+  await page.keyboard.type(INJECTION)
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+
+  const priya = await joinThroughApi(server.url, boardId, person('Priya Shah', 'practitioner'))
+  const writer = await connectClient(server.url, boardId, { token: priya.token })
+  writer.doc.transact(() => {
+    for (const record of everyKindOfMapRecord()) writer.records.set(record.id, record)
+  })
+  await expect(shapes(page, 'route')).toHaveCount(5)
+  // Priya chooses the licence; every export carries it, and who chose it.
+  const chosen = await fetch(server.url + ApiPath.licence(boardId), {
+    method: 'PUT',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${priya.token}` },
+    body: JSON.stringify({ licence: 'cc-by-sa-4.0' }),
+  })
+  expect(chosen.status).toBe(200)
+
+  const dialog = await openExportDialog(page)
+  await mkdir(SCREENSHOT_DIR, { recursive: true })
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/export-dialog.png` })
+  await expect(dialog.getByRole('button', { name: 'Report (PDF)' })).toBeFocused()
+
+  const files: DownloadedFile[] = []
+  const pdf = await downloadExport(page, 'Report (PDF)')
+  files.push(pdf)
+  expect(pdf.name).toBe('Crisis support in Leeds.pdf')
+  await writeFile(`${SCREENSHOT_DIR}/export-report.pdf`, pdf.bytes)
+  const report = await readPdf(pdf.bytes)
+  expect(report.title).toBe('Crisis support in Leeds')
+  expect(report.creator).toBe('Commonmap')
+  const text = report.pages.join('\n')
+  for (const words of [
+    'Crisis support in Leeds',
+    'The whole board',
+    'What we mapped',
+    'Park Road GP',
+    'Housing Options',
+    'No route from Park Road GP to Crisis team',
+    'What happens next',
+    'Ask the GP about longer phone hours',
+    'Who made this',
+    'Priya Shah',
+    'Creative Commons Attribution-ShareAlike 4.0',
+    'Chosen by Priya Shah · Practitioner',
+  ]) {
+    expect(text).toContain(words)
+  }
+
+  const png = await downloadExport(page, 'Picture (PNG)')
+  const svg = await downloadExport(page, 'Picture that stays sharp (SVG)')
+  files.push(png, svg)
+  expect(png.name).toBe('Crisis support in Leeds.png')
+  for (const board of [
+    extractBoardFromPng(png.bytes),
+    extractBoardFromSvg(svg.bytes.toString('utf8')),
+  ]) {
+    const types = shapeTypes(board!)
+    expect(types.filter((type) => type === 'service')).toHaveLength(4)
+    expect(types.filter((type) => type === 'route')).toHaveLength(5)
+    expect(types).toContain('note')
+  }
+
+  // The words of the note are text in the SVG, never a script element…
+  const svgText = svg.bytes.toString('utf8')
+  expect(svgText).not.toMatch(/<script/i)
+  expect(svgText).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
+  for (const button of ['Report as a web page (HTML)', 'Spreadsheet (CSV)', 'Board file (.tldr)']) {
+    files.push(await downloadExport(page, button))
+  }
+
+  const bundle = await downloadExport(page, 'Everything in one file (zip)')
+  files.push(bundle)
+  expect(bundle.name).toBe('Crisis support in Leeds.zip')
+  const inside = unzipSync(bundle.bytes)
+  expect(Object.keys(inside).sort()).toEqual([
+    'README.txt',
+    'board.png',
+    'board.svg',
+    'board.tldr',
+    'ledger.json',
+    'map.csv',
+    'report.html',
+    'report.pdf',
+  ])
+  expect((await readPdf(inside['report.pdf']!)).pages.join(' ')).toContain('Who made this')
+  const ledger = JSON.parse(Buffer.from(inside['ledger.json']!).toString('utf8'))
+  expect(ledger.verified).toBe(true)
+  expect(ledger.entries.length).toBeGreaterThan(10)
+  await page.keyboard.press('Escape')
+  await expect(dialog).toBeHidden()
+
+  // Only what is selected: the note, and nothing else on the board.
+  await page.locator('.tl-shape[data-shape-type="note"]').click()
+  await openExportDialog(page)
+  await dialog.getByRole('radio', { name: /^Only what is selected \(1 thing\)/ }).check()
+  const selection = await downloadExport(page, 'Picture (PNG)')
+  files.push(selection)
+  expect(selection.name).toBe('Crisis support in Leeds - selection.png')
+  expect(shapeTypes(extractBoardFromPng(selection.bytes)!)).toEqual(['note'])
+
+  // …and opened as a page, the SVG runs nothing.
+  const alerts: string[] = []
+  page.on('dialog', (shown) => {
+    alerts.push(shown.message())
+    void shown.dismiss()
+  })
+  await page.setContent(svgText)
+  await expect(page.locator('svg').first()).toBeVisible()
+  expect(alerts).toEqual([])
+
+  for (const file of files) {
+    const contents = await readableContents(file)
+    for (const name of [HIDDEN_NAME, ...HIDDEN_NAME.split(' ')]) {
+      expect(contents, `${file.name} names ${name}`).not.toContain(name)
+    }
+  }
+  expect(outside).toEqual([])
+  writer.close()
+  await context.close()
+})
+
+test('the PDF report of a session gives each area a page of its own', async ({ browser }) => {
+  const boardId = await createBoard(server.url, 'Our co-design session', {
+    template: 'co-design',
+  })
+  const context = await browser.newContext({ acceptDownloads: true })
+  const page = await context.newPage()
+  await joinBoard(page, server.url, boardId, { name: 'Sam', role: 'Facilitator' })
+  await expect(page.locator('.tl-frame-heading')).toHaveCount(SESSION_AREAS.length)
+
+  const report = await readPdf((await downloadExport(page, 'Report (PDF)')).bytes)
+  SESSION_AREAS.forEach((area, index) => {
+    // Page 1 is the title and the whole board; then one page for each area, in session order.
+    expect(report.pages[index + 1]).toMatch(new RegExp(`^${area.name}`))
+  })
+  await context.close()
+})
