@@ -78,7 +78,7 @@ export interface CreditSource {
 
 /**
  * A participant as every other client sees them: only what their credit choice allows. This is
- * what the server writes into the document's `people` root and what `GET participants` returns.
+ * what the server writes into the document's `participants` root and what `GET participants` returns.
  */
 export interface CreditedParticipant {
   readonly id: string

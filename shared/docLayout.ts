@@ -12,15 +12,15 @@ import type * as Y from 'yjs'
  *   key = record id, value = the whole record. YKeyValue, not Y.Map, because a Y.Map keeps every
  *   overwritten value and a board whose shapes move a lot would grow a hundredfold.
  * - `meta` (Y.Map): `schema` holds the serialized tldraw schema the records conform to.
- * - `participants` (Y.Map): no longer written or read. Clients wrote their own entries here before
- *   the server knew who people were; kept only so old boards still load.
  *
  * Server-owned roots: written only by the server. A client that writes to them changes nothing
  * anyone sees: the server writes the truth back in the same relayed update (see
- * server/room/ServerOwnedData.ts).
- * - `people` (Y.Map): participant id → `CreditedParticipant` (shared/credit.ts), everyone on the
- *   board as they chose to be credited, plus `contributions` (how many shapes they are credited
- *   on). A "not named" person's name never appears here.
+ * server/room/BoardAuthority.ts).
+ * - `participants` (Y.Map): participant id → `PublishedPerson`: the `CreditedParticipant`
+ *   (shared/credit.ts: `id`, `name`, `role`, `color`, …) as each person chose to be credited,
+ *   plus `contributions` (how many shapes they are credited on). A "not named" person's name
+ *   never appears here. (Before the server knew who people were, clients wrote their own
+ *   `{ id, name, role, color }` here; the server replaces such entries when it loads a board.)
  * - `attribution` (Y.Map): shape id → `RecordAttribution` (shared/attribution.ts), derived from
  *   the contribution ledger. Clients show this, never a shape's `meta.createdBy`.
  * - `voiceBalance` (Y.Map): key `current` → `VoiceBalance` (shared/voiceBalance.ts), role-level.
@@ -35,7 +35,6 @@ export const DocRoot = {
   records: 'records',
   meta: 'meta',
   participants: 'participants',
-  people: 'people',
   attribution: 'attribution',
   voiceBalance: 'voiceBalance',
   imported: 'imported',
@@ -44,7 +43,7 @@ export const DocRoot = {
 
 /** The roots only the server writes (see above). */
 export const SERVER_OWNED_ROOTS = [
-  DocRoot.people,
+  DocRoot.participants,
   DocRoot.attribution,
   DocRoot.voiceBalance,
   DocRoot.imported,
@@ -59,7 +58,7 @@ export const SettingsKey = {
   licence: 'licence',
 } as const
 
-/** An entry of the `people` root: the credited participant and their number of contributions. */
+/** An entry of the `participants` root: the credited participant and their number of contributions. */
 export interface PublishedPerson extends CreditedParticipant {
   /** How many shapes they are credited on (added, or changed the words of). */
   readonly contributions: number
@@ -89,12 +88,12 @@ export function getStoredSchema(doc: Y.Doc): SerializedSchema | undefined {
 }
 
 /**
- * The server-owned `people` root: {@link PublishedPerson} values by participant id. Typed
+ * The server-owned `participants` root: {@link PublishedPerson} values by participant id. Typed
  * `unknown` because a client may write anything for a moment before the server corrects it;
  * validate entries before use.
  */
-export function getPeopleMap(doc: Y.Doc): Y.Map<unknown> {
-  return doc.getMap<unknown>(DocRoot.people)
+export function getParticipantsMap(doc: Y.Doc): Y.Map<unknown> {
+  return doc.getMap<unknown>(DocRoot.participants)
 }
 
 /** The server-owned `attribution` root: `RecordAttribution` values by shape id (validate them). */

@@ -6,7 +6,7 @@ import { ROLE_IDS } from './roles'
 
 /**
  * A person taking part in a board as everyone else sees them: the credited view the server
- * publishes in the document's `people` root (see shared/credit.ts). Shapes' attribution and
+ * publishes in the document's `participants` root (see shared/credit.ts). Shapes' attribution and
  * the ledger point at the id; names are looked up here, so a change of credit choice changes
  * every view at once. Clients also share their own in awareness, for "who's here".
  */
@@ -26,7 +26,7 @@ export const participantIdValidator = T.string.check((id) => {
 })
 
 /**
- * Validates a participant read from a shared document or an awareness state. The `people` root
+ * Validates a participant read from a shared document or an awareness state. The `participants` root
  * is written only by the server, but a client reads it through a CRDT that anyone can write
  * to for a moment (the server corrects it), and awareness is entirely client-written.
  */
@@ -45,7 +45,7 @@ export const participantValidator: T.ObjectValidator<Participant> = T.object({
   addedBy: participantIdValidator.nullable(),
 })
 
-/** Validates an entry of the document's server-owned `people` root (shared/docLayout.ts). */
+/** Validates an entry of the document's server-owned `participants` root (shared/docLayout.ts). */
 export const publishedPersonValidator: T.Validator<PublishedPerson> = participantValidator.extend({
   contributions: T.number,
 })

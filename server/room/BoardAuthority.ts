@@ -7,7 +7,7 @@ import {
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getImportedMap,
-  getPeopleMap,
+  getParticipantsMap,
   getSettingsMap,
   getVoiceBalanceMap,
   type PublishedPerson,
@@ -88,7 +88,7 @@ export class BoardAuthority {
   constructor(doc: Y.Doc, options: BoardAuthorityOptions) {
     this.doc = doc
     this.records = doc.getArray<Entry>(DocRoot.records)
-    this.people = getPeopleMap(doc)
+    this.people = getParticipantsMap(doc)
     this.attribution = getAttributionMap(doc)
     this.voiceBalance = getVoiceBalanceMap(doc)
     this.importedRoot = getImportedMap(doc)

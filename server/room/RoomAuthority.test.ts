@@ -5,7 +5,7 @@ import {
   SettingsKey,
   getAttributionMap,
   getImportedMap,
-  getPeopleMap,
+  getParticipantsMap,
   getSettingsMap,
 } from '../../shared/docLayout'
 import type { LicenceChoice } from '../../shared/export/licences'
@@ -43,7 +43,9 @@ describe('Room with an authority', () => {
       restore = true,
       licence,
       imported = new Map(),
+      snapshot = Y.encodeStateAsUpdate(new Y.Doc()),
     }: {
+      snapshot?: Uint8Array
       restore?: boolean
       licence?: LicenceChoice
       imported?: ReadonlyMap<string, ImportedAttribution>
@@ -52,7 +54,7 @@ describe('Room with an authority', () => {
     const stored: { update: Uint8Array; drafts: readonly LedgerDraft[] }[] = []
     const room = new Room({
       boardId: 'board',
-      stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
+      stored: { snapshot, updates: [] },
       persistUpdate: (update, drafts) => stored.push({ update, drafts }),
       authority: () => ({
         participants,
@@ -78,9 +80,29 @@ describe('Room with an authority', () => {
 
   it('publishes everyone as credited when it opens, and stores that', () => {
     const { room, stored } = setup()
-    expect(getPeopleMap(room.doc).get(priya.id)).toMatchObject({ name: 'priya', contributions: 0 })
+    expect(getParticipantsMap(room.doc).get(priya.id)).toMatchObject({
+      name: 'priya',
+      contributions: 0,
+    })
     expect(stored).toHaveLength(1)
     expect(stored[0]!.drafts).toEqual([])
+  })
+
+  it('replaces what clients wrote about themselves before the server owned the participants root', () => {
+    const old = new Y.Doc()
+    getParticipantsMap(old).set(priya.id, {
+      id: priya.id,
+      name: 'Priya Shah',
+      role: 'practitioner',
+    })
+    getParticipantsMap(old).set('p_gone00000000000000000', {
+      id: 'p_gone00000000000000000',
+      name: 'Gone',
+    })
+    const { room } = setup([priya], { snapshot: Y.encodeStateAsUpdate(old) })
+    expect(getParticipantsMap(room.doc).toJSON()).toEqual({
+      [priya.id]: expect.objectContaining({ name: 'priya', contributions: 0 }),
+    })
   })
 
   it('refuses to write for someone with a device or not on the board, and says why', () => {
@@ -130,7 +152,7 @@ describe('Room with an authority', () => {
     const { room } = setup([priya], { restore: false })
     room.upsertParticipant(person('late'))
     room.restore()
-    expect(getPeopleMap(room.doc).get(participantId('late'))).toMatchObject({ name: 'late' })
+    expect(getParticipantsMap(room.doc).get(participantId('late'))).toMatchObject({ name: 'late' })
   })
 
   it('records nothing for a connection it does not know, but still corrects its forgeries', () => {
@@ -142,11 +164,11 @@ describe('Room with an authority', () => {
     stored.length = 0
     stranger.doc.transact(() => {
       stranger.records.set('shape:x', noteRecord('shape:x', 'Hello'))
-      getPeopleMap(stranger.doc).set(priya.id, { name: 'Forged' })
+      getParticipantsMap(stranger.doc).set(priya.id, { name: 'Forged' })
     })
     flushAll([stranger])
     expect(stored.flatMap((s) => s.drafts)).toEqual([])
-    expect(getPeopleMap(stranger.doc).get(priya.id)).toMatchObject({ name: 'priya' })
+    expect(getParticipantsMap(stranger.doc).get(priya.id)).toMatchObject({ name: 'priya' })
   })
 
   it('publishes where imported shapes came from, and writes back any change a client makes', () => {

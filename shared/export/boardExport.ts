@@ -62,7 +62,7 @@ export interface CreditGroup {
 export interface BoardExportSource {
   readonly title: string
   readonly records: readonly TLRecord[]
-  /** The `people` root (credited, with contributions). */
+  /** The `participants` root (credited, with contributions). */
   readonly people: ReadonlyMap<string, PublishedPerson>
   /** The `attribution` root. */
   readonly attributions: ReadonlyMap<string, RecordAttribution>

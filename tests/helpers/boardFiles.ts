@@ -12,7 +12,7 @@ import {
   type JoinRequest,
 } from '../../shared/api'
 import type { RecordAttribution } from '../../shared/attribution'
-import { getAttributionMap, getPeopleMap, type PublishedPerson } from '../../shared/docLayout'
+import { getAttributionMap, getParticipantsMap, type PublishedPerson } from '../../shared/docLayout'
 import {
   EMBEDDED_BOARD_META_KEY,
   type EmbeddedAttribution,
@@ -69,7 +69,7 @@ export function embeddedInfo(
  * as credited now, and nobody who chose not to be named.
  */
 export function creditedAttributionOf(client: TestClient): Record<string, EmbeddedAttribution> {
-  const people = getPeopleMap(client.doc)
+  const people = getParticipantsMap(client.doc)
   const credits: Record<string, EmbeddedAttribution> = {}
   for (const [shapeId, value] of getAttributionMap(client.doc)) {
     // Written by the server: the test reads its own board's truth.

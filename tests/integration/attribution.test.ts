@@ -11,7 +11,7 @@ import {
   DocRoot,
   VOICE_BALANCE_KEY,
   getAttributionMap,
-  getPeopleMap,
+  getParticipantsMap,
   getRecordStore,
   getVoiceBalanceMap,
 } from '../../shared/docLayout'
@@ -57,7 +57,7 @@ describe('attribution people can trust, against a real server', () => {
   const attributionOf = (client: TestClient, id: string) =>
     getAttributionMap(client.doc).get(id) as Record<string, unknown> | undefined
   const personOf = (client: TestClient, id: string) =>
-    getPeopleMap(client.doc).get(id) as Record<string, unknown> | undefined
+    getParticipantsMap(client.doc).get(id) as Record<string, unknown> | undefined
 
   /** A raw socket to a board with a query; resolves its close code. */
   const closeCodeFor = (boardId: string, query: string) =>
@@ -309,7 +309,7 @@ describe('attribution people can trust, against a real server', () => {
       a.records.set('shape:x', noteRecord('shape:x', 'My words'))
       await waitFor(() => attributionOf(m, 'shape:x'))
       const truth = {
-        people: getPeopleMap(a.doc).toJSON(),
+        people: getParticipantsMap(a.doc).toJSON(),
         attribution: getAttributionMap(a.doc).toJSON(),
         voiceBalance: getVoiceBalanceMap(a.doc).toJSON(),
       }
@@ -323,11 +323,11 @@ describe('attribution people can trust, against a real server', () => {
         seen.push(String(attributionOf(a, 'shape:x')?.addedBy))
       })
       m.doc.transact(() => {
-        getPeopleMap(m.doc).set(sam.participant.id, {
+        getParticipantsMap(m.doc).set(sam.participant.id, {
           ...personOf(m, sam.participant.id),
           name: 'Sam Jones',
         })
-        getPeopleMap(m.doc).set('p_fake000000000000000000', { name: 'Nobody' })
+        getParticipantsMap(m.doc).set('p_fake000000000000000000', { name: 'Nobody' })
         getAttributionMap(m.doc).set('shape:x', {
           addedBy: mallory.participant.id,
           addedAt: 1,
@@ -341,17 +341,17 @@ describe('attribution people can trust, against a real server', () => {
       await waitFor(
         () =>
           personOf(m, sam.participant.id)?.name === 'Someone not named' &&
-          !getPeopleMap(m.doc).has('p_fake000000000000000000'),
+          !getParticipantsMap(m.doc).has('p_fake000000000000000000'),
       )
       await waitFor(() => seen.length > 0)
       const now = {
-        people: getPeopleMap(a.doc).toJSON(),
+        people: getParticipantsMap(a.doc).toJSON(),
         attribution: getAttributionMap(a.doc).toJSON(),
         voiceBalance: getVoiceBalanceMap(a.doc).toJSON(),
       }
       expect(now).toEqual(truth)
       expect({
-        people: getPeopleMap(m.doc).toJSON(),
+        people: getParticipantsMap(m.doc).toJSON(),
         attribution: getAttributionMap(m.doc).toJSON(),
         voiceBalance: getVoiceBalanceMap(m.doc).toJSON(),
       }).toEqual(truth)
@@ -359,9 +359,9 @@ describe('attribution people can trust, against a real server', () => {
       expect(seen.filter((v) => v === 'Sam Jones' || v === mallory.participant.id)).toEqual([])
       // And a fresh client, from what the server stored, sees the truth.
       const fresh = await connect(boardId, sam.token)
-      expect(getPeopleMap(fresh.doc).toJSON()).toEqual(truth.people)
+      expect(getParticipantsMap(fresh.doc).toJSON()).toEqual(truth.people)
       expect(getAttributionMap(fresh.doc).toJSON()).toEqual(truth.attribution)
-      expect(DocRoot.people).toBe('people')
+      expect(DocRoot.participants).toBe('participants')
     })
 
     it('keeps tldraw’s user record to the credited name, whoever writes it', async () => {
@@ -429,7 +429,7 @@ describe('attribution people can trust, against a real server', () => {
         credit: 'role-only',
       })
       expect(JSON.stringify(body)).not.toMatch(/Sam|Jones|Hacked/)
-      expect(JSON.stringify(getPeopleMap(b.doc).toJSON())).not.toMatch(/Sam|Jones|Hacked/)
+      expect(JSON.stringify(getParticipantsMap(b.doc).toJSON())).not.toMatch(/Sam|Jones|Hacked/)
     })
   })
 

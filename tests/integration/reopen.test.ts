@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getAttributionMap, getPeopleMap } from '../../shared/docLayout'
+import { getAttributionMap, getParticipantsMap } from '../../shared/docLayout'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
@@ -41,7 +41,7 @@ describe('reopening a board after a restart', () => {
     const reader = await connectClient(server.url, boardId, { token: sam.token })
     await waitFor(() => getAttributionMap(reader.doc).has('shape:4'))
     const published = {
-      people: getPeopleMap(reader.doc).toJSON(),
+      people: getParticipantsMap(reader.doc).toJSON(),
       attribution: getAttributionMap(reader.doc).toJSON(),
     }
     writer.close()
@@ -56,7 +56,7 @@ describe('reopening a board after a restart', () => {
       server.logs.some((l) => l.event === 'room.restored' && l.boardId === boardId),
     )
     expect({
-      people: getPeopleMap(fresh.doc).toJSON(),
+      people: getParticipantsMap(fresh.doc).toJSON(),
       attribution: getAttributionMap(fresh.doc).toJSON(),
     }).toEqual(published)
     // A settled board is already what the ledger says: reconciling it on load changes nothing,

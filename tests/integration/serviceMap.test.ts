@@ -1,6 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getAttributionMap, getPeopleMap } from '../../shared/docLayout'
+import { getAttributionMap, getParticipantsMap } from '../../shared/docLayout'
 import { mapOutline } from '../../shared/mapOutline'
 import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
 import { connectClient, type TestClient } from '../helpers/connectClient'
@@ -76,7 +76,7 @@ describe('service maps on a real server', () => {
     await waitFor(() => getAttributionMap(client.doc).has(templateShapeId('map')), {
       what: 'the template to be credited',
     })
-    expect(getPeopleMap(client.doc).get(sam.id)).toMatchObject({ name: 'Sam', role: 'facilitator' })
+    expect(getParticipantsMap(client.doc).get(sam.id)).toMatchObject({ name: 'Sam', role: 'facilitator' })
     for (const area of SESSION_AREAS) {
       expect(getAttributionMap(client.doc).get(templateShapeId(area.key))).toMatchObject({
         addedBy: sam.id,

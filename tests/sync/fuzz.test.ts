@@ -127,13 +127,13 @@ function expectConverged(seed: number, run: Run): void {
   for (const update of run.stored) Y.applyUpdate(rebuilt, update)
   expect(records(rebuilt), message('the stored log and the room')).toEqual(expected)
   // The server-owned roots converge too, and hold exactly what the server published.
-  for (const root of [DocRoot.people, DocRoot.attribution, DocRoot.voiceBalance]) {
+  for (const root of [DocRoot.participants, DocRoot.attribution, DocRoot.voiceBalance]) {
     const truth = run.room.doc.getMap(root).toJSON()
     for (const [i, client] of run.clients.entries()) {
       expect(client.doc.getMap(root).toJSON(), message(`client ${i}'s ${root}`)).toEqual(truth)
     }
   }
-  expect(run.room.doc.getMap(DocRoot.people).toJSON()).toMatchObject(
+  expect(run.room.doc.getMap(DocRoot.participants).toJSON()).toMatchObject(
     Object.fromEntries(PEOPLE.map((p) => [p.id, creditedParticipant(p)])),
   )
   expect(verifyLedger(run.ledger), message('the ledger chain')).toMatchObject({ ok: true })

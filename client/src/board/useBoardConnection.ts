@@ -6,7 +6,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { explainClose, isAuthCloseCode } from '../../../shared/closeCodes'
 import { creditedParticipant } from '../../../shared/credit'
-import { DocRoot, getPeopleMap } from '../../../shared/docLayout'
+import { DocRoot, getParticipantsMap } from '../../../shared/docLayout'
 import {
   participantOf,
   publishedPersonValidator,
@@ -67,9 +67,9 @@ export function useBoardConnection(
       },
     })
     // What tldraw writes into the shared document as this person's name (`user:` records) and
-    // what presence shows is the credited name, never the private one; the server's `people`
+    // what presence shows is the credited name, never the private one; the server's `participants`
     // root then keeps it current when they change their choice.
-    const people = getPeopleMap(doc)
+    const people = getParticipantsMap(doc)
     const credited = atom<ReadonlyMap<string, Participant>>('credited people', new Map())
     const me = createLocalParticipant(creditedParticipant(identity.participant), credited)
     const followOwnEntry = () => {
@@ -206,7 +206,7 @@ export function useBoardConnection(
       store.dispose()
     }
     // A different participant is a different person: that takes a new connection. Name, role
-    // and credit changes arrive through the people root without reconnecting.
+    // and credit changes arrive through the participants root without reconnecting.
   }, [boardId, identity.token])
 
   return connection

@@ -7,7 +7,7 @@ import {
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getImportedMap,
-  getPeopleMap,
+  getParticipantsMap,
   getSettingsMap,
   getVoiceBalanceMap,
   type PublishedPerson,
@@ -27,11 +27,11 @@ import { readRecordAttribution } from '../collab/attribution'
 
 /**
  * Everyone on the board as they chose to be credited, with their number of contributions, kept
- * up to date from the server-owned `people` root. Entries that are not valid (a client may
+ * up to date from the server-owned `participants` root. Entries that are not valid (a client may
  * write there for a moment before the server corrects it) are left out.
  */
 export function usePeople(doc: Y.Doc | undefined): ReadonlyMap<string, PublishedPerson> {
-  return useMapRoot(doc, getPeopleMap, readPeople)
+  return useMapRoot(doc, getParticipantsMap, readPeople)
 }
 
 /** Who each shape is credited to, by shape id, from the server-owned `attribution` root. */
@@ -97,7 +97,7 @@ function useMapRoot<V>(
   return value
 }
 
-/** The valid entries of the people root, keyed by id; an entry filed under another id is dropped. */
+/** The valid entries of the participants root, keyed by id; an entry filed under another id is dropped. */
 export function readPeople(map: Y.Map<unknown>): Map<string, PublishedPerson> {
   const valid = new Map<string, PublishedPerson>()
   for (const [id, value] of map) {

@@ -15,7 +15,7 @@ import { participantValidator, type Participant } from '../../../shared/particip
  * attribution (`editor.getAttributionUserId()`, `user:` records) uses the participant id, and
  * what `bindPresence` publishes. Changing it updates both, with no rebinding.
  *
- * `people` is everyone as they chose to be credited (the server-owned `people` root). tldraw
+ * `people` is everyone as they chose to be credited (the server-owned `participants` root). tldraw
  * asks it for the names it draws itself, like the name in a note's corner, on screen and in
  * exported pictures, so those follow each person's credit choice too ("not named" included)
  * rather than the `user:` records any client can write.
