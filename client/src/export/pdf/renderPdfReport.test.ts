@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
+import { PDFDocument, PDFName } from 'pdf-lib'
 import { describe, expect, it } from 'vitest'
 import { buildBoardExport, type BoardExport } from '../../../../shared/export/boardExport'
 import { LICENCES } from '../../../../shared/export/licences'
@@ -130,6 +131,37 @@ describe('renderPdfReport', () => {
     expect(noteText.match(/\bbarrier\b/g)).toHaveLength(400)
     expect(pdf.pages.length).toBeGreaterThan(mapped + 3)
     expect(pdf.pages.at(-1)).toMatch(new RegExp(`Page ${pdf.pages.length} of ${pdf.pages.length}`))
+  })
+
+  it('keeps what people typed as plain text: no markup, formula, link or script reaches the file', async () => {
+    const payloads = [
+      '<script>alert(1)</script>',
+      '=HYPERLINK("http://example.com","click")',
+      '+1',
+      '@SUM(1)',
+      ') Tj /OpenAction << /S /JavaScript /JS (app.alert(1)) >> (',
+    ]
+    const outline = mapOutline(
+      payloads.map((text, n) =>
+        mapShapeRecord('purpose-note', `payload-${n}`, { purpose: 'idea', text }),
+      ),
+    )
+    const bytes = await renderPdfReport(
+      boardExport({ outline, frames: [] }),
+      { board: null, frames: new Map() },
+      fonts,
+    )
+    const text = (await readPdf(bytes)).pages.join(' ')
+    for (const payload of payloads) expect(text).toContain(payload)
+    // The file's own structure has no actions, scripts or links: the words are only drawn.
+    const document = await PDFDocument.load(bytes)
+    for (const key of ['OpenAction', 'AA', 'Names']) {
+      expect(document.catalog.get(PDFName.of(key))).toBeUndefined()
+    }
+    for (const page of document.getPages()) {
+      expect(page.node.Annots()?.size() ?? 0).toBe(0)
+      expect(page.node.get(PDFName.of('AA'))).toBeUndefined()
+    }
   })
 
   it('writes names in scripts the font lacks as "?" rather than failing', async () => {
