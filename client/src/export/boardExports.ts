@@ -15,7 +15,7 @@ import { renderCsv } from '../../../shared/export/renderCsv'
 import { renderHtmlReport } from '../../../shared/export/renderHtmlReport'
 import { TLDR_MIME_TYPE } from '../../../shared/export/tldrFile'
 import { boardPng, boardSvg, drawScope, reportPictures, type PictureScope } from './boardPictures'
-import { renderPdfReportInWorker } from './pdf/renderPdfReportInWorker'
+import { renderPdfReport } from './pdf/renderPdfReport'
 import { loadReportFonts } from './pdf/reportFonts'
 
 /** What an export is made from. */
@@ -43,7 +43,7 @@ export async function exportPdf({ editor, source }: ExportInput): Promise<Export
   const fonts = loadReportFonts()
   // Drawing the pictures goes on while the report's text is laid out.
   const pictures = reportPictures(editor, report.frames)
-  const pdf = await renderPdfReportInWorker(report, pictures, await fonts)
+  const pdf = await renderPdfReport(report, pictures, await fonts)
   return file(source.title, 'pdf', bytesBlob(pdf, 'application/pdf'))
 }
 
@@ -107,7 +107,7 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
     return { drawing, pictures, png: await boardPng(editor, source, whole, drawing) }
   })()
   // The report's text is laid out while the pictures are drawn.
-  const pdf = renderPdfReportInWorker(
+  const pdf = renderPdfReport(
     report,
     drawn.then(({ pictures }) => pictures),
     await loadReportFonts(),
