@@ -39,10 +39,11 @@ const DOWNLOAD_PIXEL_RATIO = 2
  */
 const MAX_DOWNLOAD_SIDE = 4096
 /**
- * A report page is about 500 points wide: up to twice the board's size but no more than this
- * is sharp when printed. (Drawing time hardly depends on the size: it is parsing the SVG.)
+ * Up to twice the board's size but no more than this: a report prints a picture at most about
+ * 10 inches long (across an area's landscape page), so at ~150 dpi or better, sharp in print.
+ * More pixels only cost time to draw and to compress as JPEG.
  */
-const MAX_REPORT_SIDE = 2000
+const MAX_REPORT_SIDE = 1500
 /** JPEG for the report: a fraction of a PNG's size, and PDF readers show it as it is. */
 const REPORT_JPEG_QUALITY = 0.85
 

@@ -33,6 +33,48 @@ const TEXT_FEATURES = { liga: false, kern: false }
 
 type Orientation = 'portrait' | 'landscape'
 
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0]
+type Font = ReturnType<Fontkit['create']>
+
+const parsedFonts = new WeakMap<Uint8Array, Font>()
+/**
+ * fontkit, keeping each font it parses: the same font's bytes come back for every report, and
+ * parsing them again (and decoding their tables as text is laid out) took a fifth of a second
+ * of each export. pdf-lib only reads the parsed font; each document makes its own subset.
+ */
+const reusingFontkit: Fontkit = {
+  create(bytes, postscriptName) {
+    if (postscriptName !== undefined) return fontkit.create(bytes, postscriptName)
+    let font = parsedFonts.get(bytes)
+    if (!font) parsedFonts.set(bytes, (font = rememberingLayouts(fontkit.create(bytes))))
+    return font
+  },
+}
+
+/** Lines laid out and kept per font, at most; a report of a thousand cards has ~3,500. */
+const MAX_LAYOUTS = 20_000
+
+/**
+ * The font, keeping the glyphs of each line it lays out. pdf-lib lays out every line it
+ * writes, shaping it glyph by glyph, and a report repeats many lines ("Added by Sam ·
+ * Facilitator" under each card someone added): shaping each once saves much of the time the
+ * text takes. pdf-lib only reads the glyphs.
+ */
+function rememberingLayouts(font: Font): Font {
+  const layout = font.layout.bind(font)
+  const layouts = new Map<string, ReturnType<Font['layout']>>()
+  font.layout = (text, features, ...rest) => {
+    if (features !== TEXT_FEATURES || rest.length > 0) return layout(text, features, ...rest)
+    let run = layouts.get(text)
+    if (!run) {
+      if (layouts.size >= MAX_LAYOUTS) layouts.clear()
+      layouts.set(text, (run = layout(text, features)))
+    }
+    return run
+  }
+  return font
+}
+
 const HEADING_SIZES = { 1: 24, 2: 17, 3: 13 } as const
 
 /**
@@ -61,7 +103,7 @@ export class PdfWriter {
 
   static async create(fonts: PdfFonts, metadata: PdfMetadata): Promise<PdfWriter> {
     const document = await PDFDocument.create()
-    document.registerFontkit(fontkit)
+    document.registerFontkit(reusingFontkit)
     // Subsetting keeps only the glyphs used: a report is tens of kilobytes of font, not hundreds.
     const [regular, bold] = await Promise.all([
       document.embedFont(fonts.regular, { subset: true, features: TEXT_FEATURES }),
