@@ -137,6 +137,34 @@ describe('Room', () => {
     expect(b.snapshot()).toEqual(a.snapshot())
   })
 
+  it('sends an empty client the snapshot at once even when updates were logged after it, then those that apply, then its sync answer', () => {
+    const later = new Y.Doc()
+    getRecordStore(later).set('shape:later', shape('shape:later', 3))
+    const logged = Y.encodeStateAsUpdate(later)
+    const { room, snapshot, client, error } = unrestored([Uint8Array.from([9, 9, 9]), logged])
+    const a = client()
+    a.pair!.flushToServer()
+    // The snapshot, but not yet the sync answer: the client is not "synced" without the rest.
+    expect(a.pair!.toClient.map(decodeClientMessage)).toEqual([
+      { type: 'update', update: snapshot },
+    ])
+
+    room.restore()
+    const sent = a.pair!.toClient.map(decodeClientMessage)
+    // The update that could not be applied is reported, never passed on to a client.
+    expect(sent.slice(0, 3)).toEqual([
+      { type: 'update', update: snapshot },
+      { type: 'update', update: logged },
+      { type: 'sync-step-2', update: Y.encodeStateAsUpdate(new Y.Doc()) },
+    ])
+    expect(error).toHaveBeenCalledWith('room.bad-stored-update', expect.anything())
+    flushAll([a])
+    expect(Object.keys(a.snapshot()).sort()).toEqual(['shape:1', 'shape:later'])
+    const b = client()
+    flushAll([a, b])
+    expect(a.snapshot()).toEqual(b.snapshot())
+  })
+
   it('restores soon: after connected clients asked for the snapshot and it was sent', async () => {
     const { room, client } = unrestored()
     const a = client()

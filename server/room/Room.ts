@@ -124,6 +124,9 @@ class Connection implements RoomConnection {
 
 const EMPTY_STATE_VECTOR_LENGTH = 1
 
+/** Sync step 2 with an empty update: "you have everything now". */
+const NOTHING_MORE = encodeSyncStep2(Y.encodeStateAsUpdate(new Y.Doc()))
+
 /** Longest a room waits for snapshot frames to drain before it restores its document. */
 const MAX_RESTORE_DELAY_MS = 100
 
@@ -151,6 +154,14 @@ type Phase =
       /** Frames that need the document, in arrival order, replayed once it is restored. */
       readonly waiting: { connection: Connection; frame: Uint8Array }[]
       waitingBytes: number
+      /**
+       * Empty clients sent the stored snapshot while updates were logged after it: once the
+       * document is restored they are sent those updates (the ones that applied) and then their
+       * sync answer, so a client is only "synced" when it has everything.
+       */
+      readonly catchingUp: Set<Connection>
+      /** The stored snapshot alone, as an update message (not yet the sync answer), made once. */
+      snapshotFrame?: Uint8Array
     }
   | { readonly kind: 'open' }
   | { readonly kind: 'closed' }
@@ -166,6 +177,9 @@ type Phase =
  * A new room starts `restoring`: rebuilding a large board's document blocks for 100+ ms, so
  * {@link Room.restoreSoon} does it a turn later, after the first joiners with empty documents
  * were sent the stored snapshot. They apply it while the server rebuilds, instead of after.
+ * When updates were logged after the snapshot, those joiners get the snapshot as a plain
+ * update, then the logged updates that applied and their sync answer as soon as the document is
+ * restored, rather than waiting for the server to encode the whole document for them.
  */
 export class Room {
   readonly boardId: string
@@ -193,7 +207,13 @@ export class Room {
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId
     this.doc = new Y.Doc()
-    this.phase = { kind: 'restoring', stored: options.stored, waiting: [], waitingBytes: 0 }
+    this.phase = {
+      kind: 'restoring',
+      stored: options.stored,
+      waiting: [],
+      waitingBytes: 0,
+      catchingUp: new Set(),
+    }
     if (options.stored.updates.length === 0) this.fullState = options.stored.snapshot
     this.awareness = new Awareness(this.doc)
     // The server is not a participant: without this every client would see it as a peer.
@@ -233,14 +253,16 @@ export class Room {
    */
   restore(): void {
     if (this.phase.kind !== 'restoring') return
-    const { stored, waiting } = this.phase
+    const { stored, waiting, catchingUp } = this.phase
     const started = performance.now()
+    const applied: Uint8Array[] = []
     try {
       this.doc.transact(() => {
         Y.applyUpdate(this.doc, stored.snapshot)
         stored.updates.forEach((update, index) => {
           try {
             Y.applyUpdate(this.doc, update)
+            applied.push(update)
           } catch (error) {
             this.options.logger.error('room.bad-stored-update', {
               boardId: this.boardId,
@@ -266,6 +288,11 @@ export class Room {
     this.doc.on('update', this.handleDocUpdate)
     this.disposers.push(() => this.doc.off('update', this.handleDocUpdate))
     this.phase = { kind: 'open' }
+    for (const connection of catchingUp) {
+      if (!this.connections.has(connection)) continue
+      for (const update of applied) this.send(connection, encodeUpdate(update))
+      this.send(connection, NOTHING_MORE)
+    }
     // The stored document may predate the server owning some roots, or hold a client's write
     // whose correction never reached the disk: bring it in line with the truth once.
     if (this.authority) {
@@ -415,12 +442,14 @@ export class Room {
   /** While restoring: answer empty clients from the snapshot now, keep the rest for later. */
   private wait(connection: Connection, frame: Uint8Array, message: ClientMessage): void {
     if (this.phase.kind !== 'restoring') return
-    if (
-      message.type === 'sync-step-1' &&
-      (this.fullStateFrame ?? this.fullState) &&
-      isEmptyStateVector(message.stateVector)
-    ) {
-      this.send(connection, this.syncStep2For(message.stateVector))
+    if (message.type === 'sync-step-1' && isEmptyStateVector(message.stateVector)) {
+      if (this.fullStateFrame ?? this.fullState) {
+        this.send(connection, this.syncStep2For(message.stateVector))
+      } else {
+        this.phase.snapshotFrame ??= encodeUpdate(this.phase.stored.snapshot)
+        this.send(connection, this.phase.snapshotFrame)
+        this.phase.catchingUp.add(connection)
+      }
       return
     }
     this.phase.waitingBytes += frame.byteLength
