@@ -51,25 +51,27 @@ export interface LedgerEntry extends LedgerDraft {
 }
 
 /** Version tag inside every hashed entry, so a future format can never collide with this one. */
-const FORMAT = 'commonmap-ledger/1'
+export const LEDGER_FORMAT = 'commonmap-ledger/1'
+
+/** The fields an entry's hash covers, in the order they are hashed, after {@link LEDGER_FORMAT}. */
+export const LEDGER_HASHED_FIELDS = [
+  'boardId',
+  'seq',
+  'at',
+  'participantId',
+  'writtenDownBy',
+  'action',
+  'recordId',
+  'recordType',
+  'prevHash',
+] as const satisfies readonly (keyof Omit<LedgerEntry, 'hash'>)[]
 
 /**
  * The exact bytes an entry's hash covers: every field but the hash itself, the previous hash
  * included, as a JSON array in a fixed order (so no key ordering or whitespace can vary).
  */
 export function canonicalEntry(entry: Omit<LedgerEntry, 'hash'>): string {
-  return JSON.stringify([
-    FORMAT,
-    entry.boardId,
-    entry.seq,
-    entry.at,
-    entry.participantId,
-    entry.writtenDownBy,
-    entry.action,
-    entry.recordId,
-    entry.recordType,
-    entry.prevHash,
-  ])
+  return JSON.stringify([LEDGER_FORMAT, ...LEDGER_HASHED_FIELDS.map((field) => entry[field])])
 }
 
 /** SHA-256 (lowercase hex) of an entry's canonical form. Synchronous; runs in Node and browsers. */

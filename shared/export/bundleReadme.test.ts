@@ -51,9 +51,12 @@ describe('bundleReadme', () => {
       },
     ])
     for (const entry of entries) {
-      const fields = LEDGER_HASH_FIELDS.map((field) =>
-        field === LEDGER_HASH_FIELDS[0] ? (JSON.parse(field) as string) : entry[field],
-      )
+      // As a reader of the README would: the first item is a JSON string, the rest field names.
+      const [format, ...names] = LEDGER_HASH_FIELDS
+      const fields = [
+        JSON.parse(format) as string,
+        ...names.map((name) => entry[name as keyof typeof entry]),
+      ]
       expect(bytesToHex(sha256(utf8ToBytes(JSON.stringify(fields))))).toBe(entry.hash)
     }
     expect(readme).toContain(`[${LEDGER_HASH_FIELDS.join(', ')}]`)

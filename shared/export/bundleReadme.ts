@@ -1,23 +1,12 @@
 import { formatDay } from '../formatDueDate'
+import { LEDGER_FORMAT, LEDGER_HASHED_FIELDS } from '../ledger'
 import type { BoardExport } from './boardExport'
 
 /**
- * The fields an entry's hash covers, in order, as shared/ledger.ts `canonicalEntry` writes them
- * (the first is the fixed format tag). Listed here so the README can say how to check a ledger
- * without Commonmap; a test holds it to the real hashes.
+ * What an entry's hash covers, in order, as the README spells it out: the format tag as the
+ * JSON string it is written as, then each field's name (see shared/ledger.ts `canonicalEntry`).
  */
-export const LEDGER_HASH_FIELDS = [
-  '"commonmap-ledger/1"',
-  'boardId',
-  'seq',
-  'at',
-  'participantId',
-  'writtenDownBy',
-  'action',
-  'recordId',
-  'recordType',
-  'prevHash',
-] as const
+export const LEDGER_HASH_FIELDS = [JSON.stringify(LEDGER_FORMAT), ...LEDGER_HASHED_FIELDS] as const
 
 /**
  * The text of README.txt in an exported bundle: what the board is, its licence, what each
