@@ -1,10 +1,11 @@
 import Papa from 'papaparse'
 import { formatDueDate } from '../formatDueDate'
 import type { OutlineRoute } from '../mapOutline'
+import { serviceDetailParts } from '../outlineWords'
 import { ActionStatuses } from '../shapes/actionShape'
 import { NotePurposes } from '../shapes/purposeNoteShape'
 import { RouteKinds } from '../shapes/routeShape'
-import { ServiceAccess, ServiceKinds } from '../shapes/serviceShape'
+import { ServiceKinds } from '../shapes/serviceShape'
 import type { BoardExport } from './boardExport'
 
 /** The CSV's columns, in order: plain words, since people open it in a spreadsheet. */
@@ -62,9 +63,7 @@ export function renderCsv(model: BoardExport): string {
     for (const service of services) {
       row(service.id, 'Service', service.name, [
         ServiceKinds.get(service.kind).label,
-        service.runBy && `Run by ${service.runBy}`,
-        service.forWhom && `For ${service.forWhom}`,
-        service.access !== 'not-sure' && ServiceAccess.get(service.access).label,
+        ...serviceDetailParts(service),
         service.notes,
       ])
     }

@@ -1,9 +1,10 @@
 import { formatDay, formatDueDate } from '../formatDueDate'
 import type { OutlineRoute } from '../mapOutline'
+import { routeFromCard, serviceDetailParts } from '../outlineWords'
 import { ActionStatuses } from '../shapes/actionShape'
 import type { NotePurpose } from '../shapes/purposeNoteShape'
 import { RouteKinds } from '../shapes/routeShape'
-import { ServiceAccess, ServiceKinds } from '../shapes/serviceShape'
+import { ServiceKinds } from '../shapes/serviceShape'
 import type { BoardExport } from './boardExport'
 
 /** Markup that is safe to insert as it is: only {@link html} and {@link raw} make one. */
@@ -126,16 +127,10 @@ function whatWeMapped({ outline, authors }: BoardExport): Html {
       : html`<ul class="routes">
           ${[
             ...card.routesIn.map(
-              (route) =>
-                html`<li>
-                  ${RouteKinds.get(route.kind).label} in, from ${route.from.name}${note(route)}
-                </li>`,
+              (route) => html`<li>${routeFromCard(route, 'in')}${note(route)}</li>`,
             ),
             ...card.routesOut.map(
-              (route) =>
-                html`<li>
-                  ${RouteKinds.get(route.kind).label} out, to ${route.to.name}${note(route)}
-                </li>`,
+              (route) => html`<li>${routeFromCard(route, 'out')}${note(route)}</li>`,
             ),
           ]}
         </ul>`
@@ -153,9 +148,7 @@ function whatWeMapped({ outline, authors }: BoardExport): Html {
             (service) =>
               html`<li>
                 <strong>${service.name}</strong>${details([
-                  service.runBy && `Run by ${service.runBy}`,
-                  service.forWhom && `For ${service.forWhom}`,
-                  service.access !== 'not-sure' && ServiceAccess.get(service.access).label,
+                  ...serviceDetailParts(service),
                   service.notes,
                 ])}${addedBy(service.id)}${routes(service)}
               </li>`,

@@ -19,7 +19,7 @@ import {
   NOTE_SECTIONS,
   routeFromCard,
   serviceDetails,
-} from './outlineWords'
+} from '../../../shared/outlineWords'
 import { showShape } from './showShape'
 import { useMapOutline } from './useMapOutline'
 

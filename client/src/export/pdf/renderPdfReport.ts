@@ -10,7 +10,7 @@ import {
   NOTE_SECTIONS,
   routeFromCard,
   serviceDetails,
-} from '../../map/outlineWords'
+} from '../../../../shared/outlineWords'
 import { PdfWriter, type PdfFonts } from './PdfWriter'
 
 /** The pictures a report shows, as JPEG or PNG bytes, made by tldraw in the browser. */

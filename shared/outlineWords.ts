@@ -1,12 +1,12 @@
-import type { OutlineAction, OutlineRoute, OutlineService } from '../../../shared/mapOutline'
-import { ActionStatuses } from '../../../shared/shapes/actionShape'
-import type { NotePurpose } from '../../../shared/shapes/purposeNoteShape'
-import { RouteKinds } from '../../../shared/shapes/routeShape'
-import { ServiceAccess } from '../../../shared/shapes/serviceShape'
-import { formatDueDate } from '../../../shared/formatDueDate'
+import type { OutlineAction, OutlineRoute, OutlineService } from './mapOutline'
+import { ActionStatuses } from './shapes/actionShape'
+import type { NotePurpose } from './shapes/purposeNoteShape'
+import { RouteKinds } from './shapes/routeShape'
+import { ServiceAccess } from './shapes/serviceShape'
+import { formatDueDate } from './formatDueDate'
 
-// The words "the map as a list" and the PDF report use for the same things, so a reader of the
-// report finds what they saw in the list.
+// The words "the map as a list" and the exports (PDF, HTML, CSV) use for the same things, so a
+// reader of a report finds what they saw in the list.
 
 /** What each kind of note is called as a heading, and what is said when there are none. */
 export const NOTE_SECTIONS: Record<NotePurpose, { heading: string; empty: string }> = {
@@ -16,15 +16,18 @@ export const NOTE_SECTIONS: Record<NotePurpose, { heading: string; empty: string
   question: { heading: 'Questions', empty: 'No questions yet.' },
 }
 
-/** A service's details as one line: "Run by NHS · For adults · Referral needed" (empty parts left out). */
-export function serviceDetails(service: OutlineService): string {
+/** A service's details: "Run by NHS", "For adults", "Referral needed" (empty ones left out). */
+export function serviceDetailParts(service: OutlineService): string[] {
   return [
     service.runBy && `Run by ${service.runBy}`,
     service.forWhom && `For ${service.forWhom}`,
     service.access !== 'not-sure' && ServiceAccess.get(service.access).label,
-  ]
-    .filter(Boolean)
-    .join(' · ')
+  ].filter((part): part is string => Boolean(part))
+}
+
+/** A service's details as one line: "Run by NHS · For adults · Referral needed". */
+export function serviceDetails(service: OutlineService): string {
+  return serviceDetailParts(service).join(' · ')
 }
 
 /** A route seen from one of its cards: "Referral in, from Park Road GP". */
