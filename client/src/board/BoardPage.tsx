@@ -1,9 +1,10 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Tldraw, useToasts, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
+import { Tldraw, useToasts, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { JoinRequest } from '../../../shared/api'
 import { INVALID_LINK } from '../../../shared/closeCodes'
+import type { PublishedPerson } from '../../../shared/docLayout'
 import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/limits'
 import { joinBoard } from '../api'
 import { registerAttribution } from '../collab/attribution'
@@ -50,13 +51,7 @@ import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
-import {
-  useAttributions,
-  useImported,
-  useLicence,
-  usePeople,
-  useVoiceBalance,
-} from './useBoardData'
+import { useAttributions, useImported, useLicence, useVoiceBalance } from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
@@ -67,6 +62,8 @@ const assetUrls = getAssetUrlsByImport()
 // Props that tldraw compares by identity must not be new objects on every render, or it
 // rebuilds the editor (and drops what the person was doing) each time.
 const NO_VIDEOS: readonly string[] = []
+/** Before the board is open: one empty list, so the board's context does not change each render. */
+const NOBODY: ReadonlyMap<string, PublishedPerson> = new Map()
 
 /**
  * A board: look it up, ask who the person is the first time (joining through the server, which
@@ -155,7 +152,7 @@ function BoardCanvas({
   const uploadErrors = useRef<(message: string) => void>(() => {})
   const onUploadError = useCallback((message: string) => uploadErrors.current(message), [])
   const board = useBoardConnection(boardId, identity, onUploadError)
-  const people = usePeople(board?.doc)
+  const people = useValue('credited people', () => board?.people.get() ?? NOBODY, [board])
   const attributions = useAttributions(board?.doc)
   const imported = useImported(board?.doc)
   const voiceBalance = useVoiceBalance(board?.doc)

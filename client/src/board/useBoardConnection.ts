@@ -1,17 +1,13 @@
 import { useEffect, useState } from 'react'
-import { atom, createTLStore, type TLStore, type TLStoreWithStatus } from 'tldraw'
+import { atom, createTLStore, type Signal, type TLStore, type TLStoreWithStatus } from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { explainClose, isAuthCloseCode } from '../../../shared/closeCodes'
 import { creditedParticipant } from '../../../shared/credit'
-import { DocRoot, getParticipantsMap } from '../../../shared/docLayout'
-import {
-  participantOf,
-  publishedPersonValidator,
-  type Participant,
-} from '../../../shared/participant'
+import { DocRoot, getParticipantsMap, type PublishedPerson } from '../../../shared/docLayout'
+import { participantOf } from '../../../shared/participant'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, type WritingForReply } from '../../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
 import { bindPresence } from '../collab/bindPresence'
@@ -31,6 +27,8 @@ export interface BoardConnection {
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly me: LocalParticipant
+  /** Everyone on the board as credited, from the server-owned `participants` root. */
+  readonly people: Signal<ReadonlyMap<string, PublishedPerson>>
   /** Who this tab adds things for; see bindWritingFor. */
   readonly writingFor: WritingFor
   /** The server's last answer about who this tab adds things for. */
@@ -69,19 +67,17 @@ export function useBoardConnection(
     // What tldraw writes into the shared document as this person's name (`user:` records) and
     // what presence shows is the credited name, never the private one; the server's `participants`
     // root then keeps it current when they change their choice.
-    const people = getParticipantsMap(doc)
-    const credited = atom<ReadonlyMap<string, Participant>>('credited people', new Map())
-    const me = createLocalParticipant(creditedParticipant(identity.participant), credited)
-    const followOwnEntry = () => {
-      credited.set(readPeople(people))
-      try {
-        const own = publishedPersonValidator.validate(people.get(identity.participant.id))
-        me.update(participantOf(own))
-      } catch {
-        // Not published yet (or, for a moment, overwritten by a client): keep what we have.
-      }
+    const peopleRoot = getParticipantsMap(doc)
+    const people = atom<ReadonlyMap<string, PublishedPerson>>('credited people', new Map())
+    const me = createLocalParticipant(creditedParticipant(identity.participant), people)
+    const followPeople = () => {
+      const everyone = readPeople(peopleRoot)
+      people.set(everyone)
+      // Not published yet (or, for a moment, overwritten by a client): keep what we have.
+      const own = everyone.get(identity.participant.id)
+      if (own) me.update(participantOf(own))
     }
-    people.observe(followOwnEntry)
+    peopleRoot.observe(followPeople)
     const collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
     const store: TLStore = createTLStore({
       shapeUtils: BOARD_SHAPE_UTILS,
@@ -105,6 +101,7 @@ export function useBoardConnection(
         doc,
         awareness: provider.awareness,
         me,
+        people,
         writingFor,
         writingForReply,
       })
@@ -175,7 +172,7 @@ export function useBoardConnection(
     const onSync = (synced: boolean) => {
       if (!synced) return
       bindWhenBoardIsKnown()
-      followOwnEntry()
+      followPeople()
     }
     // A dropped wifi can leave the socket looking open for half a minute; the browser knows
     // sooner, and people should see "Offline" as soon as it does.
@@ -193,7 +190,7 @@ export function useBoardConnection(
 
     return () => {
       for (const dispose of disposers.reverse()) dispose()
-      people.unobserve(followOwnEntry)
+      peopleRoot.unobserve(followPeople)
       writingFor.dispose()
       window.removeEventListener('offline', onBrowserOffline)
       window.removeEventListener('online', onBrowserOnline)

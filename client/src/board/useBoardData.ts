@@ -7,7 +7,6 @@ import {
   VOICE_BALANCE_KEY,
   getAttributionMap,
   getImportedMap,
-  getParticipantsMap,
   getSettingsMap,
   getVoiceBalanceMap,
   type PublishedPerson,
@@ -24,15 +23,6 @@ import {
 import { publishedPersonValidator } from '../../../shared/participant'
 import type { VoiceBalance } from '../../../shared/voiceBalance'
 import { readRecordAttribution } from '../collab/attribution'
-
-/**
- * Everyone on the board as they chose to be credited, with their number of contributions, kept
- * up to date from the server-owned `participants` root. Entries that are not valid (a client may
- * write there for a moment before the server corrects it) are left out.
- */
-export function usePeople(doc: Y.Doc | undefined): ReadonlyMap<string, PublishedPerson> {
-  return useMapRoot(doc, getParticipantsMap, readPeople)
-}
 
 /** Who each shape is credited to, by shape id, from the server-owned `attribution` root. */
 export function useAttributions(doc: Y.Doc | undefined): ReadonlyMap<string, RecordAttribution> {
