@@ -14,9 +14,7 @@ function boardRecords(state: Uint8Array) {
 
 describe('createInitialBoardState', () => {
   it('holds a valid document record, one page and the schema', () => {
-    const doc = new Y.Doc()
-    Y.applyUpdate(doc, createInitialBoardState())
-    const records = [...getRecordStore(doc).map.values()].map((entry) => entry.val)
+    const { doc, records } = boardRecords(createInitialBoardState())
     expect(records.map((r) => r.id).sort()).toEqual(['document:document', 'page:page'])
     expect(records.find((r) => r.typeName === 'page')).toMatchObject({
       name: 'Page 1',
@@ -32,7 +30,7 @@ describe('createInitialBoardState', () => {
 
   it('lays out a co-design session, attributed to the person who started the board', () => {
     const sam = testParticipant('Sam', 'facilitator')
-    const { doc, records } = boardRecords(
+    const { records } = boardRecords(
       createInitialBoardState({ template: 'co-design', creatorId: sam.id, now: 5000 }),
     )
     const frames = records.filter((r) => r.typeName === 'shape' && r.type === 'frame')

@@ -3,7 +3,6 @@ import type { OutlineRoute } from '../mapOutline'
 import { routeFromCard, serviceDetailParts } from '../outlineWords'
 import { ActionStatuses } from '../shapes/actionShape'
 import type { NotePurpose } from '../shapes/purposeNoteShape'
-import { RouteKinds } from '../shapes/routeShape'
 import { ServiceKinds } from '../shapes/serviceShape'
 import type { BoardExport } from './boardExport'
 

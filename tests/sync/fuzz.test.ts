@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { DocRoot } from '../../shared/docLayout'
 import { silentLogger } from '../../server/logger'
