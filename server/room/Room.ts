@@ -155,9 +155,10 @@ type Phase =
       readonly waiting: { connection: Connection; frame: Uint8Array }[]
       waitingBytes: number
       /**
-       * Empty clients sent the stored snapshot while updates were logged after it: once the
-       * document is restored they are sent those updates (the ones that applied) and then their
-       * sync answer, so a client is only "synced" when it has everything.
+       * Empty clients sent the stored snapshot while updates were logged after it, or while
+       * the server may still publish something as it restores: once the document is restored
+       * they are sent those updates (the ones that applied), what the server published, and
+       * then their sync answer, so a client is only "synced" when it has everything.
        */
       readonly catchingUp: Set<Connection>
       /** The stored snapshot alone, as an update message (not yet the sync answer), made once. */
@@ -291,10 +292,10 @@ export class Room {
     for (const connection of catchingUp) {
       if (!this.connections.has(connection)) continue
       for (const update of applied) this.send(connection, encodeUpdate(update))
-      this.send(connection, NOTHING_MORE)
     }
     // The stored document may predate the server owning some roots, or hold a client's write
-    // whose correction never reached the disk: bring it in line with the truth once.
+    // whose correction never reached the disk: bring it in line with the truth once. What this
+    // writes is relayed to every connection, the catching-up ones included.
     if (this.authority) {
       for (const profile of this.pendingProfiles.values()) this.authority.upsertParticipant(profile)
       this.pendingProfiles.clear()
@@ -302,6 +303,10 @@ export class Room {
       this.pendingLicence = undefined
       this.authority.reconcileAll()
       this.authority.settle()
+    }
+    // Only now "synced": a client that has everything also has what the server just published.
+    for (const connection of catchingUp) {
+      if (this.connections.has(connection)) this.send(connection, NOTHING_MORE)
     }
     this.options.logger.info('room.restored', {
       boardId: this.boardId,
@@ -443,7 +448,10 @@ export class Room {
   private wait(connection: Connection, frame: Uint8Array, message: ClientMessage): void {
     if (this.phase.kind !== 'restoring') return
     if (message.type === 'sync-step-1' && isEmptyStateVector(message.stateVector)) {
-      if (this.fullStateFrame ?? this.fullState) {
+      // With an authority, the server may publish people or attribution as it restores (a
+      // board's creator, for one): the stored state is not yet everything, so the client
+      // catches up and hears "synced" only once that is sent too.
+      if (!this.options.authority && (this.fullStateFrame ?? this.fullState)) {
         this.send(connection, this.syncStep2For(message.stateVector))
       } else {
         this.phase.snapshotFrame ??= encodeUpdate(this.phase.stored.snapshot)

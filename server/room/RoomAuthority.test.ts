@@ -78,6 +78,18 @@ describe('Room with an authority', () => {
     return { room, stored, client }
   }
 
+  it('tells a client joining while it restores that it is synced only once the people it publishes are there', () => {
+    const { room, client } = setup([priya], { restore: false })
+    const fran = client(priya.id)
+    const peopleWhenSynced: unknown[] = []
+    fran.syncListeners.push(() => peopleWhenSynced.push(getParticipantsMap(fran.doc).toJSON()))
+    flushAll([fran])
+    expect(fran.synced).toBe(false)
+    room.restore()
+    flushAll([fran])
+    expect(peopleWhenSynced).toEqual([{ [priya.id]: expect.objectContaining({ name: 'priya' }) }])
+  })
+
   it('publishes everyone as credited when it opens, and stores that', () => {
     const { room, stored } = setup()
     expect(getParticipantsMap(room.doc).get(priya.id)).toMatchObject({

@@ -92,6 +92,15 @@ export class ProtocolClient {
   /** The server's answers to writing-for messages, oldest first. */
   readonly writingForReplies: WritingForReply[] = []
 
+  /**
+   * True once the room sent its sync answer (sync step 2), which is when y-websocket's provider
+   * reports "synced".
+   */
+  synced = false
+
+  /** Called each time the room's sync answer arrives, with the document as it is then. */
+  readonly syncListeners: (() => void)[] = []
+
   /** Queues a raw frame, e.g. a malformed one. */
   sendRaw(frame: Uint8Array): void {
     this.pair?.sendToServer(frame)
@@ -135,7 +144,11 @@ export class ProtocolClient {
     if (type === MessageType.sync) {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
-      syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
+      const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
+      if (step === syncProtocol.messageYjsSyncStep2) {
+        this.synced = true
+        for (const listener of this.syncListeners) listener()
+      }
       if (encoding.length(encoder) > 1) this.pair?.sendToServer(encoding.toUint8Array(encoder))
     } else if (type === CommonmapMessage.writingForReply) {
       this.writingForReplies.push(JSON.parse(decoding.readVarString(decoder)) as WritingForReply)
