@@ -10,10 +10,18 @@ describe('Heartbeat', () => {
     for (const cleanup of cleanups.splice(0)) cleanup()
   })
 
-  async function setup(intervalMs: number) {
-    const heartbeat = new Heartbeat(intervalMs)
+  /**
+   * A server whose heartbeats the test gives by hand (the timer's interval is an hour), so a
+   * busy machine answering a ping late cannot change the outcome.
+   */
+  async function setup() {
+    const heartbeat = new Heartbeat(3_600_000)
     const server = new WebSocketServer({ port: 0, host: '127.0.0.1' })
-    server.on('connection', (socket) => heartbeat.watch(socket))
+    let pongs = 0
+    server.on('connection', (socket) => {
+      heartbeat.watch(socket)
+      socket.on('pong', () => pongs++)
+    })
     await new Promise((resolve) => server.once('listening', resolve))
     cleanups.push(
       () => heartbeat.stop(),
@@ -27,17 +35,22 @@ describe('Heartbeat', () => {
       const closed = new Promise<number>((resolve) => socket.once('close', resolve))
       return { socket, closed }
     }
-    return { connect }
+    return { heartbeat, connect, pongs: () => pongs }
   }
 
   it('terminates a socket that stops answering pings and keeps one that answers', async () => {
-    const { connect } = await setup(30)
+    const { heartbeat, connect, pongs } = await setup()
     const healthy = await connect(true)
     const dead = await connect(false)
     let pings = 0
     healthy.socket.on('ping', () => pings++)
+    for (let beat = 1; beat <= 3; beat++) {
+      heartbeat.beat()
+      await waitFor(() => pongs() === beat, { what: `the answer to heartbeat ${beat}` })
+    }
+    // The dead socket missed the first ping, so the second heartbeat ended it.
     expect(await dead.closed).toBe(1006)
-    await waitFor(() => pings >= 3, { what: 'three more heartbeats' })
+    expect(pings).toBe(3)
     expect(healthy.socket.readyState).toBe(WebSocket.OPEN)
   })
 })

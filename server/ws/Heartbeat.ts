@@ -30,7 +30,11 @@ export class Heartbeat {
     this.sockets.clear()
   }
 
-  private beat(): void {
+  /**
+   * One heartbeat: terminates the sockets that did not answer the last ping and pings the rest.
+   * The timer calls it every interval; tests call it directly, to be independent of timing.
+   */
+  beat(): void {
     for (const [socket, state] of this.sockets) {
       if (!state.alive) {
         this.sockets.delete(socket)
