@@ -42,7 +42,7 @@ describe('createCommonmapServer', () => {
 
   it('removes the pictures of an imported board again when storing the board fails', async () => {
     class FullDisk extends MemoryStorage {
-      override createBoard(): void {
+      override async createBoard(): Promise<void> {
         throw new Error('SQLITE_FULL: database or disk is full')
       }
     }

@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
-import { WebSocketServer } from 'ws'
+import { WebSocketServer, type WebSocket } from 'ws'
 import { CloseCode } from '../shared/closeCodes'
 import {
   DEFAULT_MAX_ASSET_BYTES,
@@ -16,15 +16,17 @@ import { AssetStore } from './http/AssetStore'
 import { publicAddress } from './http/publicAddress'
 import { sendError } from './http/respond'
 import { createJsonLogger, rateLimitLogger, type Logger } from './logger'
+import type { ConnectionIdentity } from './room/RoomPlugin'
 import { RoomRegistry } from './room/RoomRegistry'
-import type { BoardStorage } from './storage/BoardStorage'
+import { boardRoomSetup } from './plugins/boardPlugins'
+import type { Storage } from './storage/Storage'
 import { acceptBoardSocket } from './ws/acceptBoardSocket'
 import { Heartbeat } from './ws/Heartbeat'
 
 /** Options of {@link createCommonmapServer}. */
 export interface CommonmapServerOptions {
   /** Where boards live. The caller owns it: close it after the server has closed. */
-  readonly storage: BoardStorage
+  readonly storage: Storage
   /** Folder for uploaded pictures (one subfolder per board). */
   readonly assetsDir: string
   /** TCP port (default 8080; 0 picks a free port). */
@@ -87,13 +89,14 @@ export async function createCommonmapServer(
   const clientLogger = rateLimitLogger(logger)
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
   const maxBufferedBytes = options.maxBufferedBytes ?? 16 * 1024 * 1024
+  const { log, repository } = options.storage
   const registry = new RoomRegistry({
-    storage: options.storage,
+    log,
+    setup: boardRoomSetup({ repository, logger: clientLogger, ledger: options.ledger ?? true }),
     logger: clientLogger,
     idleUnloadMs: options.roomIdleMs ?? 30_000,
     maxBufferedBytes,
     maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? 64 * 1024,
-    ledger: options.ledger ?? true,
   })
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 30_000)
   const wss = new WebSocketServer({
@@ -116,6 +119,7 @@ export async function createCommonmapServer(
 
   const api = createApiHandler({
     storage: options.storage,
+    repository,
     assets: new AssetStore(options.assetsDir),
     logger,
     shareOrigin: address.shareOrigin,
@@ -123,11 +127,8 @@ export async function createCommonmapServer(
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     maxAssetBytes: options.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
-    onParticipantChanged: (boardId, participant) => {
-      void registry.upsertParticipant(boardId, participant)
-    },
-    onLicenceChanged: (boardId, choice) => {
-      void registry.setLicence(boardId, choice)
+    notify: (boardId, event) => {
+      void registry.notify(boardId, event)
     },
   })
 
@@ -157,40 +158,49 @@ export async function createCommonmapServer(
     if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable')
     wss.handleUpgrade(req, socket, head, (ws) => {
       heartbeat.watch(ws)
-      // Refusals happen after the upgrade, with a close code, because a browser's WebSocket
-      // never sees the status of a refused handshake and could not tell people why.
-      // Not URL-decoded: board ids are base64url, so anything with an escape is no board.
-      const boardId = url.pathname.slice(WS_PATH.length + 1)
-      const version = url.searchParams.get(WS_QUERY.protocolVersion)
-      const schema = url.searchParams.get(WS_QUERY.schemaFingerprint)
-      if (
-        (version !== null && version !== String(PROTOCOL_VERSION)) ||
-        (schema !== null && schema !== COMMONMAP_SCHEMA_FINGERPRINT)
-      ) {
-        clientLogger.info('socket.outdated', { boardId, version, schema })
-        ws.on('error', () => {})
-        return ws.close(CloseCode.ClientOutdated, 'Commonmap has been updated; please reload.')
-      }
-      if (!isBoardId(boardId) || !options.storage.getBoard(boardId)) {
-        ws.on('error', () => {})
-        return ws.close(CloseCode.BoardNotFound, 'This board does not exist.')
-      }
-      // Who this is, before the room is joined: a connection never sees a board it may not.
-      const auth = authenticate(options.storage, boardId, url.searchParams.get(WS_QUERY.token))
-      if (auth.kind !== 'ok') {
-        clientLogger.info('socket.refused', { boardId, reason: auth.kind })
-        ws.on('error', () => {})
-        return auth.kind === 'other-board'
-          ? ws.close(CloseCode.Forbidden, 'This token is for another board.')
-          : ws.close(CloseCode.NotAuthenticated, 'A valid participant token is needed.')
-      }
-      acceptBoardSocket(ws, boardId, {
+      acceptBoardSocket(ws, url.pathname.slice(WS_PATH.length + 1), {
         registry,
         logger: clientLogger,
         maxQueuedBytes: maxBufferedBytes,
-        identity: { participantId: auth.participant.id },
+        admit: () => admit(ws, url),
       })
     })
+  }
+
+  /**
+   * Who a board socket belongs to, or undefined after closing it with the reason. Refusals
+   * happen after the upgrade, with a close code, because a browser's WebSocket never sees the
+   * status of a refused handshake and could not tell people why.
+   */
+  const admit = async (ws: WebSocket, url: URL): Promise<ConnectionIdentity | undefined> => {
+    // Not URL-decoded: board ids are base64url, so anything with an escape is no board.
+    const boardId = url.pathname.slice(WS_PATH.length + 1)
+    const version = url.searchParams.get(WS_QUERY.protocolVersion)
+    const schema = url.searchParams.get(WS_QUERY.schemaFingerprint)
+    const refuse = (code: number, reason: string) => {
+      ws.on('error', () => {})
+      ws.close(code, reason)
+      return undefined
+    }
+    if (
+      (version !== null && version !== String(PROTOCOL_VERSION)) ||
+      (schema !== null && schema !== COMMONMAP_SCHEMA_FINGERPRINT)
+    ) {
+      clientLogger.info('socket.outdated', { boardId, version, schema })
+      return refuse(CloseCode.ClientOutdated, 'Commonmap has been updated; please reload.')
+    }
+    if (!isBoardId(boardId) || !(await repository.getBoard(boardId))) {
+      return refuse(CloseCode.BoardNotFound, 'This board does not exist.')
+    }
+    // Who this is, before the room is joined: a connection never sees a board it may not.
+    const auth = await authenticate(repository, boardId, url.searchParams.get(WS_QUERY.token))
+    if (auth.kind === 'ok') {
+      return { participantId: auth.participant.id, capabilities: auth.participant.capabilities }
+    }
+    clientLogger.info('socket.refused', { boardId, reason: auth.kind })
+    return auth.kind === 'other-board'
+      ? refuse(CloseCode.Forbidden, 'This token is for another board.')
+      : refuse(CloseCode.NotAuthenticated, 'A valid participant token is needed.')
   }
   httpServer.on('upgrade', handleUpgrade)
 

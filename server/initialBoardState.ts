@@ -8,9 +8,7 @@ import {
 import * as Y from 'yjs'
 import { assertNever } from '../shared/assertNever'
 import type { BoardTemplateId } from '../shared/boardTemplates'
-import { getImportedMap, getMetaMap, getRecordStore, MetaKey } from '../shared/docLayout'
-import type { ImportedAttribution } from '../shared/importedAttribution'
-import { commonmapSchema } from '../shared/schema'
+import { getRecordStore } from '../shared/docLayout'
 import { coDesignSessionRecords } from './templates/coDesignSession'
 
 /** The id of the page every new board starts with. */
@@ -30,8 +28,8 @@ export interface InitialBoardOptions {
 }
 
 /**
- * The first content of a new board, as one V1 update: tldraw's document record, one page, the
- * chosen template's records and the schema the records follow. The
+ * The first content of a new board, as one V1 update: tldraw's document record, one page and
+ * the chosen template's records (at `commonmapSchema`, which storage keeps beside it). The
  * server writes it once, when the board is created, so clients never race each other to create
  * the first page, and two people can never both lay out the same template on one board.
  */
@@ -56,21 +54,12 @@ export function firstPage(): TLPage {
   })
 }
 
-/**
- * A board's first state as one V1 update: `records` (which must conform to our schema), the
- * schema itself, and for a board made from a file its server-owned `imported` root.
- */
-export function encodeBoardState(
-  records: readonly TLRecord[],
-  imported: ReadonlyMap<string, ImportedAttribution> = new Map(),
-): Uint8Array {
+/** A board's first state as one V1 update: `records`, which must conform to our schema. */
+export function encodeBoardState(records: readonly TLRecord[]): Uint8Array {
   const doc = new Y.Doc()
   doc.transact(() => {
     const store = getRecordStore(doc)
     for (const record of records) store.set(record.id, record)
-    getMetaMap(doc).set(MetaKey.schema, commonmapSchema.serialize())
-    const importedRoot = getImportedMap(doc)
-    for (const [shapeId, attribution] of imported) importedRoot.set(shapeId, attribution)
   })
   const state = Y.encodeStateAsUpdate(doc)
   doc.destroy()

@@ -6,7 +6,8 @@ import { createCommonmapServer, type CommonmapServer } from './createCommonmapSe
 import { createStaticClientHandler } from './http/staticClient'
 import { createViteDevClient } from './http/viteDevClient'
 import { createJsonLogger } from './logger'
-import { SqliteStorage } from './storage/SqliteStorage'
+import { openSqliteStorage } from './storage/openSqliteStorage'
+import type { Storage } from './storage/Storage'
 
 /** How long a graceful shutdown may take before the process exits anyway. */
 const SHUTDOWN_DEADLINE_MS = 10_000
@@ -24,10 +25,10 @@ if (!config.ok) fail(config.error)
 const { port, host, dataDir, maxMessageBytes, maxAssetBytes, maxImportBytes, ledger } = config.value
 
 const dataPath = resolve(dataDir)
-let storage: SqliteStorage
+let storage: Storage
 try {
   mkdirSync(dataPath, { recursive: true })
-  storage = SqliteStorage.open({ file: join(dataPath, 'commonmap.sqlite'), logger })
+  storage = openSqliteStorage({ file: join(dataPath, 'commonmap.sqlite'), logger })
 } catch (error) {
   logger.error('storage.open-failed', { dataDir: dataPath, error })
   fail(

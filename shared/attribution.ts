@@ -1,4 +1,6 @@
+import { T } from '@tldraw/validate'
 import type { LedgerDraft } from './ledger'
+import { participantIdValidator } from './participant'
 
 /** One person who changed a shape's words after it was added, and when they last did. */
 export interface WordsChange {
@@ -25,6 +27,20 @@ export interface RecordAttribution {
   /** Other people who changed its words since, in the order they first did. */
   readonly wordsBy: readonly WordsChange[]
 }
+
+/** Validates a {@link RecordAttribution} received from the server (shared/serverState.ts). */
+export const recordAttributionValidator: T.Validator<RecordAttribution> = T.object({
+  addedBy: participantIdValidator.nullable(),
+  addedAt: T.number.nullable(),
+  addedWrittenDownBy: participantIdValidator.nullable(),
+  wordsBy: T.arrayOf(
+    T.object({
+      by: participantIdValidator,
+      writtenDownBy: participantIdValidator.nullable(),
+      at: T.number,
+    }),
+  ),
+}) as unknown as T.Validator<RecordAttribution>
 
 /** Only shapes are credited: pages and bindings are recorded in the ledger but not credited. */
 export function isCreditedRecord(recordId: string): boolean {

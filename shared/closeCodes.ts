@@ -12,7 +12,10 @@ export const CloseCode = {
   ServiceRestart: 1012,
   /** Standard: a frame was larger than the server's maximum message size. */
   MessageTooBig: 1009,
-  /** A frame could not be decoded as a y-websocket message. */
+  /**
+   * A frame could not be decoded as a y-websocket message, or broke the protocol. Only for
+   * input that is malformed: a failure inside the server closes with {@link CloseCode.ServerError}.
+   */
   MalformedMessage: 4400,
   /**
    * No participant token, or one the server does not know (never issued, or for a person who was
@@ -23,12 +26,22 @@ export const CloseCode = {
   Forbidden: 4403,
   /** The board in the URL was never created (boards are only created through the API). */
   BoardNotFound: 4404,
+  /**
+   * A connection that may only watch (no `edit` capability) kept sending changes after it was
+   * told they are not kept. A working client never does; reloading starts again.
+   */
+  ViewOnly: 4405,
   /** The client runs a different protocol or document schema version than the server. */
   ClientOutdated: 4426,
   /** The connection fell so far behind that the server stopped queueing messages for it. */
   SlowConnection: 4100,
   /** The server could not store an update. Nothing was relayed; the client keeps its copy. */
   StorageFailed: 4500,
+  /**
+   * Something failed inside the server (a bug, not the client's input): the stack is logged.
+   * Nothing the failure touched was stored or relayed; the client reconnects and resends.
+   */
+  ServerError: 4501,
 } as const
 
 /** One of the numeric codes in {@link CloseCode}. */
@@ -79,6 +92,11 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
     message: 'This board does not exist. Check the link, or ask the facilitator for a new one.',
     advice: 'stop',
   },
+  [CloseCode.ViewOnly]: {
+    message:
+      'This link lets you watch the board but not change it. Reload the page to keep watching.',
+    advice: 'stop',
+  },
   [CloseCode.ClientOutdated]: {
     message: 'Commonmap has been updated. Please reload the page to keep working on this board.',
     advice: 'stop',
@@ -90,6 +108,11 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
   [CloseCode.StorageFailed]: {
     message:
       'The server could not save the latest change. Your copy is safe on this device. Reconnecting…',
+    advice: 'reconnect',
+  },
+  [CloseCode.ServerError]: {
+    message:
+      'Something went wrong on the board server. Your changes are kept on this device. Reconnecting…',
     advice: 'reconnect',
   },
 }

@@ -12,8 +12,8 @@ export interface ImportedAuthor {
 }
 
 /**
- * Where a shape that came in with an imported file came from, published by the server in the
- * document's server-owned `imported` root (shape id → this). Who brought it in is not here: the
+ * Where a shape that came in with an imported file came from, published by the server in its
+ * `imported` state (shape id → this; shared/serverState.ts). Who brought it in is not here: the
  * ledger credits the importer with adding it, so the `attribution` root names them.
  */
 export interface ImportedAttribution {
@@ -48,19 +48,10 @@ export const importedAuthorValidator: T.ObjectValidator<ImportedAuthor> = T.obje
   addedAt: time.nullable(),
 })
 
-/** Validates an {@link ImportedAttribution} (a client may write anything there for a moment). */
+/** Validates an {@link ImportedAttribution} received from the server. */
 export const importedAttributionValidator: T.ObjectValidator<ImportedAttribution> = T.object({
   from: text(MAX_TITLE_LENGTH).nullable(),
   exportedAt: time.nullable(),
   importedAt: time,
   author: importedAuthorValidator.nullable(),
 })
-
-/** An entry of the `imported` root, or undefined when it is not a valid one. */
-export function readImportedAttribution(value: unknown): ImportedAttribution | undefined {
-  try {
-    return importedAttributionValidator.validate(value)
-  } catch {
-    return undefined
-  }
-}

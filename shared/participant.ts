@@ -1,12 +1,11 @@
 import { T } from '@tldraw/validate'
 import { CREDIT_LEVELS, type CreditedParticipant } from './credit'
-import type { PublishedPerson } from './docLayout'
 import { MAX_NAME_LENGTH } from './limits'
 import { ROLE_IDS } from './roles'
 
 /**
  * A person taking part in a board as everyone else sees them: the credited view the server
- * publishes in the document's `participants` root (see shared/credit.ts). Shapes' attribution and
+ * publishes in its `people` state (shared/serverState.ts, shared/credit.ts). Shapes' attribution and
  * the ledger point at the id; names are looked up here, so a change of credit choice changes
  * every view at once. Clients also share their own in awareness, for "who's here".
  */
@@ -26,9 +25,8 @@ export const participantIdValidator = T.string.check((id) => {
 })
 
 /**
- * Validates a participant read from a shared document or an awareness state. The `participants` root
- * is written only by the server, but a client reads it through a CRDT that anyone can write
- * to for a moment (the server corrects it), and awareness is entirely client-written.
+ * Validates a participant received from the server (its `people` state) or read from an
+ * awareness state, which is entirely client-written.
  */
 export const participantValidator: T.ObjectValidator<Participant> = T.object({
   id: participantIdValidator,
@@ -45,12 +43,16 @@ export const participantValidator: T.ObjectValidator<Participant> = T.object({
   addedBy: participantIdValidator.nullable(),
 })
 
-/** Validates an entry of the document's server-owned `participants` root (shared/docLayout.ts). */
-export const publishedPersonValidator: T.Validator<PublishedPerson> = participantValidator.extend({
-  contributions: T.number,
-})
+/**
+ * A participant as credited, with how many shapes they are credited on: the server's `people`
+ * and `contributions` states together (shared/serverState.ts).
+ */
+export interface PublishedPerson extends CreditedParticipant {
+  /** How many shapes they are credited on (added, or changed the words of). */
+  readonly contributions: number
+}
 
-/** The credited participant in a published entry, without its contribution count. */
+/** The credited participant in a published person, without their contribution count. */
 export function participantOf({ contributions: _, ...participant }: PublishedPerson): Participant {
   return participant
 }

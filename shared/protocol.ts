@@ -1,10 +1,11 @@
 import type { SerializedSchema } from '@tldraw/store'
 
 /**
- * Version of Commonmap's wire contract (URLs, close codes, document layout). Bump it when a
- * change means an older client must not talk to a newer server.
+ * Version of Commonmap's wire contract (URLs, close codes, message types, document layout). Bump
+ * it when a change means an older client must not talk to a newer server. 2: server-owned state
+ * left the document for the `serverState` message.
  */
-export const PROTOCOL_VERSION = 1
+export const PROTOCOL_VERSION = 2
 
 /** Path prefix of the WebSocket endpoint: a board's socket lives at `/ws/<boardId>`. */
 export const WS_PATH = '/ws'
@@ -34,10 +35,17 @@ export const WS_QUERY = {
  *   having written it down. The server checks the person is someone without a device on this
  *   board, and answers with `writingForReply`.
  * - `writingForReply` (server → client): a varString of JSON {@link WritingForReply}.
+ * - `serverState` (server → client): a varString of JSON `ServerStateMessage`
+ *   (shared/serverState.ts): what only the server decides (people, attribution, licence…), a
+ *   snapshot when the connection joins, then changes.
+ * - `notice` (server → client): a varString of JSON `ServerNotice` (shared/serverState.ts): the
+ *   server refused something this connection sent, in plain words.
  */
 export const CommonmapMessage = {
   writingFor: 100,
   writingForReply: 101,
+  serverState: 102,
+  notice: 103,
 } as const
 
 /** Who this connection is adding things for: a participant id, or null for themselves. */

@@ -1,4 +1,6 @@
+import type { SerializedSchemaV2 } from '@tldraw/store'
 import { createTLSchema, defaultBindingSchemas, defaultShapeSchemas } from '@tldraw/tlschema'
+import { T } from '@tldraw/validate'
 import { mapBindingSchemas, mapShapeSchemas } from './mapShapes'
 import { schemaFingerprint } from './protocol'
 
@@ -15,3 +17,9 @@ export const commonmapSchema = createTLSchema({
 
 /** Fingerprint of {@link commonmapSchema}; clients send it when they connect. */
 export const COMMONMAP_SCHEMA_FINGERPRINT = schemaFingerprint(commonmapSchema.serialize())
+
+/** Validates a serialized tldraw schema, as the server states a board's (shared/serverState.ts). */
+export const serializedSchemaValidator: T.Validator<SerializedSchemaV2> = T.object({
+  schemaVersion: T.literal(2),
+  sequences: T.dict(T.string, T.integer),
+}) as T.Validator<SerializedSchemaV2>

@@ -1,3 +1,4 @@
+import { T } from '@tldraw/validate'
 import { ROLE_IDS, type RoleId } from './roles'
 
 /** Role-level figures are only shown for groups of at least this many people (COPRODUCTION.md). */
@@ -101,6 +102,31 @@ export function computeVoiceBalance(
           },
   }
 }
+
+const figure = T.number.nullable()
+
+/** Validates a {@link VoiceBalance} received from the server (shared/serverState.ts). */
+export const voiceBalanceValidator: T.Validator<VoiceBalance> = T.object({
+  people: T.number,
+  contributions: T.number,
+  roles: T.arrayOf(
+    T.object({
+      role: T.literalEnum(...ROLE_IDS),
+      shown: T.boolean,
+      people: figure,
+      contributions: figure,
+      peopleShare: figure,
+      contributionShare: figure,
+    }),
+  ),
+  smallGroups: T.object({
+    roles: T.arrayOf(T.literalEnum(...ROLE_IDS)),
+    people: figure,
+    contributions: figure,
+    peopleShare: figure,
+    contributionShare: figure,
+  }).nullable(),
+}) as unknown as T.Validator<VoiceBalance>
 
 /** "40%": a share as a whole percentage. */
 export function formatShare(share: number): string {

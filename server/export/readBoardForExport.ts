@@ -4,17 +4,19 @@ import * as Y from 'yjs'
 import type { BoardInfo } from '../../shared/api'
 import { AttributionFold } from '../../shared/attribution'
 import { creditedParticipant } from '../../shared/credit'
-import { getRecordStore, getStoredSchema, type PublishedPerson } from '../../shared/docLayout'
+import { getRecordStore } from '../../shared/docLayout'
 import type { BoardExportSource } from '../../shared/export/boardExport'
 import { DEFAULT_LICENCE_CHOICE } from '../../shared/export/licences'
+import type { PublishedPerson } from '../../shared/participant'
 import { commonmapSchema } from '../../shared/schema'
-import type { BoardStorage } from '../storage/BoardStorage'
+import type { Storage } from '../storage/Storage'
+import { legacyMap } from '../room/yjsItems'
 
 /** A board as an export reads it. */
 export interface BoardForExport {
   readonly info: BoardInfo
   readonly source: BoardExportSource
-  /** The schema the records were written with (the current one for a board with none stored). */
+  /** The schema the records were written with. */
   readonly schema: SerializedSchema
 }
 
@@ -22,16 +24,16 @@ export interface BoardForExport {
  * Reads a board's state for an export from storage alone, whether or not its room is loaded:
  * a room stores every update before anyone sees it, so storage is never behind any client.
  * People, their contributions and who added what are rebuilt from the participants and the
- * ledger, the truth the room publishes, rather than read from the document's copy of it.
- * Undefined for an unknown board.
+ * ledger, the truth the room publishes. Undefined for an unknown board.
  */
-export function readBoardForExport(
-  storage: BoardStorage,
+export async function readBoardForExport(
+  { log, repository }: Storage,
   boardId: string,
   now: number,
-): BoardForExport | undefined {
-  const stored = storage.loadBoard(boardId)
-  if (!stored) return undefined
+): Promise<BoardForExport | undefined> {
+  const info = await repository.getBoard(boardId)
+  const stored = info && (await log.load(boardId))
+  if (!info || !stored) return undefined
   const doc = new Y.Doc()
   try {
     Y.applyUpdate(doc, stored.snapshot)
@@ -44,9 +46,11 @@ export function readBoardForExport(
     }
     const records: TLRecord[] = [...getRecordStore(doc).map.values()].map((entry) => entry.val)
     const fold = new AttributionFold()
-    for (const entry of storage.readLedger(boardId, { authorshipOnly: true })) fold.apply(entry)
+    for (const entry of await repository.readLedger(boardId, { authorshipOnly: true })) {
+      fold.apply(entry)
+    }
     const people = new Map<string, PublishedPerson>(
-      storage.listParticipants(boardId).map((participant) => [
+      (await repository.listParticipants(boardId)).map((participant) => [
         participant.id,
         {
           ...creditedParticipant(participant),
@@ -55,14 +59,18 @@ export function readBoardForExport(
       ]),
     )
     return {
-      info: stored.info,
-      schema: getStoredSchema(doc) ?? commonmapSchema.serialize(),
+      info,
+      // A board no room has opened since the server kept schemas still says in its document.
+      schema:
+        stored.schema ??
+        (legacyMap(doc, 'meta')?.get('schema') as SerializedSchema | undefined) ??
+        commonmapSchema.serialize(),
       source: {
-        title: stored.info.title,
+        title: info.title,
         records,
         people,
         attributions: new Map(fold.entries()),
-        licence: storage.getLicence(boardId) ?? DEFAULT_LICENCE_CHOICE,
+        licence: (await repository.getLicence(boardId)) ?? DEFAULT_LICENCE_CHOICE,
         now,
       },
     }

@@ -24,7 +24,11 @@ import {
 } from '../../shared/api'
 import { creditedParticipant } from '../../shared/credit'
 import { readBoardFromFile } from '../../shared/export/readBoardFile'
-import type { LicenceChoice } from '../../shared/export/licences'
+import {
+  CREATOR_CAPABILITIES,
+  PARTICIPANT_CAPABILITIES,
+  type Capability,
+} from '../../shared/capabilities'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import { commonmapSchema } from '../../shared/schema'
@@ -45,7 +49,9 @@ import {
 import { createInitialBoardState, encodeBoardState } from '../initialBoardState'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import type { Logger } from '../logger'
-import type { BoardStorage, StoredParticipant } from '../storage/BoardStorage'
+import type { BoardEvent } from '../room/BoardEvent'
+import type { BoardRepository, StoredParticipant } from '../storage/BoardRepository'
+import type { Storage } from '../storage/Storage'
 import type { AssetStore } from './AssetStore'
 import { detectImageType } from './imageType'
 import { readBody } from './readBody'
@@ -53,7 +59,9 @@ import { sendDownload, sendError, sendJson } from './respond'
 
 /** What the HTTP API needs. */
 export interface ApiOptions {
-  readonly storage: BoardStorage
+  /** Where boards live (exports read the documents' log too). */
+  readonly storage: Storage
+  readonly repository: BoardRepository
   readonly assets: AssetStore
   readonly logger: Logger
   /** See {@link ServerInfo.shareOrigin}. */
@@ -65,12 +73,10 @@ export interface ApiOptions {
   /** Largest board file `POST /api/boards/import` accepts. */
   readonly maxImportBytes: number
   /**
-   * Called after a participant joined or changed their profile, so the board's room (if
-   * loaded) publishes the change to every client at once.
+   * Called after a change to a board was stored (someone joined, changed how they are credited,
+   * chose the licence), so the board's room, if loaded, publishes it to every client at once.
    */
-  readonly onParticipantChanged?: (boardId: string, participant: StoredParticipant) => void
-  /** Called after someone chose the board's licence, so its room (if loaded) publishes it. */
-  readonly onLicenceChanged?: (boardId: string, choice: LicenceChoice) => void
+  readonly notify?: (boardId: string, event: BoardEvent) => void
 }
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void
@@ -93,7 +99,7 @@ const NOT_AUTHENTICATED =
 export function createApiHandler(
   options: ApiOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
-  const { storage, assets } = options
+  const { repository, assets } = options
 
   const routes: Route[] = [
     {
@@ -148,6 +154,7 @@ export function createApiHandler(
     boardId: string,
     request: JoinRequest,
     addedBy: string | null,
+    capabilities: readonly Capability[] = PARTICIPANT_CAPABILITIES,
   ): { participant: StoredParticipant; token: string | undefined } {
     const id = newParticipantId()
     const token = request.withoutDevice ? undefined : issueToken(id)
@@ -164,6 +171,7 @@ export function createApiHandler(
       addedBy,
       createdAt: Date.now(),
       tokenHash: token === undefined ? null : hashToken(token),
+      capabilities,
     }
     return { participant, token }
   }
@@ -177,22 +185,24 @@ export function createApiHandler(
     // The creator exists before the board's first records are written, so they are credited
     // with them (and with anything the server lays out on a new board).
     const { template } = checked.value
-    const creator = checked.value.creator && newParticipant(info.id, checked.value.creator, null)
+    // Whoever starts a board can facilitate it.
+    const creator =
+      checked.value.creator &&
+      newParticipant(info.id, checked.value.creator, null, CREATOR_CAPABILITIES)
     const initialState = createInitialBoardState({
       template,
       creatorId: creator?.participant.id,
       now: info.createdAt,
     })
-    storage.createBoard(
+    await repository.createBoard({
       info,
       initialState,
-      creator
-        ? {
-            creator: creator.participant,
-            ledger: draftsForInitialState(initialState, creator.participant.id, info.createdAt),
-          }
-        : {},
-    )
+      schema: commonmapSchema.serialize(),
+      ...(creator && {
+        creator: creator.participant,
+        ledger: draftsForInitialState(initialState, creator.participant.id, info.createdAt),
+      }),
+    })
     options.logger.info('board.created', {
       boardId: info.id,
       template,
@@ -246,21 +256,21 @@ export function createApiHandler(
     })
     if (!prepared.ok) return sendError(res, 422, prepared.error)
     const info = newBoardInfo(prepared.value.title, now)
-    const creator = newParticipant(info.id, request.value.creator, null)
+    const creator = newParticipant(info.id, request.value.creator, null, CREATOR_CAPABILITIES)
     try {
       const storedAt = new Map<CarriedPicture, string>()
       for (const picture of prepared.value.pictures) {
         const name = await assets.save(info.id, picture.bytes, picture.type)
         storedAt.set(picture, `${ApiPath.assets(info.id)}/${name}`)
       }
-      const state = encodeBoardState(
-        withStoredPictures(prepared.value, storedAt),
-        prepared.value.imported,
-      )
-      storage.createBoard(info, state, {
+      const state = encodeBoardState(withStoredPictures(prepared.value, storedAt))
+      await repository.createBoard({
+        info,
+        initialState: state,
+        schema: commonmapSchema.serialize(),
         creator: creator.participant,
         // The importer brought every record in, so the chain credits them with adding it; who
-        // the old board credited is kept beside it, in the imported root.
+        // the old board credited is kept beside it, in the imported state.
         ledger: draftsForInitialState(state, creator.participant.id, now),
         imported: prepared.value.imported,
       })
@@ -282,12 +292,12 @@ export function createApiHandler(
    * The participant a request's `Authorization` names on `boardId`, or undefined after an
    * error response was sent.
    */
-  function requireParticipant(
+  async function requireParticipant(
     req: IncomingMessage,
     res: ServerResponse,
     boardId: string,
-  ): StoredParticipant | undefined {
-    const auth = authenticate(storage, boardId, bearerToken(req.headers.authorization))
+  ): Promise<StoredParticipant | undefined> {
+    const auth = await authenticate(repository, boardId, bearerToken(req.headers.authorization))
     if (auth.kind === 'ok') return auth.participant
     sendError(res, auth.kind === 'other-board' ? 403 : 401, NOT_AUTHENTICATED, {
       'WWW-Authenticate': 'Bearer',
@@ -295,14 +305,16 @@ export function createApiHandler(
     return undefined
   }
 
-  function knownBoard(res: ServerResponse, id: string | undefined): id is string {
-    if (isBoardId(id) && storage.getBoard(id)) return true
+  /** The board id when such a board exists, or undefined after a 404 was sent. */
+  async function knownBoard(res: ServerResponse, id: string | undefined) {
+    if (isBoardId(id) && (await repository.getBoard(id))) return id
     sendError(res, 404, BOARD_NOT_FOUND)
-    return false
+    return undefined
   }
 
-  async function join(req: IncomingMessage, res: ServerResponse, [id]: string[]): Promise<void> {
-    if (!knownBoard(res, id)) return
+  async function join(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const id = await knownBoard(res, given)
+    if (!id) return
     const json = await readJson(req, res)
     if (json === undefined) return
     const checked = checkJoinRequest(json)
@@ -310,29 +322,29 @@ export function createApiHandler(
     let addedBy: string | null = null
     if (checked.value.withoutDevice) {
       // Adding someone without a device is done by someone already on the board.
-      const adder = requireParticipant(req, res, id)
+      const adder = await requireParticipant(req, res, id)
       if (!adder) return
       if (adder.withoutDevice)
         return sendError(res, 403, 'Only people on the board can add someone.')
       addedBy = adder.id
     }
     const { participant, token } = newParticipant(id, checked.value, addedBy)
-    storage.addParticipant(participant)
+    await repository.addParticipant(participant)
     options.logger.info('participant.joined', {
       boardId: id,
       participantId: participant.id,
       withoutDevice: participant.withoutDevice,
     })
-    options.onParticipantChanged?.(id, participant)
+    options.notify?.(id, { type: 'participant-changed', participantId: participant.id })
     const body: JoinResponse = { participant: profileOf(participant), ...(token && { token }) }
     sendJson(res, 201, body)
   }
 
-  function listParticipants(req: IncomingMessage, res: ServerResponse, [id]: string[]): void {
-    if (!knownBoard(res, id)) return
-    if (!requireParticipant(req, res, id)) return
+  async function listParticipants(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const id = await knownBoard(res, given)
+    if (!id || !(await requireParticipant(req, res, id))) return
     const body: ParticipantsResponse = {
-      participants: storage.listParticipants(id).map(creditedParticipant),
+      participants: (await repository.listParticipants(id)).map(creditedParticipant),
     }
     sendJson(res, 200, body)
   }
@@ -341,16 +353,17 @@ export function createApiHandler(
    * The participant `pid` when the requester may see and change their private profile: they
    * are that participant, or added that person (who has no device). Otherwise an error was sent.
    */
-  function ownedProfile(
+  async function ownedProfile(
     req: IncomingMessage,
     res: ServerResponse,
-    boardId: string | undefined,
+    given: string | undefined,
     pid: string | undefined,
-  ): StoredParticipant | undefined {
-    if (!knownBoard(res, boardId)) return undefined
-    const requester = requireParticipant(req, res, boardId)
+  ): Promise<StoredParticipant | undefined> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return undefined
+    const requester = await requireParticipant(req, res, boardId)
     if (!requester) return undefined
-    const target = isParticipantId(pid) ? storage.getParticipant(pid) : undefined
+    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
     if (!target || target.boardId !== boardId) {
       sendError(res, 404, 'This person is not on this board.')
       return undefined
@@ -364,8 +377,8 @@ export function createApiHandler(
     return target
   }
 
-  function getParticipant(req: IncomingMessage, res: ServerResponse, [id, pid]: string[]): void {
-    const target = ownedProfile(req, res, id, pid)
+  async function getParticipant(req: IncomingMessage, res: ServerResponse, [id, pid]: string[]) {
+    const target = await ownedProfile(req, res, id, pid)
     if (!target) return
     const body: ProfileResponse = { participant: profileOf(target) }
     sendJson(res, 200, body)
@@ -376,27 +389,30 @@ export function createApiHandler(
     res: ServerResponse,
     [id, pid]: string[],
   ): Promise<void> {
-    const target = ownedProfile(req, res, id, pid)
-    if (!target || !id) return
+    const target = await ownedProfile(req, res, id, pid)
+    if (!target) return
     const json = await readJson(req, res)
     if (json === undefined) return
     const update = checkProfileUpdate(json)
     if (!update.ok) return sendError(res, 400, update.error)
     const merged = mergeProfileUpdate(profileOf(target), update.value)
     if (!merged.ok) return sendError(res, 400, merged.error)
-    storage.updateParticipant(merged.value)
-    options.logger.info('participant.updated', { boardId: id, participantId: target.id })
-    options.onParticipantChanged?.(id, { ...merged.value, tokenHash: target.tokenHash })
+    await repository.updateParticipant(merged.value)
+    options.logger.info('participant.updated', {
+      boardId: target.boardId,
+      participantId: target.id,
+    })
+    options.notify?.(target.boardId, { type: 'participant-changed', participantId: target.id })
     const body: ProfileResponse = { participant: merged.value }
     sendJson(res, 200, body)
   }
 
-  function readLedger(req: IncomingMessage, res: ServerResponse, [id]: string[]): void {
-    if (!knownBoard(res, id)) return
-    if (!requireParticipant(req, res, id)) return
+  async function readLedger(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const id = await knownBoard(res, given)
+    if (!id || !(await requireParticipant(req, res, id))) return
     const recordId = new URL(req.url ?? '/', 'http://x').searchParams.get('recordId')
     const body: LedgerResponse = {
-      entries: storage.readLedger(id, recordId ? { recordId } : {}),
+      entries: await repository.readLedger(id, recordId ? { recordId } : {}),
     }
     sendJson(res, 200, body)
   }
@@ -404,19 +420,20 @@ export function createApiHandler(
   async function chooseLicence(
     req: IncomingMessage,
     res: ServerResponse,
-    [id]: string[],
+    [given]: string[],
   ): Promise<void> {
-    if (!knownBoard(res, id)) return
-    const chooser = requireParticipant(req, res, id)
+    const id = await knownBoard(res, given)
+    if (!id) return
+    const chooser = await requireParticipant(req, res, id)
     if (!chooser) return
     const json = await readJson(req, res)
     if (json === undefined) return
     const checked = checkLicenceRequest(json)
     if (!checked.ok) return sendError(res, 400, checked.error)
     const choice = { id: checked.value.licence, setBy: chooser.id, setAt: Date.now() }
-    storage.setLicence(id, choice)
+    await repository.setLicence(id, choice)
     options.logger.info('licence.chosen', { boardId: id, licence: choice.id, by: chooser.id })
-    options.onLicenceChanged?.(id, choice)
+    options.notify?.(id, { type: 'licence-changed' })
     const body: LicenceResponse = { licence: choice }
     sendJson(res, 200, body)
   }
@@ -425,18 +442,21 @@ export function createApiHandler(
    * A board as a file to download. Link-only, like reading the board's title: anyone with the
    * link can already open the board, and people and scripts may want its data without a browser.
    */
-  function exportBoard(_req: IncomingMessage, res: ServerResponse, [id, format]: string[]): void {
+  async function exportBoard(_req: IncomingMessage, res: ServerResponse, [id, format]: string[]) {
     if (!isExportFormat(format)) return sendError(res, 404, 'There is nothing at this address.')
-    const board = isBoardId(id) ? readBoardForExport(storage, id, Date.now()) : undefined
+    const board = isBoardId(id)
+      ? await readBoardForExport(options.storage, id, Date.now())
+      : undefined
     if (!board) return sendError(res, 404, BOARD_NOT_FOUND)
+    const ledger = format === 'ledger' ? await repository.readLedger(board.info.id) : []
     sendDownload(
       res,
-      exportDownload(board, format, () => storage.readLedger(board.info.id)),
+      exportDownload(board, format, () => ledger),
     )
   }
 
-  function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]): void {
-    const info = isBoardId(id) ? storage.getBoard(id) : undefined
+  async function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]) {
+    const info = isBoardId(id) ? await repository.getBoard(id) : undefined
     if (!info) return sendError(res, 404, BOARD_NOT_FOUND)
     const body: BoardInfo = { id: info.id, title: info.title, createdAt: info.createdAt }
     sendJson(res, 200, body)
@@ -447,7 +467,7 @@ export function createApiHandler(
     res: ServerResponse,
     [id]: string[],
   ): Promise<void> {
-    if (!isBoardId(id) || !storage.getBoard(id)) {
+    if (!isBoardId(id) || !(await repository.getBoard(id))) {
       return sendError(res, 404, BOARD_NOT_FOUND)
     }
     const body = await readBody(req, options.maxAssetBytes)

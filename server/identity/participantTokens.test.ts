@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { PARTICIPANT_ID_PATTERN, PARTICIPANT_TOKEN_PATTERN } from '../../shared/participant'
 import { MemoryStorage } from '../storage/MemoryStorage'
-import type { StoredParticipant } from '../storage/BoardStorage'
+import { commonmapSchema } from '../../shared/schema'
+import type { StoredParticipant } from '../storage/BoardRepository'
 import {
   authenticate,
   bearerToken,
@@ -10,10 +11,15 @@ import {
   newParticipantId,
 } from './participantTokens'
 
-function storageWith(boardIds: string[]) {
+async function storageWith(boardIds: string[]) {
   const storage = new MemoryStorage()
-  for (const id of boardIds)
-    storage.createBoard({ id, title: id, createdAt: 0 }, new Uint8Array([0, 0]))
+  for (const id of boardIds) {
+    await storage.createBoard({
+      info: { id, title: id, createdAt: 0 },
+      initialState: new Uint8Array([0, 0]),
+      schema: commonmapSchema.serialize(),
+    })
+  }
   return storage
 }
 
@@ -32,11 +38,12 @@ function participant(boardId: string, token: string | null): StoredParticipant {
     addedBy: null,
     createdAt: 0,
     tokenHash: token ? hashToken(token) : null,
+    capabilities: ['view', 'edit'],
   }
 }
 
 describe('participant tokens', () => {
-  it('are 128-bit ids with 256 random bits, unique every time', () => {
+  it('are 128-bit ids with 256 random bits, unique every time', async () => {
     const tokens = new Set(Array.from({ length: 100 }, () => issueToken(newParticipantId())))
     expect(tokens.size).toBe(100)
     for (const token of tokens) {
@@ -46,33 +53,33 @@ describe('participant tokens', () => {
     expect(hashToken('x')).toHaveLength(32)
   })
 
-  it('authenticate the participant on their own board only', () => {
-    const storage = storageWith(['board-a', 'board-b'])
+  it('authenticate the participant on their own board only', async () => {
+    const storage = await storageWith(['board-a', 'board-b'])
     const token = issueToken(newParticipantId())
-    storage.addParticipant(participant('board-a', token))
-    expect(authenticate(storage, 'board-a', token)).toMatchObject({ kind: 'ok' })
-    expect(authenticate(storage, 'board-b', token)).toEqual({ kind: 'other-board' })
-    expect(authenticate(storage, 'board-a', undefined)).toEqual({ kind: 'missing' })
-    expect(authenticate(storage, 'board-a', '')).toEqual({ kind: 'missing' })
+    await storage.addParticipant(participant('board-a', token))
+    expect(await authenticate(storage, 'board-a', token)).toMatchObject({ kind: 'ok' })
+    expect(await authenticate(storage, 'board-b', token)).toEqual({ kind: 'other-board' })
+    expect(await authenticate(storage, 'board-a', undefined)).toEqual({ kind: 'missing' })
+    expect(await authenticate(storage, 'board-a', '')).toEqual({ kind: 'missing' })
     const [id, secret] = token.split('.')
     const flipped = `${id}.${secret!.slice(0, -1)}${secret!.endsWith('A') ? 'B' : 'A'}`
-    expect(authenticate(storage, 'board-a', flipped)).toEqual({ kind: 'invalid' })
-    expect(authenticate(storage, 'board-a', issueToken(newParticipantId()))).toEqual({
+    expect(await authenticate(storage, 'board-a', flipped)).toEqual({ kind: 'invalid' })
+    expect(await authenticate(storage, 'board-a', issueToken(newParticipantId()))).toEqual({
       kind: 'invalid',
     })
-    expect(authenticate(storage, 'board-a', 'not a token')).toEqual({ kind: 'invalid' })
+    expect(await authenticate(storage, 'board-a', 'not a token')).toEqual({ kind: 'invalid' })
   })
 
-  it('never authenticate a person without a device, who has no token', () => {
-    const storage = storageWith(['board-a'])
+  it('never authenticate a person without a device, who has no token', async () => {
+    const storage = await storageWith(['board-a'])
     const offline = participant('board-a', null)
-    storage.addParticipant(offline)
-    expect(authenticate(storage, 'board-a', `${offline.id}.${'A'.repeat(43)}`)).toEqual({
+    await storage.addParticipant(offline)
+    expect(await authenticate(storage, 'board-a', `${offline.id}.${'A'.repeat(43)}`)).toEqual({
       kind: 'invalid',
     })
   })
 
-  it('read the token of a Bearer header', () => {
+  it('read the token of a Bearer header', async () => {
     expect(bearerToken('Bearer abc.def')).toBe('abc.def')
     expect(bearerToken('bearer  abc ')).toBe('abc')
     expect(bearerToken('Basic abc')).toBeUndefined()

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
 import { tokenParticipantId } from '../../shared/participant'
-import type { BoardStorage, StoredParticipant } from '../storage/BoardStorage'
+import type { BoardRepository, StoredParticipant } from '../storage/BoardRepository'
 
 /** A new participant id: 128 random bits (shared/participant.ts `PARTICIPANT_ID_PATTERN`). */
 export function newParticipantId(): string {
@@ -34,14 +34,14 @@ export type Authentication =
  * Who a token belongs to on `boardId`. The hash comparison runs in constant time, so how long a
  * refusal takes says nothing about how close a guess was.
  */
-export function authenticate(
-  storage: BoardStorage,
+export async function authenticate(
+  repository: BoardRepository,
   boardId: string,
   token: string | null | undefined,
-): Authentication {
+): Promise<Authentication> {
   if (!token) return { kind: 'missing' }
   const participantId = tokenParticipantId(token)
-  const participant = participantId ? storage.getParticipant(participantId) : undefined
+  const participant = participantId ? await repository.getParticipant(participantId) : undefined
   if (!participant?.tokenHash) return { kind: 'invalid' }
   const presented = hashToken(token)
   const stored = Buffer.from(participant.tokenHash)

@@ -19,19 +19,22 @@ describe('Room', () => {
     for (const room of rooms.splice(0)) room.destroy()
   })
 
-  function setup(options: Partial<RoomOptions> = {}) {
+  async function setup(options: Partial<RoomOptions> = {}) {
     const stored: Uint8Array[] = []
     const room = new Room({
       boardId: 'board',
-      stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [] },
-      persistUpdate: (update) => stored.push(update),
+      stored: { snapshot: Y.encodeStateAsUpdate(new Y.Doc()), updates: [], schema: null },
+      snapshotIsFinal: true,
+      append: ({ update }) => {
+        stored.push(update)
+      },
       logger: silentLogger,
       maxBufferedBytes: 1024 * 1024,
       maxAwarenessStateBytes: 1024,
       ...options,
     })
     rooms.push(room)
-    room.restore()
+    await room.restore()
     const client = () => {
       const c = new ProtocolClient()
       clients.push(c)
@@ -40,8 +43,8 @@ describe('Room', () => {
     return { room, stored, client }
   }
 
-  it('syncs two clients, and a client joining later gets everything', () => {
-    const { room, client } = setup()
+  it('syncs two clients, and a client joining later gets everything', async () => {
+    const { room, client } = await setup()
     const a = client()
     const b = client()
     flushAll([a, b])
@@ -57,8 +60,8 @@ describe('Room', () => {
     expect(getRecordStore(room.doc).map.size).toBe(2)
   })
 
-  it('stores an update before relaying it, and does not echo it to the sender', () => {
-    const { stored, client } = setup()
+  it('stores an update before relaying it, and does not echo it to the sender', async () => {
+    const { stored, client } = await setup()
     const a = client()
     const b = client()
     flushAll([a, b])
@@ -79,8 +82,8 @@ describe('Room', () => {
     expect(a.pair!.toClient).toHaveLength(0)
   })
 
-  it("applies each client's update with the connection as the transaction origin", () => {
-    const { room, client } = setup()
+  it("applies each client's update with the connection as the transaction origin", async () => {
+    const { room, client } = await setup()
     const a = client()
     const origins: unknown[] = []
     room.doc.on('update', (_update: Uint8Array, origin: unknown) => origins.push(origin))
@@ -91,7 +94,7 @@ describe('Room', () => {
   })
 
   /** A room that has not restored its document yet, over a snapshot with one shape. */
-  function unrestored(updates: Uint8Array[] = []) {
+  function unrestored(updates: Uint8Array[] = [], snapshotIsFinal = updates.length === 0) {
     const source = new Y.Doc()
     getRecordStore(source).set('shape:1', shape('shape:1', 1))
     const snapshot = Y.encodeStateAsUpdate(source)
@@ -100,8 +103,11 @@ describe('Room', () => {
     const onBroken = vi.fn()
     const room = new Room({
       boardId: 'board',
-      stored: { snapshot, updates },
-      persistUpdate: (update) => stored.push(update),
+      stored: { snapshot, updates, schema: null },
+      snapshotIsFinal,
+      append: ({ update }) => {
+        stored.push(update)
+      },
       logger: { ...silentLogger, error },
       maxBufferedBytes: 1024 * 1024,
       maxAwarenessStateBytes: 1024,
@@ -116,7 +122,7 @@ describe('Room', () => {
     return { room, snapshot, stored, error, onBroken, client, source }
   }
 
-  it('answers an empty client with the stored snapshot before restoring, the rest after', () => {
+  it('answers an empty client with the stored snapshot before restoring, the rest after', async () => {
     const { room, snapshot, stored, client } = unrestored()
     const a = client()
     a.records.set('shape:2', shape('shape:2', 2))
@@ -125,7 +131,7 @@ describe('Room', () => {
     expect(sent).toEqual([{ type: 'sync-step-2', update: snapshot }])
     expect(stored).toHaveLength(0)
 
-    room.restore()
+    await room.restore()
     expect(stored).toHaveLength(1)
     expect(a.pair!.toClient.map((f) => decodeClientMessage(f).type)).toContain('sync-step-1')
     flushAll([a])
@@ -137,7 +143,7 @@ describe('Room', () => {
     expect(b.snapshot()).toEqual(a.snapshot())
   })
 
-  it('sends an empty client the snapshot at once even when updates were logged after it, then those that apply, then its sync answer', () => {
+  it('sends an empty client the snapshot at once even when updates were logged after it, then those that apply, then its sync answer', async () => {
     const later = new Y.Doc()
     getRecordStore(later).set('shape:later', shape('shape:later', 3))
     const logged = Y.encodeStateAsUpdate(later)
@@ -149,8 +155,8 @@ describe('Room', () => {
       { type: 'update', update: snapshot },
     ])
 
-    room.restore()
-    const sent = a.pair!.toClient.map(decodeClientMessage)
+    await room.restore()
+    const sent = a.pair!.toClient.map(decodeClientMessage).filter((m) => m.type !== 'custom')
     // The update that could not be applied is reported, never passed on to a client.
     expect(sent.slice(0, 3)).toEqual([
       { type: 'update', update: snapshot },
@@ -194,14 +200,14 @@ describe('Room', () => {
     await waitFor(() => a.pair!.toClient.length > 0, { what: 'the room to restore anyway' })
   })
 
-  it('restores logged updates, skipping one it cannot apply', () => {
+  it('restores logged updates, skipping one it cannot apply', async () => {
     const writer = new Y.Doc()
     const updates: Uint8Array[] = []
     writer.on('update', (update: Uint8Array) => updates.push(update))
     getRecordStore(writer).set('shape:later', shape('shape:later', 3))
     const { room, error, client } = unrestored([Uint8Array.from([1, 2, 3]), ...updates])
     const a = client()
-    room.restore()
+    await room.restore()
     flushAll([a])
     expect(Object.keys(a.snapshot()).sort()).toEqual(['shape:1', 'shape:later'])
     expect(error).toHaveBeenCalledWith(
@@ -210,11 +216,12 @@ describe('Room', () => {
     )
   })
 
-  it('breaks when the stored snapshot cannot be applied', () => {
+  it('breaks when the stored snapshot cannot be applied', async () => {
     const room = new Room({
       boardId: 'board',
-      stored: { snapshot: Uint8Array.from([9, 9, 9]), updates: [] },
-      persistUpdate: () => {},
+      stored: { snapshot: Uint8Array.from([9, 9, 9]), updates: [], schema: null },
+      snapshotIsFinal: false,
+      append: () => {},
       logger: silentLogger,
       maxBufferedBytes: 1024,
       maxAwarenessStateBytes: 1024,
@@ -223,17 +230,17 @@ describe('Room', () => {
     const a = new ProtocolClient()
     clients.push(a)
     a.connect(room)
-    room.restore()
+    await room.restore()
     expect(a.pair!.closed?.code).toBe(CloseCode.StorageFailed)
     expect(room.isClosed).toBe(true)
   })
 
-  it('relays nothing and closes everyone when storing fails, then reports itself broken', () => {
+  it('relays nothing and closes everyone when storing fails, then reports itself broken', async () => {
     const onBroken = vi.fn()
     let fail = false
-    const { room, client } = setup({
+    const { room, client } = await setup({
       onBroken,
-      persistUpdate: () => {
+      append: () => {
         if (fail) throw new Error('disk full')
       },
     })
@@ -259,9 +266,9 @@ describe('Room', () => {
     ['garbage as an update', [MessageType.sync, 2, 3, 255, 255, 255]],
     ['a truncated awareness update', [MessageType.awareness, 5, 1, 2]],
     ['awareness with broken JSON', [MessageType.awareness, 6, 1, 7, 1, 2, 123, 120]],
-  ])('closes only the sender of %s', (_name, bytes) => {
+  ])('closes only the sender of %s', async (_name, bytes) => {
     const warn = vi.fn()
-    const { client } = setup({ logger: { ...silentLogger, warn } })
+    const { client } = await setup({ logger: { ...silentLogger, warn } })
     const a = client()
     const b = client()
     flushAll([a, b])
@@ -279,16 +286,16 @@ describe('Room', () => {
     expect(c.snapshot()).toEqual(b.snapshot())
   })
 
-  it('ignores auth messages', () => {
-    const { client } = setup()
+  it('ignores auth messages', async () => {
+    const { client } = await setup()
     const a = client()
     a.sendRaw(Uint8Array.from([MessageType.auth, 0]))
     flushAll([a])
     expect(a.pair!.closed).toBeUndefined()
   })
 
-  it('relays awareness, answers awareness queries and removes a departed client', () => {
-    const { room, client } = setup()
+  it('relays awareness, answers awareness queries and removes a departed client', async () => {
+    const { room, client } = await setup()
     const a = client()
     const b = client()
     a.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
@@ -306,8 +313,8 @@ describe('Room', () => {
     expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
   })
 
-  it('shows a reconnecting client again even when its awareness did not change', () => {
-    const { room, client } = setup()
+  it('shows a reconnecting client again even when its awareness did not change', async () => {
+    const { room, client } = await setup()
     const a = client()
     a.awareness.setLocalStateField('name', 'Amina')
     flushAll([a])
@@ -318,9 +325,9 @@ describe('Room', () => {
     expect(room.awareness.getStates().get(a.doc.clientID)).toEqual({ name: 'Amina' })
   })
 
-  it('ignores awareness that claims another connection’s client id, and oversized states', () => {
+  it('ignores awareness that claims another connection’s client id, and oversized states', async () => {
     const warn = vi.fn()
-    const { room, client } = setup({ logger: { ...silentLogger, warn } })
+    const { room, client } = await setup({ logger: { ...silentLogger, warn } })
     const a = client()
     const b = client()
     a.awareness.setLocalStateField('name', 'Amina')
@@ -344,8 +351,8 @@ describe('Room', () => {
     expect(warn).toHaveBeenCalledWith('awareness.refused', expect.objectContaining({ refused: 2 }))
   })
 
-  it('closes a connection that falls too far behind, and only that one', () => {
-    const { client } = setup({ maxBufferedBytes: 1000 })
+  it('closes a connection that falls too far behind, and only that one', async () => {
+    const { client } = await setup({ maxBufferedBytes: 1000 })
     const a = client()
     const b = client()
     flushAll([a, b])
@@ -356,9 +363,9 @@ describe('Room', () => {
     expect(a.pair!.closed).toBeUndefined()
   })
 
-  it('reports when the last connection leaves', () => {
+  it('reports when the last connection leaves', async () => {
     const onIdle = vi.fn()
-    const { room, client } = setup({ onIdle })
+    const { room, client } = await setup({ onIdle })
     const a = client()
     const b = client()
     a.disconnect()
@@ -369,9 +376,9 @@ describe('Room', () => {
     expect(room.connectionCount).toBe(0)
   })
 
-  it('closes every connection with the given code', () => {
+  it('closes every connection with the given code', async () => {
     const onIdle = vi.fn()
-    const { room, client } = setup({ onIdle })
+    const { room, client } = await setup({ onIdle })
     const a = client()
     room.closeAll(CloseCode.ServiceRestart, 'restarting')
     expect(a.pair!.closed).toEqual({ code: CloseCode.ServiceRestart, reason: 'restarting' })

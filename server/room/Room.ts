@@ -1,3 +1,4 @@
+import type { SerializedSchema } from '@tldraw/store'
 import {
   Awareness,
   applyAwarenessUpdate,
@@ -5,25 +6,43 @@ import {
   removeAwarenessStates,
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
+import { CAPABILITIES, type Capability } from '../../shared/capabilities'
 import { CloseCode } from '../../shared/closeCodes'
-import type { CreditSource } from '../../shared/credit'
-import type { LicenceChoice } from '../../shared/export/licences'
+import { DocRoot } from '../../shared/docLayout'
 import type { LedgerDraft } from '../../shared/ledger'
-import type { WritingForReply } from '../../shared/protocol'
+import { NOTICES, type ConnectionFacts, type NoticeCode } from '../../shared/serverState'
 import { assertNever } from '../assertNever'
 import type { Logger } from '../logger'
-import { BoardAuthority, SERVER_ORIGIN, type BoardAuthorityOptions } from './BoardAuthority'
+import type { Durable, LogEntry, StoredDocument } from '../storage/UpdateLog'
+import type { BoardEvent } from './BoardEvent'
+import { DurablePipeline } from './DurablePipeline'
+import { RecordMirror, type RecordChange } from './RecordMirror'
+import type {
+  ConnectionIdentity,
+  ConnectionInfo,
+  PluginContext,
+  RecordWriter,
+  RestoredDocument,
+  RoomPlugin,
+} from './RoomPlugin'
+import { ServerStateHub } from './ServerStateHub'
 import {
   type ClientMessage,
+  MalformedMessageError,
   decodeAwarenessEntries,
   decodeClientMessage,
   encodeAwareness,
   encodeAwarenessEntries,
+  encodeNotice,
+  encodeServerState,
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
-  encodeWritingForReply,
 } from './wireMessages'
+import { writesAnything } from './writesAnything'
+import { applyUpdateIn, deleteContent, legacyMap } from './yjsItems'
+
+export type { ConnectionIdentity } from './RoomPlugin'
 
 /**
  * The little a room needs from a transport. The `ws` adapter implements it for real sockets;
@@ -48,36 +67,23 @@ export interface RoomConnection {
   disconnect(): void
 }
 
-/** Who is on the other end of a connection, as the server established it (from their token). */
-export interface ConnectionIdentity {
-  readonly participantId: string
-}
-
 /** Options of {@link Room}. */
 export interface RoomOptions {
   /** The board this room serves (for logs). */
   readonly boardId: string
+  /** What storage holds for the board's document; the room rebuilds it in {@link Room.restore}. */
+  readonly stored: StoredDocument
   /**
-   * What storage holds for the board. The room rebuilds its document from it in
-   * {@link Room.restore}; until then it can already answer clients with an empty document when
-   * there are no updates after the snapshot (the snapshot then is the full state).
+   * True when the stored snapshot is the whole document as clients should see it: nothing was
+   * logged after it and nothing will be migrated. The first clients with an empty document are
+   * then answered with it before the room has rebuilt its own copy.
    */
-  readonly stored: { readonly snapshot: Uint8Array; readonly updates: readonly Uint8Array[] }
-  /**
-   * Makes one update durable, with the ledger entries it produced, in one transaction. Called
-   * synchronously for every update the document accepts, and always before the update is
-   * relayed; it throws when the update could not be stored.
-   */
-  readonly persistUpdate: (update: Uint8Array, ledger: readonly LedgerDraft[]) => void
-  /**
-   * Reads who the board's people are and what the ledger says so far; called once, when the
-   * room restores its document (after its first clients were answered from the snapshot, so
-   * reading a long ledger does not hold them up). With it, the room knows who
-   * each connection is, keeps the contribution ledger and owns the server-owned document roots
-   * (see BoardAuthority); without it (unit tests of syncing alone), it is a plain relay.
-   */
-  readonly authority?: () => Omit<BoardAuthorityOptions, 'now'>
-  /** Server clock for ledger entries, epoch ms (default `Date.now`). */
+  readonly snapshotIsFinal: boolean
+  /** Appends to the board's update log (see UpdateLog.append): durable before anything relays. */
+  readonly append: (entry: LogEntry) => Durable
+  /** The features plugged into this room, in the order their hooks run. */
+  readonly plugins?: readonly RoomPlugin[]
+  /** Server clock, epoch ms (default `Date.now`). */
   readonly now?: () => number
   /** Where bad input and failures are reported; client-triggered events should be rate-limited. */
   readonly logger: Logger
@@ -88,23 +94,34 @@ export interface RoomOptions {
   /** Called whenever the last connection leaves. */
   readonly onIdle?: (room: Room) => void
   /**
-   * Called once when storing an update failed. The room has closed every connection and must
-   * be dropped: its in-memory document holds an update that is not on disk.
+   * Called once when the room broke (storing failed, or a failure inside the server): it has
+   * closed every connection and must be dropped, its in-memory document cannot be trusted.
    */
   readonly onBroken?: (room: Room) => void
 }
+
+/** The origin of every transaction the server itself makes on a board's document. */
+export const SERVER_ORIGIN = Symbol('commonmap-server')
+
+/** A view-only connection that sends more changes than this after being told is closed. */
+const MAX_REFUSED_WRITES = 20
 
 /**
  * One connection. It is also the transaction origin of every update it sends, so the update
  * pipeline knows who made each change (and does not echo it back to them).
  */
-class Connection implements RoomConnection {
+class Connection implements RoomConnection, ConnectionInfo {
   /** Awareness client ids this connection speaks for. */
   readonly awarenessClients = new Set<number>()
   /** True until the client's sync step 1 (its first frame, in practice) has arrived. */
   awaitingSyncStep1 = true
-  /** The person without a device this connection is adding things for, if any. */
-  writingFor: string | null = null
+  /** True once it was sent the server state's snapshot: from then on it gets every patch. */
+  hasServerState = false
+  capabilities: ReadonlySet<Capability> = new Set()
+  /** Changes dropped because it may not edit. */
+  refusedWrites = 0
+  /** Notices already sent, so each is said once. */
+  readonly told = new Set<NoticeCode>()
 
   constructor(
     readonly id: string,
@@ -124,41 +141,33 @@ class Connection implements RoomConnection {
 
 const EMPTY_STATE_VECTOR_LENGTH = 1
 
-/** Sync step 2 with an empty update: "you have everything now". */
-const NOTHING_MORE = encodeSyncStep2(Y.encodeStateAsUpdate(new Y.Doc()))
+/** An update that changes nothing. */
+const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
 
-/** Longest a room waits for snapshot frames to drain before it restores its document. */
-const MAX_RESTORE_DELAY_MS = 100
+/** Sync step 2 with an empty update: "you have everything now". */
+const NOTHING_MORE = encodeSyncStep2(EMPTY_UPDATE)
+
+/** Longest a room waits for frames to drain before a step that blocks the event loop. */
+const MAX_DRAIN_WAIT_MS = 100
 
 function isEmptyStateVector(stateVector: Uint8Array): boolean {
   return stateVector.byteLength === EMPTY_STATE_VECTOR_LENGTH && stateVector[0] === 0
-}
-
-/**
- * What one client frame produced: the client's own update, any correction or attribution the
- * server wrote in response, and the ledger drafts. Stored and relayed as one.
- */
-interface Batch {
-  readonly origin: Connection
-  readonly updates: Uint8Array[]
-  /** The server's own updates within the batch (the sender needs these; it has its own). */
-  readonly serverUpdates: Uint8Array[]
-  readonly drafts: LedgerDraft[]
 }
 
 /** Where a room is in its life. */
 type Phase =
   | {
       readonly kind: 'restoring'
-      readonly stored: RoomOptions['stored']
       /** Frames that need the document, in arrival order, replayed once it is restored. */
       readonly waiting: { connection: Connection; frame: Uint8Array }[]
       waitingBytes: number
+      /** Board events that arrived meanwhile, handed to the plug-ins once they restored. */
+      readonly events: BoardEvent[]
       /**
-       * Empty clients sent the stored snapshot while updates were logged after it, or while
-       * the server may still publish something as it restores: once the document is restored
-       * they are sent those updates (the ones that applied), what the server published, and
-       * then their sync answer, so a client is only "synced" when it has everything.
+       * Empty clients sent the stored snapshot as a plain update, because it is not yet the
+       * whole document (see RoomOptions.snapshotIsFinal): once the document is restored they
+       * are sent the logged updates that applied, anything the server wrote while restoring,
+       * and then their sync answer, so a client is only "synced" when it has everything.
        */
       readonly catchingUp: Set<Connection>
       /** The stored snapshot alone, as an update message (not yet the sync answer), made once. */
@@ -168,19 +177,26 @@ type Phase =
   | { readonly kind: 'closed' }
 
 /**
- * One board in memory: its Yjs document, its awareness (cursors, never stored) and the
- * connections editing it. Speaks the y-websocket protocol over {@link RoomSocket}s and knows
- * nothing about the network, so it can be tested with in-memory sockets.
+ * One board in memory: the room core. It speaks the y-websocket protocol over
+ * {@link RoomSocket}s and knows nothing about the network, so it can be tested with in-memory
+ * sockets. It owns the Yjs document (only what people write: the `records` root), its awareness
+ * (cursors, never stored), the connections, and the order of everything; the product's
+ * features are {@link RoomPlugin}s.
  *
- * Every accepted update goes through one pipeline ({@link Room.handleDocUpdate}): store,
- * then relay. Storing first is what makes a crash lose nothing anyone has seen.
+ * Every client update goes through one pipeline ({@link Room.applyClientUpdate}): a connection
+ * without `edit` has it dropped; otherwise it is applied in a transaction in which the core reads
+ * the record changes it made, deletes anything written outside the records, lets the plug-ins
+ * refuse changes (undone in the same transaction, so Yjs's garbage collection drops their
+ * content), and collects the plug-ins' ledger drafts. The transaction's one update is appended
+ * to the log with the drafts and relayed only once that is durable ({@link DurablePipeline}), to
+ * the sender too when something was refused, followed by whatever server state changed.
  *
- * A new room starts `restoring`: rebuilding a large board's document blocks for 100+ ms, so
- * {@link Room.restoreSoon} does it a turn later, after the first joiners with empty documents
- * were sent the stored snapshot. They apply it while the server rebuilds, instead of after.
- * When updates were logged after the snapshot, those joiners get the snapshot as a plain
- * update, then the logged updates that applied and their sync answer as soon as the document is
- * restored, rather than waiting for the server to encode the whole document for them.
+ * A new room starts `restoring`: first the plug-ins load their state and every connection is
+ * sent the server state, then the document is rebuilt (which blocks for 100+ ms on a large
+ * board), after the first joiners with empty documents were already sent the stored snapshot:
+ * they apply it while the server rebuilds, instead of after. Frames that need the document, and
+ * board events, wait in order until the room is open. A client is synced once it has both the
+ * document (its sync answer) and the server state.
  */
 export class Room {
   readonly boardId: string
@@ -190,32 +206,44 @@ export class Room {
   /** Which connection speaks for each awareness client id; others may not claim it. */
   private readonly awarenessOwners = new Map<number, Connection>()
   private readonly disposers: (() => void)[] = []
+  private readonly plugins: readonly RoomPlugin[]
+  private readonly contexts = new Map<RoomPlugin, PluginContext>()
+  private readonly hub = new ServerStateHub()
+  private readonly pipeline: DurablePipeline
+  private readonly now: () => number
   /** The document's full state as one update, while known without encoding (see `stored`). */
   private fullState: Uint8Array | undefined
   /** Sync step 2 for a client with an empty document; dropped on every update. */
   private fullStateFrame: Uint8Array | undefined
   private nextConnectionId = 1
   private phase: Phase
-  /** Who owns what on this board; undefined for a plain relay (see RoomOptions.authority). */
-  private authority: BoardAuthority | undefined
-  /** The client frame being applied, while it is. */
-  private batch: Batch | undefined
-  /** Participants who joined or changed while the room was restoring. */
-  private readonly pendingProfiles = new Map<string, CreditSource>()
-  /** A licence chosen while the room was restoring. */
-  private pendingLicence: LicenceChoice | undefined
+  /** The records as YKeyValue reads them; made once the document is restored. */
+  private mirror: RecordMirror | undefined
+  /** The update the last transaction produced, caught from the document's `update` event. */
+  private captured: Uint8Array | undefined
+  /** True once every plug-in restored and connections can be sent the server state. */
+  private stateReady = false
+  /** The restore, once started. */
+  private restoring: Promise<void> | undefined
+  /** Board events are handed to the plug-ins one at a time, in arrival order. */
+  private events: Promise<void> = Promise.resolve()
 
   constructor(private readonly options: RoomOptions) {
     this.boardId = options.boardId
+    this.plugins = options.plugins ?? []
+    this.now = options.now ?? Date.now
     this.doc = new Y.Doc()
+    this.pipeline = new DurablePipeline((error) =>
+      this.break('storage.append-failed', error, 'storage'),
+    )
     this.phase = {
       kind: 'restoring',
-      stored: options.stored,
       waiting: [],
       waitingBytes: 0,
+      events: [],
       catchingUp: new Set(),
     }
-    if (options.stored.updates.length === 0) this.fullState = options.stored.snapshot
+    if (options.snapshotIsFinal) this.fullState = options.stored.snapshot
     this.awareness = new Awareness(this.doc)
     // The server is not a participant: without this every client would see it as a peer.
     this.awareness.setLocalState(null)
@@ -224,98 +252,70 @@ export class Room {
       () => this.awareness.off('update', this.handleAwarenessChange),
       () => this.awareness.destroy(),
     )
+    for (const plugin of this.plugins) this.contexts.set(plugin, this.contextFor(plugin))
   }
 
   /**
-   * Restores the document once the clients already connected have asked for it and their
-   * snapshot frames have left for the network (see the class comment): restoring blocks the
-   * event loop, so a request not yet read, or a frame still buffered in a socket, would wait
-   * for it. Waits at most {@link MAX_RESTORE_DELAY_MS}.
+   * Restores the room once the clients already connected have asked for the document and their
+   * snapshot frames have left for the network (see the class comment). Waits at most
+   * {@link MAX_DRAIN_WAIT_MS} before each step that blocks the event loop.
    */
   restoreSoon(): void {
-    const deadline = performance.now() + MAX_RESTORE_DELAY_MS
-    let timer: NodeJS.Immediate
-    const tick = () => {
-      const waiting = [...this.connections].some(
-        (c) => c.awaitingSyncStep1 || c.socket.bufferedAmount > 0,
-      )
-      if (waiting && performance.now() < deadline) timer = setImmediate(tick)
-      else this.restore()
-    }
-    timer = setImmediate(tick)
-    this.disposers.push(() => clearImmediate(timer))
+    void this.drained().then(() => this.restore())
   }
 
   /**
-   * Rebuilds the document from storage, then answers what waited for it. A logged update that
-   * cannot be applied is skipped and reported rather than making the board unloadable
-   * (yjs#713 showed stored updates can be bad); a snapshot that cannot be applied breaks the
-   * room, and its clients are told storage failed.
+   * Restores the plug-ins' state and the document, then answers what waited. A logged update
+   * that cannot be applied is skipped and reported rather than making the board unloadable
+   * (yjs#713 showed stored updates can be bad); a snapshot that cannot be applied, or a plug-in
+   * that cannot restore, breaks the room, and its clients are told.
    */
-  restore(): void {
+  restore(): Promise<void> {
+    this.restoring ??= this.runRestore()
+    return this.restoring
+  }
+
+  private async runRestore(): Promise<void> {
     if (this.phase.kind !== 'restoring') return
-    const { stored, waiting, catchingUp } = this.phase
     const started = performance.now()
-    const applied: Uint8Array[] = []
     try {
-      this.doc.transact(() => {
-        Y.applyUpdate(this.doc, stored.snapshot)
-        stored.updates.forEach((update, index) => {
-          try {
-            Y.applyUpdate(this.doc, update)
-            applied.push(update)
-          } catch (error) {
-            this.options.logger.error('room.bad-stored-update', {
-              boardId: this.boardId,
-              index,
-              error,
-            })
-          }
-        })
-      })
+      for (const plugin of this.plugins) await plugin.restore?.(this.context(plugin))
     } catch (error) {
-      this.break('room.restore-failed', error)
-      return
+      return this.break('room.restore-failed', error)
     }
-    if (this.options.authority) {
-      this.authority = new BoardAuthority(this.doc, {
-        ...this.options.authority(),
-        ...(this.options.now && { now: this.options.now }),
-      })
-      this.doc.on('afterTransaction', this.handleTransaction)
-      this.disposers.push(() => this.doc.off('afterTransaction', this.handleTransaction))
-    }
-    // Listening only now: restoring must not append the stored updates again.
-    this.doc.on('update', this.handleDocUpdate)
-    this.disposers.push(() => this.doc.off('update', this.handleDocUpdate))
+    if (this.phase.kind !== 'restoring') return
+    // The snapshot carries everything the plug-ins loaded; there is nothing to patch yet.
+    this.hub.takePatch()
+    this.stateReady = true
+    for (const connection of this.connections) this.sendServerState(connection)
+    await this.drained()
+    if (this.phase.kind !== 'restoring') return
+    const applied = this.restoreDocument()
+    if (!applied) return
+    const { catchingUp, waiting, events } = this.phase
     this.phase = { kind: 'open' }
     for (const connection of catchingUp) {
       if (!this.connections.has(connection)) continue
       for (const update of applied) this.send(connection, encodeUpdate(update))
     }
-    // The stored document may predate the server owning some roots, or hold a client's write
-    // whose correction never reached the disk: bring it in line with the truth once. What this
-    // writes is relayed to every connection, the catching-up ones included.
-    if (this.authority) {
-      for (const profile of this.pendingProfiles.values()) this.authority.upsertParticipant(profile)
-      this.pendingProfiles.clear()
-      if (this.pendingLicence) this.authority.setLicence(this.pendingLicence)
-      this.pendingLicence = undefined
-      this.authority.reconcileAll()
-      this.authority.settle()
+    try {
+      this.bringInLine()
+    } catch (error) {
+      return this.break('room.restore-failed', error)
     }
-    // Only now "synced": a client that has everything also has what the server just published.
+    // Only now "synced": a client that has everything also has what the server just wrote.
     for (const connection of catchingUp) {
-      if (this.connections.has(connection)) this.send(connection, NOTHING_MORE)
+      if (this.connections.has(connection)) this.sendAfterPending(connection, NOTHING_MORE)
     }
     this.options.logger.info('room.restored', {
       boardId: this.boardId,
-      updates: stored.updates.length,
-      snapshotBytes: stored.snapshot.byteLength,
+      updates: this.options.stored.updates.length,
+      snapshotBytes: this.options.stored.snapshot.byteLength,
       ms: Math.round(performance.now() - started),
     })
     for (const connection of this.connections) this.sendSyncStep1(connection)
     for (const { connection, frame } of waiting) this.receive(connection, frame)
+    for (const event of events) this.handleBoardEvent(event)
   }
 
   /** How many connections are in the room. */
@@ -330,48 +330,50 @@ export class Room {
 
   /**
    * Adds a connection and starts the sync handshake on it. `identity` is who the server
-   * established the connection belongs to (from their token); the ledger credits them.
+   * established the connection belongs to (from their token); the plug-ins decide what it may do.
    */
   connect(socket: RoomSocket, identity?: ConnectionIdentity): RoomConnection {
     if (this.phase.kind === 'closed') throw new Error(`Room ${this.boardId} is closed`)
     const connection = new Connection(`c${this.nextConnectionId++}`, socket, this, identity)
+    connection.capabilities = this.authorize(connection)
+    if (!connection.capabilities.has('view')) {
+      socket.close(CloseCode.NotAuthenticated, 'This link does not open the board.')
+      return connection
+    }
     this.connections.add(connection)
     // While restoring, the server's state vector is not known yet; restore() sends it.
     if (this.phase.kind === 'open') this.sendSyncStep1(connection)
+    if (this.stateReady) this.sendServerState(connection)
     this.sendAllAwareness(connection)
     return connection
   }
 
   /**
-   * Publishes a participant who joined or changed how they are credited, if this room has an
-   * authority. The change reaches every client (and storage) like any update.
+   * A change to this board stored elsewhere (see BoardEvent). Handed to the plug-ins in order,
+   * after any before it; while the room restores it waits.
    */
-  upsertParticipant(profile: CreditSource): void {
+  handleBoardEvent(event: BoardEvent): void {
     if (this.phase.kind === 'closed') return
     if (this.phase.kind === 'restoring') {
-      // The authority is built in restore(), from a list read before this change.
-      this.pendingProfiles.set(profile.id, profile)
+      this.phase.events.push(event)
       return
     }
-    if (!this.authority) return
-    this.authority.upsertParticipant(profile)
-    this.authority.settle()
+    this.events = this.events.then(async () => {
+      try {
+        for (const plugin of this.plugins) {
+          if (this.isClosed) return
+          await plugin.onBoardEvent?.(event, this.context(plugin))
+        }
+        this.flushServerState()
+      } catch (error) {
+        this.break('room.event-failed', error)
+      }
+    })
   }
 
-  /**
-   * Publishes the licence someone chose for the board, if this room has an authority, to every
-   * client (and storage) like any update.
-   */
-  setLicence(choice: LicenceChoice): void {
-    if (this.phase.kind === 'closed') return
-    if (this.phase.kind === 'restoring') {
-      // The authority is built in restore(), from a choice read before this one.
-      this.pendingLicence = choice
-      return
-    }
-    if (!this.authority) return
-    this.authority.setLicence(choice)
-    this.authority.settle()
+  /** Resolves once every board event handed to the room so far was handled. */
+  async settled(): Promise<void> {
+    await this.events
   }
 
   /** Closes every connection with `code` and accepts none after. Does not call `onIdle`. */
@@ -393,39 +395,25 @@ export class Room {
   receive(connection: Connection, frame: Uint8Array): void {
     // A socket may still deliver frames that were queued before the room closed it.
     if (!this.connections.has(connection)) return
+    let message: ClientMessage
     try {
-      const message = decodeClientMessage(frame)
-      if (message.type === 'sync-step-1') connection.awaitingSyncStep1 = false
-      if (this.phase.kind === 'restoring') return this.wait(connection, frame, message)
-      switch (message.type) {
-        case 'sync-step-1':
-          this.send(connection, this.syncStep2For(message.stateVector))
-          break
-        case 'sync-step-2':
-        case 'update':
-          this.applyClientUpdate(connection, message.update)
-          break
-        case 'writing-for':
-          this.setWritingFor(connection, message.participantId)
-          break
-        case 'awareness':
-          this.receiveAwareness(connection, frame, message.update)
-          break
-        case 'query-awareness':
-          this.sendAllAwareness(connection)
-          break
-        case 'auth':
-          break
-        default:
-          assertNever(message)
-      }
+      message = decodeClientMessage(frame)
     } catch (error) {
-      this.options.logger.warn('message.malformed', {
+      return this.refuseMalformed(connection, error)
+    }
+    if (message.type === 'sync-step-1') connection.awaitingSyncStep1 = false
+    if (this.phase.kind === 'restoring') return this.wait(connection, frame, message)
+    try {
+      this.dispatch(connection, frame, message)
+    } catch (error) {
+      if (error instanceof MalformedMessageError) return this.refuseMalformed(connection, error)
+      // Not the client's fault: say so, so it reconnects rather than blaming itself.
+      this.options.logger.error('room.server-error', {
         boardId: this.boardId,
         connectionId: connection.id,
         error,
       })
-      this.close(connection, CloseCode.MalformedMessage, 'The board could not read a message.')
+      this.close(connection, CloseCode.ServerError, 'Something went wrong on the server.')
     }
   }
 
@@ -441,20 +429,49 @@ export class Room {
     // client that reconnects re-sends its state with the same clock: without this the room
     // would not show them again until their next awareness change.
     for (const clientId of owned) this.awareness.meta.delete(clientId)
+    for (const plugin of this.plugins) plugin.disconnected?.(connection)
     if (this.connections.size === 0) this.options.onIdle?.(this)
+  }
+
+  private dispatch(connection: Connection, frame: Uint8Array, message: ClientMessage): void {
+    switch (message.type) {
+      case 'sync-step-1':
+        this.sendAfterPending(connection, this.syncStep2For(message.stateVector))
+        break
+      case 'sync-step-2':
+      case 'update':
+        this.applyClientUpdate(connection, message.update)
+        break
+      case 'awareness':
+        this.receiveAwareness(connection, frame, message.update)
+        break
+      case 'query-awareness':
+        this.sendAllAwareness(connection)
+        break
+      case 'auth':
+        break
+      case 'custom': {
+        const plugin = this.plugins.find((p) => p.messageTypes?.includes(message.messageType))
+        if (!plugin?.receive) {
+          throw new MalformedMessageError(`Unknown message type ${message.messageType}`)
+        }
+        plugin.receive(connection, message.messageType, message.payload, this.context(plugin))
+        this.flushServerState()
+        break
+      }
+      default:
+        assertNever(message)
+    }
   }
 
   /** While restoring: answer empty clients from the snapshot now, keep the rest for later. */
   private wait(connection: Connection, frame: Uint8Array, message: ClientMessage): void {
     if (this.phase.kind !== 'restoring') return
     if (message.type === 'sync-step-1' && isEmptyStateVector(message.stateVector)) {
-      // With an authority, the server may publish people or attribution as it restores (a
-      // board's creator, for one): the stored state is not yet everything, so the client
-      // catches up and hears "synced" only once that is sent too.
-      if (!this.options.authority && (this.fullStateFrame ?? this.fullState)) {
+      if (this.fullStateFrame ?? this.fullState) {
         this.send(connection, this.syncStep2For(message.stateVector))
       } else {
-        this.phase.snapshotFrame ??= encodeUpdate(this.phase.stored.snapshot)
+        this.phase.snapshotFrame ??= encodeUpdate(this.options.stored.snapshot)
         this.send(connection, this.phase.snapshotFrame)
         this.phase.catchingUp.add(connection)
       }
@@ -472,121 +489,322 @@ export class Room {
     this.phase.waiting.push({ connection, frame })
   }
 
+  /** Rebuilds the document from storage; returns the logged updates that applied. */
+  private restoreDocument(): Uint8Array[] | undefined {
+    const { stored } = this.options
+    const applied: Uint8Array[] = []
+    try {
+      this.doc.transact(() => {
+        Y.applyUpdate(this.doc, stored.snapshot)
+        stored.updates.forEach((update, index) => {
+          try {
+            Y.applyUpdate(this.doc, update)
+            applied.push(update)
+          } catch (error) {
+            this.options.logger.error('room.bad-stored-update', {
+              boardId: this.boardId,
+              index,
+              error,
+            })
+          }
+        })
+      })
+    } catch (error) {
+      this.break('room.restore-failed', error, 'storage')
+      return undefined
+    }
+    this.mirror = new RecordMirror(this.doc.getArray(DocRoot.records))
+    // Listening only now: restoring must not append the stored updates again.
+    // Every write goes through one transaction of the room's, which makes one update.
+    const capture = (update: Uint8Array) => {
+      this.captured = update
+    }
+    this.doc.on('update', capture)
+    this.disposers.push(() => this.doc.off('update', capture))
+    return applied
+  }
+
   /**
-   * Applies a client's update, lets the authority write back whatever the update may not change
-   * and credit what it did, and commits everything the frame produced as one update.
+   * A client's update: dropped when the connection may not edit; otherwise applied, vetted and
+   * committed as one update (see the class comment).
    */
   private applyClientUpdate(connection: Connection, update: Uint8Array): void {
-    if (!this.authority) {
-      // V1 only (applyUpdate, never applyUpdateV2): V2 decoding of untrusted bytes can hang
-      // (yjs#687). The connection is the transaction origin; see handleDocUpdate.
-      Y.applyUpdate(this.doc, update, connection)
+    if (!connection.capabilities.has('edit')) {
+      if (writesAnything(this.doc, update)) this.refuseWrite(connection)
       return
     }
-    const batch: Batch = { origin: connection, updates: [], serverUpdates: [], drafts: [] }
-    this.batch = batch
-    try {
-      Y.applyUpdate(this.doc, update, connection)
-      this.authority.settle()
-    } finally {
-      // Whatever was applied is in the document and must be stored and relayed, even when the
-      // frame then failed (the error still closes the sender).
-      this.batch = undefined
-      this.commit(batch)
-    }
-  }
-
-  /** Watches every transaction for the authority (ledger drafts, forgeries). */
-  private readonly handleTransaction = (transaction: Y.Transaction): void => {
-    const authority = this.authority
-    if (!authority) return
-    const origin = transaction.origin
-    const author =
-      origin instanceof Connection && origin.identity
-        ? { participantId: origin.identity.participantId, writingFor: origin.writingFor }
-        : null
-    authority.observe(transaction, author, this.batch?.drafts ?? [])
+    const mirror = this.mirror as RecordMirror
+    const drafts: LedgerDraft[] = []
+    let malformed: unknown
+    let failure: unknown
+    let corrected = false
+    this.captured = undefined
+    Y.transact(
+      this.doc,
+      (transaction) => {
+        try {
+          // V1 only (never applyUpdateV2): V2 decoding of untrusted bytes can hang (yjs#687).
+          // Applied inside this transaction, so the checks below run before it is encoded.
+          applyUpdateIn(transaction, update)
+        } catch (error) {
+          malformed = error
+        }
+        try {
+          // Whatever was applied before a decoding error is vetted and kept like the rest.
+          const { changes, foreign } = mirror.takeChanges(transaction)
+          const { standing, refused } = this.vet(transaction, connection, changes)
+          corrected = foreign > 0 || refused
+          if (standing.length > 0) drafts.push(...this.accept(connection, standing))
+          if (foreign > 0) this.reportRefusal(connection, 'not-a-record', foreign)
+        } catch (error) {
+          failure = error
+        }
+      },
+      connection,
+    )
+    if (failure) return this.break('room.server-error', failure)
+    this.commit(drafts, connection, corrected)
+    if (corrected) this.tell(connection, 'record-refused')
+    if (malformed)
+      throw new MalformedMessageError(`An update that cannot be applied: ${String(malformed)}`)
   }
 
   /**
-   * The update pipeline: every change to the document, from any connection, passes here once.
-   * Within a client frame (see applyClientUpdate) updates are collected and committed together;
-   * anything else (a plain relay's updates, the server publishing a new participant) is
-   * committed at once.
+   * Asks the plug-ins about each record change; undoes the refused ones (writing a replacement
+   * where one is given). Returns the changes that stand, flagged when anything was refused.
    */
-  private readonly handleDocUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.phase.kind !== 'open') return
-    if (this.batch) {
-      this.batch.updates.push(update)
-      if (origin === SERVER_ORIGIN) this.batch.serverUpdates.push(update)
-      return
+  private vet(
+    transaction: Y.Transaction,
+    connection: Connection,
+    changes: readonly RecordChange[],
+  ): { standing: RecordChange[]; refused: boolean } {
+    const mirror = this.mirror as RecordMirror
+    const standing: RecordChange[] = []
+    let refused = false
+    for (const change of changes) {
+      let refusal
+      for (const plugin of this.plugins) {
+        refusal = plugin.checkRecord?.(change, connection)
+        if (refusal) break
+      }
+      if (!refusal) {
+        standing.push(change)
+        continue
+      }
+      refused = true
+      this.reportRefusal(connection, refusal.reason, 1, change.id)
+      mirror.refuse(transaction, change.id)
+      if (refusal.replacement) {
+        mirror.put(transaction, change.id, refusal.replacement)
+        standing.push({ id: change.id, before: change.before, after: refusal.replacement })
+      }
     }
-    this.persistAndRelay(update, [], origin, undefined)
+    return { standing, refused }
   }
 
-  private commit(batch: Batch): void {
-    if (this.phase.kind !== 'open' || batch.updates.length === 0) return
-    const update =
-      batch.updates.length === 1 ? (batch.updates[0] as Uint8Array) : Y.mergeUpdates(batch.updates)
-    const correction =
-      batch.serverUpdates.length === 0
-        ? undefined
-        : batch.serverUpdates.length === 1
-          ? batch.serverUpdates[0]
-          : Y.mergeUpdates(batch.serverUpdates)
-    this.persistAndRelay(update, batch.drafts, batch.origin, correction)
+  /** Tells the plug-ins what a client changed; returns their ledger drafts. */
+  private accept(connection: Connection, changes: readonly RecordChange[]): LedgerDraft[] {
+    const drafts: LedgerDraft[] = []
+    const change = { connection, changes, at: this.now() }
+    for (const plugin of this.plugins) {
+      const made = plugin.accepted?.(change, this.context(plugin))
+      if (made) drafts.push(...made)
+    }
+    return drafts
   }
 
   /**
-   * Stores, then relays: to everyone but `origin`, and to `origin` only what the server added
-   * (`correction`), since it has its own part already.
+   * Appends what the last transaction produced, with its ledger drafts, and once that is
+   * durable relays it (to the sender only when the server changed something in it) and the
+   * server state that changed with it.
    */
-  private persistAndRelay(
-    update: Uint8Array,
+  private commit(
     drafts: readonly LedgerDraft[],
     origin: unknown,
-    correction: Uint8Array | undefined,
+    corrected: boolean,
+    schema?: SerializedSchema,
   ): void {
-    try {
-      this.options.persistUpdate(update, drafts)
-    } catch (error) {
-      this.break('storage.append-failed', error)
+    const update = this.captured ?? (schema && EMPTY_UPDATE)
+    this.captured = undefined
+    const patch = this.hub.takePatch()
+    if (!update) {
+      if (patch) this.pipeline.push(undefined, () => this.broadcastPatch(patch))
       return
     }
     this.fullState = undefined
     this.fullStateFrame = undefined
     const frame = encodeUpdate(update)
-    for (const connection of this.connections) {
-      if (connection !== origin) this.send(connection, frame)
+    const entry: LogEntry = {
+      update,
+      ...(drafts.length > 0 && { ledger: drafts }),
+      ...(schema && { schema }),
     }
-    if (correction && origin instanceof Connection && this.connections.has(origin)) {
-      this.send(origin, encodeUpdate(correction))
+    this.pipeline.push(
+      () => this.options.append(entry),
+      () => {
+        for (const connection of this.connections) {
+          if (connection !== origin || corrected) this.send(connection, frame)
+        }
+        if (patch) this.broadcastPatch(patch)
+      },
+    )
+  }
+
+  /** A server transaction on the records (a plug-in bringing the board in line). */
+  private writeRecords(write: (records: RecordWriter) => void): void {
+    this.captured = undefined
+    Y.transact(this.doc, (transaction) => write(this.recordWriter(transaction)), SERVER_ORIGIN)
+    this.commit([], SERVER_ORIGIN, false)
+  }
+
+  private recordWriter(transaction: Y.Transaction): RecordWriter {
+    const mirror = this.mirror
+    if (!mirror) throw new Error('The document is not restored yet')
+    return {
+      put: (id, value) => mirror.put(transaction, id, value),
+      remove: (id) => mirror.remove(transaction, id),
+      ids: () => mirror.ids(),
+      get: (id) => mirror.get(id),
     }
   }
 
-  /** A client says who it is adding things for; the authority decides whether it may. */
-  private setWritingFor(connection: Connection, participantId: string | null): void {
-    let reply: WritingForReply
-    const refusal =
-      participantId === null
-        ? null
-        : !this.authority || !connection.identity
-          ? 'This board does not know who you are.'
-          : this.authority.refuseWritingFor(connection.identity.participantId, participantId)
-    if (refusal) {
-      reply = { for: connection.writingFor, error: refusal }
-    } else {
-      connection.writingFor = participantId
-      reply = { for: participantId }
-    }
-    this.send(connection, encodeWritingForReply(reply))
+  /**
+   * Once the document is restored: lets the plug-ins bring it in line with their truth and
+   * removes whatever an older version kept in it beside the records, in one server transaction
+   * stored in one append (with the schema, when a plug-in set it).
+   */
+  private bringInLine(): void {
+    let schema: SerializedSchema | undefined
+    this.captured = undefined
+    Y.transact(
+      this.doc,
+      (transaction) => {
+        const document: RestoredDocument = {
+          ...this.recordWriter(transaction),
+          legacyRoot: (name) => legacyMap(this.doc, name),
+          setSchema: (value) => {
+            schema = value
+          },
+        }
+        for (const plugin of this.plugins) plugin.documentRestored?.(this.context(plugin), document)
+        for (const [name, type] of this.doc.share) {
+          if (name !== DocRoot.records) deleteContent(transaction, type)
+        }
+      },
+      SERVER_ORIGIN,
+    )
+    this.commit([], SERVER_ORIGIN, false, schema)
   }
 
-  /** Storage failed: relay nothing, close everyone, and let the registry drop this room. */
-  private break(event: string, error: unknown): void {
+  /** A connection without `edit` sent a change: dropped, said once, and closed if it goes on. */
+  private refuseWrite(connection: Connection): void {
+    connection.refusedWrites++
+    this.reportRefusal(connection, 'view-only', 1)
+    if (connection.refusedWrites > MAX_REFUSED_WRITES) {
+      this.close(connection, CloseCode.ViewOnly, 'This link can only watch the board.')
+      return
+    }
+    this.tell(connection, 'view-only')
+  }
+
+  private tell(connection: Connection, code: NoticeCode): void {
+    if (connection.told.has(code)) return
+    connection.told.add(code)
+    this.send(connection, encodeNotice({ code, message: NOTICES[code] }))
+  }
+
+  private reportRefusal(connection: Connection, reason: string, count: number, recordId?: string) {
+    this.options.logger.warn('update.refused', {
+      boardId: this.boardId,
+      connectionId: connection.id,
+      reason,
+      count,
+      ...(recordId && { recordId }),
+    })
+  }
+
+  private refuseMalformed(connection: Connection, error: unknown): void {
+    this.options.logger.warn('message.malformed', {
+      boardId: this.boardId,
+      connectionId: connection.id,
+      error,
+    })
+    this.close(connection, CloseCode.MalformedMessage, 'The board could not read a message.')
+  }
+
+  /**
+   * Storage failed (`storage`), or something else in the server did: relay nothing more, close
+   * everyone with the code that says which, and be dropped.
+   */
+  private break(event: string, error: unknown, cause: 'storage' | 'server' = 'server'): void {
+    if (this.phase.kind === 'closed') return
     this.options.logger.error(event, { boardId: this.boardId, error })
-    this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
+    if (cause === 'storage') {
+      this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
+    } else {
+      this.closeAll(CloseCode.ServerError, 'Something went wrong on the server.')
+    }
     this.options.onBroken?.(this)
+  }
+
+  /** What the plug-ins let a connection do; everything but facilitating when none says. */
+  private authorize(connection: ConnectionInfo): ReadonlySet<Capability> {
+    const granted = new Set<Capability>()
+    let asked = false
+    for (const plugin of this.plugins) {
+      if (!plugin.authorize) continue
+      asked = true
+      for (const capability of plugin.authorize(connection)) granted.add(capability)
+    }
+    return asked ? granted : new Set<Capability>(['view', 'edit'])
+  }
+
+  private reauthorize(): void {
+    for (const connection of this.connections) {
+      const capabilities = this.authorize(connection)
+      if (sameSet(capabilities, connection.capabilities)) continue
+      connection.capabilities = capabilities
+      if (!capabilities.has('view')) {
+        this.close(connection, CloseCode.NotAuthenticated, 'This link no longer opens the board.')
+      } else if (connection.hasServerState) {
+        this.sendAfterPending(
+          connection,
+          encodeServerState(JSON.stringify({ kind: 'you', you: factsOf(connection) })),
+        )
+      }
+    }
+  }
+
+  private sendServerState(connection: Connection): void {
+    const frame = encodeServerState(this.hub.snapshotJson(factsOf(connection)))
+    this.pipeline.push(undefined, () => {
+      if (!this.connections.has(connection)) return
+      this.send(connection, frame)
+      connection.hasServerState = true
+    })
+  }
+
+  /** Sends the server state that changed since the last time, once what came before is durable. */
+  private flushServerState(): void {
+    const patch = this.hub.takePatch()
+    if (patch) this.pipeline.push(undefined, () => this.broadcastPatch(patch))
+  }
+
+  private broadcastPatch(patch: object): void {
+    const frame = encodeServerState(JSON.stringify({ kind: 'patch', states: patch }))
+    for (const connection of this.connections) {
+      if (connection.hasServerState) this.send(connection, frame)
+    }
+  }
+
+  /**
+   * Sends a frame made now, once everything before it is durable: a sync answer holds the
+   * document as it is now, which may include an update still being stored.
+   */
+  private sendAfterPending(connection: Connection, frame: Uint8Array): void {
+    this.pipeline.push(undefined, () => {
+      if (this.connections.has(connection)) this.send(connection, frame)
+    })
   }
 
   private sendSyncStep1(connection: Connection): void {
@@ -604,7 +822,12 @@ export class Room {
   }
 
   private receiveAwareness(connection: Connection, frame: Uint8Array, update: Uint8Array): void {
-    const entries = decodeAwarenessEntries(update)
+    let entries
+    try {
+      entries = decodeAwarenessEntries(update)
+    } catch (error) {
+      throw new MalformedMessageError(`An awareness update that cannot be read: ${String(error)}`)
+    }
     const accepted = entries.filter((entry) => {
       const owner = this.awarenessOwners.get(entry.clientId)
       return (
@@ -627,7 +850,11 @@ export class Room {
     }
     const allAccepted = accepted.length === entries.length
     const applied = allAccepted ? update : encodeAwarenessEntries(accepted)
-    applyAwarenessUpdate(this.awareness, applied, connection)
+    try {
+      applyAwarenessUpdate(this.awareness, applied, connection)
+    } catch (error) {
+      throw new MalformedMessageError(`An awareness state that cannot be read: ${String(error)}`)
+    }
     // Relay the frame as received when it was accepted whole: no re-encoding on the busiest
     // path (cursors). The sender gets it too: y-websocket takes its own echoed awareness as the
     // sign that an idle connection is still alive.
@@ -676,4 +903,63 @@ export class Room {
     connection.socket.close(code, reason)
     this.disconnect(connection)
   }
+
+  /** Resolves once no connection waits for its first frame or has frames queued (or soon). */
+  private drained(): Promise<void> {
+    const deadline = performance.now() + MAX_DRAIN_WAIT_MS
+    return new Promise((resolve) => {
+      let timer: NodeJS.Immediate | undefined
+      const tick = () => {
+        const waiting = [...this.connections].some(
+          (c) => c.awaitingSyncStep1 || c.socket.bufferedAmount > 0,
+        )
+        if (waiting && performance.now() < deadline && this.phase.kind !== 'closed') {
+          timer = setImmediate(tick)
+        } else {
+          resolve()
+        }
+      }
+      timer = setImmediate(tick)
+      this.disposers.push(() => {
+        if (timer) clearImmediate(timer)
+      })
+    })
+  }
+
+  private context(plugin: RoomPlugin): PluginContext {
+    return this.contexts.get(plugin) as PluginContext
+  }
+
+  private contextFor(plugin: RoomPlugin): PluginContext {
+    const owned = new Set(plugin.states ?? [])
+    return {
+      boardId: this.boardId,
+      now: this.now,
+      state: (name) => {
+        if (!owned.has(name)) throw new Error(`${plugin.name} does not own the ${name} state`)
+        return this.hub.handle(name)
+      },
+      record: (id) => this.mirror?.get(id),
+      writeRecords: (write) => this.writeRecords(write),
+      connections: () => [...this.connections],
+      reauthorize: () => this.reauthorize(),
+      notify: (connection, code) => this.tell(connection as Connection, code),
+      send: (connection, frame) => {
+        if (this.connections.has(connection as Connection))
+          this.send(connection as Connection, frame)
+      },
+    }
+  }
+}
+
+/** What a connection is told about itself. */
+function factsOf(connection: ConnectionInfo): ConnectionFacts {
+  return {
+    participantId: connection.identity?.participantId ?? null,
+    capabilities: CAPABILITIES.filter((capability) => connection.capabilities.has(capability)),
+  }
+}
+
+function sameSet<T>(a: ReadonlySet<T>, b: ReadonlySet<T>): boolean {
+  return a.size === b.size && [...a].every((value) => b.has(value))
 }

@@ -5,17 +5,22 @@ import { getRecordStore } from '../../shared/docLayout'
 import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { silentLogger } from '../logger'
+import { commonmapSchema } from '../../shared/schema'
 import { MemoryStorage } from '../storage/MemoryStorage'
 import { RoomRegistry, type RoomRegistryOptions } from './RoomRegistry'
 
 const boardId = 'board-1'
 const shape = (id: string) => ({ id, typeName: 'shape' }) as never
 
-function createStorage() {
+async function createStorage() {
   const storage = new MemoryStorage()
   const doc = new Y.Doc()
   getRecordStore(doc).set('shape:seed', shape('shape:seed'))
-  storage.createBoard({ id: boardId, title: 'Housing', createdAt: 0 }, Y.encodeStateAsUpdate(doc))
+  await storage.createBoard({
+    info: { id: boardId, title: 'Housing', createdAt: 0 },
+    initialState: Y.encodeStateAsUpdate(doc),
+    schema: commonmapSchema.serialize(),
+  })
   return storage
 }
 
@@ -27,10 +32,12 @@ describe('RoomRegistry', () => {
     for (const client of clients.splice(0)) client.destroy()
   })
 
-  function setup(options: Partial<RoomRegistryOptions> = {}) {
-    const storage = options.storage ?? createStorage()
+  async function setup(options: Partial<RoomRegistryOptions> & { storage?: MemoryStorage } = {}) {
+    const storage = options.storage ?? (await createStorage())
     const registry = new RoomRegistry({
-      storage,
+      log: storage.log,
+      // A plain relay: these tests are about loading and unloading, not about plug-ins.
+      setup: (_boardId, stored) => ({ snapshotIsFinal: stored.updates.length === 0 }),
       logger: silentLogger,
       idleUnloadMs: 60_000,
       maxBufferedBytes: 1 << 20,
@@ -47,8 +54,8 @@ describe('RoomRegistry', () => {
   }
 
   it('loads a board once for concurrent joins, and the joiners sync', async () => {
-    const { registry, storage, client } = setup()
-    const load = vi.spyOn(storage, 'loadBoard')
+    const { registry, storage, client } = await setup()
+    const load = vi.spyOn(storage, 'load')
     const joiners = [client(), client(), client()]
     const results = await Promise.all(joiners.map((c) => c.join(registry, boardId)))
     expect(results.map((r) => r.kind)).toEqual(['joined', 'joined', 'joined'])
@@ -67,13 +74,13 @@ describe('RoomRegistry', () => {
   })
 
   it('refuses an unknown board without remembering it', async () => {
-    const { registry, client } = setup()
+    const { registry, client } = await setup()
     expect(await client().join(registry, 'nobody')).toEqual({ kind: 'not-found' })
     expect(registry.size).toBe(0)
   })
 
   it('unloads a room after its last connection leaves, compacts it, and reloads on demand', async () => {
-    const { registry, storage, client } = setup({ idleUnloadMs: 20 })
+    const { registry, storage, client } = await setup({ idleUnloadMs: 20 })
     const compact = vi.spyOn(storage, 'compact')
     const first = client()
     await first.join(registry, boardId)
@@ -89,7 +96,7 @@ describe('RoomRegistry', () => {
   it('keeps a room that someone rejoined before the unload delay ran out', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
     try {
-      const { registry, client } = setup({ idleUnloadMs: 30 })
+      const { registry, client } = await setup({ idleUnloadMs: 30 })
       const first = client()
       await first.join(registry, boardId)
       first.disconnect()
@@ -102,14 +109,14 @@ describe('RoomRegistry', () => {
   })
 
   it('drops a room whose storage failed, so the next join loads what is on disk', async () => {
-    const { registry, storage, client } = setup()
+    const { registry, storage, client } = await setup()
     const writer = client()
     await writer.join(registry, boardId)
     await waitFor(() => {
       flushAll([writer])
       return writer.records.has('shape:seed')
     })
-    const append = vi.spyOn(storage, 'appendUpdate').mockImplementation(() => {
+    const append = vi.spyOn(storage, 'append').mockImplementation(() => {
       throw new Error('disk full')
     })
     writer.records.set('shape:unsaved', shape('shape:unsaved'))
@@ -131,7 +138,7 @@ describe('RoomRegistry', () => {
   })
 
   it('closes every connection and refuses joins once closed', async () => {
-    const { registry, client } = setup()
+    const { registry, client } = await setup()
     const member = client()
     await member.join(registry, boardId)
     await registry.close(CloseCode.ServiceRestart, 'restarting')

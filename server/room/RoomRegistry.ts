@@ -1,13 +1,23 @@
-import type { CreditSource } from '../../shared/credit'
-import type { LicenceChoice } from '../../shared/export/licences'
 import type { Logger } from '../logger'
-import type { BoardStorage } from '../storage/BoardStorage'
-import { Room, type ConnectionIdentity, type RoomConnection, type RoomSocket } from './Room'
+import type { StoredDocument, UpdateLog } from '../storage/UpdateLog'
+import type { BoardEvent } from './BoardEvent'
+import {
+  Room,
+  type ConnectionIdentity,
+  type RoomConnection,
+  type RoomOptions,
+  type RoomSocket,
+} from './Room'
+
+/** What a board's room is made of besides its document: its plug-ins and how it starts. */
+export type RoomSetup = Pick<RoomOptions, 'plugins' | 'snapshotIsFinal'>
 
 /** Options of {@link RoomRegistry}. */
 export interface RoomRegistryOptions {
-  /** Where boards are loaded from and updates appended to. */
-  readonly storage: BoardStorage
+  /** Where boards' documents are loaded from and updates appended to. */
+  readonly log: UpdateLog
+  /** The plug-ins of a board's room, made afresh for each room (server/plugins/boardPlugins.ts). */
+  readonly setup: (boardId: string, stored: StoredDocument) => RoomSetup
   /** Logger for rooms; client-triggered events should be rate-limited. */
   readonly logger: Logger
   /** How long a room stays in memory after its last connection left, in ms. */
@@ -16,11 +26,6 @@ export interface RoomRegistryOptions {
   readonly maxBufferedBytes: number
   /** See {@link RoomOptions.maxAwarenessStateBytes}. */
   readonly maxAwarenessStateBytes: number
-  /**
-   * Keep the contribution ledger (default true). Only the benchmark turns it off, to compare;
-   * see `COMMONMAP_BENCH_WITHOUT_LEDGER` in server/config.ts.
-   */
-  readonly ledger?: boolean
 }
 
 /** The outcome of {@link RoomRegistry.join}. */
@@ -67,22 +72,17 @@ export class RoomRegistry {
   }
 
   /**
-   * Tells a board's room, if it is loaded or loading, about a participant who joined or changed
-   * how they are credited, so every client sees it at once. A room loaded later reads it from
-   * storage.
+   * Tells a board's room, if it is loaded or loading, about a change stored elsewhere (see
+   * BoardEvent), so every client sees it at once. A room loaded later reads it from storage.
    */
-  async upsertParticipant(boardId: string, profile: CreditSource): Promise<void> {
+  async notify(boardId: string, event: BoardEvent): Promise<void> {
     const room = await this.rooms.get(boardId)?.catch(() => undefined)
-    room?.upsertParticipant(profile)
+    room?.handleBoardEvent(event)
   }
 
-  /**
-   * Tells a board's room, if it is loaded or loading, about a new licence choice, so every
-   * client sees it at once. A room loaded later reads it from storage.
-   */
-  async setLicence(boardId: string, choice: LicenceChoice): Promise<void> {
-    const room = await this.rooms.get(boardId)?.catch(() => undefined)
-    room?.setLicence(choice)
+  /** The room of a board, if it is loaded (for tests and benchmarks). */
+  async loaded(boardId: string): Promise<Room | undefined> {
+    return this.rooms.get(boardId)?.catch(() => undefined)
   }
 
   /** Closes every connection with `code`, unloads every room and refuses later joins. */
@@ -114,21 +114,14 @@ export class RoomRegistry {
   }
 
   private async load(boardId: string): Promise<Room | undefined> {
-    const stored = this.options.storage.loadBoard(boardId)
+    const { log } = this.options
+    const stored = await log.load(boardId)
     if (!stored) return undefined
-    const { storage } = this.options
     const room = new Room({
       boardId,
       stored,
-      persistUpdate: (update, ledger) => storage.appendUpdate(boardId, update, ledger),
-      authority: () => ({
-        participants: storage.listParticipants(boardId),
-        // Rebuilding who each shape is credited to needs only authorship, not every move.
-        history: storage.readLedger(boardId, { authorshipOnly: true }),
-        imported: storage.readImported(boardId),
-        licence: storage.getLicence(boardId),
-        ledger: this.options.ledger ?? true,
-      }),
+      ...this.options.setup(boardId, stored),
+      append: (entry) => log.append(boardId, entry),
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
       maxAwarenessStateBytes: this.options.maxAwarenessStateBytes,
@@ -160,7 +153,7 @@ export class RoomRegistry {
     room.destroy()
     this.options.logger.info('room.unloaded', { boardId })
     // A quiet moment to fold the log into the snapshot, so the next load is one snapshot.
-    await this.options.storage.compact(boardId).catch((error: unknown) => {
+    await this.options.log.compact(boardId).catch((error: unknown) => {
       this.options.logger.error('compaction.failed', { boardId, error })
     })
   }

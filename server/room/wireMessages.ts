@@ -1,8 +1,8 @@
 import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import { messageYjsSyncStep1, messageYjsSyncStep2, messageYjsUpdate } from 'y-protocols/sync'
-import { isParticipantId } from '../../shared/participant'
-import { CommonmapMessage, type WritingForReply } from '../../shared/protocol'
+import { CommonmapMessage } from '../../shared/protocol'
+import type { ServerNotice } from '../../shared/serverState'
 
 /**
  * The y-websocket wire format: every frame starts with a varUint message type. Sync frames
@@ -25,7 +25,11 @@ export type ClientMessage =
   | { readonly type: 'awareness'; readonly update: Uint8Array }
   | { readonly type: 'auth' }
   | { readonly type: 'query-awareness' }
-  | { readonly type: 'writing-for'; readonly participantId: string | null }
+  /** One of Commonmap's own message types (100 and up), for the plug-in that handles it. */
+  | { readonly type: 'custom'; readonly messageType: number; readonly payload: Uint8Array }
+
+/** Commonmap's own message types start here; y-websocket's are below (shared/protocol.ts). */
+const FIRST_CUSTOM_TYPE = 100
 
 /** A frame that is not a y-websocket message. */
 export class MalformedMessageError extends Error {
@@ -51,21 +55,9 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       return { type: 'auth' }
     case MessageType.queryAwareness:
       return { type: 'query-awareness' }
-    case CommonmapMessage.writingFor: {
-      let request: unknown
-      try {
-        request = JSON.parse(decoding.readVarString(decoder))
-      } catch {
-        throw new MalformedMessageError('A writing-for message that is not JSON')
-      }
-      const target = (request as { for?: unknown } | null)?.for
-      if (target !== null && !isParticipantId(target)) {
-        throw new MalformedMessageError('A writing-for message without a participant id')
-      }
-      return { type: 'writing-for', participantId: target }
-    }
     default:
-      throw new MalformedMessageError(`Unknown message type ${type}`)
+      if (type < FIRST_CUSTOM_TYPE) throw new MalformedMessageError(`Unknown message type ${type}`)
+      return { type: 'custom', messageType: type, payload: frame.subarray(decoder.pos) }
   }
 }
 
@@ -89,12 +81,34 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return frame(MessageType.awareness, undefined, update)
 }
 
-/** The server's answer to a writing-for message (shared/protocol.ts). */
-export function encodeWritingForReply(reply: WritingForReply): Uint8Array {
+/** One of Commonmap's own messages whose payload is a varString of JSON (shared/protocol.ts). */
+export function encodeJsonMessage(type: number, json: string): Uint8Array {
   const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, CommonmapMessage.writingForReply)
-  encoding.writeVarString(encoder, JSON.stringify(reply))
+  encoding.writeVarUint(encoder, type)
+  encoding.writeVarString(encoder, json)
   return encoding.toUint8Array(encoder)
+}
+
+/** A `serverState` message; `json` is a `ServerStateMessage` already serialized. */
+export function encodeServerState(json: string): Uint8Array {
+  return encodeJsonMessage(CommonmapMessage.serverState, json)
+}
+
+/** A `notice` message. */
+export function encodeNotice(notice: ServerNotice): Uint8Array {
+  return encodeJsonMessage(CommonmapMessage.notice, JSON.stringify(notice))
+}
+
+/**
+ * Reads the JSON in a custom message's payload (a varString). Throws
+ * {@link MalformedMessageError} for anything else.
+ */
+export function readJsonPayload(payload: Uint8Array): unknown {
+  try {
+    return JSON.parse(decoding.readVarString(decoding.createDecoder(payload)))
+  } catch {
+    throw new MalformedMessageError('A message whose payload is not JSON')
+  }
 }
 
 /** One client's entry in an awareness update. `state` is the raw UTF-8 JSON ("null" = left). */

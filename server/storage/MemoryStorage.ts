@@ -1,7 +1,8 @@
+import type { SerializedSchema } from '@tldraw/store'
 import * as Y from 'yjs'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
-import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LicenceChoice } from '../../shared/export/licences'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
 import {
   EMPTY_LEDGER_HEAD,
   sealEntries,
@@ -9,59 +10,69 @@ import {
   type LedgerEntry,
 } from '../../shared/ledger'
 import type {
-  BoardStorage,
-  CompactionResult,
+  BoardRepository,
   LedgerQuery,
-  NewBoardOptions,
+  NewBoard,
   RecordedLicenceChoice,
-  StoredBoard,
   StoredParticipant,
-} from './BoardStorage'
+} from './BoardRepository'
+import type { Storage } from './Storage'
+import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
+
+interface MemoryBoard {
+  info: BoardInfo
+  snapshot: Uint8Array
+  updates: Uint8Array[]
+  schema: SerializedSchema | null
+  ledger: LedgerEntry[]
+  imported: ReadonlyMap<string, ImportedAttribution>
+}
 
 /**
- * Boards kept in memory, for unit tests and throwaway servers. Nothing survives the process.
+ * Boards kept in memory, for unit tests and throwaway servers: both storage interfaces over
+ * plain maps. Nothing survives the process. Appends are durable at once (there is no disk).
  */
-export class MemoryStorage implements BoardStorage {
-  private readonly boards = new Map<
-    string,
-    {
-      info: BoardInfo
-      snapshot: Uint8Array
-      updates: Uint8Array[]
-      ledger: LedgerEntry[]
-      imported: ReadonlyMap<string, ImportedAttribution>
-    }
-  >()
+export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
+  private readonly boards = new Map<string, MemoryBoard>()
   private readonly participants = new Map<string, StoredParticipant>()
   private readonly licences = new Map<string, RecordedLicenceChoice>()
 
-  createBoard(info: BoardInfo, initialState: Uint8Array, options: NewBoardOptions = {}): void {
+  get log(): UpdateLog {
+    return this
+  }
+
+  get repository(): BoardRepository {
+    return this
+  }
+
+  async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
     if (this.boards.has(info.id)) throw new Error(`Board ${info.id} already exists`)
     this.boards.set(info.id, {
       info,
       snapshot: initialState,
       updates: [],
+      schema,
       ledger: [],
-      imported: new Map(options.imported),
+      imported: new Map(imported),
     })
-    if (options.creator) this.addParticipant(options.creator)
-    if (options.ledger?.length) this.appendLedger(info.id, options.ledger)
+    if (creator) await this.addParticipant(creator)
+    if (ledger?.length) this.appendLedger(info.id, ledger)
   }
 
-  getBoard(boardId: string): BoardInfo | undefined {
+  async getBoard(boardId: string): Promise<BoardInfo | undefined> {
     return this.boards.get(boardId)?.info
   }
 
-  loadBoard(boardId: string): StoredBoard | undefined {
+  async load(boardId: string): Promise<StoredDocument | undefined> {
     const board = this.boards.get(boardId)
-    return board && { info: board.info, snapshot: board.snapshot, updates: [...board.updates] }
+    return board && { snapshot: board.snapshot, updates: [...board.updates], schema: board.schema }
   }
 
-  appendUpdate(boardId: string, update: Uint8Array, ledger?: readonly LedgerDraft[]): void {
-    const board = this.boards.get(boardId)
-    if (!board) throw new Error(`Board ${boardId} does not exist`)
+  append(boardId: string, { update, ledger, schema }: LogEntry): void {
+    const board = this.board(boardId)
     board.updates.push(update)
     if (ledger?.length) this.appendLedger(boardId, ledger)
+    if (schema) board.schema = schema
   }
 
   /** Merges in place, on the caller's thread: these updates were already accepted by a room. */
@@ -74,32 +85,30 @@ export class MemoryStorage implements BoardStorage {
     return { compactedUpdates }
   }
 
-  addParticipant(participant: StoredParticipant): void {
+  async addParticipant(participant: StoredParticipant): Promise<void> {
     if (this.participants.has(participant.id)) {
       throw new Error(`Participant ${participant.id} already exists`)
     }
-    if (!this.boards.has(participant.boardId)) {
-      throw new Error(`Board ${participant.boardId} does not exist`)
-    }
+    this.board(participant.boardId)
     this.participants.set(participant.id, participant)
   }
 
-  getParticipant(participantId: string): StoredParticipant | undefined {
+  async getParticipant(participantId: string): Promise<StoredParticipant | undefined> {
     return this.participants.get(participantId)
   }
 
-  updateParticipant(profile: ParticipantProfile): void {
+  async updateParticipant(profile: ParticipantProfile): Promise<void> {
     const stored = this.participants.get(profile.id)
     if (!stored) throw new Error(`Participant ${profile.id} does not exist`)
     const { name, role, roleOther, credit, pseudonym } = profile
     this.participants.set(profile.id, { ...stored, name, role, roleOther, credit, pseudonym })
   }
 
-  listParticipants(boardId: string): StoredParticipant[] {
+  async listParticipants(boardId: string): Promise<StoredParticipant[]> {
     return [...this.participants.values()].filter((p) => p.boardId === boardId)
   }
 
-  readLedger(boardId: string, query: LedgerQuery = {}): LedgerEntry[] {
+  async readLedger(boardId: string, query: LedgerQuery = {}): Promise<LedgerEntry[]> {
     return (this.boards.get(boardId)?.ledger ?? []).filter(
       (entry) =>
         (query.recordId === undefined || entry.recordId === query.recordId) &&
@@ -107,24 +116,29 @@ export class MemoryStorage implements BoardStorage {
     )
   }
 
-  readImported(boardId: string): Map<string, ImportedAttribution> {
+  async readImported(boardId: string): Promise<Map<string, ImportedAttribution>> {
     return new Map(this.boards.get(boardId)?.imported)
   }
 
-  getLicence(boardId: string): LicenceChoice | undefined {
+  async getLicence(boardId: string): Promise<LicenceChoice | undefined> {
     return this.licences.get(boardId)
   }
 
-  setLicence(boardId: string, choice: RecordedLicenceChoice): void {
-    if (!this.boards.has(boardId)) throw new Error(`Board ${boardId} does not exist`)
+  async setLicence(boardId: string, choice: RecordedLicenceChoice): Promise<void> {
+    this.board(boardId)
     this.licences.set(boardId, choice)
   }
 
   async close(): Promise<void> {}
 
+  private board(boardId: string): MemoryBoard {
+    const board = this.boards.get(boardId)
+    if (!board) throw new Error(`Board ${boardId} does not exist`)
+    return board
+  }
+
   private appendLedger(boardId: string, drafts: readonly LedgerDraft[]): void {
-    const ledger = this.boards.get(boardId)?.ledger
-    if (!ledger) throw new Error(`Board ${boardId} does not exist`)
+    const { ledger } = this.board(boardId)
     const last = ledger.at(-1)
     const head = last ? { seq: last.seq, hash: last.hash } : EMPTY_LEDGER_HEAD
     ledger.push(...sealEntries(boardId, head, drafts).entries)

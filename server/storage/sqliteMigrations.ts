@@ -91,6 +91,17 @@ export const MIGRATIONS: readonly string[] = [
     PRIMARY KEY (board_id, shape_id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 5. Server-owned state leaves the document. `boards.schema` is the tldraw schema a board's
+  //    records conform to (JSON; NULL for a board whose document still says, in its old `meta`
+  //    root, until the server moves it over on its first load). `participants.capabilities` is
+  //    what the server lets each person's connections do (space-separated): whoever started a
+  //    board (the first entry of its ledger credits them) may facilitate it.
+  `
+  ALTER TABLE boards ADD COLUMN schema TEXT;
+  ALTER TABLE participants ADD COLUMN capabilities TEXT NOT NULL DEFAULT 'view edit';
+  UPDATE participants SET capabilities = 'view edit facilitate'
+    WHERE id IN (SELECT participant_id FROM ledger WHERE seq = 1);
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

@@ -3,7 +3,8 @@ import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
 import { assertNever } from '../assertNever'
 import type { Logger } from '../logger'
-import type { ConnectionIdentity, RoomConnection, RoomSocket } from '../room/Room'
+import type { RoomConnection, RoomSocket } from '../room/Room'
+import type { ConnectionIdentity } from '../room/RoomPlugin'
 import type { RoomRegistry } from '../room/RoomRegistry'
 
 /** Options of {@link acceptBoardSocket}. */
@@ -13,8 +14,11 @@ export interface BoardSocketOptions {
   readonly logger: Logger
   /** Frames a client may send while its room loads; beyond this the socket is closed as slow. */
   readonly maxQueuedBytes: number
-  /** Who the socket belongs to, established from their token before this is called. */
-  readonly identity: ConnectionIdentity
+  /**
+   * Who the socket belongs to, established from their token before the room is joined; resolves
+   * to undefined after it closed the socket with the reason it was refused.
+   */
+  readonly admit: () => Promise<ConnectionIdentity | undefined>
 }
 
 /**
@@ -42,13 +46,13 @@ function coalescingSend(socket: WebSocket): (frame: Uint8Array) => void {
 
 /**
  * Binds an upgraded `ws` socket to a board's room: the thin adapter between the network and
- * the pure room core. Frames that arrive while the room loads are queued, not dropped: the
- * client's sync step 1 is usually among them.
+ * the pure room core. Frames that arrive while the socket is admitted and the room loads are
+ * queued, not dropped: the client's sync step 1 is usually among them.
  */
 export function acceptBoardSocket(
   socket: WebSocket,
   boardId: string,
-  { registry, logger, maxQueuedBytes, identity }: BoardSocketOptions,
+  { registry, logger, maxQueuedBytes, admit }: BoardSocketOptions,
 ): void {
   const roomSocket: RoomSocket = {
     send: coalescingSend(socket),
@@ -87,8 +91,13 @@ export function acceptBoardSocket(
     connection?.disconnect()
   })
 
-  registry.join(boardId, roomSocket, identity).then(
+  const join = async () => {
+    const identity = await admit()
+    return identity && registry.join(boardId, roomSocket, identity)
+  }
+  join().then(
     (result) => {
+      if (!result) return
       switch (result.kind) {
         case 'joined':
           if (closed) return result.connection.disconnect()

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { exportPeople, exportSource, HIDDEN_NAME } from '../../tests/helpers/exportSource'
 import { validateWithSchema } from '../../tests/helpers/mapRecords'
 import { NOT_NAMED } from '../credit'
-import type { PublishedPerson } from '../docLayout'
+import type { PublishedPerson } from '../participant'
 import { buildBoardExport, UNNAMED_OWNER } from './boardExport'
 import { DEFAULT_LICENCE, LICENCES } from './licences'
 

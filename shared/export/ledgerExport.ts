@@ -1,4 +1,4 @@
-import type { PublishedPerson } from '../docLayout'
+import type { PublishedPerson } from '../participant'
 import { verifyLedger, type LedgerEntry } from '../ledger'
 
 /**

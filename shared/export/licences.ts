@@ -74,17 +74,9 @@ export const DEFAULT_LICENCE_CHOICE: LicenceChoice = {
   setAt: null,
 }
 
-/**
- * Validates a licence choice read from the document's `settings` root, which a client can write
- * to for a moment before the server corrects it.
- */
+/** Validates a licence choice received from the server (its `licence` state). */
 export const licenceChoiceValidator: T.Validator<LicenceChoice> = T.object({
   id: T.literalEnum(...LICENCE_IDS),
   setBy: participantIdValidator.nullable(),
   setAt: T.number.nullable(),
 })
-
-/** The licence a board is under, from the `settings` root's `licence` value (absent: the default). */
-export function licenceInForce(stored: unknown): LicenceChoice {
-  return licenceChoiceValidator.isValid(stored) ? stored : DEFAULT_LICENCE_CHOICE
-}

@@ -2,6 +2,8 @@ import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import { messageYjsSyncStep2 } from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { bindServerState } from '../../client/src/collab/bindServerState'
+import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
 import { MessageType } from '../../server/room/wireMessages'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY } from '../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../shared/schema'
@@ -39,7 +41,9 @@ export interface OpenedProvider {
 /**
  * Opens a y-websocket provider on `doc` (a new, empty one) as the app does in a browser
  * (WebSocket from `ws`, no BroadcastChannel) and resolves once it has synced. Whatever observes
- * `doc` is bound before, so the sync includes its work, as in the app.
+ * `doc` is bound before, so the sync includes its work, as in the app. A Commonmap client (one
+ * with a `token`) keeps the server state as the app does, and is synced only once it has both
+ * the document and that state; the reference server has no such state.
  */
 export function openProvider(
   serverUrl: string,
@@ -53,6 +57,7 @@ export function openProvider(
     disableBc: true,
     params: clientParams(token),
   })
+  if (token) bindServerState(provider, new ServerStateMirror())
   let syncFrameMs = Number.NaN
   let syncFrameBytes = 0
   // Ahead of the provider's own listener, so the time is the frame's arrival, not after its

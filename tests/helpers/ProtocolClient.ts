@@ -5,8 +5,10 @@ import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as syncProtocol from 'y-protocols/sync'
 import * as Y from 'yjs'
+import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
 import { getRecordStore } from '../../shared/docLayout'
 import { CommonmapMessage, type WritingForReply } from '../../shared/protocol'
+import type { ServerNotice } from '../../shared/serverState'
 import type { ConnectionIdentity, Room, RoomConnection } from '../../server/room/Room'
 import type { JoinResult, RoomRegistry } from '../../server/room/RoomRegistry'
 import { MessageType } from '../../server/room/wireMessages'
@@ -92,13 +94,24 @@ export class ProtocolClient {
   /** The server's answers to writing-for messages, oldest first. */
   readonly writingForReplies: WritingForReply[] = []
 
-  /**
-   * True once the room sent its sync answer (sync step 2), which is when y-websocket's provider
-   * reports "synced".
-   */
-  synced = false
+  /** The server state, as the app keeps it. */
+  readonly serverState = new ServerStateMirror()
 
-  /** Called each time the room's sync answer arrives, with the document as it is then. */
+  /** The room's notices (refusals), oldest first. */
+  readonly notices: ServerNotice[] = []
+
+  /** True once the room's sync answer (sync step 2) arrived on this connection. */
+  private documentSynced = false
+
+  /**
+   * True once the room sent both its sync answer and its server state on this connection, which
+   * is when the app's provider reports "synced" (client/src/collab/bindServerState.ts).
+   */
+  get synced(): boolean {
+    return this.documentSynced && this.serverState.isCurrent
+  }
+
+  /** Called each time this connection becomes synced, with the client as it is then. */
   readonly syncListeners: (() => void)[] = []
 
   /** Queues a raw frame, e.g. a malformed one. */
@@ -111,7 +124,16 @@ export class ProtocolClient {
     return Object.fromEntries([...this.records.map].map(([key, entry]) => [key, entry.val]))
   }
 
+  /** Runs `change`, and tells the listeners when it made this connection synced. */
+  private settle(change: () => void): void {
+    const before = this.synced
+    change()
+    if (!before && this.synced) for (const listener of this.syncListeners) listener()
+  }
+
   private openPair(): SocketPair {
+    this.documentSynced = false
+    this.serverState.lost()
     this.pair = new SocketPair(
       (frame) => this.connection?.receive(frame),
       (frame) => this.handle(frame),
@@ -145,11 +167,16 @@ export class ProtocolClient {
       const encoder = encoding.createEncoder()
       encoding.writeVarUint(encoder, MessageType.sync)
       const step = syncProtocol.readSyncMessage(decoder, encoder, this.doc, this)
-      if (step === syncProtocol.messageYjsSyncStep2) {
-        this.synced = true
-        for (const listener of this.syncListeners) listener()
-      }
+      if (step === syncProtocol.messageYjsSyncStep2) this.settle(() => (this.documentSynced = true))
       if (encoding.length(encoder) > 1) this.pair?.sendToServer(encoding.toUint8Array(encoder))
+    } else if (type === CommonmapMessage.serverState) {
+      const json: unknown = JSON.parse(decoding.readVarString(decoder))
+      this.settle(() => {
+        if (this.serverState.receive(json) === undefined)
+          throw new Error('A bad server state message')
+      })
+    } else if (type === CommonmapMessage.notice) {
+      this.notices.push(JSON.parse(decoding.readVarString(decoder)) as ServerNotice)
     } else if (type === CommonmapMessage.writingForReply) {
       this.writingForReplies.push(JSON.parse(decoding.readVarString(decoder)) as WritingForReply)
     } else if (type === MessageType.awareness) {

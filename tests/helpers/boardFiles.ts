@@ -11,8 +11,6 @@ import {
   type ImportBoardRequest,
   type JoinRequest,
 } from '../../shared/api'
-import type { RecordAttribution } from '../../shared/attribution'
-import { getAttributionMap, getParticipantsMap, type PublishedPerson } from '../../shared/docLayout'
 import {
   EMBEDDED_BOARD_META_KEY,
   type EmbeddedAttribution,
@@ -69,12 +67,10 @@ export function embeddedInfo(
  * as credited now, and nobody who chose not to be named.
  */
 export function creditedAttributionOf(client: TestClient): Record<string, EmbeddedAttribution> {
-  const people = getParticipantsMap(client.doc)
+  const people = client.state.get('people')
   const credits: Record<string, EmbeddedAttribution> = {}
-  for (const [shapeId, value] of getAttributionMap(client.doc)) {
-    // Written by the server: the test reads its own board's truth.
-    const attribution = value as RecordAttribution
-    const person = attribution.addedBy && (people.get(attribution.addedBy) as PublishedPerson)
+  for (const [shapeId, attribution] of client.state.get('attribution')) {
+    const person = attribution.addedBy && people.get(attribution.addedBy)
     if (!person || person.credit === 'not-named') continue
     credits[shapeId] = { name: person.name, role: person.roleLabel, addedAt: attribution.addedAt }
   }

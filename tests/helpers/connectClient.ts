@@ -3,7 +3,10 @@ import type { YKeyValue } from 'y-utility/y-keyvalue'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
+import { bindServerState } from '../../client/src/collab/bindServerState'
+import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
 import { getRecordStore } from '../../shared/docLayout'
+import type { ServerNotice } from '../../shared/serverState'
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
 import { joinBoard } from './createBoard'
 import { waitFor } from './waitFor'
@@ -13,6 +16,10 @@ export interface TestClient {
   readonly doc: Y.Doc
   readonly provider: WebsocketProvider
   readonly records: YKeyValue<TLRecord>
+  /** The board's server state, as the app keeps it. */
+  readonly state: ServerStateMirror
+  /** What the server refused and said so, oldest first. */
+  readonly notices: ServerNotice[]
   /** Close codes of every connection this client saw closed, oldest first. */
   readonly closeCodes: number[]
   /** The participant this client connected as (from its token). */
@@ -60,10 +67,16 @@ export async function connectClient(
     if (event) closeCodes.push(event.code)
   })
   const records = getRecordStore(doc)
+  const state = new ServerStateMirror()
+  const notices: ServerNotice[] = []
+  // As the app does: "synced" then means the document and the server state have both arrived.
+  bindServerState(provider, state, { onNotice: (notice) => notices.push(notice) })
   const client: TestClient = {
     doc,
     provider,
     records,
+    state,
+    notices,
     closeCodes,
     participantId: token?.split('.')[0],
     token: token ?? undefined,

@@ -1,7 +1,7 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type { RecordAttribution } from '../../shared/attribution'
 import { creditedParticipant, type CreditLevel } from '../../shared/credit'
-import type { PublishedPerson } from '../../shared/docLayout'
+import type { PublishedPerson } from '../../shared/participant'
 import type { BoardExportSource } from '../../shared/export/boardExport'
 import type { RoleId } from '../../shared/roles'
 import { mapShapeRecord, shapeRecord } from './mapRecords'

@@ -4,8 +4,9 @@ export function richText(text: string) {
 }
 
 /**
- * A note shape record as the client writes it, with `text` as its words. `meta` is what the
- * writing client claims, which the server never trusts.
+ * A note shape record as the client writes it, valid for the board's schema (the server refuses
+ * any other), with `text` as its words. `meta` is what the writing client claims, which the
+ * server never trusts for attribution.
  */
 export function noteRecord(
   id: string,
@@ -23,7 +24,20 @@ export function noteRecord(
     rotation: 0,
     isLocked: false,
     opacity: 1,
-    props: { color: 'yellow', size: 'm', richText: richText(text), scale: 1 },
+    props: {
+      color: 'yellow',
+      richText: richText(text),
+      size: 'm',
+      font: 'draw',
+      align: 'middle',
+      verticalAlign: 'middle',
+      labelColor: 'black',
+      growY: 0,
+      fontSizeAdjustment: 1,
+      url: '',
+      scale: 1,
+      textLastEditedBy: null,
+    },
     meta,
   } as never
 }

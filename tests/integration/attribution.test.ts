@@ -7,16 +7,10 @@ import { bindWritingFor } from '../../client/src/collab/writingFor'
 import type { LedgerResponse, ParticipantsResponse } from '../../shared/api'
 import { AttributionFold } from '../../shared/attribution'
 import { CloseCode } from '../../shared/closeCodes'
-import {
-  DocRoot,
-  VOICE_BALANCE_KEY,
-  getAttributionMap,
-  getParticipantsMap,
-  getRecordStore,
-  getVoiceBalanceMap,
-} from '../../shared/docLayout'
+import { DocRoot, getRecordStore } from '../../shared/docLayout'
 import { verifyLedger, type LedgerEntry } from '../../shared/ledger'
 import { WS_PATH, WS_QUERY, type WritingForReply } from '../../shared/protocol'
+import { CURRENT_KEY } from '../../shared/serverState'
 import { computeVoiceBalance } from '../../shared/voiceBalance'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, createBoardWith, joinBoard, person } from '../helpers/createBoard'
@@ -54,10 +48,13 @@ describe('attribution people can trust, against a real server', () => {
         token,
       )
     ).body.entries
-  const attributionOf = (client: TestClient, id: string) =>
-    getAttributionMap(client.doc).get(id) as Record<string, unknown> | undefined
-  const personOf = (client: TestClient, id: string) =>
-    getParticipantsMap(client.doc).get(id) as Record<string, unknown> | undefined
+  const attributionOf = (client: TestClient, id: string) => client.state.get('attribution').get(id)
+  const personOf = (client: TestClient, id: string) => {
+    const credited = client.state.get('people').get(id)
+    return (
+      credited && { ...credited, contributions: client.state.get('contributions').get(id) ?? 0 }
+    )
+  }
 
   /** A raw socket to a board with a query; resolves its close code. */
   const closeCodeFor = (boardId: string, query: string) =>
@@ -296,7 +293,7 @@ describe('attribution people can trust, against a real server', () => {
       })
     })
 
-    it('writes the truth back over any client write to server-owned data, in the same update', async () => {
+    it('stores and relays no client write to what only the server decides, and shows everyone the truth', async () => {
       const boardId = await createBoard(server.url)
       const sam = await joinBoard(
         server.url,
@@ -308,60 +305,35 @@ describe('attribution people can trust, against a real server', () => {
       const m = await connect(boardId, mallory.token)
       a.records.set('shape:x', noteRecord('shape:x', 'My words'))
       await waitFor(() => attributionOf(m, 'shape:x'))
-      const truth = {
-        people: getParticipantsMap(a.doc).toJSON(),
-        attribution: getAttributionMap(a.doc).toJSON(),
-        voiceBalance: getVoiceBalanceMap(a.doc).toJSON(),
-      }
-      expect(JSON.stringify(truth)).not.toMatch(/Jones|Sam/)
+      expect(JSON.stringify(a.state.toKept().states)).not.toMatch(/Jones|Sam/)
 
-      // Everything another client saw, from the moment Mallory's update arrived.
+      // Everything another client's document held, from the moment Mallory's update arrived.
       const seen: string[] = []
       a.doc.on('afterTransaction', () => {
-        const p = personOf(a, sam.participant.id)
-        seen.push(String(p?.name))
-        seen.push(String(attributionOf(a, 'shape:x')?.addedBy))
+        for (const [name, type] of a.doc.share) {
+          if (name !== 'records') seen.push(JSON.stringify(type.toJSON()))
+        }
       })
       m.doc.transact(() => {
-        getParticipantsMap(m.doc).set(sam.participant.id, {
-          ...personOf(m, sam.participant.id),
-          name: 'Sam Jones',
-        })
-        getParticipantsMap(m.doc).set('p_fake000000000000000000', { name: 'Nobody' })
-        getAttributionMap(m.doc).set('shape:x', {
-          addedBy: mallory.participant.id,
-          addedAt: 1,
-          addedWrittenDownBy: null,
-          wordsBy: [],
-        })
-        getVoiceBalanceMap(m.doc).set(VOICE_BALANCE_KEY, { people: 99 })
-        getVoiceBalanceMap(m.doc).set('extra', 1)
+        m.doc.getMap('participants').set(sam.participant.id, { name: 'Sam Jones' })
+        m.doc.getMap('attribution').set('shape:x', { addedBy: mallory.participant.id })
+        m.doc.getMap('voiceBalance').set('current', { people: 99 })
+        m.doc.getMap('meta').set('schema', { schemaVersion: 2, sequences: { x: 99 } })
+        m.records.set('shape:y', noteRecord('shape:y', 'Also mine'))
       })
-      // The forger is corrected too.
-      await waitFor(
-        () =>
-          personOf(m, sam.participant.id)?.name === 'Someone not named' &&
-          !getParticipantsMap(m.doc).has('p_fake000000000000000000'),
-      )
-      await waitFor(() => seen.length > 0)
-      const now = {
-        people: getParticipantsMap(a.doc).toJSON(),
-        attribution: getAttributionMap(a.doc).toJSON(),
-        voiceBalance: getVoiceBalanceMap(a.doc).toJSON(),
-      }
-      expect(now).toEqual(truth)
-      expect({
-        people: getParticipantsMap(m.doc).toJSON(),
-        attribution: getAttributionMap(m.doc).toJSON(),
-        voiceBalance: getVoiceBalanceMap(m.doc).toJSON(),
-      }).toEqual(truth)
-      // Sam's client never saw the forged values, not even for one transaction.
-      expect(seen.filter((v) => v === 'Sam Jones' || v === mallory.participant.id)).toEqual([])
-      // And a fresh client, from what the server stored, sees the truth.
+      // The forger is corrected; the other client gets the rest of the update.
+      await waitFor(() => a.records.has('shape:y') && m.doc.getMap('participants').size === 0)
+      expect(seen.join('')).not.toMatch(/Sam Jones|99/)
+      expect(personOf(a, sam.participant.id)?.name).toBe('Someone not named')
+      expect(attributionOf(a, 'shape:x')).toMatchObject({ addedBy: sam.participant.id })
+      // And a fresh client, from what the server stored, sees no trace of it.
       const fresh = await connect(boardId, sam.token)
-      expect(getParticipantsMap(fresh.doc).toJSON()).toEqual(truth.people)
-      expect(getAttributionMap(fresh.doc).toJSON()).toEqual(truth.attribution)
-      expect(DocRoot.participants).toBe('participants')
+      for (const name of fresh.doc.share.keys()) {
+        if (name !== 'records') expect(fresh.doc.getMap(name).toJSON(), name).toEqual({})
+      }
+      expect(JSON.stringify(fresh.state.toKept().states)).not.toMatch(/Sam Jones/)
+      expect(attributionOf(fresh, 'shape:x')).toMatchObject({ addedBy: sam.participant.id })
+      expect(fresh.records.has('shape:y')).toBe(true)
     })
 
     it('keeps tldraw’s user record to the credited name, whoever writes it', async () => {
@@ -380,6 +352,7 @@ describe('attribution people can trust, against a real server', () => {
         typeName: 'user',
         name: 'Sam Jones',
         color: '#000',
+        imageUrl: '',
         meta: {},
       } as never)
       await waitFor(
@@ -429,7 +402,7 @@ describe('attribution people can trust, against a real server', () => {
         credit: 'role-only',
       })
       expect(JSON.stringify(body)).not.toMatch(/Sam|Jones|Hacked/)
-      expect(JSON.stringify(getParticipantsMap(b.doc).toJSON())).not.toMatch(/Sam|Jones|Hacked/)
+      expect(JSON.stringify([...b.state.get('people')])).not.toMatch(/Sam|Jones|Hacked/)
     })
   })
 
@@ -533,7 +506,7 @@ describe('attribution people can trust, against a real server', () => {
       )
       const watcher = byPerson[7]!
       await waitFor(() => {
-        expect(getVoiceBalanceMap(watcher.doc).get(VOICE_BALANCE_KEY)).toEqual(expected)
+        expect(watcher.state.get('voiceBalance').get(CURRENT_KEY)).toEqual(expected)
         return true
       })
       expect(expected.roles).toEqual([

@@ -7,9 +7,10 @@ import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, joinBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { noteRecord } from '../helpers/records'
 
 const MAX_MESSAGE_BYTES = 65536
-const shape = (id: string) => ({ id, typeName: 'shape' }) as never
+const shape = (id: string) => noteRecord(id, 'A note')
 
 describe('bad input against a real server', () => {
   let server: TestServer

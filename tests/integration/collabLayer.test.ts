@@ -43,7 +43,7 @@ function tab(participant: Participant, doc: Y.Doc) {
   })
   const awareness = new Awareness(doc)
   cleanups.push(() => doc.destroy())
-  cleanups.push(bindStoreToYDoc(store, doc, { onSchemaTooNew: () => {} }))
+  cleanups.push(bindStoreToYDoc(store, doc))
   cleanups.push(bindPresence(store, awareness, me))
   const editor = createHeadlessEditor(store)
   cleanups.push(() => editor.dispose())

@@ -5,9 +5,10 @@ import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { noteRecord } from '../helpers/records'
 
 const SHAPES = 5
-const shape = (n: number, x: number) => ({ id: `shape:${n}`, typeName: 'shape', x }) as never
+const shape = (n: number, x: number) => noteRecord(`shape:${n}`, `Note ${n}`, { x })
 
 describe('compaction in a real server', () => {
   let server: TestServer

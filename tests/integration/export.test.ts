@@ -3,7 +3,7 @@ import type { TLDocument } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExportFormat, JoinResponse, LicenceResponse } from '../../shared/api'
 import { NOT_NAMED } from '../../shared/credit'
-import { SettingsKey, getSettingsMap } from '../../shared/docLayout'
+import { CURRENT_KEY } from '../../shared/serverState'
 import { EMBEDDED_BOARD_META_KEY, type EmbeddedBoardInfo } from '../../shared/export/boardExport'
 import type { LedgerExport } from '../../shared/export/ledgerExport'
 import { readTldrFile } from '../../shared/export/tldrFile'
@@ -249,14 +249,14 @@ describe('exports of a board, against a real server', () => {
 
     it('reaches every connected client with who chose it, and a client cannot forge it', async () => {
       const { boardId, bea, clients: connected } = await workshop()
-      const licenceIn = (client: TestClient) => getSettingsMap(client.doc).get(SettingsKey.licence)
+      const licenceIn = (client: TestClient) => client.state.get('licence').get(CURRENT_KEY)
       expect(licenceIn(connected.a)).toBeUndefined()
       await putLicence(boardId, 'all-rights-reserved', bea.token)
       const chosen = await waitFor(() => licenceIn(connected.a))
       expect(chosen).toMatchObject({ id: 'all-rights-reserved', setBy: bea.participant.id })
 
       connected.z.doc.transact(() => {
-        getSettingsMap(connected.z.doc).set(SettingsKey.licence, {
+        connected.z.doc.getMap('settings').set('licence', {
           id: 'cc0-1.0',
           setBy: null,
           setAt: null,
@@ -268,7 +268,9 @@ describe('exports of a board, against a real server', () => {
       })
       await waitFor(() => connected.a.records.has('shape:marker'))
       expect(licenceIn(connected.a)).toEqual(chosen)
-      await waitFor(() => JSON.stringify(licenceIn(connected.z)) === JSON.stringify(chosen))
+      expect(connected.a.doc.getMap('settings').size).toBe(0)
+      await waitFor(() => connected.z.doc.getMap('settings').size === 0)
+      expect(licenceIn(connected.z)).toEqual(chosen)
       expect((await download(boardId, 'tldr')).text).toContain('"licence":"all-rights-reserved"')
     })
   })

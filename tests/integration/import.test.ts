@@ -5,8 +5,6 @@ import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ApiError, CreateBoardResponse, LedgerResponse } from '../../shared/api'
-import { getImportedMap } from '../../shared/docLayout'
-import type { ImportedAttribution } from '../../shared/importedAttribution'
 import { EMBEDDED_BOARD_META_KEY } from '../../shared/export/boardExport'
 import { embedBoardInPng } from '../../shared/export/pngBoard'
 import { embedBoardInSvg } from '../../shared/export/svgBoard'
@@ -26,6 +24,7 @@ import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoardWith, person } from '../helpers/createBoard'
 import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
 import { startServer, type TestServer } from '../helpers/startServer'
+import { noteRecord } from '../helpers/records'
 import { waitFor } from '../helpers/waitFor'
 
 const MAX_IMPORT_BYTES = 512 * 1024
@@ -111,7 +110,7 @@ describe('opening a board file as a new board, on a real server', () => {
     expect(priya.snapshot()).toEqual(withoutPeople(source.records))
 
     // Who the old board credited, and where each shape came from.
-    const imported = getImportedMap(priya.doc).toJSON()
+    const imported = Object.fromEntries(priya.state.get('imported'))
     const shapeIds = source.records.filter((r) => r.typeName === 'shape').map((r) => r.id)
     expect(Object.keys(imported).sort()).toEqual([...shapeIds].sort())
     for (const id of shapeIds) {
@@ -142,7 +141,7 @@ describe('opening a board file as a new board, on a real server', () => {
     const { board, priya } = await importAsPriya(new Uint8Array(await exported.arrayBuffer()))
     expect(board.title).toBe('Housing in Leeds')
     expect(priya.snapshot()).toEqual(withoutPeople(source.records))
-    const imported = getImportedMap(priya.doc).toJSON()
+    const imported = Object.fromEntries(priya.state.get('imported'))
     for (const [shapeId, credit] of Object.entries(source.credits)) {
       expect(imported[shapeId]).toMatchObject({ from: 'Housing in Leeds', author: credit })
     }
@@ -154,13 +153,13 @@ describe('opening a board file as a new board, on a real server', () => {
     await server.restart()
     const again = await connect(board.id, board.creator!.token!)
     const [shapeId] = Object.keys(source.credits)
-    expect(getImportedMap(again.doc).get(shapeId!)).toMatchObject({
+    expect(again.state.get('imported').get(shapeId!)).toMatchObject({
       from: 'Housing in Leeds',
       author: { name: 'Sam' },
     })
   })
 
-  it('ignores a client that rewrites the imported root: nobody else ever sees it', async () => {
+  it('keeps a client’s write to where shapes came from out of the board: nobody else ever sees it', async () => {
     const { board, priya } = await importAsPriya(strToU8(source.json))
     const joined = await fetch(`${server.url}/api/boards/${board.id}/participants`, {
       method: 'POST',
@@ -168,24 +167,49 @@ describe('opening a board file as a new board, on a real server', () => {
       body: JSON.stringify(person('Mallory', 'other', { roleOther: 'Visitor' })),
     })
     const mallory = await connect(board.id, ((await joined.json()) as { token: string }).token)
-    const truth = getImportedMap(priya.doc).toJSON()
+    const truth = Object.fromEntries(priya.state.get('imported'))
     const [shapeId] = Object.keys(source.credits)
     const seen: unknown[] = []
-    priya.doc.on('afterTransaction', () => seen.push(getImportedMap(priya.doc).get(shapeId!)))
+    priya.doc.on('afterTransaction', () => seen.push(priya.doc.getMap('imported').toJSON()))
     mallory.doc.transact(() => {
-      getImportedMap(mallory.doc).set(shapeId!, {
+      mallory.doc.getMap('imported').set(shapeId!, {
         ...truth[shapeId!],
         author: { name: 'Mallory', role: null, addedAt: null },
       })
-      getImportedMap(mallory.doc).set('shape:invented', truth[shapeId!])
+      mallory.records.set('shape:marker', noteRecord('shape:marker', 'Sent with the forgery'))
     })
-    await waitFor(
-      () =>
-        (getImportedMap(mallory.doc).get(shapeId!) as ImportedAttribution).author?.name === 'Sam',
-    )
-    expect(getImportedMap(mallory.doc).toJSON()).toEqual(truth)
-    expect(getImportedMap(priya.doc).toJSON()).toEqual(truth)
+    await waitFor(() => priya.records.has('shape:marker'))
+    await waitFor(() => mallory.doc.getMap('imported').size === 0)
+    expect(Object.fromEntries(mallory.state.get('imported'))).toEqual(truth)
+    expect(Object.fromEntries(priya.state.get('imported'))).toEqual(truth)
     expect(seen.filter((value) => JSON.stringify(value).includes('Mallory'))).toEqual([])
+  })
+
+  it('refuses a record no client accepts, so the board’s own .tldr always opens again', async () => {
+    const board = await createBoardWith(server.url, {
+      title: 'Checked',
+      creator: person('Priya', 'practitioner'),
+    })
+    const priya = await connect(board.id, board.creator!.token!)
+    priya.doc.transact(() => {
+      priya.records.set('shape:kept', noteRecord('shape:kept', 'Kept'))
+      priya.records.set('shape:junk', {
+        ...(noteRecord('shape:junk', 'Junk') as object),
+        props: 1,
+      } as never)
+      priya.records.set('instance:instance', {
+        id: 'instance:instance',
+        typeName: 'instance',
+      } as never)
+    })
+    await waitFor(() => priya.notices.length > 0 && !priya.records.has('shape:junk'))
+    expect(priya.notices[0]?.code).toBe('record-refused')
+    const exported = await fetch(`${server.url}/api/boards/${board.id}/export/tldr`)
+    const file = await exported.text()
+    expect(file).toContain('shape:kept')
+    expect(file).not.toContain('shape:junk')
+    const again = await importBoardFile(server.url, strToU8(file), person('Priya', 'practitioner'))
+    expect(again.status).toBe(201)
   })
 
   it('stores pictures the file carries like uploads, never as text in the board', async () => {

@@ -1,6 +1,5 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { getAttributionMap, getParticipantsMap } from '../../shared/docLayout'
 import { mapOutline } from '../../shared/mapOutline'
 import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
 import { connectClient, type TestClient } from '../helpers/connectClient'
@@ -73,12 +72,15 @@ describe('service maps on a real server', () => {
       validateWithSchema(record)
       if (record.typeName === 'shape') expect(record.meta).toMatchObject({ createdBy: sam.id })
     }
-    await waitFor(() => getAttributionMap(client.doc).has(templateShapeId('map')), {
+    await waitFor(() => client.state.get('attribution').has(templateShapeId('map')), {
       what: 'the template to be credited',
     })
-    expect(getParticipantsMap(client.doc).get(sam.id)).toMatchObject({ name: 'Sam', role: 'facilitator' })
+    expect(client.state.get('people').get(sam.id)).toMatchObject({
+      name: 'Sam',
+      role: 'facilitator',
+    })
     for (const area of SESSION_AREAS) {
-      expect(getAttributionMap(client.doc).get(templateShapeId(area.key))).toMatchObject({
+      expect(client.state.get('attribution').get(templateShapeId(area.key))).toMatchObject({
         addedBy: sam.id,
       })
     }

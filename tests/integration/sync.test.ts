@@ -4,8 +4,9 @@ import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { noteRecord } from '../helpers/records'
 
-const shape = (id: string, x: number) => ({ id, typeName: 'shape', x, y: 0 }) as never
+const shape = (id: string, x: number) => noteRecord(id, 'A note', { x })
 
 describe('syncing through a real server', () => {
   let server: TestServer

@@ -1,7 +1,7 @@
 import { createContext, useContext } from 'react'
 import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
-import type { PublishedPerson } from '../../../shared/docLayout'
+import type { PublishedPerson } from '../../../shared/participant'
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
 import type { LicenceChoice } from '../../../shared/export/licences'
 import type { Participant } from '../../../shared/participant'

@@ -1,10 +1,19 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react'
-import { Tldraw, useToasts, useValue, type Editor, type TLComponents, type TLShapeId } from 'tldraw'
+import {
+  Tldraw,
+  useEditor,
+  useToasts,
+  useValue,
+  type Editor,
+  type TLComponents,
+  type TLShapeId,
+} from 'tldraw'
 import 'tldraw/tldraw.css'
 import type { JoinRequest } from '../../../shared/api'
 import { INVALID_LINK } from '../../../shared/closeCodes'
-import type { PublishedPerson } from '../../../shared/docLayout'
+import type { PublishedPerson } from '../../../shared/participant'
+import type { ServerNotice } from '../../../shared/serverState'
 import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/limits'
 import { joinBoard } from '../api'
 import { registerAttribution } from '../collab/attribution'
@@ -51,7 +60,13 @@ import { MyMenu } from './MyMenu'
 import { registerLinkPasting } from './registerLinkPasting'
 import { ShareButton } from './ShareDialog'
 import { useBoardConnection } from './useBoardConnection'
-import { useAttributions, useImported, useLicence, useVoiceBalance } from './useBoardData'
+import {
+  useAttributions,
+  useImported,
+  useLicence,
+  useServerFacts,
+  useVoiceBalance,
+} from './useBoardData'
 import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
@@ -151,12 +166,15 @@ function BoardCanvas({
 }) {
   const uploadErrors = useRef<(message: string) => void>(() => {})
   const onUploadError = useCallback((message: string) => uploadErrors.current(message), [])
-  const board = useBoardConnection(boardId, identity, onUploadError)
+  const notices = useRef<(notice: ServerNotice) => void>(() => {})
+  const onNotice = useCallback((notice: ServerNotice) => notices.current(notice), [])
+  const board = useBoardConnection(boardId, identity, onUploadError, onNotice)
   const people = useValue('credited people', () => board?.people.get() ?? NOBODY, [board])
-  const attributions = useAttributions(board?.doc)
-  const imported = useImported(board?.doc)
-  const voiceBalance = useVoiceBalance(board?.doc)
-  const licence = useLicence(board?.doc)
+  const attributions = useAttributions(board?.serverState)
+  const imported = useImported(board?.serverState)
+  const voiceBalance = useVoiceBalance(board?.serverState)
+  const licence = useLicence(board?.serverState)
+  const canEdit = useServerFacts(board?.serverState)?.capabilities.includes('edit') ?? true
   const peopleHere = usePeopleHere(board?.awareness)
   const [editor, setEditor] = useState<Editor>()
   const [sidePanel, setSidePanel] = useState<SidePanelId | null>(null)
@@ -280,6 +298,8 @@ function BoardCanvas({
               acceptedVideoMimeTypes={NO_VIDEOS}
             >
               <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
+              <NoticeToasts subscribe={(show) => (notices.current = show)} />
+              <ReadonlyWhenWatching canEdit={canEdit} />
             </Tldraw>
             {editor && (
               <ShapeFormPanel
@@ -343,6 +363,30 @@ function BoardOverlay() {
       <ConnectionBanner state={connection} />
     </>
   )
+}
+
+/** Shows what the server refused and why, in its plain words. */
+function NoticeToasts({
+  subscribe,
+}: {
+  subscribe: (show: (notice: ServerNotice) => void) => void
+}) {
+  const toasts = useToasts()
+  useEffect(() => {
+    subscribe((notice) =>
+      toasts.addToast({ title: 'Not kept', description: notice.message, severity: 'warning' }),
+    )
+  }, [subscribe, toasts])
+  return null
+}
+
+/** A connection the server lets watch but not edit gets a canvas that cannot be changed. */
+function ReadonlyWhenWatching({ canEdit }: { canEdit: boolean }) {
+  const editor = useEditor()
+  useEffect(() => {
+    editor.updateInstanceState({ isReadonly: !canEdit })
+  }, [editor, canEdit])
+  return null
 }
 
 /** Shows why the server refused a picture, next to tldraw's own "upload failed". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { PublishedPerson } from '../../../shared/docLayout'
+import type { PublishedPerson } from '../../../shared/participant'
 import { testParticipant } from '../../../tests/helpers/participants'
 import { isHighlighted } from './HighlightShapeWrapper'
 

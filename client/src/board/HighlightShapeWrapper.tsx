@@ -1,7 +1,7 @@
 import { forwardRef, useContext } from 'react'
 import { DefaultShapeWrapper, type TLShapeWrapperProps } from 'tldraw'
 import type { RecordAttribution } from '../../../shared/attribution'
-import type { PublishedPerson } from '../../../shared/docLayout'
+import type { PublishedPerson } from '../../../shared/participant'
 import { creditedTo } from '../collab/attribution'
 import { HighlightContext, type Highlight } from './BoardContext'
 

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { describePerson } from '../../../shared/credit'
-import type { PublishedPerson } from '../../../shared/docLayout'
+import type { PublishedPerson } from '../../../shared/participant'
 import { ROLES, roleLabel, type RoleId } from '../../../shared/roles'
 import { formatShare, type VoiceBalance } from '../../../shared/voiceBalance'
 import { addPersonWithoutDevice } from '../api'

@@ -1,23 +1,33 @@
 import { useEffect, useState } from 'react'
-import { atom, createTLStore, type Signal, type TLStore, type TLStoreWithStatus } from 'tldraw'
+import {
+  atom,
+  createTLStore,
+  isEqual,
+  type Signal,
+  type TLStore,
+  type TLStoreWithStatus,
+} from 'tldraw'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { explainClose, isAuthCloseCode } from '../../../shared/closeCodes'
 import { creditedParticipant } from '../../../shared/credit'
-import { DocRoot, getParticipantsMap, type PublishedPerson } from '../../../shared/docLayout'
-import { participantOf } from '../../../shared/participant'
+import { DocRoot } from '../../../shared/docLayout'
+import type { PublishedPerson } from '../../../shared/participant'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, type WritingForReply } from '../../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
+import { CURRENT_KEY, type ServerNotice } from '../../../shared/serverState'
 import { bindPresence } from '../collab/bindPresence'
+import { bindServerState } from '../collab/bindServerState'
 import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
 import { createLocalParticipant, type LocalParticipant } from '../collab/localParticipant'
+import { ServerStateMirror } from '../collab/ServerStateMirror'
 import { bindWritingFor, type WritingFor } from '../collab/writingFor'
+import { keptServerState } from '../common/keptServerState'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 import { createBoardAssetStore } from './boardAssetStore'
-import { readPeople } from './useBoardData'
 import type { ConnectionState } from './connectionState'
 
 /** Everything the board page needs from the live connection. */
@@ -27,7 +37,9 @@ export interface BoardConnection {
   readonly doc: Y.Doc
   readonly awareness: Awareness
   readonly me: LocalParticipant
-  /** Everyone on the board as credited, from the server-owned `participants` root. */
+  /** What only the server decides about the board (shared/serverState.ts), kept on this device. */
+  readonly serverState: ServerStateMirror
+  /** Everyone on the board as credited, with their contributions, from the server state. */
   readonly people: Signal<ReadonlyMap<string, PublishedPerson>>
   /** Who this tab adds things for; see bindWritingFor. */
   readonly writingFor: WritingFor
@@ -37,6 +49,9 @@ export interface BoardConnection {
 
 const RELOAD_MESSAGE =
   'This board was changed by a newer version of Commonmap. Please reload the page.'
+
+/** How long changes to the server state wait before they are kept on the device. */
+const KEEP_DELAY_MS = 1000
 
 /** Name of the IndexedDB database that keeps a board on this device. */
 export const localDocName = (boardId: string) => `commonmap-board-${boardId}`
@@ -51,6 +66,7 @@ export function useBoardConnection(
   boardId: string,
   identity: RememberedIdentity,
   onUploadError: (message: string) => void,
+  onNotice: (notice: ServerNotice) => void,
 ): BoardConnection | undefined {
   const [connection, setConnection] = useState<BoardConnection>()
 
@@ -64,20 +80,31 @@ export function useBoardConnection(
         [WS_QUERY.token]: identity.token,
       },
     })
+    const serverState = new ServerStateMirror()
+    const unbindServerState = bindServerState(provider, serverState, { onNotice })
     // What tldraw writes into the shared document as this person's name (`user:` records) and
-    // what presence shows is the credited name, never the private one; the server's `participants`
-    // root then keeps it current when they change their choice.
-    const peopleRoot = getParticipantsMap(doc)
+    // what presence shows is the credited name, never the private one; the server's `people`
+    // state then keeps it current when they change their choice.
     const people = atom<ReadonlyMap<string, PublishedPerson>>('credited people', new Map())
     const me = createLocalParticipant(creditedParticipant(identity.participant), people)
-    const followPeople = () => {
-      const everyone = readPeople(peopleRoot)
-      people.set(everyone)
-      // Not published yet (or, for a moment, overwritten by a client): keep what we have.
-      const own = everyone.get(identity.participant.id)
-      if (own) me.update(participantOf(own))
+    let keepTimer: ReturnType<typeof setTimeout> | undefined
+    const followServerState = () => {
+      people.set(publishedPeople(serverState))
+      // Not published yet: keep what we have.
+      const own = serverState.get('people').get(identity.participant.id)
+      if (own) me.update(own)
+      bindWhenBoardIsKnown()
+      clearTimeout(keepTimer)
+      keepTimer = setTimeout(
+        () => void keptServerState.write(boardId, serverState.toKept()).catch(() => {}),
+        KEEP_DELAY_MS,
+      )
     }
-    peopleRoot.observe(followPeople)
+    const stopFollowing = serverState.subscribe(followServerState)
+    void keptServerState.read(boardId).then(
+      (kept) => kept && serverState.restoreKept(kept),
+      () => {},
+    )
     const collaborationStatus = atom<'online' | 'offline'>('collaboration status', 'offline')
     const store: TLStore = createTLStore({
       shapeUtils: BOARD_SHAPE_UTILS,
@@ -101,6 +128,7 @@ export function useBoardConnection(
         doc,
         awareness: provider.awareness,
         me,
+        serverState,
         people,
         writingFor,
         writingForReply,
@@ -115,18 +143,17 @@ export function useBoardConnection(
     let bound = false
     const bindWhenBoardIsKnown = () => {
       // Binding an empty doc would seed it from an empty store; wait until the server or this
-      // device's copy has delivered the board's records.
+      // device's copy has delivered the board's records, and the schema they follow.
       if (bound || doc.getArray(DocRoot.records).length === 0) return
+      const boardSchema = serverState.get('schema').get(CURRENT_KEY)
+      if (!boardSchema) return
+      if (!isEqual(boardSchema, store.schema.serialize())) {
+        // The server states the schema and migrates boards; another one means this page is old.
+        storeStatus = { status: 'error', error: new Error(RELOAD_MESSAGE) }
+        return stop(RELOAD_MESSAGE)
+      }
       bound = true
-      disposers.push(
-        bindStoreToYDoc(store, doc, {
-          onSchemaTooNew: () => {
-            storeStatus = { status: 'error', error: new Error(RELOAD_MESSAGE) }
-            stop(RELOAD_MESSAGE)
-          },
-        }),
-        bindPresence(store, provider.awareness, me),
-      )
+      disposers.push(bindStoreToYDoc(store, doc), bindPresence(store, provider.awareness, me))
       if (storeStatus.status === 'loading') {
         storeStatus = {
           status: 'synced-remote',
@@ -170,9 +197,7 @@ export function useBoardConnection(
       }
     }
     const onSync = (synced: boolean) => {
-      if (!synced) return
-      bindWhenBoardIsKnown()
-      followPeople()
+      if (synced) bindWhenBoardIsKnown()
     }
     // A dropped wifi can leave the socket looking open for half a minute; the browser knows
     // sooner, and people should see "Offline" as soon as it does.
@@ -190,7 +215,9 @@ export function useBoardConnection(
 
     return () => {
       for (const dispose of disposers.reverse()) dispose()
-      peopleRoot.unobserve(followPeople)
+      clearTimeout(keepTimer)
+      stopFollowing()
+      unbindServerState()
       writingFor.dispose()
       window.removeEventListener('offline', onBrowserOffline)
       window.removeEventListener('online', onBrowserOnline)
@@ -203,10 +230,21 @@ export function useBoardConnection(
       store.dispose()
     }
     // A different participant is a different person: that takes a new connection. Name, role
-    // and credit changes arrive through the participants root without reconnecting.
-  }, [boardId, identity.token])
+    // and credit changes arrive through the server state without reconnecting.
+  }, [boardId, identity.token, onNotice])
 
   return connection
+}
+
+/** Everyone as credited, with how many shapes they are credited on. */
+function publishedPeople(serverState: ServerStateMirror): Map<string, PublishedPerson> {
+  const contributions = serverState.get('contributions')
+  return new Map(
+    [...serverState.get('people')].map(([id, person]) => [
+      id,
+      { ...person, contributions: contributions.get(id) ?? 0 },
+    ]),
+  )
 }
 
 /** The WebSocket origin of this page's server, with the board socket path. */

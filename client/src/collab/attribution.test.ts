@@ -15,7 +15,6 @@ import {
   describeAttribution,
   describeImportedHistory,
   readMetaStamps as readAttribution,
-  readRecordAttribution,
   registerAttribution,
 } from './attribution'
 import { createLocalParticipant } from './localParticipant'
@@ -279,14 +278,5 @@ describe('describeAttribution', () => {
         'Added by Sam · Lived experience — imported from “Housing in Leeds” on day 9, brought in by Priya · Practitioner — words changed by Jo · Carer or family',
       )
     })
-  })
-})
-
-describe('readRecordAttribution', () => {
-  it('accepts what the server publishes and refuses anything else', () => {
-    const good = { addedBy: sam.id, addedAt: 1, addedWrittenDownBy: null, wordsBy: [] }
-    expect(readRecordAttribution(good)).toEqual(good)
-    expect(readRecordAttribution({ addedBy: 42 })).toBeUndefined()
-    expect(readRecordAttribution(undefined)).toBeUndefined()
   })
 })

@@ -1,4 +1,4 @@
-import { isEqual, T, type Editor, type TLShape } from 'tldraw'
+import { isEqual, type Editor, type TLShape } from 'tldraw'
 import type { RecordAttribution } from '../../../shared/attribution'
 import { describePerson } from '../../../shared/credit'
 import type { ImportedAttribution, ImportedAuthor } from '../../../shared/importedAttribution'
@@ -67,28 +67,6 @@ export function readMetaStamps(shape: Pick<TLShape, 'meta'>): MetaStamps {
   if (isParticipantId(updatedBy)) stamps.updatedBy = updatedBy
   if (isTime(updatedAt)) stamps.updatedAt = updatedAt
   return stamps
-}
-
-const participantIdOrNull = T.string.nullable()
-const attributionValidator = T.object({
-  addedBy: participantIdOrNull,
-  addedAt: T.number.nullable(),
-  addedWrittenDownBy: participantIdOrNull,
-  wordsBy: T.arrayOf(T.object({ by: T.string, writtenDownBy: participantIdOrNull, at: T.number })),
-})
-
-/**
- * A shape's attribution as the server published it in the `attribution` root, or undefined
- * when there is none (or, for a moment, a client wrote something invalid there).
- */
-export function readRecordAttribution(value: unknown): RecordAttribution | undefined {
-  try {
-    return value === undefined
-      ? undefined
-      : (attributionValidator.validate(value) as RecordAttribution)
-  } catch {
-    return undefined
-  }
 }
 
 /** Where a shape that came in with a board file came from, and how to write its date. */

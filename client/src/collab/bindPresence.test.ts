@@ -52,7 +52,7 @@ function client(participant: Participant): Client {
   Y.applyUpdate(doc, createInitialBoardState())
   const awareness = new Awareness(doc)
   cleanups.push(() => doc.destroy())
-  cleanups.push(bindStoreToYDoc(store, doc, { onSchemaTooNew: () => {} }))
+  cleanups.push(bindStoreToYDoc(store, doc))
   const onInvalidPresence = vi.fn<NonNullable<BindPresenceOptions['onInvalidPresence']>>()
   const unbind = bindPresence(store, awareness, me, { onInvalidPresence })
   cleanups.push(unbind)

@@ -14,12 +14,12 @@ import {
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createInitialBoardState } from '../../../server/initialBoardState'
-import { DocRoot, getMetaMap, getRecordStore, MetaKey } from '../../../shared/docLayout'
+import { DocRoot, getRecordStore } from '../../../shared/docLayout'
 import { schemaFingerprint } from '../../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
 import { linkDocs, type DocLink } from '../../../tests/helpers/linkDocs'
 import { shapeRecord } from '../../../tests/helpers/mapRecords'
-import { bindStoreToYDoc, SchemaTooNewError, type BindStoreToYDocOptions } from './bindStoreToYDoc'
+import { bindStoreToYDoc, type BindStoreToYDocOptions } from './bindStoreToYDoc'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 
 const PAGE_ID = PageRecordType.createId('page')
@@ -47,17 +47,15 @@ function geoShape(name: string, changes: Partial<TLGeoShape> = {}): TLGeoShape {
 interface Client {
   store: TLStore
   doc: Y.Doc
-  onSchemaTooNew: ReturnType<typeof vi.fn<BindStoreToYDocOptions['onSchemaTooNew']>>
   onInvalidRecord: ReturnType<typeof vi.fn<NonNullable<BindStoreToYDocOptions['onInvalidRecord']>>>
   unbind: () => void
 }
 
 function bindClient(doc: Y.Doc, store = makeStore()): Client {
-  const onSchemaTooNew = vi.fn<BindStoreToYDocOptions['onSchemaTooNew']>()
   const onInvalidRecord = vi.fn<NonNullable<BindStoreToYDocOptions['onInvalidRecord']>>()
-  const unbind = bindStoreToYDoc(store, doc, { onSchemaTooNew, onInvalidRecord })
+  const unbind = bindStoreToYDoc(store, doc, { onInvalidRecord })
   cleanups.push(unbind)
-  return { store, doc, onSchemaTooNew, onInvalidRecord, unbind }
+  return { store, doc, onInvalidRecord, unbind }
 }
 
 /** Two clients on one board: `a` loaded it first, `b` joined through the link. */
@@ -99,12 +97,6 @@ function countOwnUpdates(doc: Y.Doc, link?: DocLink): { count: number } {
     if (origin !== link) counter.count++
   })
   return counter
-}
-
-function newerSchema(): unknown {
-  const schema = makeStore().schema.serialize()
-  schema.sequences['com.tldraw.shape.geo'] = (schema.sequences['com.tldraw.shape.geo'] ?? 0) + 1
-  return schema
 }
 
 describe('bindStoreToYDoc', () => {
@@ -337,102 +329,8 @@ describe('bindStoreToYDoc', () => {
     expect(Y.encodeStateAsUpdate(doc)).toEqual(before)
   })
 
-  describe('a board written by a newer Commonmap', () => {
-    it.each([
-      ['a newer version of a record type', newerSchema()],
-      [
-        'a record type this version does not know',
-        { schemaVersion: 2, sequences: { 'com.example.card': 1 } },
-      ],
-      ['a schema it cannot read', { schemaVersion: 3, sequences: {} }],
-    ])('is refused without touching doc or store: %s', (_case, schema) => {
-      const doc = boardDoc()
-      getMetaMap(doc).set(MetaKey.schema, schema)
-      const store = makeStore()
-      const docBefore = Y.encodeStateAsUpdate(doc)
-      const updates = countOwnUpdates(doc)
-
-      const client = bindClient(doc, store)
-
-      expect(client.onSchemaTooNew).toHaveBeenCalledTimes(1)
-      const error = client.onSchemaTooNew.mock.calls[0]?.[0]
-      expect(error).toBeInstanceOf(SchemaTooNewError)
-      expect(error?.boardSchema).toEqual(schema)
-      expect(store.allRecords()).toEqual([])
-      expect(updates.count).toBe(0)
-      expect(Y.encodeStateAsUpdate(doc)).toEqual(docBefore)
-    })
-
-    it('stops syncing when another client upgrades the board', () => {
-      const { a, b } = twoClients()
-      const schema = newerSchema()
-
-      b.unbind()
-      b.doc.transact(() => {
-        getRecordStore(b.doc).set(createShapeId('new'), geoShape('new', { x: 9 }))
-        getMetaMap(b.doc).set(MetaKey.schema, schema)
-      })
-
-      expect(a.onSchemaTooNew).toHaveBeenCalledTimes(1)
-      expect(a.onSchemaTooNew.mock.calls[0]?.[0].boardSchema).toEqual(schema)
-      // The new-format records of that transaction are not read with our old schema.
-      expect(a.store.get(createShapeId('new'))).toBeUndefined()
-      const updates = countOwnUpdates(a.doc)
-      a.store.put([geoShape('after')])
-      expect(updates.count).toBe(0)
-      getRecordStore(b.doc).set(createShapeId('later'), geoShape('later'))
-      expect(a.store.get(createShapeId('later'))).toBeUndefined()
-    })
-  })
-
-  describe('a board written by an older Commonmap', () => {
-    function olderBoard() {
-      const doc = boardDoc()
-      const schema = makeStore().schema.serialize()
-      schema.sequences['com.tldraw.shape.geo'] = 9 // before rich text and flip props
-      const { richText: _richText, flipX: _flipX, flipY: _flipY, ...props } = geoShape('old').props
-      const old = { ...geoShape('old'), props: { ...props, text: 'Hello' } }
-      doc.transact(() => {
-        getRecordStore(doc).set(old.id, old as unknown as TLRecord)
-        getMetaMap(doc).set(MetaKey.schema, schema)
-      })
-      return { doc, old }
-    }
-
-    it('is migrated, and the migrated records and our schema are written back at once', () => {
-      const { doc, old } = olderBoard()
-      const updates = countOwnUpdates(doc)
-
-      const client = bindClient(doc)
-
-      const migrated = client.store.get(old.id) as TLGeoShape
-      expect(migrated.props).toMatchObject({ flipX: false, flipY: false })
-      expect(migrated.props.richText).toMatchObject({ type: 'doc' })
-      expect(migrated.props).not.toHaveProperty('text')
-      expect(docRecords(doc)[old.id]).toEqual(migrated)
-      expect(getMetaMap(doc).get(MetaKey.schema)).toEqual(client.store.schema.serialize())
-      expect(updates.count).toBe(1)
-      expect(client.onSchemaTooNew).not.toHaveBeenCalled()
-    })
-
-    it('is still loaded when one record cannot be migrated', () => {
-      const { doc, old } = olderBoard()
-      const broken = { ...geoShape('broken'), props: null }
-      doc.transact(() => getRecordStore(doc).set(broken.id, broken as unknown as TLRecord))
-      vi.spyOn(console, 'error').mockImplementation(() => {})
-      cleanups.push(() => vi.restoreAllMocks())
-
-      const client = bindClient(doc)
-
-      expect(client.store.get(old.id)).toMatchObject({ props: { flipX: false } })
-      expect(client.store.get(broken.id)).toBeUndefined()
-      expect(client.onInvalidRecord).toHaveBeenCalledWith(broken, expect.any(Error))
-      expect(docRecords(doc)[broken.id]).toEqual(broken)
-    })
-  })
-
   describe('an empty doc', () => {
-    it('is seeded with the store’s board records and our schema', () => {
+    it('is seeded with the store’s board records', () => {
       const source = bindClient(boardDoc())
       source.store.put([geoShape('seed')])
       source.unbind()
@@ -444,7 +342,7 @@ describe('bindStoreToYDoc', () => {
       expect(docRecords(doc)).toEqual(boardRecords(source.store))
       expect(docRecords(doc)).toHaveProperty([createShapeId('seed')])
       expect(docRecords(doc)).not.toHaveProperty(['instance:instance'])
-      expect(getMetaMap(doc).get(MetaKey.schema)).toEqual(client.store.schema.serialize())
+      expect(client.store.get(createShapeId('seed'))).toBeDefined()
     })
 
     it('gets the first records once someone adds them', () => {
@@ -476,8 +374,7 @@ describe('bindStoreToYDoc', () => {
   it('stops both directions when unsubscribed, and removes every listener it added', () => {
     const docA = boardDoc()
     const records = docA.getArray(DocRoot.records)
-    const meta = getMetaMap(docA)
-    const observersBefore = [records._eH.l.length, meta._eH.l.length]
+    const observersBefore = records._eH.l.length
     const docB = new Y.Doc()
     cleanups.push(() => docB.destroy())
     cleanups.push(linkDocs(docA, docB).unlink)
@@ -491,7 +388,7 @@ describe('bindStoreToYDoc', () => {
 
     expect(docRecords(docA)).not.toHaveProperty([createShapeId('local')])
     expect(a.store.get(createShapeId('remote'))).toBeUndefined()
-    expect([records._eH.l.length, meta._eH.l.length]).toEqual(observersBefore)
+    expect(records._eH.l.length).toBe(observersBefore)
   })
 
   describe('random edits with a flaky link', () => {

@@ -1,6 +1,6 @@
 import type { Editor, TLRecord } from 'tldraw'
 import type { RecordAttribution } from '../../../shared/attribution'
-import type { PublishedPerson } from '../../../shared/docLayout'
+import type { PublishedPerson } from '../../../shared/participant'
 import type { BoardExportSource } from '../../../shared/export/boardExport'
 import type { LicenceChoice } from '../../../shared/export/licences'
 

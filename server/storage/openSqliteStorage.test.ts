@@ -9,10 +9,13 @@ import { waitFor } from '../../tests/helpers/waitFor'
 import { mkdirSync } from 'node:fs'
 import type { LedgerDraft } from '../../shared/ledger'
 import { verifyLedger } from '../../shared/ledger'
-import type { StoredBoard, StoredParticipant } from './BoardStorage'
+import { commonmapSchema } from '../../shared/schema'
+import type { NewBoard, StoredParticipant } from './BoardRepository'
 import type { MergeUpdates } from './MergeWorker'
-import { SqliteStorage, type SqliteStorageOptions } from './SqliteStorage'
+import { openSqliteStorage, type SqliteStorageOptions } from './openSqliteStorage'
 import { MIGRATIONS } from './sqliteMigrations'
+import type { Storage } from './Storage'
+import type { StoredDocument } from './UpdateLog'
 
 const board = { id: 'board-aaaaaaaaaaaaaaaaaa', title: 'Housing', createdAt: 1_700_000_000_000 }
 
@@ -30,7 +33,7 @@ function createWriter() {
   }
 }
 
-function rebuild(stored: StoredBoard | undefined): Record<string, unknown> {
+function rebuild(stored: StoredDocument | undefined): Record<string, unknown> {
   if (!stored) throw new Error('board missing')
   const doc = new Y.Doc()
   Y.applyUpdate(doc, stored.snapshot)
@@ -38,7 +41,9 @@ function rebuild(stored: StoredBoard | undefined): Record<string, unknown> {
   return Object.fromEntries([...getRecordStore(doc).map].map(([key, entry]) => [key, entry.val]))
 }
 
-describe('SqliteStorage', () => {
+const SCHEMA = commonmapSchema.serialize()
+
+describe('openSqliteStorage', () => {
   const sam: StoredParticipant = {
     id: 'p_sam0000000000000000000',
     boardId: board.id,
@@ -52,15 +57,26 @@ describe('SqliteStorage', () => {
     addedBy: null,
     createdAt: 5,
     tokenHash: new Uint8Array(32).fill(7),
+    capabilities: ['view', 'edit'],
   }
 
   let dir: string
   let file: string
-  const opened: SqliteStorage[] = []
+  const opened: Storage[] = []
   const open = (options: Partial<SqliteStorageOptions> = {}) => {
-    const storage = SqliteStorage.open({ file, ...options })
+    const storage = openSqliteStorage({ file, ...options })
     opened.push(storage)
-    return storage
+    const { log, repository } = storage
+    return {
+      close: () => storage.close(),
+      create: (initialState: Uint8Array, more: Partial<NewBoard> = {}) =>
+        repository.createBoard({ info: board, initialState, schema: SCHEMA, ...more }),
+      append: (update: Uint8Array, ledger?: LedgerDraft[]) =>
+        log.append(board.id, { update, ...(ledger && { ledger }) }),
+      load: (id = board.id) => log.load(id),
+      log,
+      repository,
+    }
   }
 
   beforeEach(() => {
@@ -75,42 +91,42 @@ describe('SqliteStorage', () => {
   it('creates, appends and loads a board, and keeps it across reopening', async () => {
     const writer = createWriter()
     const storage = open()
-    storage.createBoard(board, writer.initial)
+    await storage.create(writer.initial)
     writer.move('shape:a', 1)
     writer.move('shape:a', 2)
-    for (const update of writer.updates) storage.appendUpdate(board.id, update)
+    for (const update of writer.updates) storage.append(update)
 
-    expect(storage.getBoard(board.id)).toEqual(board)
-    expect(storage.getBoard('unknown')).toBeUndefined()
-    expect(storage.loadBoard('unknown')).toBeUndefined()
-    const stored = storage.loadBoard(board.id)
+    expect(await storage.repository.getBoard(board.id)).toEqual(board)
+    expect(await storage.repository.getBoard('unknown')).toBeUndefined()
+    expect(await storage.load('unknown')).toBeUndefined()
+    const stored = (await storage.load())
     expect(stored?.updates).toHaveLength(2)
     expect(rebuild(stored)).toEqual({ 'shape:a': { id: 'shape:a', x: 2 } })
 
     await storage.close()
     opened.splice(0)
-    expect(rebuild(open().loadBoard(board.id))).toEqual({ 'shape:a': { id: 'shape:a', x: 2 } })
+    expect(rebuild(await open().load())).toEqual({ 'shape:a': { id: 'shape:a', x: 2 } })
   })
 
   it('refuses updates for a board that does not exist', () => {
-    expect(() => open().appendUpdate('nobody', new Uint8Array([0, 0]))).toThrow()
+    expect(() => open().log.append('nobody', { update: new Uint8Array([0, 0]) })).toThrow()
   })
 
   it('compacts the log into a smaller snapshot that loads the same document', async () => {
     const writer = createWriter()
     const storage = open()
-    storage.createBoard(board, writer.initial)
+    await storage.create(writer.initial)
     for (let i = 0; i < 200; i++) writer.move(`shape:${i % 5}`, i)
-    for (const update of writer.updates) storage.appendUpdate(board.id, update)
-    const before = storage.loadBoard(board.id)
+    for (const update of writer.updates) storage.append(update)
+    const before = (await storage.load())
     const logBytes = before!.updates.reduce((sum, u) => sum + u.byteLength, 0)
 
-    expect(await storage.compact(board.id)).toEqual({ compactedUpdates: 200 })
-    const after = storage.loadBoard(board.id)
+    expect(await storage.log.compact(board.id)).toEqual({ compactedUpdates: 200 })
+    const after = (await storage.load())
     expect(after?.updates).toHaveLength(0)
     expect(after!.snapshot.byteLength).toBeLessThan(logBytes / 4)
     expect(rebuild(after)).toEqual(rebuild(before))
-    expect(await storage.compact(board.id)).toEqual({ compactedUpdates: 0 })
+    expect(await storage.log.compact(board.id)).toEqual({ compactedUpdates: 0 })
   })
 
   it('keeps updates appended while a compaction is merging', async () => {
@@ -124,21 +140,21 @@ describe('SqliteStorage', () => {
       return Y.mergeUpdates([snapshot, ...updates])
     }
     const storage = open({ merge: slowMerge })
-    storage.createBoard(board, writer.initial)
+    await storage.create(writer.initial)
     writer.move('shape:a', 1)
     writer.move('shape:b', 1)
-    for (const update of writer.updates.splice(0)) storage.appendUpdate(board.id, update)
+    for (const update of writer.updates.splice(0)) storage.append(update)
 
-    const compaction = storage.compact(board.id)
-    expect(storage.compact(board.id)).toBe(compaction)
+    const compaction = storage.log.compact(board.id)
+    expect(storage.log.compact(board.id)).toBe(compaction)
     writer.move('shape:a', 2)
     writer.move('shape:c', 3)
-    for (const update of writer.updates.splice(0)) storage.appendUpdate(board.id, update)
+    for (const update of writer.updates.splice(0)) storage.append(update)
     release()
     await compaction
 
     expect(seen).toEqual([2])
-    const stored = storage.loadBoard(board.id)
+    const stored = (await storage.load())
     expect(stored?.updates).toHaveLength(2)
     expect(rebuild(stored)).toEqual({
       'shape:a': { id: 'shape:a', x: 2 },
@@ -150,11 +166,11 @@ describe('SqliteStorage', () => {
   it('compacts on its own once the log passes the threshold', async () => {
     const writer = createWriter()
     const storage = open({ compactAfterUpdates: 10 })
-    storage.createBoard(board, writer.initial)
+    await storage.create(writer.initial)
     for (let i = 0; i < 10; i++) writer.move('shape:a', i)
-    for (const update of writer.updates) storage.appendUpdate(board.id, update)
-    await waitFor(() => storage.loadBoard(board.id)?.updates.length === 0, { what: 'compaction' })
-    expect(rebuild(storage.loadBoard(board.id))).toEqual({ 'shape:a': { id: 'shape:a', x: 9 } })
+    for (const update of writer.updates) storage.append(update)
+    await waitFor(async () => (await storage.load())?.updates.length === 0, { what: 'compaction' })
+    expect(rebuild((await storage.load()))).toEqual({ 'shape:a': { id: 'shape:a', x: 9 } })
   })
 
   it('waits for proportionally more updates before compacting a large board', async () => {
@@ -169,39 +185,39 @@ describe('SqliteStorage', () => {
         return Y.mergeUpdates([snapshot, ...updates])
       },
     })
-    storage.createBoard(board, Y.encodeStateAsUpdate(big))
+    await storage.create(Y.encodeStateAsUpdate(big))
     const writer = createWriter()
     for (let i = 0; i < 40; i++) writer.move('shape:a', i)
     const [first, second] = [writer.updates.slice(0, 19), writer.updates.slice(19, 20)]
-    for (const update of first) storage.appendUpdate(board.id, update)
+    for (const update of first) storage.append(update)
     expect(merges).toEqual([])
-    for (const update of second) storage.appendUpdate(board.id, update)
+    for (const update of second) storage.append(update)
     expect(merges).toEqual([20])
   })
 
   it('leaves the log alone when a merge fails', async () => {
     const writer = createWriter()
     const storage = open({ merge: () => Promise.reject(new Error('worker crashed')) })
-    storage.createBoard(board, writer.initial)
+    await storage.create(writer.initial)
     writer.move('shape:a', 1)
-    storage.appendUpdate(board.id, writer.updates[0]!)
-    expect(await storage.compact(board.id)).toEqual({ compactedUpdates: 0 })
-    expect(storage.loadBoard(board.id)?.updates).toHaveLength(1)
+    storage.append(writer.updates[0]!)
+    expect(await storage.log.compact(board.id)).toEqual({ compactedUpdates: 0 })
+    expect((await storage.load())?.updates).toHaveLength(1)
   })
 
   it('lets a running compaction finish when closing', async () => {
     const writer = createWriter()
     const storage = open()
-    storage.createBoard(board, writer.initial)
+    await storage.create(writer.initial)
     for (let i = 0; i < 50; i++) writer.move('shape:a', i)
-    for (const update of writer.updates) storage.appendUpdate(board.id, update)
-    const compaction = storage.compact(board.id)
+    for (const update of writer.updates) storage.append(update)
+    const compaction = storage.log.compact(board.id)
     await storage.close()
     expect(await compaction).toEqual({ compactedUpdates: 50 })
     opened.splice(0)
     const reopened = open()
-    expect(reopened.loadBoard(board.id)?.updates).toHaveLength(0)
-    expect(rebuild(reopened.loadBoard(board.id))).toEqual({ 'shape:a': { id: 'shape:a', x: 49 } })
+    expect((await reopened.load())?.updates).toHaveLength(0)
+    expect(rebuild((await reopened.load()))).toEqual({ 'shape:a': { id: 'shape:a', x: 49 } })
   })
 
   it('records the schema version and refuses a file from a newer version', async () => {
@@ -225,7 +241,7 @@ describe('SqliteStorage', () => {
       recordType: 'note',
     })
 
-    it('migrates a schema 1 file, keeping its boards', () => {
+    it('migrates a schema 1 file, keeping its boards', async () => {
       mkdirSync(join(dir, 'nested'), { recursive: true })
       const db = new Database(file)
       db.exec(MIGRATIONS[0]!)
@@ -241,28 +257,28 @@ describe('SqliteStorage', () => {
       )
       db.close()
       const storage = open()
-      expect(storage.getBoard(board.id)?.title).toBe(board.title)
-      storage.addParticipant(sam)
-      expect(storage.listParticipants(board.id)).toEqual([
+      expect((await storage.repository.getBoard(board.id))?.title).toBe(board.title)
+      await storage.repository.addParticipant(sam)
+      expect(await storage.repository.listParticipants(board.id)).toEqual([
         { ...sam, tokenHash: Buffer.from(sam.tokenHash!) },
       ])
     })
 
-    it('keeps participants, and changes only their profile fields', () => {
+    it('keeps participants, and changes only their profile fields', async () => {
       const storage = open()
-      storage.createBoard(board, createWriter().initial, { creator: sam })
-      expect(storage.getParticipant(sam.id)).toMatchObject({
+      await storage.create(createWriter().initial, { creator: sam })
+      expect(await storage.repository.getParticipant(sam.id)).toMatchObject({
         name: 'Sam Jones',
         withoutDevice: false,
       })
-      storage.updateParticipant({
+      await storage.repository.updateParticipant({
         ...sam,
         credit: 'role-only',
         name: 'Sam J',
         boardId: 'other',
         addedBy: 'x',
       })
-      expect(storage.getParticipant(sam.id)).toMatchObject({
+      expect(await storage.repository.getParticipant(sam.id)).toMatchObject({
         name: 'Sam J',
         credit: 'role-only',
         boardId: board.id,
@@ -276,8 +292,8 @@ describe('SqliteStorage', () => {
         addedBy: sam.id,
         createdAt: 6,
       }
-      storage.addParticipant(offline)
-      expect(storage.listParticipants(board.id).map((p) => [p.id, p.withoutDevice])).toEqual([
+      await storage.repository.addParticipant(offline)
+      expect((await storage.repository.listParticipants(board.id)).map((p) => [p.id, p.withoutDevice])).toEqual([
         [sam.id, false],
         [offline.id, true],
       ])
@@ -286,20 +302,20 @@ describe('SqliteStorage', () => {
     it('seals ledger entries onto one chain with their update, across reopening', async () => {
       const writer = createWriter()
       const storage = open()
-      storage.createBoard(board, writer.initial, { creator: sam, ledger: [draft('page:page')] })
+      await storage.create(writer.initial, { creator: sam, ledger: [draft('page:page')] })
       writer.move('shape:a', 1)
       writer.move('shape:a', 2)
-      storage.appendUpdate(board.id, writer.updates[0]!, [draft('shape:a')])
-      storage.appendUpdate(board.id, writer.updates[1]!, [draft('shape:a', 'arranged')])
+      storage.append(writer.updates[0]!, [draft('shape:a')])
+      storage.append(writer.updates[1]!, [draft('shape:a', 'arranged')])
       await storage.close()
       opened.splice(0)
       const reopened = open()
       writer.move('shape:b', 3)
-      reopened.appendUpdate(board.id, writer.updates[2]!, [
+      reopened.append(writer.updates[2]!, [
         draft('shape:b'),
         draft('shape:b', 'words'),
       ])
-      const ledger = reopened.readLedger(board.id)
+      const ledger = await reopened.repository.readLedger(board.id)
       expect(ledger.map((e) => [e.seq, e.recordId, e.action])).toEqual([
         [1, 'page:page', 'created'],
         [2, 'shape:a', 'created'],
@@ -308,18 +324,18 @@ describe('SqliteStorage', () => {
         [5, 'shape:b', 'words'],
       ])
       expect(verifyLedger(ledger)).toMatchObject({ ok: true, entries: 5 })
-      expect(reopened.readLedger(board.id, { recordId: 'shape:a' }).map((e) => e.seq)).toEqual([
+      expect((await reopened.repository.readLedger(board.id, { recordId: 'shape:a' })).map((e) => e.seq)).toEqual([
         2, 3,
       ])
-      expect(reopened.readLedger(board.id, { authorshipOnly: true }).map((e) => e.seq)).toEqual([
+      expect((await reopened.repository.readLedger(board.id, { authorshipOnly: true })).map((e) => e.seq)).toEqual([
         1, 2, 4, 5,
       ])
-      expect(reopened.loadBoard(board.id)?.updates).toHaveLength(3)
+      expect((await reopened.load())?.updates).toHaveLength(3)
     })
 
-    it('refuses to rewrite or delete ledger entries', () => {
+    it('refuses to rewrite or delete ledger entries', async () => {
       const storage = open()
-      storage.createBoard(board, createWriter().initial, {
+      await storage.create(createWriter().initial, {
         creator: sam,
         ledger: [draft('page:page')],
       })
@@ -334,49 +350,100 @@ describe('SqliteStorage', () => {
       }
     })
 
-    it('stores neither the update nor its entries when the entries cannot be stored', () => {
+    it('stores neither the update nor its entries when the entries cannot be stored', async () => {
       const writer = createWriter()
       const storage = open()
-      storage.createBoard(board, writer.initial, { ledger: [draft('page:page')] })
+      await storage.create(writer.initial, { ledger: [draft('page:page')] })
       writer.move('shape:a', 1)
-      writer.move('shape:a', 2)
-      storage.appendUpdate(board.id, writer.updates[0]!, [draft('shape:a')])
+      const broken = { ...draft('shape:a'), action: null } as unknown as LedgerDraft
+      expect(() => storage.append(writer.updates[0]!, [draft('shape:a'), broken])).toThrow()
+      expect((await storage.load())?.updates).toHaveLength(0)
+      expect((await storage.repository.readLedger(board.id)).map((e) => e.seq)).toEqual([1])
+    })
+
+    it('never forks a chain when two writers append to one board: each reads its end in its own transaction', async () => {
+      const writer = createWriter()
+      const first = open()
+      const second = open()
+      await first.create(writer.initial, { creator: sam, ledger: [draft('page:page')] })
+      for (let i = 0; i < 6; i++) writer.move(`shape:${i}`, i)
+      writer.updates.forEach((update, i) =>
+        (i % 2 === 0 ? first : second).append(update, [draft(`shape:${i}`)]),
+      )
+      const ledger = await second.repository.readLedger(board.id)
+      expect(ledger.map((e) => e.seq)).toEqual([1, 2, 3, 4, 5, 6, 7])
+      expect(verifyLedger(ledger)).toMatchObject({ ok: true, entries: 7 })
+    })
+  })
+
+  describe('server-owned state leaves the document (schema 5)', () => {
+    it('keeps the schema a board conforms to, null for a board saved before, and stores a new one with an update', async () => {
+      mkdirSync(join(dir, 'nested'), { recursive: true })
       const db = new Database(file)
-      // Another writer took the next sequence number behind this storage's back.
-      db.prepare(
-        "INSERT INTO ledger VALUES (?, 3, 0, 'p', NULL, 'created', 'shape:z', 'note', ?, ?)",
-      ).run(board.id, '0'.repeat(64), 'x')
+      for (const step of MIGRATIONS.slice(0, 4)) db.exec(step)
+      db.pragma('user_version = 4')
+      db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(
+        board.id,
+        board.title,
+        1,
+      )
+      db.prepare('INSERT INTO snapshots (board_id, state, up_to_seq) VALUES (?, ?, 0)').run(
+        board.id,
+        Buffer.from(createWriter().initial),
+      )
       db.close()
-      expect(() =>
-        storage.appendUpdate(board.id, writer.updates[1]!, [draft('shape:a', 'arranged')]),
-      ).toThrow()
-      expect(storage.loadBoard(board.id)?.updates).toHaveLength(1)
-      // The chain head was not moved by the failed append.
-      expect(storage.readLedger(board.id).map((e) => e.seq)).toEqual([1, 2, 3])
+      const storage = open()
+      expect((await storage.load())?.schema).toBeNull()
+      storage.log.append(board.id, { update: new Uint8Array([0, 0]), schema: SCHEMA })
+      expect((await storage.load())?.schema).toEqual(SCHEMA)
+    })
+
+    it('lets whoever started a board saved before capabilities facilitate it, and others take part', async () => {
+      mkdirSync(join(dir, 'nested'), { recursive: true })
+      const db = new Database(file)
+      for (const step of MIGRATIONS.slice(0, 4)) db.exec(step)
+      db.pragma('user_version = 4')
+      db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(board.id, 'x', 1)
+      const insert = db.prepare(
+        `INSERT INTO participants (id, board_id, name, role, credit, color, created_at)
+          VALUES (?, ?, 'Someone', 'carer', 'full-name', '#000', 1)`,
+      )
+      insert.run(sam.id, board.id)
+      insert.run('p_jo00000000000000000000', board.id)
+      db.prepare(
+        "INSERT INTO ledger VALUES (?, 1, 0, ?, NULL, 'created', 'page:page', 'page', ?, ?)",
+      ).run(board.id, sam.id, '0'.repeat(64), 'x')
+      db.close()
+      const storage = open()
+      const people = await storage.repository.listParticipants(board.id)
+      expect(people.map((p) => [p.id, p.capabilities])).toEqual([
+        [sam.id, ['view', 'edit', 'facilitate']],
+        ['p_jo00000000000000000000', ['view', 'edit']],
+      ])
     })
   })
   describe('licences (schema 3)', () => {
     it('keeps the latest choice for a board, with who made it, across reopening', async () => {
       const storage = open()
-      storage.createBoard(board, createWriter().initial, { creator: sam })
-      expect(storage.getLicence(board.id)).toBeUndefined()
-      storage.setLicence(board.id, { id: 'cc0-1.0', setBy: sam.id, setAt: 10 })
-      storage.setLicence(board.id, { id: 'cc-by-sa-4.0', setBy: sam.id, setAt: 20 })
+      await storage.create(createWriter().initial, { creator: sam })
+      expect(await storage.repository.getLicence(board.id)).toBeUndefined()
+      await storage.repository.setLicence(board.id, { id: 'cc0-1.0', setBy: sam.id, setAt: 10 })
+      await storage.repository.setLicence(board.id, { id: 'cc-by-sa-4.0', setBy: sam.id, setAt: 20 })
       await storage.close()
       opened.splice(0)
-      expect(open().getLicence(board.id)).toEqual({
+      expect(await open().repository.getLicence(board.id)).toEqual({
         id: 'cc-by-sa-4.0',
         setBy: sam.id,
         setAt: 20,
       })
     })
 
-    it('refuses a choice by someone who is not a participant', () => {
+    it('refuses a choice by someone who is not a participant', async () => {
       const storage = open()
-      storage.createBoard(board, createWriter().initial)
-      expect(() =>
-        storage.setLicence(board.id, { id: 'cc0-1.0', setBy: sam.id, setAt: 10 }),
-      ).toThrow()
+      await storage.create(createWriter().initial)
+      await expect(
+        storage.repository.setLicence(board.id, { id: 'cc0-1.0', setBy: sam.id, setAt: 10 }),
+      ).rejects.toThrow()
     })
   })
 })

@@ -1,0 +1,96 @@
+import { AttributionFold } from '../../shared/attribution'
+import type { LedgerDraft } from '../../shared/ledger'
+import { CURRENT_KEY } from '../../shared/serverState'
+import { computeVoiceBalance } from '../../shared/voiceBalance'
+import { classifyRecordChange, recordKind, type RecordLike } from '../../shared/wordProps'
+import type { PluginContext, RoomPlugin } from '../room/RoomPlugin'
+import type { BoardRepository } from '../storage/BoardRepository'
+import type { PeoplePlugin } from './peoplePlugin'
+import type { WritingForPlugin } from './writingForPlugin'
+
+/** Options of {@link createLedgerPlugin}. */
+export interface LedgerPluginOptions {
+  readonly repository: BoardRepository
+  readonly boardId: string
+  readonly people: PeoplePlugin
+  readonly writingFor: WritingForPlugin
+  /**
+   * Whether to keep the contribution ledger. Only the benchmark turns it off, to measure what
+   * the ledger costs; identity and the server-owned state are enforced either way.
+   */
+  readonly ledger: boolean
+}
+
+/**
+ * The contribution ledger and what follows from it. For each client transaction the room
+ * accepted it drafts one ledger entry per record the transaction created, changed the words
+ * of, arranged or deleted, credited to the connection's participant (or the person they are
+ * adding for, with them as "written down by"); the room stores the drafts with the update. From
+ * the ledger it folds and publishes who each shape is credited to (`attribution`), how many
+ * shapes each person is credited on (`contributions`) and the `voiceBalance` by role.
+ */
+export function createLedgerPlugin(options: LedgerPluginOptions): RoomPlugin {
+  const { repository, boardId, people, writingFor } = options
+  const fold = new AttributionFold()
+  let context: PluginContext | undefined
+
+  const publishVoiceBalance = (ctx: PluginContext) => {
+    ctx
+      .state('voiceBalance')
+      .set(CURRENT_KEY, computeVoiceBalance([...people.profiles().values()], fold.contributions()))
+  }
+
+  return {
+    name: 'ledger',
+    states: ['attribution', 'contributions', 'voiceBalance'],
+
+    async restore(ctx) {
+      context = ctx
+      // Rebuilding who each shape is credited to needs only authorship, not every move.
+      for (const entry of await repository.readLedger(boardId, { authorshipOnly: true })) {
+        fold.apply(entry)
+      }
+      const attribution = ctx.state('attribution')
+      for (const [id, credit] of fold.entries()) attribution.set(id, credit)
+      const contributions = ctx.state('contributions')
+      for (const [id, count] of fold.contributions()) contributions.set(id, count)
+      publishVoiceBalance(ctx)
+      people.onChange(() => {
+        if (context) publishVoiceBalance(context)
+      })
+    },
+
+    accepted({ connection, changes, at }, ctx) {
+      const participantId = connection.identity?.participantId
+      if (!options.ledger || !participantId) return []
+      const forWhom = writingFor.writingFor(connection)
+      const credited = forWhom ?? participantId
+      const writtenDownBy = forWhom ? participantId : null
+      const drafts: LedgerDraft[] = []
+      const attribution = ctx.state('attribution')
+      for (const { id, before, after } of changes) {
+        const action = classifyRecordChange(before, after)
+        if (!action) continue
+        const draft: LedgerDraft = {
+          at,
+          participantId: credited,
+          writtenDownBy,
+          action,
+          recordId: id,
+          recordType: recordKind((after ?? before) as RecordLike),
+        }
+        drafts.push(draft)
+        if (!fold.apply(draft)) continue
+        const credit = fold.get(id)
+        if (credit) attribution.set(id, credit)
+        else attribution.delete(id)
+      }
+      const count = fold.contributionsOf(credited)
+      if (count !== (ctx.state('contributions').get(credited) ?? 0)) {
+        ctx.state('contributions').set(credited, count)
+        publishVoiceBalance(ctx)
+      }
+      return drafts
+    },
+  }
+}

@@ -1,0 +1,95 @@
+import type {
+  ConnectionFacts,
+  ServerStateName,
+  ServerStatePatch,
+  ServerStates,
+} from '../../shared/serverState'
+import type { OwnedState } from './RoomPlugin'
+
+type Values = Map<string, unknown>
+
+/**
+ * A room's server-owned states (shared/serverState.ts): what the plug-ins publish, kept in
+ * memory, with the changes not yet sent. The room sends a connection the whole of it once (a
+ * snapshot, encoded once and shared until something changes), then every change as a patch.
+ */
+export class ServerStateHub {
+  private readonly states = new Map<ServerStateName, Values>()
+  private pending = new Map<ServerStateName, { set: Values; deleted: Set<string> }>()
+  private statesJson: string | undefined
+
+  /** The handle through which a state's owner reads and changes it. */
+  handle<N extends ServerStateName>(name: N): OwnedState<N> {
+    const values = this.values(name)
+    return {
+      get: (key) => values.get(key) as ServerStates[N] | undefined,
+      entries: () => values.entries() as IterableIterator<[string, ServerStates[N]]>,
+      set: (key, value) => {
+        if (isSameJson(values.get(key), value)) return
+        values.set(key, value)
+        const change = this.change(name)
+        change.deleted.delete(key)
+        change.set.set(key, value)
+      },
+      delete: (key) => {
+        if (!values.delete(key)) return
+        const change = this.change(name)
+        change.set.delete(key)
+        change.deleted.add(key)
+      },
+    }
+  }
+
+  /** True when something changed since the last {@link takePatch}. */
+  get hasChanges(): boolean {
+    return this.pending.size > 0
+  }
+
+  /** The changes since the last call, as a `patch` message's states (undefined: none). */
+  takePatch(): ServerStatePatch | undefined {
+    if (this.pending.size === 0) return undefined
+    const patch: Record<string, { set?: Record<string, unknown>; delete?: string[] }> = {}
+    for (const [name, { set, deleted }] of this.pending) {
+      patch[name] = {
+        ...(set.size > 0 && { set: Object.fromEntries(set) }),
+        ...(deleted.size > 0 && { delete: [...deleted] }),
+      }
+    }
+    this.pending = new Map()
+    return patch as ServerStatePatch
+  }
+
+  /** A `snapshot` message for one connection, as JSON (the states are serialized once). */
+  snapshotJson(you: ConnectionFacts): string {
+    this.statesJson ??= JSON.stringify(
+      Object.fromEntries(
+        [...this.states].map(([name, values]) => [name, Object.fromEntries(values)]),
+      ),
+    )
+    return `{"kind":"snapshot","you":${JSON.stringify(you)},"states":${this.statesJson}}`
+  }
+
+  private values(name: ServerStateName): Values {
+    let values = this.states.get(name)
+    if (!values) {
+      values = new Map()
+      this.states.set(name, values)
+    }
+    return values
+  }
+
+  private change(name: ServerStateName) {
+    this.statesJson = undefined
+    let change = this.pending.get(name)
+    if (!change) {
+      change = { set: new Map(), deleted: new Set() }
+      this.pending.set(name, change)
+    }
+    return change
+  }
+}
+
+/** Values are JSON: equal when they serialize the same (small values, compared rarely). */
+function isSameJson(a: unknown, b: unknown): boolean {
+  return a === b || (a !== undefined && JSON.stringify(a) === JSON.stringify(b))
+}

@@ -1,0 +1,251 @@
+import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import { isCapability, type Capability } from '../../shared/capabilities'
+import type { CreditLevel } from '../../shared/credit'
+import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
+import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
+import type { RoleId } from '../../shared/roles'
+import type {
+  BoardRepository,
+  LedgerQuery,
+  NewBoard,
+  RecordedLicenceChoice,
+  StoredParticipant,
+} from './BoardRepository'
+import { asBuffer, type SqliteDatabase } from './SqliteDatabase'
+import { appendLedgerEntries } from './sqliteLedger'
+
+/**
+ * Boards, people, the ledger as read back, licences and imported shapes in SQLite. Synchronous
+ * underneath (better-sqlite3); the promises it returns are already settled.
+ */
+export class SqliteBoardRepository implements BoardRepository {
+  constructor(private readonly database: SqliteDatabase) {}
+
+  async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
+    this.database.db.transaction(() => {
+      this.run('INSERT INTO boards (id, title, created_at, schema) VALUES (?, ?, ?, ?)', [
+        info.id,
+        info.title,
+        info.createdAt,
+        JSON.stringify(schema),
+      ])
+      this.run('INSERT INTO snapshots (board_id, state, up_to_seq) VALUES (?, ?, 0)', [
+        info.id,
+        asBuffer(initialState),
+      ])
+      if (creator) this.insertParticipant(creator)
+      if (ledger?.length) appendLedgerEntries(this.database, info.id, ledger)
+      if (imported?.size) this.insertImported(info.id, imported)
+    })()
+  }
+
+  async getBoard(boardId: string): Promise<BoardInfo | undefined> {
+    const row = this.database
+      .statement('SELECT id, title, created_at FROM boards WHERE id = ?')
+      .get(boardId) as { id: string; title: string; created_at: number } | undefined
+    return row && { id: row.id, title: row.title, createdAt: row.created_at }
+  }
+
+  async addParticipant(participant: StoredParticipant): Promise<void> {
+    this.insertParticipant(participant)
+  }
+
+  async getParticipant(participantId: string): Promise<StoredParticipant | undefined> {
+    const row = this.database
+      .statement('SELECT * FROM participants WHERE id = ?')
+      .get(participantId) as ParticipantRow | undefined
+    return row && participantFromRow(row)
+  }
+
+  async updateParticipant(profile: ParticipantProfile): Promise<void> {
+    this.run(
+      `UPDATE participants SET name = ?, role = ?, role_other = ?, credit = ?, pseudonym = ?
+        WHERE id = ?`,
+      [
+        profile.name,
+        profile.role,
+        profile.roleOther,
+        profile.credit,
+        profile.pseudonym,
+        profile.id,
+      ],
+    )
+  }
+
+  async listParticipants(boardId: string): Promise<StoredParticipant[]> {
+    const rows = this.database
+      .statement('SELECT * FROM participants WHERE board_id = ? ORDER BY created_at, rowid')
+      .all(boardId) as ParticipantRow[]
+    return rows.map(participantFromRow)
+  }
+
+  async readLedger(boardId: string, query: LedgerQuery = {}): Promise<LedgerEntry[]> {
+    const rows = (
+      query.recordId !== undefined
+        ? this.database
+            .statement('SELECT * FROM ledger WHERE board_id = ? AND record_id = ? ORDER BY seq')
+            .all(boardId, query.recordId)
+        : query.authorshipOnly
+          ? this.database
+              .statement(
+                "SELECT * FROM ledger WHERE board_id = ? AND action != 'arranged' ORDER BY seq",
+              )
+              .all(boardId)
+          : this.database
+              .statement('SELECT * FROM ledger WHERE board_id = ? ORDER BY seq')
+              .all(boardId)
+    ) as LedgerRow[]
+    return rows.map(entryFromRow)
+  }
+
+  async readImported(boardId: string): Promise<Map<string, ImportedAttribution>> {
+    const rows = this.database
+      .statement('SELECT * FROM imported_shapes WHERE board_id = ?')
+      .all(boardId) as ImportedRow[]
+    return new Map(rows.map((row) => [row.shape_id, importedFromRow(row)]))
+  }
+
+  async getLicence(boardId: string): Promise<LicenceChoice | undefined> {
+    const row = this.database
+      .statement('SELECT licence, set_by, set_at FROM board_licences WHERE board_id = ?')
+      .get(boardId) as { licence: string; set_by: string; set_at: number } | undefined
+    return row && { id: row.licence as LicenceId, setBy: row.set_by, setAt: row.set_at }
+  }
+
+  async setLicence(boardId: string, choice: RecordedLicenceChoice): Promise<void> {
+    this.run(
+      `INSERT INTO board_licences (board_id, licence, set_by, set_at) VALUES (?, ?, ?, ?)
+        ON CONFLICT (board_id) DO UPDATE SET licence = excluded.licence, set_by = excluded.set_by,
+          set_at = excluded.set_at`,
+      [boardId, choice.id, choice.setBy, choice.setAt],
+    )
+  }
+
+  private run(sql: string, values: unknown[]): void {
+    this.database.statement(sql).run(...values)
+  }
+
+  private insertParticipant(participant: StoredParticipant): void {
+    this.run(
+      `INSERT INTO participants (id, board_id, name, role, role_other, credit, pseudonym, color,
+        token_hash, added_by, created_at, capabilities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [
+        participant.id,
+        participant.boardId,
+        participant.name,
+        participant.role,
+        participant.roleOther,
+        participant.credit,
+        participant.pseudonym,
+        participant.color,
+        participant.tokenHash && asBuffer(participant.tokenHash),
+        participant.addedBy,
+        participant.createdAt,
+        participant.capabilities.join(' '),
+      ],
+    )
+  }
+
+  private insertImported(boardId: string, imported: ReadonlyMap<string, ImportedAttribution>) {
+    const insert = this.database.statement(
+      `INSERT INTO imported_shapes (board_id, shape_id, from_title, exported_at, imported_at,
+        author_name, author_role, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    for (const [shapeId, { from, exportedAt, importedAt, author }] of imported) {
+      insert.run(
+        boardId,
+        shapeId,
+        from,
+        exportedAt,
+        importedAt,
+        author?.name ?? null,
+        author?.role ?? null,
+        author?.addedAt ?? null,
+      )
+    }
+  }
+}
+
+interface ParticipantRow {
+  id: string
+  board_id: string
+  name: string
+  role: string
+  role_other: string | null
+  credit: string
+  pseudonym: string | null
+  color: string
+  token_hash: Buffer | null
+  added_by: string | null
+  created_at: number
+  capabilities: string
+}
+
+function participantFromRow(row: ParticipantRow): StoredParticipant {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    name: row.name,
+    role: row.role as RoleId,
+    roleOther: row.role_other,
+    credit: row.credit as CreditLevel,
+    pseudonym: row.pseudonym,
+    color: row.color,
+    withoutDevice: row.token_hash === null,
+    addedBy: row.added_by,
+    createdAt: row.created_at,
+    tokenHash: row.token_hash,
+    capabilities: row.capabilities.split(' ').filter(isCapability) as Capability[],
+  }
+}
+
+interface ImportedRow {
+  shape_id: string
+  from_title: string | null
+  exported_at: number | null
+  imported_at: number
+  author_name: string | null
+  author_role: string | null
+  added_at: number | null
+}
+
+function importedFromRow(row: ImportedRow): ImportedAttribution {
+  return {
+    from: row.from_title,
+    exportedAt: row.exported_at,
+    importedAt: row.imported_at,
+    author:
+      row.author_name === null
+        ? null
+        : { name: row.author_name, role: row.author_role, addedAt: row.added_at },
+  }
+}
+
+interface LedgerRow {
+  board_id: string
+  seq: number
+  at: number
+  participant_id: string
+  written_down_by: string | null
+  action: string
+  record_id: string
+  record_type: string
+  prev_hash: string
+  hash: string
+}
+
+function entryFromRow(row: LedgerRow): LedgerEntry {
+  return {
+    boardId: row.board_id,
+    seq: row.seq,
+    at: row.at,
+    participantId: row.participant_id,
+    writtenDownBy: row.written_down_by,
+    action: row.action as LedgerAction,
+    recordId: row.record_id,
+    recordType: row.record_type,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}

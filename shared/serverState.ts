@@ -1,0 +1,223 @@
+import type { SerializedSchemaV2 } from '@tldraw/store'
+import { T } from '@tldraw/validate'
+import { recordAttributionValidator, type RecordAttribution } from './attribution'
+import { CAPABILITIES, type Capability } from './capabilities'
+import type { CreditedParticipant } from './credit'
+import { licenceChoiceValidator, type LicenceChoice } from './export/licences'
+import { importedAttributionValidator, type ImportedAttribution } from './importedAttribution'
+import { participantIdValidator, participantValidator } from './participant'
+import { serializedSchemaValidator } from './schema'
+import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
+
+/**
+ * What only the server decides about a board, kept out of the Yjs document (which holds only
+ * what people write) and sent on a channel only the server writes: message
+ * `CommonmapMessage.serverState` (shared/protocol.ts). Each state is a map from a key to a value
+ * of its own type; a state with one value keeps it under {@link CURRENT_KEY}.
+ *
+ * - `people`: participant id → the participant as they chose to be credited (shared/credit.ts).
+ *   A "not named" person's name and role never appear.
+ * - `contributions`: participant id → how many shapes they are credited on (added, or changed
+ *   the words of). Absent: none.
+ * - `attribution`: shape id → who it is credited to, folded from the contribution ledger.
+ * - `voiceBalance`: `current` → each role's share of people and contributions.
+ * - `licence`: `current` → the licence someone chose. Absent: the default (`licenceInForce`).
+ * - `imported`: shape id → where a shape that came in with a board file came from.
+ * - `schema`: `current` → the tldraw schema the board's records conform to. A client uses the
+ *   schema the server states, never one found in the document.
+ */
+export interface ServerStates {
+  readonly people: CreditedParticipant
+  readonly contributions: number
+  readonly attribution: RecordAttribution
+  readonly voiceBalance: VoiceBalance
+  readonly licence: LicenceChoice
+  readonly imported: ImportedAttribution
+  readonly schema: SerializedSchemaV2
+}
+
+/** The name of one server-owned state. */
+export type ServerStateName = keyof ServerStates
+
+/** The key of the value of a state that holds one value (`voiceBalance`, `licence`, `schema`). */
+export const CURRENT_KEY = 'current'
+
+/** How each state's keys and values are checked when they arrive (never trusted unchecked). */
+export const SERVER_STATES: {
+  readonly [N in ServerStateName]: {
+    readonly key: (key: string) => boolean
+    readonly value: T.Validator<ServerStates[N]>
+  }
+} = {
+  people: { key: (key) => participantIdValidator.isValid(key), value: participantValidator },
+  contributions: {
+    key: (key) => participantIdValidator.isValid(key),
+    value: T.number.check((count) => {
+      if (!Number.isInteger(count) || count < 0) throw new T.ValidationError('Expected a count')
+    }),
+  },
+  attribution: { key: (key) => key.startsWith('shape:'), value: recordAttributionValidator },
+  voiceBalance: { key: isCurrent, value: voiceBalanceValidator },
+  licence: { key: isCurrent, value: licenceChoiceValidator },
+  imported: { key: (key) => key.startsWith('shape:'), value: importedAttributionValidator },
+  schema: { key: isCurrent, value: serializedSchemaValidator },
+}
+
+/** Every state name, in a fixed order. */
+export const SERVER_STATE_NAMES = Object.keys(SERVER_STATES) as ServerStateName[]
+
+function isCurrent(key: string): boolean {
+  return key === CURRENT_KEY
+}
+
+/** True when `value` names a server-owned state. */
+export function isServerStateName(value: unknown): value is ServerStateName {
+  return typeof value === 'string' && Object.hasOwn(SERVER_STATES, value)
+}
+
+/** Every entry of some states, by state name and key. */
+export type ServerStateEntries = {
+  readonly [N in ServerStateName]?: Readonly<Record<string, ServerStates[N]>>
+}
+
+/** What changed in some states: entries set (added or replaced) and keys deleted. */
+export type ServerStatePatch = {
+  readonly [N in ServerStateName]?: {
+    readonly set?: Readonly<Record<string, ServerStates[N]>>
+    readonly delete?: readonly string[]
+  }
+}
+
+/** What the server tells one connection about itself. */
+export interface ConnectionFacts {
+  /** The participant the connection's token belongs to, or null (a watch link). */
+  readonly participantId: string | null
+  /** What the server lets this connection do (shared/capabilities.ts). */
+  readonly capabilities: readonly Capability[]
+}
+
+/**
+ * A `serverState` message (server → client; a varString of this as JSON):
+ * - `snapshot`: every state, and who the connection is; sent once per connection, after which
+ *   the client has the server's state (a client is "synced" when it has this and the document);
+ * - `patch`: changes since, in the order the server made them;
+ * - `you`: the connection's facts changed (a capability given or taken back).
+ */
+export type ServerStateMessage =
+  | {
+      readonly kind: 'snapshot'
+      readonly you: ConnectionFacts
+      readonly states: ServerStateEntries
+    }
+  | { readonly kind: 'patch'; readonly states: ServerStatePatch }
+  | { readonly kind: 'you'; readonly you: ConnectionFacts }
+
+const connectionFactsValidator: T.Validator<ConnectionFacts> = T.object({
+  participantId: participantIdValidator.nullable(),
+  capabilities: T.arrayOf(T.literalEnum(...CAPABILITIES)),
+}) as unknown as T.Validator<ConnectionFacts>
+
+/** A message as it arrived, with what could not be checked left out and counted. */
+export interface ReadServerStateMessage {
+  readonly message: ServerStateMessage
+  /** Entries dropped because their key or value was not valid for their state. */
+  readonly dropped: number
+}
+
+/**
+ * Checks a `serverState` message (already parsed from JSON). Returns undefined for a message that
+ * is not one; otherwise the message with every invalid entry (and unknown state) left out, so one
+ * bad value cannot keep the rest from a person.
+ */
+export function readServerStateMessage(json: unknown): ReadServerStateMessage | undefined {
+  if (typeof json !== 'object' || json === null) return undefined
+  const { kind, you, states } = json as Record<string, unknown>
+  let dropped = 0
+  const facts = () => (connectionFactsValidator.isValid(you) ? you : undefined)
+  switch (kind) {
+    case 'you': {
+      const checked = facts()
+      return checked && { message: { kind, you: checked }, dropped }
+    }
+    case 'snapshot': {
+      const checked = facts()
+      if (!checked || !isObject(states)) return undefined
+      const entries: Record<string, Record<string, unknown>> = {}
+      for (const [name, values] of Object.entries(states)) {
+        if (!isServerStateName(name) || !isObject(values)) {
+          dropped++
+          continue
+        }
+        const valid = validEntries(name, values)
+        dropped += valid.dropped
+        entries[name] = valid.entries
+      }
+      return { message: { kind, you: checked, states: entries as ServerStateEntries }, dropped }
+    }
+    case 'patch': {
+      if (!isObject(states)) return undefined
+      const patch: Record<string, { set?: Record<string, unknown>; delete?: string[] }> = {}
+      for (const [name, change] of Object.entries(states)) {
+        if (!isServerStateName(name) || !isObject(change)) {
+          dropped++
+          continue
+        }
+        const { set, delete: deleted } = change as { set?: unknown; delete?: unknown }
+        const checked: { set?: Record<string, unknown>; delete?: string[] } = {}
+        if (isObject(set)) {
+          const valid = validEntries(name, set)
+          dropped += valid.dropped
+          checked.set = valid.entries
+        }
+        if (Array.isArray(deleted)) {
+          checked.delete = deleted.filter(
+            (key): key is string => typeof key === 'string' && SERVER_STATES[name].key(key),
+          )
+        }
+        patch[name] = checked
+      }
+      return { message: { kind, states: patch as ServerStatePatch }, dropped }
+    }
+    default:
+      return undefined
+  }
+}
+
+function validEntries(
+  name: ServerStateName,
+  values: Record<string, unknown>,
+): { entries: Record<string, unknown>; dropped: number } {
+  const { key: isKey, value } = SERVER_STATES[name]
+  const entries: Record<string, unknown> = {}
+  let dropped = 0
+  for (const [key, entry] of Object.entries(values)) {
+    if (isKey(key) && value.isValid(entry)) entries[key] = entry
+    else dropped++
+  }
+  return { entries, dropped }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/**
+ * Why the server refused something a connection sent, sent once per kind of refusal in a
+ * `notice` message (server → client; a varString of {@link ServerNotice} as JSON). The words
+ * are here so every client says the same.
+ */
+export const NOTICES = {
+  'view-only':
+    'You can watch this board but not change it, so what you just did was not kept. Ask the facilitator if you should be able to add to it.',
+  'record-refused':
+    'Part of what you just did could not be kept, so it was put back as it was. Please try again, or reload the page if it keeps happening.',
+} as const
+
+/** One of the kinds of notice in {@link NOTICES}. */
+export type NoticeCode = keyof typeof NOTICES
+
+/** A notice from the server: what was refused, in plain words. */
+export interface ServerNotice {
+  readonly code: NoticeCode
+  readonly message: string
+}
