@@ -1,10 +1,7 @@
-import { lazy, Suspense } from 'react'
 import { isBoardId } from '../../shared/protocol'
+import { BoardRoute } from './board/BoardRoute'
 import { Notice } from './common/Notice'
 import { StartPage } from './start/StartPage'
-
-// tldraw is most of the JavaScript; the start page should not wait for it.
-const BoardPage = lazy(() => import('./board/BoardPage'))
 
 /** Picks the page from the address: `/` is the start page, `/b/<boardId>` a board. */
 export function App() {
@@ -21,11 +18,7 @@ export function App() {
         </Notice>
       )
     }
-    return (
-      <Suspense fallback={<Notice title="Opening the board…" busy />}>
-        <BoardPage boardId={boardId} />
-      </Suspense>
-    )
+    return <BoardRoute boardId={boardId} />
   }
   return (
     <Notice title="Page not found">

@@ -41,7 +41,6 @@ function shapeTypes(boardJson: string): string[] {
 test('someone who chose not to be named exports every format; each file has the board, credits others, is safe, and never names them', async ({
   browser,
 }) => {
-  test.setTimeout(120_000)
   const boardId = await createBoard(server.url, 'Crisis support in Leeds')
   const context = await browser.newContext({ acceptDownloads: true })
   const outside = recordOutsideRequests(context, server.url)

@@ -24,7 +24,7 @@ export async function openExportDialog(page: Page) {
 export async function downloadExport(page: Page, button: string): Promise<DownloadedFile> {
   const dialog = await openExportDialog(page)
   const [download] = await Promise.all([
-    page.waitForEvent('download', { timeout: 30_000 }),
+    page.waitForEvent('download', { timeout: 60_000 }),
     dialog.getByRole('button', { name: button }).click(),
   ])
   await expect(dialog.getByRole('status')).toContainText('is ready')

@@ -5,7 +5,7 @@
  */
 export async function waitFor<T>(
   check: () => T | Promise<T>,
-  { timeoutMs = 10_000, intervalMs = 20, what = 'condition' } = {},
+  { timeoutMs = 20_000, intervalMs = 20, what = 'condition' } = {},
 ): Promise<NonNullable<T>> {
   const deadline = Date.now() + timeoutMs
   let lastError: unknown

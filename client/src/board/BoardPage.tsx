@@ -67,7 +67,6 @@ import {
   useServerFacts,
   useVoiceBalance,
 } from './useBoardData'
-import { useBoardInfo } from './useBoardInfo'
 import { usePeopleHere } from './usePeopleHere'
 import { WhosHere } from './WhosHere'
 
@@ -81,11 +80,11 @@ const NO_VIDEOS: readonly string[] = []
 const NOBODY: ReadonlyMap<string, PublishedPerson> = new Map()
 
 /**
- * A board: look it up, ask who the person is the first time (joining through the server, which
- * gives this device a token for the board), then open the shared canvas.
+ * A board that exists (BoardRoute looked it up): ask who the person is the first time (joining
+ * through the server, which gives this device a token for the board), then open the shared
+ * canvas.
  */
-export default function BoardPage({ boardId }: { boardId: string }) {
-  const board = useBoardInfo(boardId)
+export default function BoardPage({ boardId, title }: { boardId: string; title: string }) {
   const [identity, setIdentity] = useState(() => loadIdentity(boardId))
   const [notice, setNotice] = useState<string>()
 
@@ -109,35 +108,20 @@ export default function BoardPage({ boardId }: { boardId: string }) {
     [boardId],
   )
 
-  switch (board.kind) {
-    case 'loading':
-      return <Notice title="Opening the board…" busy />
-    case 'missing':
-      return (
-        <Notice title="This board does not exist">
-          Check that you copied the whole link, or ask the facilitator to share it again.
-        </Notice>
-      )
-    case 'unreachable':
-      return <Notice title="Cannot reach this board right now">{board.message}</Notice>
-    case 'found':
-      if (!identity) {
-        return <JoinDialog boardTitle={board.title} notice={notice} onJoin={join} />
-      }
-      return (
-        <BoardCanvas
-          key={identity.token}
-          boardId={boardId}
-          title={board.title}
-          identity={identity}
-          onIdentityChanged={(changed) => {
-            saveIdentity(boardId, changed)
-            setIdentity(changed)
-          }}
-          onJoinAgain={joinAgain}
-        />
-      )
-  }
+  if (!identity) return <JoinDialog boardTitle={title} notice={notice} onJoin={join} />
+  return (
+    <BoardCanvas
+      key={identity.token}
+      boardId={boardId}
+      title={title}
+      identity={identity}
+      onIdentityChanged={(changed) => {
+        saveIdentity(boardId, changed)
+        setIdentity(changed)
+      }}
+      onJoinAgain={joinAgain}
+    />
+  )
 }
 
 const components: TLComponents = {
