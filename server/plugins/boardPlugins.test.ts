@@ -4,7 +4,6 @@ import { afterEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import type { Capability } from '../../shared/capabilities'
 import { CloseCode } from '../../shared/closeCodes'
-import type { CreditLevel } from '../../shared/credit'
 import { getRecordStore } from '../../shared/docLayout'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
@@ -13,7 +12,7 @@ import { commonmapSchema } from '../../shared/schema'
 import { CURRENT_KEY, NOTICES } from '../../shared/serverState'
 import { shapeRecord } from '../../tests/helpers/mapRecords'
 import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
-import { participantId } from '../../tests/helpers/participants'
+import { participantId, storedParticipant } from '../../tests/helpers/participants'
 import { noteRecord } from '../../tests/helpers/records'
 import { createInitialBoardState } from '../initialBoardState'
 import { silentLogger } from '../logger'
@@ -25,27 +24,8 @@ import { boardRoomSetup } from './boardPlugins'
 const BOARD = 'board-aaaaaaaaaaaaaaaaaa'
 const SCHEMA = commonmapSchema.serialize()
 
-function person(
-  name: string,
-  more: Partial<StoredParticipant> & { credit?: CreditLevel } = {},
-): StoredParticipant {
-  return {
-    id: participantId(name),
-    boardId: BOARD,
-    name,
-    role: 'practitioner',
-    roleOther: null,
-    credit: 'full-name',
-    pseudonym: null,
-    color: '#000',
-    withoutDevice: false,
-    addedBy: null,
-    createdAt: 0,
-    tokenHash: new Uint8Array(32),
-    capabilities: ['view', 'edit'],
-    ...more,
-  }
-}
+const person = (name: string, changes: Partial<StoredParticipant> = {}) =>
+  storedParticipant(name, BOARD, changes)
 const priya = person('priya')
 const sam = person('sam', { withoutDevice: true, addedBy: priya.id, tokenHash: null })
 

@@ -286,6 +286,9 @@ export class Room {
     if (this.phase.kind !== 'restoring') return
     // The snapshot carries everything the plug-ins loaded; there is nothing to patch yet.
     this.hub.takePatch()
+    // Connections that arrived before the plug-ins knew everyone were let in on what their
+    // token said; now the plug-ins decide.
+    this.reauthorize()
     this.stateReady = true
     for (const connection of this.connections) this.sendServerState(connection)
     await this.drained()

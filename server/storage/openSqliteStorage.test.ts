@@ -79,6 +79,24 @@ describe('openSqliteStorage', () => {
     }
   }
 
+  /** A database file as an older version left it (its first `steps` migrations), with the board. */
+  const olderFile = (steps: number) => {
+    mkdirSync(join(dir, 'nested'), { recursive: true })
+    const db = new Database(file)
+    for (const step of MIGRATIONS.slice(0, steps)) db.exec(step)
+    db.pragma(`user_version = ${steps}`)
+    db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(
+      board.id,
+      board.title,
+      1,
+    )
+    db.prepare('INSERT INTO snapshots (board_id, state, up_to_seq) VALUES (?, ?, 0)').run(
+      board.id,
+      Buffer.from(createWriter().initial),
+    )
+    return db
+  }
+
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'commonmap-sqlite-'))
     file = join(dir, 'nested', 'commonmap.sqlite')
@@ -99,7 +117,7 @@ describe('openSqliteStorage', () => {
     expect(await storage.repository.getBoard(board.id)).toEqual(board)
     expect(await storage.repository.getBoard('unknown')).toBeUndefined()
     expect(await storage.load('unknown')).toBeUndefined()
-    const stored = (await storage.load())
+    const stored = await storage.load()
     expect(stored?.updates).toHaveLength(2)
     expect(rebuild(stored)).toEqual({ 'shape:a': { id: 'shape:a', x: 2 } })
 
@@ -118,11 +136,11 @@ describe('openSqliteStorage', () => {
     await storage.create(writer.initial)
     for (let i = 0; i < 200; i++) writer.move(`shape:${i % 5}`, i)
     for (const update of writer.updates) storage.append(update)
-    const before = (await storage.load())
+    const before = await storage.load()
     const logBytes = before!.updates.reduce((sum, u) => sum + u.byteLength, 0)
 
     expect(await storage.log.compact(board.id)).toEqual({ compactedUpdates: 200 })
-    const after = (await storage.load())
+    const after = await storage.load()
     expect(after?.updates).toHaveLength(0)
     expect(after!.snapshot.byteLength).toBeLessThan(logBytes / 4)
     expect(rebuild(after)).toEqual(rebuild(before))
@@ -154,7 +172,7 @@ describe('openSqliteStorage', () => {
     await compaction
 
     expect(seen).toEqual([2])
-    const stored = (await storage.load())
+    const stored = await storage.load()
     expect(stored?.updates).toHaveLength(2)
     expect(rebuild(stored)).toEqual({
       'shape:a': { id: 'shape:a', x: 2 },
@@ -170,7 +188,7 @@ describe('openSqliteStorage', () => {
     for (let i = 0; i < 10; i++) writer.move('shape:a', i)
     for (const update of writer.updates) storage.append(update)
     await waitFor(async () => (await storage.load())?.updates.length === 0, { what: 'compaction' })
-    expect(rebuild((await storage.load()))).toEqual({ 'shape:a': { id: 'shape:a', x: 9 } })
+    expect(rebuild(await storage.load())).toEqual({ 'shape:a': { id: 'shape:a', x: 9 } })
   })
 
   it('waits for proportionally more updates before compacting a large board', async () => {
@@ -217,7 +235,7 @@ describe('openSqliteStorage', () => {
     opened.splice(0)
     const reopened = open()
     expect((await reopened.load())?.updates).toHaveLength(0)
-    expect(rebuild((await reopened.load()))).toEqual({ 'shape:a': { id: 'shape:a', x: 49 } })
+    expect(rebuild(await reopened.load())).toEqual({ 'shape:a': { id: 'shape:a', x: 49 } })
   })
 
   it('records the schema version and refuses a file from a newer version', async () => {
@@ -242,20 +260,7 @@ describe('openSqliteStorage', () => {
     })
 
     it('migrates a schema 1 file, keeping its boards', async () => {
-      mkdirSync(join(dir, 'nested'), { recursive: true })
-      const db = new Database(file)
-      db.exec(MIGRATIONS[0]!)
-      db.pragma('user_version = 1')
-      db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(
-        board.id,
-        board.title,
-        1,
-      )
-      db.prepare('INSERT INTO snapshots (board_id, state, up_to_seq) VALUES (?, ?, 0)').run(
-        board.id,
-        Buffer.from(createWriter().initial),
-      )
-      db.close()
+      olderFile(1).close()
       const storage = open()
       expect((await storage.repository.getBoard(board.id))?.title).toBe(board.title)
       await storage.repository.addParticipant(sam)
@@ -293,7 +298,9 @@ describe('openSqliteStorage', () => {
         createdAt: 6,
       }
       await storage.repository.addParticipant(offline)
-      expect((await storage.repository.listParticipants(board.id)).map((p) => [p.id, p.withoutDevice])).toEqual([
+      expect(
+        (await storage.repository.listParticipants(board.id)).map((p) => [p.id, p.withoutDevice]),
+      ).toEqual([
         [sam.id, false],
         [offline.id, true],
       ])
@@ -311,10 +318,7 @@ describe('openSqliteStorage', () => {
       opened.splice(0)
       const reopened = open()
       writer.move('shape:b', 3)
-      reopened.append(writer.updates[2]!, [
-        draft('shape:b'),
-        draft('shape:b', 'words'),
-      ])
+      reopened.append(writer.updates[2]!, [draft('shape:b'), draft('shape:b', 'words')])
       const ledger = await reopened.repository.readLedger(board.id)
       expect(ledger.map((e) => [e.seq, e.recordId, e.action])).toEqual([
         [1, 'page:page', 'created'],
@@ -324,12 +328,14 @@ describe('openSqliteStorage', () => {
         [5, 'shape:b', 'words'],
       ])
       expect(verifyLedger(ledger)).toMatchObject({ ok: true, entries: 5 })
-      expect((await reopened.repository.readLedger(board.id, { recordId: 'shape:a' })).map((e) => e.seq)).toEqual([
-        2, 3,
-      ])
-      expect((await reopened.repository.readLedger(board.id, { authorshipOnly: true })).map((e) => e.seq)).toEqual([
-        1, 2, 4, 5,
-      ])
+      expect(
+        (await reopened.repository.readLedger(board.id, { recordId: 'shape:a' })).map((e) => e.seq),
+      ).toEqual([2, 3])
+      expect(
+        (await reopened.repository.readLedger(board.id, { authorshipOnly: true })).map(
+          (e) => e.seq,
+        ),
+      ).toEqual([1, 2, 4, 5])
       expect((await reopened.load())?.updates).toHaveLength(3)
     })
 
@@ -378,20 +384,7 @@ describe('openSqliteStorage', () => {
 
   describe('server-owned state leaves the document (schema 5)', () => {
     it('keeps the schema a board conforms to, null for a board saved before, and stores a new one with an update', async () => {
-      mkdirSync(join(dir, 'nested'), { recursive: true })
-      const db = new Database(file)
-      for (const step of MIGRATIONS.slice(0, 4)) db.exec(step)
-      db.pragma('user_version = 4')
-      db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(
-        board.id,
-        board.title,
-        1,
-      )
-      db.prepare('INSERT INTO snapshots (board_id, state, up_to_seq) VALUES (?, ?, 0)').run(
-        board.id,
-        Buffer.from(createWriter().initial),
-      )
-      db.close()
+      olderFile(4).close()
       const storage = open()
       expect((await storage.load())?.schema).toBeNull()
       storage.log.append(board.id, { update: new Uint8Array([0, 0]), schema: SCHEMA })
@@ -399,11 +392,7 @@ describe('openSqliteStorage', () => {
     })
 
     it('lets whoever started a board saved before capabilities facilitate it, and others take part', async () => {
-      mkdirSync(join(dir, 'nested'), { recursive: true })
-      const db = new Database(file)
-      for (const step of MIGRATIONS.slice(0, 4)) db.exec(step)
-      db.pragma('user_version = 4')
-      db.prepare('INSERT INTO boards (id, title, created_at) VALUES (?, ?, ?)').run(board.id, 'x', 1)
+      const db = olderFile(4)
       const insert = db.prepare(
         `INSERT INTO participants (id, board_id, name, role, credit, color, created_at)
           VALUES (?, ?, 'Someone', 'carer', 'full-name', '#000', 1)`,
@@ -428,7 +417,11 @@ describe('openSqliteStorage', () => {
       await storage.create(createWriter().initial, { creator: sam })
       expect(await storage.repository.getLicence(board.id)).toBeUndefined()
       await storage.repository.setLicence(board.id, { id: 'cc0-1.0', setBy: sam.id, setAt: 10 })
-      await storage.repository.setLicence(board.id, { id: 'cc-by-sa-4.0', setBy: sam.id, setAt: 20 })
+      await storage.repository.setLicence(board.id, {
+        id: 'cc-by-sa-4.0',
+        setBy: sam.id,
+        setAt: 20,
+      })
       await storage.close()
       opened.splice(0)
       expect(await open().repository.getLicence(board.id)).toEqual({

@@ -11,7 +11,9 @@ export async function joinBoard(
   await page.goto(serverUrl + boardPath(boardId))
   await fillJoinDialog(page, person)
   await page.getByRole('button', { name: 'Join the board' }).click()
-  await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)
+  // The first board a browser opens downloads and starts the canvas (tldraw, ~3 MB of script,
+  // and its fonts): on a loaded two-core machine that alone can take most of a minute.
+  await expect(page.getByTestId('connection-status')).toHaveText(/Connected/, { timeout: 90_000 })
 }
 
 /**

@@ -1,5 +1,6 @@
 import { creditedParticipant, type CreditLevel } from '../../shared/credit'
 import type { Participant } from '../../shared/participant'
+import type { StoredParticipant } from '../../server/storage/BoardRepository'
 import type { RoleId } from '../../shared/roles'
 
 /** A valid participant id derived from a readable name, e.g. `p_sam0000000000000000000`. */
@@ -22,4 +23,31 @@ export function testParticipant(
     pseudonym: changes.pseudonym ?? null,
     color: changes.color ?? '#00798c',
   })
+}
+
+/**
+ * A participant as storage holds them, on `boardId`: full name, a practitioner with a device who
+ * may view and edit, unless told otherwise.
+ */
+export function storedParticipant(
+  name: string,
+  boardId: string,
+  changes: Partial<StoredParticipant> = {},
+): StoredParticipant {
+  return {
+    id: participantId(name),
+    boardId,
+    name,
+    role: 'practitioner',
+    roleOther: null,
+    credit: 'full-name',
+    pseudonym: null,
+    color: '#000',
+    withoutDevice: false,
+    addedBy: null,
+    createdAt: 0,
+    tokenHash: new Uint8Array(32),
+    capabilities: ['view', 'edit'],
+    ...changes,
+  }
 }

@@ -4,14 +4,13 @@ import { createInitialBoardState } from '../../server/initialBoardState'
 import { silentLogger } from '../../server/logger'
 import { boardRoomSetup } from '../../server/plugins/boardPlugins'
 import { Room } from '../../server/room/Room'
-import type { StoredParticipant } from '../../server/storage/BoardRepository'
 import { MemoryStorage } from '../../server/storage/MemoryStorage'
 import { creditedParticipant } from '../../shared/credit'
 import { DocRoot } from '../../shared/docLayout'
 import { verifyLedger, type LedgerEntry } from '../../shared/ledger'
 import { commonmapSchema } from '../../shared/schema'
 import { ProtocolClient, flushAll } from '../helpers/ProtocolClient'
-import { participantId } from '../helpers/participants'
+import { storedParticipant } from '../helpers/participants'
 import { noteRecord } from '../helpers/records'
 
 /** mulberry32: a tiny seeded PRNG, so any failing run can be replayed from its seed. */
@@ -40,21 +39,7 @@ interface Run {
 const BOARD = 'fuzz'
 
 /** The three fuzzing people, as the board's storage knows them. */
-const PEOPLE: StoredParticipant[] = ['ana', 'ben', 'cai'].map((name) => ({
-  id: participantId(name),
-  boardId: BOARD,
-  name,
-  role: 'practitioner',
-  roleOther: null,
-  credit: 'full-name',
-  pseudonym: null,
-  color: '#00798c',
-  withoutDevice: false,
-  addedBy: null,
-  createdAt: 0,
-  tokenHash: new Uint8Array(32),
-  capabilities: ['view', 'edit'],
-}))
+const PEOPLE = ['ana', 'ben', 'cai'].map((name) => storedParticipant(name, BOARD))
 
 /**
  * Three clients edit one room, with Commonmap's own plug-ins, while the test delivers frames in
@@ -96,7 +81,10 @@ async function runScenario(seed: number, steps: number): Promise<Run> {
     const client = new ProtocolClient()
     // y-protocols never propagates an awareness state whose clock is still 0.
     client.awareness.setLocalStateField('cursor', { x: 0 })
-    return client.connect(room, { participantId: PEOPLE[n]!.id })
+    return client.connect(room, {
+      participantId: PEOPLE[n]!.id,
+      capabilities: PEOPLE[n]!.capabilities,
+    })
   })
   const log: string[] = []
   for (let step = 0; step < steps; step++) {
