@@ -15,7 +15,7 @@ export interface BenchSummary {
     readonly profiledServer: boolean
   }
   /** Per server, the run of the latency scenario with the median shape p99 (see `latencyP99Runs`). */
-  readonly latency: Record<ServerKind, LatencyResult>
+  readonly latency: Record<ServerKind, LatencyResult> | null
   /** Per server, the shape latency p99 of every round, in the order they ran (ms). */
   readonly latencyP99Runs: Record<ServerKind, readonly number[]>
   /** Null when the run was `--latency-only`. */
@@ -51,10 +51,46 @@ export function checkTargets(
   coldLoad: BenchSummary['coldLoad'],
   exports: BenchSummary['exports'],
 ): Target[] {
+  return [
+    ...(latency ? latencyTargets(latency) : []),
+    ...(coldLoad
+      ? [
+          atMost(
+            'Cold load of 10,000 shapes, median of every round',
+            coldLoad.commonmap.syncedMs.p50,
+            200,
+            'ms',
+          ),
+          atMost(
+            'Cold load, median, against the reference server’s in the same run',
+            coldLoad.commonmap.syncedMs.p50,
+            coldLoad.reference.syncedMs.p50,
+            'ms',
+          ),
+          atMost(
+            'Server RSS after the cold load, worst',
+            coldLoad.commonmap.serverRssMb.max,
+            200,
+            'MB',
+          ),
+        ]
+      : []),
+    ...(exports ? exportTargets(exports) : []),
+  ]
+}
+
+function latencyTargets(latency: NonNullable<BenchSummary['latency']>): Target[] {
   const ours = latency.commonmap.shapeLatencyMs.p99
   const withoutLedger = latency['commonmap-no-ledger'].shapeLatencyMs.p99
+  const { shapeUpdates, cursorUpdates } = latency.commonmap
   return [
     atMost('Shape latency p99 with 50 clients, median round', ours, 10, 'ms'),
+    atMost(
+      'Deliveries lost in the 50-client workshop (shapes and cursors)',
+      shapeUpdates.lost + cursorUpdates.lost,
+      0,
+      '',
+    ),
     atMost(
       `Ledger adds at most ${MAX_LEDGER_OVERHEAD * 100} % to p99 (median rounds; without the ledger: ${withoutLedger.toFixed(2)} ms)`,
       ours,
@@ -67,18 +103,6 @@ export function checkTargets(
       latency.reference.shapeLatencyMs.p99,
       'ms',
     ),
-    ...(coldLoad
-      ? [
-          atMost('Cold load of 10,000 shapes, median', coldLoad.commonmap.syncedMs.p50, 250, 'ms'),
-          atMost(
-            'Server RSS after the cold load, worst',
-            coldLoad.commonmap.serverRssMb.max,
-            200,
-            'MB',
-          ),
-        ]
-      : []),
-    ...(exports ? exportTargets(exports) : []),
   ]
 }
 
@@ -121,7 +145,7 @@ export function warningsOf(
   pinned: boolean,
 ): string[] {
   const warnings = pinned ? [] : ['Server and harness were not pinned to separate cores.']
-  for (const result of Object.values(latency)) {
+  for (const result of Object.values(latency ?? {})) {
     const disturbance = disturbanceOf(result)
     if (disturbance) {
       warnings.push(`Latency on ${SERVERS[result.server].name}: ${disturbance}; tails are noisy.`)

@@ -31,6 +31,8 @@ export type Eviction = 'unloaded' | 'restarted' | 'in memory'
 
 /** One fresh client opening the board. */
 export interface ColdLoad {
+  /** Which round of the run it was in (rounds alternate which server goes first). */
+  readonly round?: number
   readonly eviction: Eviction
   /** From creating the client (socket not yet open) to its `sync` event, all shapes there. */
   readonly syncedMs: number
@@ -228,4 +230,21 @@ function countShapes(records: YKeyValue<TLRecord>): number {
   let count = 0
   for (const id of records.map.keys()) if (id.startsWith('shape:')) count++
   return count
+}
+
+/**
+ * The loads of several rounds on one server, as one result: every load, and the distributions
+ * over all of them (the median of at least three rounds is what the targets use).
+ */
+export function mergeColdLoadRounds(rounds: readonly ColdLoadResult[]): ColdLoadResult {
+  const first = rounds[0]
+  if (!first) throw new Error('No cold-load rounds')
+  const loads = rounds.flatMap((result, round) => result.loads.map((load) => ({ ...load, round })))
+  return {
+    server: first.server,
+    options: first.options,
+    loads,
+    syncedMs: summarize(loads.map((load) => load.syncedMs)),
+    serverRssMb: summarize(loads.map((load) => load.serverRssMb)),
+  }
 }

@@ -11,29 +11,18 @@ const COLD_LOAD_KINDS: readonly ColdLoadKind[] = ['commonmap', 'reference']
 /** The human-readable report of a bench run: one table per scenario, then the targets. */
 export function formatReport(summary: BenchSummary): string {
   const { environment: env, latency, coldLoad } = summary
-  const lat = latency.commonmap.options
   const cold = coldLoad?.commonmap.options
   const sections = [
     `Commonmap bench, ${summary.startedAt}: Node ${env.node}, ${env.cores} × ${env.cpu}`,
     `CPU placement: ${env.pinning}${env.profiledServer ? '; Commonmap ran with --cpu-prof' : ''}`,
     '',
-    `Latency: ${lat.clients} clients in one room, ${lat.movers} moving a shape at ${lat.shapeHz} Hz, ` +
-      `all moving a cursor at ${lat.cursorHz} Hz; ${lat.measureMs / 1000} s measured after ` +
-      `${lat.warmupMs / 1000} s warm-up`,
-    `  Figures are from each server's median round of ${summary.latencyP99Runs.commonmap.length}.`,
-    table([
-      ['', ...KINDS.map((kind) => SERVERS[kind].name)],
-      [
-        'shape latency p99 of each round (ms)',
-        ...KINDS.map((kind) => summary.latencyP99Runs[kind].map(fixed).join(', ')),
-      ],
-      ...latencyRows(latency),
-    ]),
+    ...(latency ? latencySection(latency, summary.latencyP99Runs) : ['Latency: not run.']),
     '',
     ...(coldLoad && cold
       ? [
           `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
-            `connect to its sync event with every shape (${cold.loads} loads)`,
+            `connect to its sync event with every shape and, for Commonmap, the server state ` +
+            `(${cold.loads} loads a round, rounds alternating which server goes first)`,
           table([
             ['', ...COLD_LOAD_KINDS.map((kind) => SERVERS[kind].name)],
             ...coldLoadRows(coldLoad),
@@ -43,8 +32,8 @@ export function formatReport(summary: BenchSummary): string {
           '  syncs of a loaded document, not cold from disk.',
           '',
         ]
-      : ['Cold load: not run (--latency-only).', '']),
-    ...(summary.exports ? formatExports(summary.exports) : ['Export: not run (--latency-only).']),
+      : ['Cold load: not run.', '']),
+    ...(summary.exports ? formatExports(summary.exports) : ['Export: not run.']),
     '',
     ...formatTargets(summary.targets),
     ...(summary.warnings.length
@@ -52,6 +41,27 @@ export function formatReport(summary: BenchSummary): string {
       : []),
   ]
   return sections.join('\n')
+}
+
+function latencySection(
+  latency: Record<ServerKind, LatencyResult>,
+  p99Runs: BenchSummary['latencyP99Runs'],
+): string[] {
+  const lat = latency.commonmap.options
+  return [
+    `Latency: ${lat.clients} clients in one room, ${lat.movers} moving a shape at ${lat.shapeHz} Hz, ` +
+      `all moving a cursor at ${lat.cursorHz} Hz; ${lat.measureMs / 1000} s measured after ` +
+      `${lat.warmupMs / 1000} s warm-up`,
+    `  Figures are from each server's median round of ${p99Runs.commonmap.length}.`,
+    table([
+      ['', ...KINDS.map((kind) => SERVERS[kind].name)],
+      [
+        'shape latency p99 of each round (ms)',
+        ...KINDS.map((kind) => p99Runs[kind].map(fixed).join(', ')),
+      ],
+      ...latencyRows(latency),
+    ]),
+  ]
 }
 
 /** The export scenario's table: each run's time, the median and the file size. */

@@ -9,14 +9,15 @@ import {
   type BenchSummary,
   type ColdLoadKind,
 } from './benchSummary'
-import { runColdLoadScenario, type ColdLoadResult } from './coldLoadScenario'
+import { mergeColdLoadRounds, runColdLoadScenario, type ColdLoadResult } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
 import { formatExports, formatReport, formatTargets } from './formatReport'
 import { runLatencyScenario, type LatencyResult } from './latencyScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
 
-// `npm run bench [-- --cpu-prof] [-- --rounds N] [-- --latency-only | --export-only]`: the
+// `npm run bench [-- --cpu-prof] [-- --rounds N] [-- --latency-only | --cold-load-only |
+// --export-only]`: the
 // server scenarios against Commonmap and the reference server, each run on a fresh server
 // process, and the export scenario in Chromium; then the report on stdout and
 // results/latest.json (results/export-latest.json for --export-only).
@@ -34,6 +35,8 @@ const latencyRounds = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg 
 const latencyOnly = process.argv.includes('--latency-only')
 /** Only the export scenario (a minute or so): exports are made in the browser, not the server. */
 const exportOnly = process.argv.includes('--export-only')
+/** Only the cold loads, in their interleaved rounds (a few minutes). */
+const coldLoadOnly = process.argv.includes('--cold-load-only')
 
 // y-websocket adds a process 'exit' listener per provider; the bench opens dozens at once.
 process.setMaxListeners(0)
@@ -104,6 +107,26 @@ function medianRun(runs: readonly LatencyResult[]): LatencyResult {
   return median
 }
 
+/**
+ * The cold loads of both servers, in as many rounds as the latency scenario, alternating which
+ * server goes first; each round is a fresh server, filled and loaded five times.
+ */
+async function coldLoadRounds(): Promise<Record<ColdLoadKind, ColdLoadResult>> {
+  const rounds = { commonmap: [], reference: [] } as Record<ColdLoadKind, ColdLoadResult[]>
+  for (let round = 0; round < latencyRounds; round++) {
+    const order = round % 2 === 0 ? coldLoadKinds : [...coldLoadKinds].reverse()
+    for (const kind of order) {
+      rounds[kind].push(
+        await onFreshServer(kind, `Cold load scenario, round ${round + 1}`, runColdLoadScenario),
+      )
+    }
+  }
+  return {
+    commonmap: mergeColdLoadRounds(rounds.commonmap),
+    reference: mergeColdLoadRounds(rounds.reference),
+  }
+}
+
 /** `--export-only`: the export scenario alone, its report and its targets. */
 async function exportsAlone(): Promise<void> {
   progress('Export scenario in Chromium…')
@@ -123,23 +146,21 @@ async function main(): Promise<void> {
     'commonmap-no-ledger': [],
     reference: [],
   }
-  for (let round = 0; round < latencyRounds; round++) {
+  for (let round = 0; round < (coldLoadOnly ? 0 : latencyRounds); round++) {
     // Rotate which server goes first, so that none always meets the machine in the same state.
     const order = latencyKinds.map((_, i) => latencyKinds[(i + round) % latencyKinds.length]!)
     for (const kind of order) runs[kind].push(await latencyOn(kind, discarded))
   }
-  const latency = {} as Record<ServerKind, LatencyResult>
+  const latency = coldLoadOnly ? null : ({} as Record<ServerKind, LatencyResult>)
   const latencyP99Runs = {} as Record<ServerKind, number[]>
-  for (const kind of latencyKinds) {
-    latency[kind] = medianRun(runs[kind])
+  for (const kind of latency ? latencyKinds : []) {
+    latency![kind] = medianRun(runs[kind])
     latencyP99Runs[kind] = runs[kind].map((run) => run.shapeLatencyMs.p99)
   }
-  const coldLoad = {} as Record<ColdLoadKind, ColdLoadResult>
-  for (const kind of latencyOnly ? [] : coldLoadKinds) {
-    coldLoad[kind] = await onFreshServer(kind, 'Cold load scenario', runColdLoadScenario)
-  }
-  if (!latencyOnly) progress('Export scenario in Chromium…')
-  const exports = latencyOnly ? null : await runExportScenario()
+  const coldLoad = latencyOnly ? null : await coldLoadRounds()
+  const withExports = !latencyOnly && !coldLoadOnly
+  if (withExports) progress('Export scenario in Chromium…')
+  const exports = withExports ? await runExportScenario() : null
   const summary: BenchSummary = {
     startedAt,
     environment: {
@@ -151,10 +172,10 @@ async function main(): Promise<void> {
     },
     latency,
     latencyP99Runs,
-    coldLoad: latencyOnly ? null : coldLoad,
+    coldLoad,
     exports,
-    targets: checkTargets(latency, latencyOnly ? null : coldLoad, exports),
-    warnings: [...discarded, ...warningsOf(latency, latencyOnly ? null : coldLoad, pinning.pinned)],
+    targets: checkTargets(latency, coldLoad, exports),
+    warnings: [...discarded, ...warningsOf(latency, coldLoad, pinning.pinned)],
   }
   mkdirSync(resultsDir, { recursive: true })
   const json = JSON.stringify(summary, null, 2)
