@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { appRoot } from './appRoot'
 import { parseConfig } from './config'
 import { createCommonmapServer, type CommonmapServer } from './createCommonmapServer'
 import { createStaticClientHandler } from './http/staticClient'
@@ -39,8 +39,7 @@ try {
 // `npm run dev` passes --dev: the app comes live from source through Vite instead of dist/.
 const devClient = process.argv.includes('--dev') ? await createViteDevClient() : undefined
 const serveClient =
-  devClient?.serveClient ??
-  createStaticClientHandler(fileURLToPath(new URL('../dist/client', import.meta.url)))
+  devClient?.serveClient ?? createStaticClientHandler(join(appRoot, 'dist', 'client'))
 
 let server: CommonmapServer
 try {

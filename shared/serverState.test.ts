@@ -29,14 +29,17 @@ describe('the server state channel', () => {
     expect(read?.message).toEqual({
       kind: 'snapshot',
       you,
-      states: {
-        attribution: {
-          'shape:a': credit,
-          'shape:b': { ...credit, wordsBy: [{ by: sam, writtenDownBy: null, at: 2 }] },
-        },
-        contributions: { [sam]: 2 },
-        schema: { [CURRENT_KEY]: commonmapSchema.serialize() },
-      },
+      states: new Map<string, Map<string, unknown>>([
+        [
+          'attribution',
+          new Map<string, unknown>([
+            ['shape:a', credit],
+            ['shape:b', { ...credit, wordsBy: [{ by: sam, writtenDownBy: null, at: 2 }] }],
+          ]),
+        ],
+        ['contributions', new Map([[sam, 2]])],
+        ['schema', new Map([[CURRENT_KEY, commonmapSchema.serialize()]])],
+      ]),
     })
   })
 
@@ -47,7 +50,8 @@ describe('the server state channel', () => {
     })
     expect(read?.message).toEqual({
       kind: 'patch',
-      states: { attribution: { set: { 'shape:a': credit }, delete: ['shape:b'] } },
+      set: new Map([['attribution', new Map([['shape:a', credit]])]]),
+      deleted: new Map([['attribution', ['shape:b']]]),
     })
   })
 

@@ -117,9 +117,29 @@ const connectionFactsValidator: T.Validator<ConnectionFacts> = T.object({
   capabilities: T.arrayOf(T.literalEnum(...CAPABILITIES)),
 }) as unknown as T.Validator<ConnectionFacts>
 
+/** One state's entries, as a message brings them once checked. */
+export type StateEntries = ReadonlyMap<string, unknown>
+
+/**
+ * A `serverState` message as read, checked and ready to apply: entries in maps (a large board's
+ * snapshot holds ten thousand, so reading makes them in one pass), anything invalid left out.
+ */
+export type ReadServerState =
+  | {
+      readonly kind: 'snapshot'
+      readonly you: ConnectionFacts
+      readonly states: ReadonlyMap<ServerStateName, StateEntries>
+    }
+  | {
+      readonly kind: 'patch'
+      readonly set: ReadonlyMap<ServerStateName, StateEntries>
+      readonly deleted: ReadonlyMap<ServerStateName, readonly string[]>
+    }
+  | { readonly kind: 'you'; readonly you: ConnectionFacts }
+
 /** A message as it arrived, with what could not be checked left out and counted. */
 export interface ReadServerStateMessage {
-  readonly message: ServerStateMessage
+  readonly message: ReadServerState
   /** Entries dropped because their key or value was not valid for their state. */
   readonly dropped: number
 }
@@ -130,71 +150,57 @@ export interface ReadServerStateMessage {
  * bad value cannot keep the rest from a person.
  */
 export function readServerStateMessage(json: unknown): ReadServerStateMessage | undefined {
-  if (typeof json !== 'object' || json === null) return undefined
-  const { kind, you, states } = json as Record<string, unknown>
+  if (!isObject(json)) return undefined
+  const { kind, you, states } = json
   let dropped = 0
-  const facts = () => (connectionFactsValidator.isValid(you) ? you : undefined)
-  switch (kind) {
-    case 'you': {
-      const checked = facts()
-      return checked && { message: { kind, you: checked }, dropped }
-    }
-    case 'snapshot': {
-      const checked = facts()
-      if (!checked || !isObject(states)) return undefined
-      const entries: Record<string, Record<string, unknown>> = {}
-      for (const [name, values] of Object.entries(states)) {
-        if (!isServerStateName(name) || !isObject(values)) {
-          dropped++
-          continue
-        }
-        const valid = validEntries(name, values)
-        dropped += valid.dropped
-        entries[name] = valid.entries
+  /** The valid entries of each known state in `values` (by state name), counting the rest. */
+  const readStates = (values: Record<string, unknown>, pick: (change: unknown) => unknown) => {
+    const read = new Map<ServerStateName, StateEntries>()
+    for (const name in values) {
+      const entries = pick(values[name])
+      if (!isServerStateName(name) || !isObject(entries)) {
+        if (entries !== undefined || !isServerStateName(name)) dropped++
+        continue
       }
-      return { message: { kind, you: checked, states: entries as ServerStateEntries }, dropped }
+      const { key: isKey, value } = SERVER_STATES[name] as {
+        key: (key: string) => boolean
+        value: T.Validator<unknown>
+      }
+      const valid = new Map<string, unknown>()
+      for (const key in entries) {
+        const entry = entries[key]
+        if (isKey(key) && value.isValid(entry)) valid.set(key, entry)
+        else dropped++
+      }
+      read.set(name, valid)
+    }
+    return read
+  }
+  switch (kind) {
+    case 'you':
+      return connectionFactsValidator.isValid(you) ? { message: { kind, you }, dropped } : undefined
+    case 'snapshot': {
+      if (!connectionFactsValidator.isValid(you) || !isObject(states)) return undefined
+      return { message: { kind, you, states: readStates(states, (entries) => entries) }, dropped }
     }
     case 'patch': {
       if (!isObject(states)) return undefined
-      const patch: Record<string, { set?: Record<string, unknown>; delete?: string[] }> = {}
-      for (const [name, change] of Object.entries(states)) {
-        if (!isServerStateName(name) || !isObject(change)) {
-          dropped++
-          continue
-        }
-        const { set, delete: deleted } = change as { set?: unknown; delete?: unknown }
-        const checked: { set?: Record<string, unknown>; delete?: string[] } = {}
-        if (isObject(set)) {
-          const valid = validEntries(name, set)
-          dropped += valid.dropped
-          checked.set = valid.entries
-        }
-        if (Array.isArray(deleted)) {
-          checked.delete = deleted.filter(
-            (key): key is string => typeof key === 'string' && SERVER_STATES[name].key(key),
-          )
-        }
-        patch[name] = checked
+      const set = readStates(states, (change) => (isObject(change) ? change.set : undefined))
+      const deleted = new Map<ServerStateName, readonly string[]>()
+      for (const name in states) {
+        const keys = (states[name] as { delete?: unknown } | undefined)?.delete
+        if (!isServerStateName(name) || !Array.isArray(keys)) continue
+        const isKey = SERVER_STATES[name].key
+        deleted.set(
+          name,
+          keys.filter((key): key is string => typeof key === 'string' && isKey(key)),
+        )
       }
-      return { message: { kind, states: patch as ServerStatePatch }, dropped }
+      return { message: { kind, set, deleted }, dropped }
     }
     default:
       return undefined
   }
-}
-
-function validEntries(
-  name: ServerStateName,
-  values: Record<string, unknown>,
-): { entries: Record<string, unknown>; dropped: number } {
-  const { key: isKey, value } = SERVER_STATES[name]
-  const entries: Record<string, unknown> = {}
-  let dropped = 0
-  for (const [key, entry] of Object.entries(values)) {
-    if (isKey(key) && value.isValid(entry)) entries[key] = entry
-    else dropped++
-  }
-  return { entries, dropped }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -158,6 +158,8 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
 type Phase =
   | {
       readonly kind: 'restoring'
+      /** What storage holds, until it is in the document (then it is let go: a board's worth). */
+      readonly stored: StoredDocument
       /** Frames that need the document, in arrival order, replayed once it is restored. */
       readonly waiting: { connection: Connection; frame: Uint8Array }[]
       waitingBytes: number
@@ -228,7 +230,10 @@ export class Room {
   /** Board events are handed to the plug-ins one at a time, in arrival order. */
   private events: Promise<void> = Promise.resolve()
 
-  constructor(private readonly options: RoomOptions) {
+  private readonly options: Omit<RoomOptions, 'stored'>
+
+  constructor({ stored, ...options }: RoomOptions) {
+    this.options = options
     this.boardId = options.boardId
     this.plugins = options.plugins ?? []
     this.now = options.now ?? Date.now
@@ -238,12 +243,13 @@ export class Room {
     )
     this.phase = {
       kind: 'restoring',
+      stored,
       waiting: [],
       waitingBytes: 0,
       events: [],
       catchingUp: new Set(),
     }
-    if (options.snapshotIsFinal) this.fullState = options.stored.snapshot
+    if (options.snapshotIsFinal) this.fullState = stored.snapshot
     this.awareness = new Awareness(this.doc)
     // The server is not a participant: without this every client would see it as a peer.
     this.awareness.setLocalState(null)
@@ -293,9 +299,9 @@ export class Room {
     for (const connection of this.connections) this.sendServerState(connection)
     await this.drained()
     if (this.phase.kind !== 'restoring') return
-    const applied = this.restoreDocument()
+    const { stored, catchingUp, waiting, events } = this.phase
+    const applied = this.restoreDocument(stored)
     if (!applied) return
-    const { catchingUp, waiting, events } = this.phase
     this.phase = { kind: 'open' }
     for (const connection of catchingUp) {
       if (!this.connections.has(connection)) continue
@@ -312,8 +318,8 @@ export class Room {
     }
     this.options.logger.info('room.restored', {
       boardId: this.boardId,
-      updates: this.options.stored.updates.length,
-      snapshotBytes: this.options.stored.snapshot.byteLength,
+      updates: stored.updates.length,
+      snapshotBytes: stored.snapshot.byteLength,
       ms: Math.round(performance.now() - started),
     })
     for (const connection of this.connections) this.sendSyncStep1(connection)
@@ -474,7 +480,7 @@ export class Room {
       if (this.fullStateFrame ?? this.fullState) {
         this.send(connection, this.syncStep2For(message.stateVector))
       } else {
-        this.phase.snapshotFrame ??= encodeUpdate(this.options.stored.snapshot)
+        this.phase.snapshotFrame ??= encodeUpdate(this.phase.stored.snapshot)
         this.send(connection, this.phase.snapshotFrame)
         this.phase.catchingUp.add(connection)
       }
@@ -493,8 +499,7 @@ export class Room {
   }
 
   /** Rebuilds the document from storage; returns the logged updates that applied. */
-  private restoreDocument(): Uint8Array[] | undefined {
-    const { stored } = this.options
+  private restoreDocument(stored: StoredDocument): Uint8Array[] | undefined {
     const applied: Uint8Array[] = []
     try {
       this.doc.transact(() => {

@@ -1,6 +1,6 @@
 import { chromium, expect, type Page } from '@playwright/test'
 import { performance } from 'node:perf_hooks'
-import { ensureClientBuilt } from '../../server/ensureClientBuilt'
+import { ensureBuilt } from '../../server/ensureBuilt'
 import { boardPath } from '../../shared/protocol'
 import { fillJoinDialog } from '../browser/boardPage'
 import { connectClient } from '../helpers/connectClient'
@@ -44,7 +44,7 @@ export async function runExportScenario(
   options: ExportOptions = EXPORT_BOARD,
 ): Promise<ExportResult> {
   // The scenario drives the built app, as people use it.
-  await ensureClientBuilt()
+  await ensureBuilt()
   const server = await startServer()
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

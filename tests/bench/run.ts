@@ -10,6 +10,7 @@ import {
   type ColdLoadKind,
 } from './benchSummary'
 import { mergeColdLoadRounds, runColdLoadScenario, type ColdLoadResult } from './coldLoadScenario'
+import { ensureBuilt } from '../../server/ensureBuilt'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
 import { formatExports, formatReport, formatTargets } from './formatReport'
@@ -139,6 +140,8 @@ async function exportsAlone(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  // Commonmap runs as `npm start` runs it: the app and the server compiled.
+  await ensureBuilt()
   if (exportOnly) return exportsAlone()
   const discarded: string[] = []
   const runs: Record<ServerKind, LatencyResult[]> = {

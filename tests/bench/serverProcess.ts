@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import { SERVER_BUILD } from '../../server/ensureBuilt'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import type { CpuPinning } from './cpuPinning'
 
@@ -229,7 +230,8 @@ async function commandFor(options: ServerProcessOptions, dataDir: string): Promi
         : []
       return {
         command: process.execPath,
-        args: [...profile, '--import', 'tsx', 'server/main.ts'],
+        // As `npm start` runs it: compiled, with plain Node (run.ts builds it first).
+        args: [...profile, SERVER_BUILD.output],
         env: {
           PORT: '0',
           HOST: '127.0.0.1',

@@ -2,7 +2,7 @@ import {
   readServerStateMessage,
   SERVER_STATE_NAMES,
   type ConnectionFacts,
-  type ServerStateMessage,
+  type ReadServerState,
   type ServerStateName,
   type ServerStates,
 } from '../../../shared/serverState'
@@ -52,23 +52,25 @@ export class ServerStateMirror {
   }
 
   /** Applies a message that was already checked. */
-  apply(message: ServerStateMessage): void {
+  apply(message: ReadServerState): void {
     switch (message.kind) {
       case 'snapshot':
         for (const name of SERVER_STATE_NAMES) {
-          this.states.set(name, new Map(Object.entries(message.states[name] ?? {})))
+          this.states.set(name, message.states.get(name) ?? EMPTY)
         }
         this.facts = message.you
         this.live = true
         break
-      case 'patch':
-        for (const [name, change] of Object.entries(message.states)) {
-          const next = new Map(this.states.get(name as ServerStateName) ?? EMPTY)
-          for (const key of change.delete ?? []) next.delete(key)
-          for (const [key, value] of Object.entries(change.set ?? {})) next.set(key, value)
-          this.states.set(name as ServerStateName, next)
+      case 'patch': {
+        const names = new Set([...message.set.keys(), ...message.deleted.keys()])
+        for (const name of names) {
+          const next = new Map(this.states.get(name) ?? EMPTY)
+          for (const key of message.deleted.get(name) ?? []) next.delete(key)
+          for (const [key, value] of message.set.get(name) ?? EMPTY) next.set(key, value)
+          this.states.set(name, next)
         }
         break
+      }
       case 'you':
         this.facts = message.you
         break

@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { clientBuildIsStale } from './ensureClientBuilt'
+import { buildIsStale, CLIENT_BUILD, SERVER_BUILD } from './ensureBuilt'
 
-describe('clientBuildIsStale', () => {
+describe('buildIsStale', () => {
   let root: string
   const touch = (path: string, secondsAgo: number) => {
     mkdirSync(join(root, path, '..'), { recursive: true })
@@ -19,15 +19,25 @@ describe('clientBuildIsStale', () => {
 
   it('is stale without a build', () => {
     touch('client/src/App.tsx', 100)
-    expect(clientBuildIsStale(root)).toBe(true)
+    expect(buildIsStale(CLIENT_BUILD, root)).toBe(true)
   })
 
   it('is fresh when the build is newer than every source, and stale after a source changes', () => {
     touch('client/src/App.tsx', 100)
     touch('shared/roles.ts', 90)
     touch('dist/client/index.html', 50)
-    expect(clientBuildIsStale(root)).toBe(false)
+    expect(buildIsStale(CLIENT_BUILD, root)).toBe(false)
     touch('shared/roles.ts', 10)
-    expect(clientBuildIsStale(root)).toBe(true)
+    expect(buildIsStale(CLIENT_BUILD, root)).toBe(true)
+  })
+
+  it('rebuilds the server when the server or what it shares changed, not the app', () => {
+    touch('server/main.ts', 100)
+    touch('dist/server/main.mjs', 50)
+    expect(buildIsStale(SERVER_BUILD, root)).toBe(false)
+    touch('client/src/App.tsx', 10)
+    expect(buildIsStale(SERVER_BUILD, root)).toBe(false)
+    touch('shared/roles.ts', 10)
+    expect(buildIsStale(SERVER_BUILD, root)).toBe(true)
   })
 })

@@ -1,0 +1,93 @@
+import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { appRoot } from './appRoot'
+
+/** What a build is made from and where it goes: stale when any source is newer than its output. */
+interface Build {
+  readonly output: string
+  readonly sources: readonly string[]
+}
+
+/** The web app, built by Vite into dist/client. */
+export const CLIENT_BUILD: Build = {
+  output: join('dist', 'client', 'index.html'),
+  sources: ['client', 'shared', 'vite.config.ts', 'package-lock.json'],
+}
+
+/**
+ * The server, compiled and bundled into one ES module by esbuild (packages stay in
+ * node_modules). Production runs it with plain Node: the `tsx` loader that `npm run dev` and the
+ * tests use costs a running server about 34 MB and compiles every module at start-up.
+ */
+export const SERVER_BUILD: Build = {
+  output: join('dist', 'server', 'main.mjs'),
+  sources: ['server', 'shared', 'package-lock.json'],
+}
+
+/** The newest modification time (ms) of a file, or of any file under a folder. */
+export function newestChange(path: string): number {
+  const stat = statSync(path, { throwIfNoEntry: false })
+  if (!stat) return 0
+  if (!stat.isDirectory()) return stat.mtimeMs
+  return readdirSync(path, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .reduce(
+      (newest, entry) => Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs),
+      0,
+    )
+}
+
+/** True when a build's output is missing or older than any of its sources. */
+export function buildIsStale(build: Build, root = appRoot): boolean {
+  const built = newestChange(join(root, build.output))
+  return built === 0 || build.sources.some((source) => newestChange(join(root, source)) > built)
+}
+
+/** Builds the app into dist/client. */
+export async function buildClient(): Promise<void> {
+  const { build } = await import('vite')
+  await build({ configFile: join(appRoot, 'vite.config.ts'), logLevel: 'error' })
+}
+
+/** Compiles the server into dist/server, with the worker thread it starts beside it. */
+export async function buildServer(): Promise<void> {
+  const { build } = await import('esbuild')
+  const outdir = join(appRoot, 'dist', 'server')
+  await build({
+    entryPoints: [join(appRoot, 'server', 'main.ts')],
+    outfile: join(appRoot, SERVER_BUILD.output),
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    sourcemap: true,
+    logLevel: 'error',
+  })
+  // Started by path, relative to the module that starts it (storage/MergeWorker.ts).
+  mkdirSync(outdir, { recursive: true })
+  copyFileSync(
+    join(appRoot, 'server', 'storage', 'mergeWorkerThread.mjs'),
+    join(outdir, 'mergeWorkerThread.mjs'),
+  )
+}
+
+/**
+ * Builds the app and the server when they are missing or stale, and does nothing otherwise.
+ * Progress goes to stderr: `npm start` keeps stdout for the one line with the URL to open.
+ */
+export async function ensureBuilt(): Promise<void> {
+  if (buildIsStale(CLIENT_BUILD)) {
+    process.stderr.write('Building the Commonmap app (this happens once after each update)…\n')
+    await buildClient()
+  }
+  if (buildIsStale(SERVER_BUILD)) await buildServer()
+}
+
+// `npm start` runs this first, so a fresh clone (or a changed checkout) is built before the
+// server starts, and an up-to-date build is not redone. `--server` compiles the server alone.
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  if (process.argv.includes('--server')) await buildServer()
+  else await ensureBuilt()
+}
