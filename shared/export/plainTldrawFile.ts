@@ -8,7 +8,6 @@ import {
   TLDOCUMENT_ID,
   toRichText,
   type TLDocument,
-  type TLPageId,
   type TLRecord,
   type TLShape,
   type TLTextShape,
@@ -18,7 +17,7 @@ import { commonmapSchema } from '../schema'
 import { buildBoardExport, type BoardExport, type BoardExportSource } from './boardExport'
 import { madeByText } from './madeBy'
 import { mapInTldrawShapes } from './mapInTldrawShapes'
-import { boundsOf, pagePlacements } from './shapePlacement'
+import { boundsOf, pagePlacements, pagesInOrder } from './shapePlacement'
 import { serializeTldrFile } from './tldrFile'
 
 /**
@@ -175,15 +174,13 @@ function plainBoardInfo(model: BoardExport): PlainBoardInfo {
  * stacking order; undefined for a board with no page.
  */
 function madeByShape(records: readonly TLRecord[], model: BoardExport): TLTextShape | undefined {
-  const page = records
-    .filter((record) => record.typeName === 'page')
-    .sort((a, b) => (a.index < b.index ? -1 : 1))[0]
+  const [page] = pagesInOrder(records)
   if (!page) return undefined
   const onPage = [...pagePlacements(records).values()]
-    .filter((placement) => placement.pageId === page.id)
+    .filter((placement) => placement.pageId === page)
     .map(boundsOf)
   const children = records.filter(
-    (record): record is TLShape => record.typeName === 'shape' && record.parentId === page.id,
+    (record): record is TLShape => record.typeName === 'shape' && record.parentId === page,
   )
   const top = children.reduce<string | null>(
     (highest, shape) => (highest === null || shape.index > highest ? shape.index : highest),
@@ -196,7 +193,7 @@ function madeByShape(records: readonly TLRecord[], model: BoardExport): TLTextSh
     id,
     typeName: 'shape',
     type: 'text',
-    parentId: page.id as TLPageId,
+    parentId: page,
     // A key after every other on the page: any key followed by a further digit is greater.
     index: (top === null ? 'a1' : `${top}V`) as IndexKey,
     x: onPage.length > 0 ? Math.min(...onPage.map((bounds) => bounds.x)) : 0,

@@ -111,6 +111,14 @@ export function pagePlacements(records: readonly TLRecord[]): Map<TLShapeId, Pla
   return placements
 }
 
+/** The board's pages, in the order tldraw lists them. */
+export function pagesInOrder(records: readonly TLRecord[]): TLPageId[] {
+  return records
+    .flatMap((record) => (record.typeName === 'page' ? [record] : []))
+    .sort((a, b) => (a.index < b.index ? -1 : 1))
+    .map((page) => page.id)
+}
+
 /** The upright rectangle a placed shape covers on its page. */
 export function boundsOf(placement: Placement): RectLike {
   const cos = Math.cos(placement.rotation)
