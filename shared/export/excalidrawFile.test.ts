@@ -117,6 +117,20 @@ describe('excalidrawFile', () => {
     expect(new Set(lines).size).toBe(5)
   })
 
+  it('keeps a route between two cards on top of each other, until someone moves them apart', async () => {
+    const piled = source.records.map((record) =>
+      record.id === 'shape:housing' ? { ...record, x: 60, y: 150 } : record,
+    )
+    const { elements } = await loadExcalidrawFile(
+      excalidrawFile({ ...source, records: piled }, commonmapSchema.serialize()),
+    )
+    const route = elements.find((e) => e.id === 'gp-housing')
+    expect(route).toMatchObject({
+      startBinding: { elementId: 'gp' },
+      endBinding: { elementId: 'housing' },
+    })
+  })
+
   it('keeps the session’s areas as frames, with their prompts and cards in them', () => {
     for (const area of SESSION_AREAS) {
       const id = templateShapeId(area.key).replace('shape:', '')

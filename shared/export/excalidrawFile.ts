@@ -391,10 +391,10 @@ class Scene {
       from && to
         ? routeEndpoints(rectOf(from), rectOf(to), ROUTE_GAP)
         : { start: onPage(props.start), end: onPage(props.end) }
-    const dx = end.x - start.x
+    // Excalidraw drops an arrow with no length when it opens a file, so one between two cards
+    // on top of each other is kept as short as can be, until someone moves them apart.
+    const dx = end.x - start.x || (end.y === start.y ? 1 : 0)
     const dy = end.y - start.y
-    // Excalidraw drops an element with no size when it opens a file.
-    if (dx === 0 && dy === 0) return
     const binding = (card: ExcalidrawElement | '' | undefined) =>
       card ? { elementId: card.id, focus: 0, gap: ROUTE_GAP } : null
     const box = boxOf(shape, placed, frameId)
