@@ -29,6 +29,12 @@ export const PLAIN_TLDRAW_SCHEMA = createTLSchema({
   bindings: defaultBindingSchemas,
 })
 
+/**
+ * What the plain file's name says after the board's title, so that nobody takes it for
+ * Commonmap's own `.tldr` (see `exportFileName`).
+ */
+export const PLAIN_TLDRAW_FILE_QUALIFIER = 'for any tldraw app'
+
 /** The key of {@link PlainBoardInfo} in the `document:document` record's `meta`. */
 export const PLAIN_BOARD_META_KEY = 'madeOnCommonmap'
 
