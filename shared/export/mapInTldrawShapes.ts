@@ -38,10 +38,14 @@ interface Words {
  * its label, in bold, says what it is ("Service · Housing", "Barrier").
  */
 const CARD_LOOKS = {
-  [SERVICE_SHAPE_TYPE]: { geo: 'rectangle', dash: 'solid' },
-  [PERSON_SHAPE_TYPE]: { geo: 'oval', dash: 'solid' },
-  [ACTION_SHAPE_TYPE]: { geo: 'rectangle', dash: 'dashed' },
-} as const satisfies Record<string, Pick<TLGeoShapeProps, 'geo' | 'dash'>>
+  [SERVICE_SHAPE_TYPE]: { geo: 'rectangle', dash: 'solid', align: 'start', verticalAlign: 'start' },
+  // Words in a rounded box sit in its middle, clear of its curved ends.
+  [PERSON_SHAPE_TYPE]: { geo: 'oval', dash: 'solid', align: 'middle', verticalAlign: 'middle' },
+  [ACTION_SHAPE_TYPE]: { geo: 'rectangle', dash: 'dashed', align: 'start', verticalAlign: 'start' },
+} as const satisfies Record<
+  string,
+  Pick<TLGeoShapeProps, 'geo' | 'dash' | 'align' | 'verticalAlign'>
+>
 
 const SERVICE_COLOURS: Record<ServiceKind, TLDefaultColorStyle> = {
   health: 'blue',
@@ -68,9 +72,9 @@ type RouteLook = Pick<
 
 /**
  * How each kind of route is drawn as a tldraw arrow: each by its own line and arrowheads as
- * well as its label, so none is told apart by colour alone. A gap is dashed with no arrowheads
- * (there is no way through), a hand-over thick, a self-referral dotted, a person bounced back
- * wobbly with arrowheads both ways.
+ * well as its label, so none is told apart by colour alone. As on the canvas, a self-referral
+ * is dashed, a hand-over heavy and a person bounced back drawn by a shaky hand with arrowheads
+ * both ways; a gap is dashed too, but thicker and with no arrowheads: there is no way through.
  */
 const ROUTE_LOOKS: Record<RouteKind, RouteLook> = {
   referral: {
@@ -81,7 +85,7 @@ const ROUTE_LOOKS: Record<RouteKind, RouteLook> = {
     arrowheadEnd: 'arrow',
   },
   'self-referral': {
-    dash: 'dotted',
+    dash: 'dashed',
     size: 'm',
     color: 'black',
     arrowheadStart: 'none',
@@ -101,7 +105,7 @@ const ROUTE_LOOKS: Record<RouteKind, RouteLook> = {
     arrowheadStart: 'arrow',
     arrowheadEnd: 'arrow',
   },
-  gap: { dash: 'dashed', size: 'm', color: 'red', arrowheadStart: 'none', arrowheadEnd: 'none' },
+  gap: { dash: 'dashed', size: 'l', color: 'red', arrowheadStart: 'none', arrowheadEnd: 'none' },
 }
 
 /** The size of the words on cards: tldraw's small, so a card holds as much as it does here. */
@@ -252,8 +256,6 @@ function geoCard(
       fill: 'solid',
       size: LABEL_SIZE,
       font: 'sans',
-      align: 'start',
-      verticalAlign: 'start',
       richText: richWords(said),
     },
   }
