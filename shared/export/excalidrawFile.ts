@@ -139,6 +139,14 @@ const NUNITO = 6
 /** How far Excalidraw keeps text inside its container. */
 const BOUND_TEXT_PADDING = 5
 
+/**
+ * How much narrower than {@link AVERAGE_CHAR_WIDTH} Excalidraw's "Normal" font runs in text
+ * that is in no card. There a line a little too long only runs past an invisible box, while a
+ * line broken too early pushes the text down onto what is under it (a session area's prompt
+ * onto the first cards, say). Text in a card keeps the generous estimate: it must stay inside.
+ */
+const FREE_TEXT_NARROWER = 0.9
+
 /** How far a route stops short of its cards; Excalidraw keeps the same gap as cards move. */
 const ROUTE_GAP = 10
 
@@ -354,7 +362,7 @@ class Scene {
     const words = plainTextOf(props.richText)
     if (!words.trim()) return
     const fontSize = TLDRAW_FONT_SIZES.text[props.size] * props.scale
-    const block = textBlock(words, placed.w, fontSize)
+    const block = textBlock(words, placed.w / FREE_TEXT_NARROWER, fontSize)
     this.add({
       ...this.element(elementId(shape.id), boxOf(shape, { ...placed, h: block.height }, frameId)),
       ...textLook(block, fontSize, props.color),
