@@ -4,10 +4,10 @@ import { creditedParticipant, type CreditLevel } from '../../shared/credit'
 import type { PublishedPerson } from '../../shared/docLayout'
 import type { BoardExportSource } from '../../shared/export/boardExport'
 import type { RoleId } from '../../shared/roles'
-import { coDesignSessionRecords, templateShapeId } from '../../server/templates/coDesignSession'
+import { coDesignSessionRecords } from '../../server/templates/coDesignSession'
 import { mapShapeRecord, shapeRecord, TEST_PAGE_ID } from './mapRecords'
 import { participantId } from './participants'
-import { everyKindOfMapRecord, routeRecords } from './serviceMapRecords'
+import { everyKindOfMapRecordInSession, routeRecords } from './serviceMapRecords'
 
 /** A private name nobody may ever see in an export: its owner chose "not named". */
 export const HIDDEN_NAME = 'Zebedee Quartermain'
@@ -135,19 +135,12 @@ export function exportSource(changes: Partial<BoardExportSource> = {}): BoardExp
 /**
  * A whole session board made by {@link exportPeople}: its page, the co-design template's areas
  * with their prompts and working agreement (laid out by the person who chose not to be named,
- * so their id is on the template's notes), every kind of card and route in the map's area
- * ({@link everyKindOfMapRecord}, its notes and actions below the areas), an action owned by the
- * person not named, and everyone's `user:` records.
+ * so their id is on the template's notes), every kind of card and route
+ * ({@link everyKindOfMapRecordInSession}), an action owned by the person not named, and
+ * everyone's `user:` records.
  */
 export function everyKindExportSource(): BoardExportSource {
   const base = exportSource()
-  const mapArea = templateShapeId('map')
-  const map = everyKindOfMapRecord().map((record): TLRecord => {
-    if (record.typeName !== 'shape') return record
-    return record.y < 1000
-      ? { ...record, parentId: mapArea, x: record.x + 60, y: record.y + 150 }
-      : { ...record, y: record.y + 1200 }
-  })
   const theirs = mapShapeRecord(
     'action',
     'ring-crisis',
@@ -165,7 +158,7 @@ export function everyKindExportSource(): BoardExportSource {
         createdBy: exportPeople.notNamed.id,
         createdAt: 1_700_000_000_000,
       }),
-      ...map,
+      ...everyKindOfMapRecordInSession(),
       theirs,
       ...base.records.filter((record) => record.typeName === 'user'),
     ],

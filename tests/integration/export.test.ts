@@ -15,7 +15,7 @@ import { createBoard, createBoardWith, joinBoard, person } from '../helpers/crea
 import { loadExcalidrawFile } from '../helpers/excalidrawLoader'
 import { mapShapeRecord } from '../helpers/mapRecords'
 import { openInTldraw } from '../helpers/openInTldraw'
-import { everyKindOfMapRecord, routeRecords } from '../helpers/serviceMapRecords'
+import { cardWords, everyKindOfMapRecord, routeRecords } from '../helpers/serviceMapRecords'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 
@@ -202,15 +202,8 @@ describe('exports of a board, against a real server', () => {
       const ledger = JSON.parse((await download(boardId, 'ledger')).text) as LedgerExport
       return more.every((record) => ledger.entries.some((e) => e.recordId === record.id))
     })
-    const cards = ['service', 'person', 'purpose-note', 'action']
-    const cardWords = [...connected.d.records.map.values()].flatMap(({ val: record }) => {
-      if (record.typeName !== 'shape' || !cards.includes(record.type)) return []
-      const props = record.props as Record<string, unknown>
-      return [
-        { id: record.id, words: String(props.name ?? props.situation ?? props.text ?? props.what) },
-      ]
-    })
-    expect(cardWords).toHaveLength(19)
+    const cards = cardWords([...connected.d.records.map.values()].map(({ val }) => val))
+    expect(cards).toHaveLength(19)
 
     const plain = await download(boardId, 'tldr-plain')
     expect(plain.res.status).toBe(200)
@@ -219,7 +212,7 @@ describe('exports of a board, against a real server', () => {
       'attachment; filename="Getting help with housing - for any tldraw app.tldr"',
     )
     const inTldraw = openInTldraw(plain.text)
-    for (const { id, words } of cardWords) {
+    for (const { id, words } of cards) {
       const shape = inTldraw.find((record) => record.id === id) as TLGeoShape | undefined
       expect(shape && plainTextOf(shape.props.richText), id).toContain(words)
     }
@@ -241,7 +234,7 @@ describe('exports of a board, against a real server', () => {
     const textIn = (id: string) =>
       scene.elements.find((e) => e.type === 'text' && e.containerId === id.slice('shape:'.length))
         ?.originalText
-    for (const { id, words } of cardWords) expect(textIn(id), id).toContain(words)
+    for (const { id, words } of cards) expect(textIn(id), id).toContain(words)
     expect(scene.elements.filter((e) => e.type === 'arrow')).toHaveLength(6)
     expect(scene.elements.filter((e) => e.type === 'frame')).toHaveLength(SESSION_AREAS.length)
 
