@@ -246,7 +246,9 @@ describe('exports of a board, against a real server', () => {
       expect(file.text).toContain('Write to the council')
       expect(file.text).toContain('Who: Someone ·')
     }
-  })
+    // Excalidraw's package is transformed and loaded, and a DOM set up for it, on the first
+    // load: some seconds on a busy machine.
+  }, 60_000)
 
   it('makes injected words inert in the CSV and the report, and serves each file as a download', async () => {
     const { boardId } = await workshop()
