@@ -75,7 +75,7 @@ const MADE_BY_WIDTH = 640
 /**
  * The board in tldraw's default shapes only, records conforming to {@link PLAIN_TLDRAW_SCHEMA}:
  * the service map as tldraw shapes ({@link mapInTldrawShapes}); tldraw's own shapes, frames,
- * pages and pictures as they are; the title, licence and credits in the document's `meta`
+ * pages and pictures as they are (a picture's file stays on the Commonmap server); the title, licence and credits in the document's `meta`
  * ({@link PlainBoardInfo}) and as a "Made by" text under the board on its first page. `records`
  * conform to `schema`. Nothing of the people on the board goes in but as they chose to be
  * credited: no `user:` records, no shape's `meta` (where clients note participant ids) and no
