@@ -55,12 +55,12 @@ export default defineConfig({
   },
   test: {
     root: here('.'),
-    include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
-    environment: 'node',
     // Excalidraw's package (a test-only dependency, to check our .excalidraw files with its own
     // loader) imports `roughjs/bin/rough` without an extension, which Node's own ESM resolver
     // refuses; transformed by Vite, it resolves.
     server: { deps: { inline: ['@excalidraw/excalidraw'] } },
+    include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+    environment: 'node',
     testTimeout: 20_000,
     hookTimeout: 30_000,
   },
