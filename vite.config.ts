@@ -55,6 +55,10 @@ export default defineConfig({
   },
   test: {
     root: here('.'),
+    // Excalidraw's package (a test-only dependency, to check our .excalidraw files with its own
+    // loader) imports `roughjs/bin/rough` without an extension, which Node's own ESM resolver
+    // refuses; transformed by Vite, it resolves.
+    server: { deps: { inline: ['@excalidraw/excalidraw'] } },
     include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
     environment: 'node',
     // Sized for a loaded two-core CI machine (see `npm run test:stress`), not a fast laptop.

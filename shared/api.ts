@@ -46,10 +46,12 @@ export const ApiPath = {
 
 /**
  * What `GET /api/boards/:id/export/<format>` answers with, as a download: `tldr` the board file
- * (shared/export/exportedBoardFile.ts), `csv` the map as a table (renderCsv.ts), `html` the
+ * for Commonmap (shared/export/exportedBoardFile.ts), `tldr-plain` the board in tldraw's own
+ * shapes, which any tldraw app opens (plainTldrawFile.ts), `excalidraw` the board as an
+ * Excalidraw file (excalidrawFile.ts), `csv` the map as a table (renderCsv.ts), `html` the
  * report (renderHtmlReport.ts), `ledger` the contribution ledger as JSON (ledgerExport.ts).
  */
-export const EXPORT_FORMATS = ['tldr', 'csv', 'html', 'ledger'] as const
+export const EXPORT_FORMATS = ['tldr', 'tldr-plain', 'excalidraw', 'csv', 'html', 'ledger'] as const
 
 /** One of {@link EXPORT_FORMATS}. */
 export type ExportFormat = (typeof EXPORT_FORMATS)[number]

@@ -1,9 +1,11 @@
 import type { ExportFormat } from '../../shared/api'
 import { buildBoardExport } from '../../shared/export/boardExport'
+import { EXCALIDRAW_MIME_TYPE, excalidrawFile } from '../../shared/export/excalidrawFile'
 import { exportedBoardFile } from '../../shared/export/exportedBoardFile'
 import { exportFileName } from '../../shared/export/exportFileName'
 import { buildLedgerExport } from '../../shared/export/ledgerExport'
 import { HTML_REPORT_CSP, renderHtmlReport } from '../../shared/export/renderHtmlReport'
+import { PLAIN_TLDRAW_FILE_QUALIFIER, plainTldrawFile } from '../../shared/export/plainTldrawFile'
 import { renderCsv } from '../../shared/export/renderCsv'
 import { TLDR_MIME_TYPE } from '../../shared/export/tldrFile'
 import type { LedgerEntry } from '../../shared/ledger'
@@ -33,8 +35,13 @@ export function exportDownload(
   ledger: () => readonly LedgerEntry[],
 ): ExportDownload {
   const { source, info } = board
-  const file = (extension: string, contentType: string, body: string, csp = LOCKED_DOWN) => ({
-    fileName: exportFileName(info.title, extension),
+  const file = (
+    extension: string,
+    contentType: string,
+    body: string,
+    { csp = LOCKED_DOWN, qualifier }: { csp?: string; qualifier?: string } = {},
+  ) => ({
+    fileName: exportFileName(info.title, extension, qualifier),
     contentType,
     body,
     contentSecurityPolicy: csp,
@@ -42,15 +49,18 @@ export function exportDownload(
   switch (format) {
     case 'tldr':
       return file('tldr', TLDR_MIME_TYPE, exportedBoardFile(source, board.schema))
+    case 'tldr-plain':
+      return file('tldr', TLDR_MIME_TYPE, plainTldrawFile(source, board.schema), {
+        qualifier: PLAIN_TLDRAW_FILE_QUALIFIER,
+      })
+    case 'excalidraw':
+      return file('excalidraw', EXCALIDRAW_MIME_TYPE, excalidrawFile(source, board.schema))
     case 'csv':
       return file('csv', 'text/csv; charset=utf-8', renderCsv(buildBoardExport(source)))
     case 'html':
-      return file(
-        'html',
-        'text/html; charset=utf-8',
-        renderHtmlReport(buildBoardExport(source)),
-        `${HTML_REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox`,
-      )
+      return file('html', 'text/html; charset=utf-8', renderHtmlReport(buildBoardExport(source)), {
+        csp: `${HTML_REPORT_CSP}; base-uri 'none'; form-action 'none'; frame-ancestors 'none'; sandbox`,
+      })
     case 'ledger': {
       const body = buildLedgerExport(info, ledger(), source.people, source.now)
       return file('ledger.json', 'application/json; charset=utf-8', JSON.stringify(body, null, 2))

@@ -71,9 +71,8 @@ export interface BoardExportSource {
 
 /**
  * What a Commonmap board file (`.tldr`, and the board inside an exported PNG or SVG) carries
- * besides tldraw's own records, in the `document:document` record's `meta.commonmap` (tldraw
- * keeps a record's `meta` as it is, so the file still opens in tldraw). Names are as credited at
- * export; a "not named" person appears nowhere in the file: `user:` records carry credited
+ * besides tldraw's own records, in the `document:document` record's `meta.commonmap` (where
+ * tldraw keeps whatever an app puts, as it is). Names are as credited at export; a "not named" person appears nowhere in the file: `user:` records carry credited
  * names, never private ones, and attribution leaves them out.
  */
 export interface EmbeddedBoardInfo {

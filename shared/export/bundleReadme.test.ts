@@ -24,6 +24,8 @@ describe('bundleReadme', () => {
       'board.png',
       'board.svg',
       'board.tldr',
+      'board-for-tldraw.tldr',
+      'board.excalidraw',
       'map.csv',
       'ledger.json',
     ]) {

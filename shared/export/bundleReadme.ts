@@ -30,17 +30,25 @@ named, so they are not named in any of these files.
 What is in this folder
 ----------------------
 
-report.pdf    The report, to print or send: what we mapped, what happens next, who made it.
-report.html   The same report as a web page. It opens in any browser, with no internet.
-board.png     A picture of the whole board. Drop it onto Commonmap to open the board again.
-board.svg     The same picture, sharp at any size. It also opens the board again in Commonmap.
-board.tldr    The board itself, in tldraw's open file format. It opens in Commonmap and in
-              tldraw. The document record's "meta.commonmap" says who added what.
-map.csv       The map as a table for a spreadsheet: one row for each service, route, gap,
-              note and action, with who added it. Cells that start like a formula begin
-              with ' so that a spreadsheet does not run them.
-ledger.json   The record of who added, changed, moved and deleted what, and when. It names
-              people by an id; "people" says how each id is credited now.
+report.pdf             The report, to print or send: what we mapped, what happens next,
+                       who made it.
+report.html            The same report as a web page. It opens in any browser, with no
+                       internet.
+board.png              A picture of the whole board. Drop it onto Commonmap to open the
+                       board again.
+board.svg              The same picture, sharp at any size. It also opens the board again
+                       in Commonmap.
+board.tldr             The board itself, to open in Commonmap and carry on. The document
+                       record's "meta.commonmap" says who added what.
+board-for-tldraw.tldr  The same board for tldraw and any app built on it, to carry on
+                       there: in tldraw's own shapes, with "Made by" under the board.
+board.excalidraw       The same board for Excalidraw, another free whiteboard, to carry on
+                       there.
+map.csv                The map as a table for a spreadsheet: one row for each service,
+                       route, gap, note and action, with who added it. Cells that start
+                       like a formula begin with ' so that a spreadsheet does not run them.
+ledger.json            The record of who added, changed, moved and deleted what, and when.
+                       It names people by an id; "people" says how each id is credited now.
 
 How to check the ledger
 -----------------------

@@ -12,6 +12,14 @@ describe('exportFileName', () => {
     expect(exportFileName('../../etc/passwd', 'csv')).toBe('etc-passwd.csv')
   })
 
+  it('says what sets a file apart after the title, however long the title', () => {
+    expect(exportFileName('Getting help with housing', 'png', 'selection')).toBe(
+      'Getting help with housing - selection.png',
+    )
+    const long = exportFileName('Housing '.repeat(20), 'tldr', 'for any tldraw app')
+    expect(long).toMatch(/^(Housing ){9}Housing - for any tldraw app\.tldr$/)
+  })
+
   it('names a board whose title has nothing usable', () => {
     expect(exportFileName('“…”', 'csv')).toBe('Commonmap board.csv')
   })

@@ -11,8 +11,9 @@ import {
 import { serializeTldrFile } from './tldrFile'
 
 /**
- * The board as a `.tldr` file (tldraw's own format, so it also opens in tldraw), with what
- * Commonmap knows about it in the document record's `meta` ({@link EmbeddedBoardInfo}).
+ * The board as a `.tldr` file for Commonmap (tldraw's own format, with the map's own shapes, so
+ * tldraw itself refuses it: `plainTldrawFile` is the board for tldraw), with what Commonmap
+ * knows about it in the document record's `meta` ({@link EmbeddedBoardInfo}).
  * `records` conform to `schema` (the schema stored with the board).
  *
  * Scrubbed for sharing: tldraw's `user:` records keep the name clients showed, which the server

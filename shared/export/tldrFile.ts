@@ -7,7 +7,7 @@ export const TLDR_FILE_FORMAT_VERSION = 1
 /** MIME type of a `.tldr` file (tldraw's). */
 export const TLDR_MIME_TYPE = 'application/vnd.tldraw+json'
 
-/** A `.tldr` file: tldraw's own format, so an exported board also opens in tldraw. */
+/** A `.tldr` file: tldraw's own format (which tldraw opens when it knows every shape in it). */
 export interface TldrFile {
   readonly tldrawFileFormatVersion: number
   readonly schema: SerializedSchema

@@ -11,9 +11,16 @@ import { connectClient } from '../helpers/connectClient'
 import { createBoard, joinBoard as joinThroughApi, person } from '../helpers/createBoard'
 import { HIDDEN_NAME } from '../helpers/exportSource'
 import { readPdf } from '../helpers/pdfText'
-import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
+import { mapShapeRecord } from '../helpers/mapRecords'
+import {
+  cardWords,
+  everyKindOfMapRecord,
+  everyKindOfMapRecordInSession,
+} from '../helpers/serviceMapRecords'
+import { openInTldraw } from '../helpers/openInTldraw'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { joinBoard, recordOutsideRequests, SCREENSHOT_DIR, shapes } from './boardPage'
+import { openInEditor, startEditorPages } from './editorPages'
 import {
   downloadExport,
   openExportDialog,
@@ -122,7 +129,13 @@ test('someone who chose not to be named exports every format; each file has the 
   const svgText = svg.bytes.toString('utf8')
   expect(svgText).not.toMatch(/<script/i)
   expect(svgText).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
-  for (const button of ['Report as a web page (HTML)', 'Spreadsheet (CSV)', 'Board file (.tldr)']) {
+  for (const button of [
+    'Report as a web page (HTML)',
+    'Spreadsheet (CSV)',
+    'Board file (.tldr)',
+    'For any tldraw app (.tldr)',
+    'For Excalidraw (.excalidraw)',
+  ]) {
     files.push(await downloadExport(page, button))
   }
 
@@ -132,6 +145,8 @@ test('someone who chose not to be named exports every format; each file has the 
   const inside = unzipSync(bundle.bytes)
   expect(Object.keys(inside).sort()).toEqual([
     'README.txt',
+    'board-for-tldraw.tldr',
+    'board.excalidraw',
     'board.png',
     'board.svg',
     'board.tldr',
@@ -192,4 +207,99 @@ test('the PDF report of a session gives each area a page of its own', async ({ b
     expect(report.pages[index + 1]).toMatch(new RegExp(`^${area.name}`))
   })
   await context.close()
+})
+
+test('a participant exports the board for any tldraw app and for Excalidraw, and each opens in its own editor', async ({
+  browser,
+}) => {
+  test.setTimeout(240_000)
+  const boardId = await createBoard(server.url, 'Crisis support in Leeds', {
+    template: 'co-design',
+  })
+  // Priya lays out the map; someone who chose not to be named adds a barrier, and their
+  // device's tldraw keeps the name they typed in its user record.
+  const map = everyKindOfMapRecordInSession()
+  const priya = await joinThroughApi(server.url, boardId, person('Priya Shah', 'practitioner'))
+  const zeb = await joinThroughApi(
+    server.url,
+    boardId,
+    person(HIDDEN_NAME, 'lived-experience', { credit: 'not-named' }),
+  )
+  const writers = await Promise.all(
+    [priya, zeb].map((joined) => connectClient(server.url, boardId, { token: joined.token })),
+  )
+  const theirs = mapShapeRecord(
+    'purpose-note',
+    'nobody-rings',
+    { purpose: 'barrier', text: 'Nobody rings back' },
+    { x: 1400, y: 2200 },
+  )
+  writers[0]!.doc.transact(() =>
+    map.forEach((record) => writers[0]!.records.set(record.id, record)),
+  )
+  writers[1]!.doc.transact(() => {
+    writers[1]!.records.set(theirs.id, theirs)
+    writers[1]!.records.set(`user:${zeb.participant.id}`, {
+      id: `user:${zeb.participant.id}`,
+      typeName: 'user',
+      name: HIDDEN_NAME,
+      color: '#000000',
+      imageUrl: '',
+      meta: {},
+    } as never)
+  })
+
+  // Someone credited by a made-up name exports, from their own device.
+  const context = await browser.newContext({ acceptDownloads: true })
+  const outside = recordOutsideRequests(context, server.url)
+  const page = await context.newPage()
+  await joinBoard(page, server.url, boardId, {
+    name: 'Carys Lloyd',
+    role: 'Practitioner',
+    credit: 'A made-up name',
+    pseudonym: 'Blue Heron',
+  })
+  await expect(shapes(page, 'route')).toHaveCount(5)
+  await expect(shapes(page, 'purpose-note')).toHaveCount(5)
+  const plain = await downloadExport(page, 'For any tldraw app (.tldr)')
+  expect(plain.name).toBe('Crisis support in Leeds - for any tldraw app.tldr')
+  const excalidraw = await downloadExport(page, 'For Excalidraw (.excalidraw)')
+  expect(excalidraw.name).toBe('Crisis support in Leeds.excalidraw')
+  for (const file of [plain, excalidraw]) {
+    const contents = await readableContents(file)
+    for (const name of [HIDDEN_NAME, ...HIDDEN_NAME.split(' '), zeb.participant.id, 'Carys']) {
+      expect(contents, `${file.name} names ${name}`).not.toContain(name)
+    }
+    expect(contents).toContain('Practitioner: Priya Shah')
+  }
+  // tldraw's own reader, with its default shapes only, as any tldraw app opens a file.
+  const inTldraw = openInTldraw(plain.bytes.toString('utf8'))
+  expect(inTldraw.filter((r) => r.typeName === 'shape' && r.type === 'arrow')).toHaveLength(5)
+  expect(outside).toEqual([])
+  writers.forEach((writer) => writer.close())
+  await context.close()
+
+  const cards = cardWords([...map, theirs])
+  expect(cards).toHaveLength(13)
+  const editors = await startEditorPages()
+  try {
+    await mkdir(SCREENSHOT_DIR, { recursive: true })
+    for (const [editor, file] of [
+      ['tldraw', plain],
+      ['excalidraw', excalidraw],
+    ] as const) {
+      const opened = await openInEditor(browser, editors.url, editor, file.bytes.toString('utf8'))
+      if (!opened.opened.ok) throw new Error(`${editor} refused the file: ${opened.opened.error}`)
+      const words = opened.opened.words.join('\n')
+      for (const { words: said } of cards) expect(words, `${said} in ${editor}`).toContain(said)
+      for (const area of SESSION_AREAS) expect(words).toContain(area.prompt)
+      expect(opened.opened.types.frame).toBe(SESSION_AREAS.length)
+      expect(opened.opened.boundArrows, editor).toBe(5)
+      await opened.page.screenshot({ path: `${SCREENSHOT_DIR}/editable-in-${editor}.png` })
+      expect(opened.outside, editor).toEqual([])
+      await opened.close()
+    }
+  } finally {
+    await editors.close()
+  }
 })

@@ -1,12 +1,13 @@
-import type { TLRecord } from '@tldraw/tlschema'
+import { PageRecordType, type TLRecord } from '@tldraw/tlschema'
 import type { RecordAttribution } from '../../shared/attribution'
 import { creditedParticipant, type CreditLevel } from '../../shared/credit'
 import type { PublishedPerson } from '../../shared/participant'
 import type { BoardExportSource } from '../../shared/export/boardExport'
 import type { RoleId } from '../../shared/roles'
-import { mapShapeRecord, shapeRecord } from './mapRecords'
+import { coDesignSessionRecords } from '../../server/templates/coDesignSession'
+import { mapShapeRecord, shapeRecord, TEST_PAGE_ID } from './mapRecords'
 import { participantId } from './participants'
-import { routeRecords } from './serviceMapRecords'
+import { everyKindOfMapRecordInSession, routeRecords } from './serviceMapRecords'
 
 /** A private name nobody may ever see in an export: its owner chose "not named". */
 export const HIDDEN_NAME = 'Zebedee Quartermain'
@@ -36,6 +37,20 @@ export const exportPeople = {
   /** On the board, but has added nothing. */
   quiet: published('quinn', 'Quinn Silent', 'manager', 'full-name', 0),
 }
+
+/**
+ * What no export of a board made by {@link exportPeople} may hold: the private name, each part of
+ * it, and the participant id of the person who chose "not named", and the private names behind
+ * the first name, made-up name and role that others chose to be credited by.
+ */
+export const PRIVATE_WORDS: readonly string[] = [
+  HIDDEN_NAME,
+  ...HIDDEN_NAME.split(' '),
+  exportPeople.notNamed.id,
+  'Bea Okafor',
+  'Carys',
+  'Dev Patel',
+]
 
 function added(
   by: PublishedPerson,
@@ -114,5 +129,38 @@ export function exportSource(changes: Partial<BoardExportSource> = {}): BoardExp
     licence: { id: 'cc-by-sa-4.0', setBy: first.id, setAt: 1_700_000_100_000 },
     now: Date.UTC(2026, 2, 14, 12),
     ...changes,
+  }
+}
+
+/**
+ * A whole session board made by {@link exportPeople}: its page, the co-design template's areas
+ * with their prompts and working agreement (laid out by the person who chose not to be named,
+ * so their id is on the template's notes), every kind of card and route
+ * ({@link everyKindOfMapRecordInSession}), an action owned by the person not named, and
+ * everyone's `user:` records.
+ */
+export function everyKindExportSource(): BoardExportSource {
+  const base = exportSource()
+  const theirs = mapShapeRecord(
+    'action',
+    'ring-crisis',
+    {
+      what: 'Ring the crisis team about evenings',
+      who: { type: 'participant', participantId: exportPeople.notNamed.id },
+    },
+    { x: 1200, y: 2500 },
+  )
+  return {
+    ...base,
+    records: [
+      PageRecordType.create({ id: TEST_PAGE_ID, name: 'Page 1', index: 'a1' as never }),
+      ...coDesignSessionRecords(TEST_PAGE_ID, {
+        createdBy: exportPeople.notNamed.id,
+        createdAt: 1_700_000_000_000,
+      }),
+      ...everyKindOfMapRecordInSession(),
+      theirs,
+      ...base.records.filter((record) => record.typeName === 'user'),
+    ],
   }
 }

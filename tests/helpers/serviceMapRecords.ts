@@ -1,4 +1,5 @@
 import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
+import { templateShapeId } from '../../server/templates/coDesignSession'
 import type { RouteKind } from '../../shared/shapes/routeShape'
 import { mapShapeRecord, routeBindingRecord } from './mapRecords'
 import { participantId } from './participants'
@@ -117,4 +118,32 @@ export function everyKindOfMapRecord(): TLRecord[] {
       at(800, 1300),
     ),
   ]
+}
+
+/**
+ * {@link everyKindOfMapRecord} laid out on a co-design session board: the cards and routes in
+ * the map's area, the notes and actions on the page below the areas.
+ */
+export function everyKindOfMapRecordInSession(): TLRecord[] {
+  return everyKindOfMapRecord().map((record): TLRecord => {
+    if (record.typeName !== 'shape') return record
+    return record.y < 1000
+      ? { ...record, parentId: templateShapeId('map'), x: record.x + 60, y: record.y + 150 }
+      : { ...record, y: record.y + 1200 }
+  })
+}
+
+/**
+ * The main words of each card among `records`, to look for in an export: a service's name, a
+ * "someone like me" card's situation, a note's words, what an action will do.
+ */
+export function cardWords(records: Iterable<TLRecord>): { id: TLShapeId; words: string }[] {
+  const cards = ['service', 'person', 'purpose-note', 'action']
+  return [...records].flatMap((record) => {
+    if (record.typeName !== 'shape' || !cards.includes(record.type)) return []
+    const props = record.props as Record<string, unknown>
+    return [
+      { id: record.id, words: String(props.name ?? props.situation ?? props.text ?? props.what) },
+    ]
+  })
 }

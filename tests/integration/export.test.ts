@@ -1,23 +1,28 @@
 import Papa from 'papaparse'
-import type { TLDocument } from '@tldraw/tlschema'
+import type { TLDocument, TLGeoShape, TLTextShape } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { ExportFormat, JoinResponse, LicenceResponse } from '../../shared/api'
 import { NOT_NAMED } from '../../shared/credit'
 import { CURRENT_KEY } from '../../shared/serverState'
 import { EMBEDDED_BOARD_META_KEY, type EmbeddedBoardInfo } from '../../shared/export/boardExport'
 import type { LedgerExport } from '../../shared/export/ledgerExport'
+import { plainTextOf } from '../../shared/export/plainTextOf'
 import { readTldrFile } from '../../shared/export/tldrFile'
 import { commonmapSchema } from '../../shared/schema'
 import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, createBoardWith, joinBoard, person } from '../helpers/createBoard'
+import { loadExcalidrawFile } from '../helpers/excalidrawLoader'
 import { mapShapeRecord } from '../helpers/mapRecords'
-import { routeRecords } from '../helpers/serviceMapRecords'
+import { openInTldraw } from '../helpers/openInTldraw'
+import { cardWords, everyKindOfMapRecord, routeRecords } from '../helpers/serviceMapRecords'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 
 /** The private name of the person who chose not to be named: it must appear in no export. */
 const HIDDEN = 'Zebedee Quartermain'
+/** What no export may hold: that name, and the private names behind how others are credited. */
+const PRIVATE = [HIDDEN, 'Zebedee', 'Quartermain', 'Bea Okafor', 'Carys', 'Dev Patel']
 const INJECTIONS = [
   '<script>alert(1)</script>',
   '"><svg onload=alert(1)>',
@@ -126,7 +131,7 @@ describe('exports of a board, against a real server', () => {
       const ledger = JSON.parse(text) as LedgerExport
       return ledger.entries.some((e) => e.recordId === 'shape:waits')
     })
-    return { boardId, alex, bea, carys, dev, zeb, clients: { a: a!, b: b!, z: z! } }
+    return { boardId, alex, bea, carys, dev, zeb, clients: { a: a!, b: b!, d: d!, z: z! } }
   }
 
   it('credits each person in every export exactly as they chose, and never the person not named', async () => {
@@ -140,7 +145,7 @@ describe('exports of a board, against a real server', () => {
     )
     for (const [format, { res, bytes }] of Object.entries(files)) {
       expect(res.status, format).toBe(200)
-      for (const secret of [HIDDEN, 'Zebedee', 'Quartermain', 'Bea Okafor', 'Carys', 'Dev Patel']) {
+      for (const secret of PRIVATE) {
         expect(bytes.includes(Buffer.from(secret)), `${secret} in ${format}`).toBe(false)
       }
     }
@@ -184,6 +189,66 @@ describe('exports of a board, against a real server', () => {
     expect(ledger.people[bea.participant.id]).toEqual({ name: 'Bea', role: 'Carer or family' })
     expect(ledger.people[zeb.participant.id]).toBeUndefined()
   })
+
+  it('exports the board for any tldraw app and for Excalidraw, which open it with every card’s words and credit people as they chose', async () => {
+    const { boardId, clients: connected } = await workshop()
+    // Every kind of card and route on the same board: a person, a route of each kind, a note
+    // of each purpose and actions in each status, by Dev (credited by role only).
+    const more = everyKindOfMapRecord().filter((record) => !connected.d.records.has(record.id))
+    connected.d.doc.transact(() => {
+      for (const record of more) connected.d.records.set(record.id, record)
+    })
+    await waitFor(async () => {
+      const ledger = JSON.parse((await download(boardId, 'ledger')).text) as LedgerExport
+      return more.every((record) => ledger.entries.some((e) => e.recordId === record.id))
+    })
+    const cards = cardWords([...connected.d.records.map.values()].map(({ val }) => val))
+    expect(cards).toHaveLength(19)
+
+    const plain = await download(boardId, 'tldr-plain')
+    expect(plain.res.status).toBe(200)
+    expect(plain.res.headers.get('content-type')).toBe('application/vnd.tldraw+json')
+    expect(plain.res.headers.get('content-disposition')).toBe(
+      'attachment; filename="Getting help with housing - for any tldraw app.tldr"',
+    )
+    const inTldraw = openInTldraw(plain.text)
+    for (const { id, words } of cards) {
+      const shape = inTldraw.find((record) => record.id === id) as TLGeoShape | undefined
+      expect(shape && plainTextOf(shape.props.richText), id).toContain(words)
+    }
+    const arrows = inTldraw.filter((r) => r.typeName === 'shape' && r.type === 'arrow')
+    expect(arrows).toHaveLength(6)
+    const madeBy = inTldraw.find((r) => r.id === 'shape:made-on-commonmap') as TLTextShape
+    const credits = plainTextOf(madeBy.props.richText)
+    for (const name of ['Alex Morgan', 'Bea', 'Blue Heron', 'A practitioner']) {
+      expect(credits).toContain(name)
+    }
+
+    const excalidraw = await download(boardId, 'excalidraw')
+    expect(excalidraw.res.status).toBe(200)
+    expect(excalidraw.res.headers.get('content-type')).toBe('application/vnd.excalidraw+json')
+    expect(excalidraw.res.headers.get('content-disposition')).toBe(
+      'attachment; filename="Getting help with housing.excalidraw"',
+    )
+    const scene = await loadExcalidrawFile(excalidraw.text)
+    const textIn = (id: string) =>
+      scene.elements.find((e) => e.type === 'text' && e.containerId === id.slice('shape:'.length))
+        ?.originalText
+    for (const { id, words } of cards) expect(textIn(id), id).toContain(words)
+    expect(scene.elements.filter((e) => e.type === 'arrow')).toHaveLength(6)
+    expect(scene.elements.filter((e) => e.type === 'frame')).toHaveLength(SESSION_AREAS.length)
+
+    for (const [format, file] of Object.entries({ plain, excalidraw })) {
+      expect(file.res.headers.get('content-security-policy'), format).toContain('sandbox')
+      for (const secret of PRIVATE) {
+        expect(file.bytes.includes(Buffer.from(secret)), `${secret} in ${format}`).toBe(false)
+      }
+      expect(file.text).toContain('Write to the council')
+      expect(file.text).toContain('Who: Someone ·')
+    }
+    // Excalidraw's package is transformed and loaded, and a DOM set up for it, on the first
+    // load: some seconds on a busy machine.
+  }, 60_000)
 
   it('makes injected words inert in the CSV and the report, and serves each file as a download', async () => {
     const { boardId } = await workshop()

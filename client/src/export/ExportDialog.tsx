@@ -4,8 +4,10 @@ import type { PictureScope } from './boardPictures'
 import {
   exportBundle,
   exportCsv,
+  exportExcalidraw,
   exportHtml,
   exportPdf,
+  exportPlainTldr,
   exportPng,
   exportSvg,
   exportTldr,
@@ -73,8 +75,24 @@ const FORMATS: readonly ExportFormat[] = [
     id: 'tldr',
     label: 'Board file (.tldr)',
     noun: 'board file',
-    description: 'Opens in Commonmap or tldraw, to carry on working on the board.',
+    description: 'Opens in Commonmap again, to carry on working on the board with who added what.',
     make: exportTldr,
+  },
+  {
+    id: 'tldr-plain',
+    label: 'For any tldraw app (.tldr)',
+    noun: 'tldraw file',
+    description:
+      'Opens in tldraw and the apps built on it, to carry on working on the board without Commonmap.',
+    make: exportPlainTldr,
+  },
+  {
+    id: 'excalidraw',
+    label: 'For Excalidraw (.excalidraw)',
+    noun: 'Excalidraw file',
+    description:
+      'Opens in Excalidraw, another free whiteboard, to carry on working on the board there.',
+    make: exportExcalidraw,
   },
   {
     id: 'bundle',

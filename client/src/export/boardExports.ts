@@ -10,7 +10,12 @@ import { buildLedgerExport } from '../../../shared/export/ledgerExport'
 import { fetchLedger } from '../api'
 import { bytesToBase64 } from '../../../shared/export/boardPayload'
 import { exportFileName } from '../../../shared/export/exportFileName'
+import { EXCALIDRAW_MIME_TYPE, excalidrawFile } from '../../../shared/export/excalidrawFile'
 import { exportedBoardFile } from '../../../shared/export/exportedBoardFile'
+import {
+  PLAIN_TLDRAW_FILE_QUALIFIER,
+  plainTldrawFile,
+} from '../../../shared/export/plainTldrawFile'
 import { renderCsv } from '../../../shared/export/renderCsv'
 import { renderHtmlReport } from '../../../shared/export/renderHtmlReport'
 import { TLDR_MIME_TYPE } from '../../../shared/export/tldrFile'
@@ -70,10 +75,27 @@ export async function exportSvg(
   )
 }
 
-/** The board as a `.tldr` file, which opens in Commonmap and in tldraw. */
+/** The board as a `.tldr` file for Commonmap, with who added what. */
 export function exportTldr({ editor, source }: ExportInput): ExportedFile {
   const tldr = exportedBoardFile(source, editor.store.schema.serialize())
   return file(source.title, 'tldr', new Blob([tldr], { type: TLDR_MIME_TYPE }))
+}
+
+/** The board in tldraw's own shapes, as a `.tldr` file that any tldraw app opens. */
+export function exportPlainTldr({ editor, source }: ExportInput): ExportedFile {
+  const tldr = plainTldrawFile(source, editor.store.schema.serialize())
+  return file(
+    source.title,
+    'tldr',
+    new Blob([tldr], { type: TLDR_MIME_TYPE }),
+    PLAIN_TLDRAW_FILE_QUALIFIER,
+  )
+}
+
+/** The board as an Excalidraw file. */
+export function exportExcalidraw({ editor, source }: ExportInput): ExportedFile {
+  const scene = excalidrawFile(source, editor.store.schema.serialize())
+  return file(source.title, 'excalidraw', new Blob([scene], { type: EXCALIDRAW_MIME_TYPE }))
 }
 
 /** The map as rows for a spreadsheet. */
@@ -94,8 +116,9 @@ export async function exportHtml({ editor, source }: ExportInput): Promise<Expor
 
 /**
  * Everything in one zip file: both reports, both pictures (each carrying the board), the board
- * file, the spreadsheet, the ledger and a README saying what each file is, all made from the
- * same reading of the board so they agree with each other.
+ * file for Commonmap, for tldraw and for Excalidraw, the spreadsheet, the ledger and a README
+ * saying what each file is, all made from the same reading of the board so they agree with
+ * each other.
  */
 export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
   const { editor, source } = input
@@ -124,6 +147,7 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
     source.now,
   )
   const text = (value: string) => strToU8(value)
+  const schema = editor.store.schema.serialize()
   // PNG and PDF are compressed already; squeezing them again only costs time.
   const stored = { level: 0 } as const
   const zip = zipSync({
@@ -132,7 +156,9 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
     'report.html': text(htmlReport(report, pictures.board)),
     'board.png': [png, stored],
     'board.svg': text(boardSvg(editor, source, whole, drawing)),
-    'board.tldr': text(exportedBoardFile(source, editor.store.schema.serialize())),
+    'board.tldr': text(exportedBoardFile(source, schema)),
+    'board-for-tldraw.tldr': text(plainTldrawFile(source, schema)),
+    'board.excalidraw': text(excalidrawFile(source, schema)),
     'map.csv': text(renderCsv(report)),
     'ledger.json': text(JSON.stringify(ledgerFile, null, 2)),
   })
@@ -162,8 +188,7 @@ function scopeQualifier(scope: PictureScope): string | undefined {
  * was made; a picture of the selection says so ("… - selection.png").
  */
 function file(title: string, extension: string, blob: Blob, qualifier?: string): ExportedFile {
-  const name = qualifier ? `${title} - ${qualifier}` : title
-  return { fileName: exportFileName(name, extension), blob }
+  return { fileName: exportFileName(title, extension, qualifier), blob }
 }
 
 /**

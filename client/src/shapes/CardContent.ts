@@ -1,7 +1,7 @@
 import { DefaultFontFaces, type TLFontFace } from 'tldraw'
 import type { MapIconName } from './mapIcons'
 import type { Palette, PatternName } from './mapStyles'
-import { wrapText } from './wrapText'
+import { wrapText } from '../../../shared/wrapText'
 
 /** A line under a card's main text, e.g. "Run by: the council". */
 export interface CardDetail {

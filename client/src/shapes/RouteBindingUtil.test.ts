@@ -7,7 +7,7 @@ import { createHeadlessEditor } from '../../../tests/helpers/headlessEditor'
 import { everyKindOfMapRecord } from '../../../tests/helpers/serviceMapRecords'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from './boardUtils'
 import { createRoute } from './createRoute'
-import { routeEndpoints } from './routeEndpoints'
+import { routeEndpoints } from '../../../shared/routeEndpoints'
 import { settleRoutes } from './updateRouteGeometry'
 
 let editor: Editor

@@ -1,6 +1,6 @@
 import { RouteKinds, type RouteKind } from '../../../shared/shapes/routeShape'
 import { ROUTE_STYLES } from './mapStyles'
-import { AVERAGE_CHAR_WIDTH } from './wrapText'
+import { AVERAGE_CHAR_WIDTH } from '../../../shared/wrapText'
 
 const STROKE = 3.5
 const ARROW_LENGTH = 16

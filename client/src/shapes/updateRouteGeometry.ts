@@ -1,7 +1,7 @@
 import { Mat, type Editor, type TLShapeId } from 'tldraw'
 import { ROUTE_BINDING_TYPE } from '../../../shared/bindings/routeBinding'
 import { ROUTE_SHAPE_TYPE } from '../../../shared/shapes/routeShape'
-import { routeEndpoints } from './routeEndpoints'
+import { routeEndpoints } from '../../../shared/routeEndpoints'
 
 /** A route's two bindings, or undefined while it does not have both. */
 export function getRouteEnds(editor: Editor, routeId: TLShapeId) {

@@ -1,6 +1,6 @@
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFImage, type PDFPage } from 'pdf-lib'
-import { wrapToWidth } from '../../shapes/wrapText'
+import { wrapToWidth } from '../../../../shared/wrapText'
 import { fontSafeText } from './fontSafeText'
 
 /** The TrueType fonts a report is written in (bytes of `.ttf` files; fontkit cannot subset WOFF2). */

@@ -5,9 +5,10 @@
 export const AVERAGE_CHAR_WIDTH = 0.56
 
 /**
- * Breaks text into lines that fit `maxWidth` at `fontSize`, for SVG export (SVG text does not
- * wrap by itself). It estimates widths instead of measuring them so export gives the same
- * lines in every browser and in tests without a layout engine. Line breaks in the text are
+ * Breaks text into lines that fit `maxWidth` at `fontSize`, for SVG export and the Excalidraw
+ * file (neither wraps text by itself), and to tell how tall text is in a tldraw file. It
+ * estimates widths instead of measuring them so export gives the same lines in every browser,
+ * on the server and in tests without a layout engine. Line breaks in the text are
  * kept, and a word too long for a line is cut.
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
