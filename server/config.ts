@@ -12,8 +12,20 @@ export interface ServerConfig {
   readonly port: number
   /** `HOST`: address to listen on. Loopback keeps the board on this computer. */
   readonly host: string
-  /** `DATA_DIR`: folder for the database and uploaded pictures. */
+  /** `DATA_DIR`: folder for the database and uploaded pictures (SQLite only). */
   readonly dataDir: string
+  /**
+   * `DATABASE_URL`: a `postgres://` address. When set, boards, people, the ledger and pictures
+   * live in that PostgreSQL database, and several processes can share it behind a proxy (see
+   * the README, "Running on several machines"). Unset: SQLite in DATA_DIR.
+   */
+  readonly databaseUrl: string | undefined
+  /**
+   * `BOARD_LEASE_MS`: with PostgreSQL, how long a process's claim to a board lasts without being
+   * renewed (renewed every third of it). A process that stops answering loses its boards after
+   * this long; one that exits or dies gives them up at once.
+   */
+  readonly leaseMs: number
   /** `MAX_MESSAGE_BYTES`: largest WebSocket frame accepted. */
   readonly maxMessageBytes: number
   /** `MAX_ASSET_BYTES`: largest picture accepted. */
@@ -70,6 +82,16 @@ export function parseConfig(env: Record<string, string | undefined>): Checked<Se
   if (maxImportBytes === undefined) {
     return fail('MAX_IMPORT_BYTES must be a whole number of bytes from 1 to 1073741824.')
   }
+  const databaseUrl = value('DATABASE_URL')
+  if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+    return fail(
+      'DATABASE_URL must be a PostgreSQL address such as postgres://commonmap:secret@db.example.org:5432/commonmap, or unset for SQLite.',
+    )
+  }
+  const leaseMs = parseWholeNumber(value('BOARD_LEASE_MS'), 5000, 1000, 60_000)
+  if (leaseMs === undefined) {
+    return fail('BOARD_LEASE_MS must be a whole number of milliseconds from 1000 to 60000.')
+  }
   const withoutLedger = value('COMMONMAP_BENCH_WITHOUT_LEDGER')
   if (withoutLedger !== undefined && withoutLedger !== '0' && withoutLedger !== '1') {
     return fail('COMMONMAP_BENCH_WITHOUT_LEDGER must be 1 (benchmarking only) or 0.')
@@ -80,6 +102,8 @@ export function parseConfig(env: Record<string, string | undefined>): Checked<Se
       port,
       host,
       dataDir: value('DATA_DIR') ?? './data',
+      databaseUrl,
+      leaseMs,
       maxMessageBytes,
       maxAssetBytes,
       maxImportBytes,
@@ -98,6 +122,15 @@ function parseWholeNumber(
   if (!/^\d+$/.test(text)) return undefined
   const number = Number(text)
   return number >= min && number <= max ? number : undefined
+}
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+  } catch {
+    return false
+  }
 }
 
 function fail(error: string): Checked<ServerConfig> {

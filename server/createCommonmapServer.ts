@@ -12,13 +12,13 @@ import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protoc
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/schema'
 import { createApiHandler } from './http/apiRoutes'
 import { authenticate } from './identity/participantTokens'
-import { AssetStore } from './http/AssetStore'
 import { publicAddress } from './http/publicAddress'
 import { sendError } from './http/respond'
 import { createJsonLogger, rateLimitLogger, type Logger } from './logger'
 import type { ConnectionIdentity } from './room/RoomPlugin'
 import { RoomRegistry } from './room/RoomRegistry'
 import { boardRoomSetup } from './plugins/boardPlugins'
+import type { AssetStore } from './storage/AssetStore'
 import type { Storage } from './storage/Storage'
 import { acceptBoardSocket } from './ws/acceptBoardSocket'
 import { Heartbeat } from './ws/Heartbeat'
@@ -27,8 +27,8 @@ import { Heartbeat } from './ws/Heartbeat'
 export interface CommonmapServerOptions {
   /** Where boards live. The caller owns it: close it after the server has closed. */
   readonly storage: Storage
-  /** Folder for uploaded pictures (one subfolder per board). */
-  readonly assetsDir: string
+  /** Where pictures people add to boards are kept (beside the database, or in it). */
+  readonly assets: AssetStore
   /** TCP port (default 8080; 0 picks a free port). */
   readonly port?: number
   /** Address to listen on (default 127.0.0.1, this computer only; 0.0.0.0 for the room). */
@@ -89,9 +89,10 @@ export async function createCommonmapServer(
   const clientLogger = rateLimitLogger(logger)
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
   const maxBufferedBytes = options.maxBufferedBytes ?? 16 * 1024 * 1024
-  const { log, repository } = options.storage
+  const { log, repository, ownership, events } = options.storage
   const registry = new RoomRegistry({
     log,
+    ownership,
     setup: boardRoomSetup({ repository, logger: clientLogger, ledger: options.ledger ?? true }),
     logger: clientLogger,
     idleUnloadMs: options.roomIdleMs ?? 30_000,
@@ -120,7 +121,7 @@ export async function createCommonmapServer(
   const api = createApiHandler({
     storage: options.storage,
     repository,
-    assets: new AssetStore(options.assetsDir),
+    assets: options.assets,
     logger,
     shareOrigin: address.shareOrigin,
     fallbackOrigin: address.url,
@@ -129,8 +130,11 @@ export async function createCommonmapServer(
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
     notify: (boardId, event) => {
       void registry.notify(boardId, event)
+      // The board's room may be loaded by another process of the cluster.
+      events?.publish(boardId, event)
     },
   })
+  const stopHearing = events?.subscribe((boardId, event) => void registry.notify(boardId, event))
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
     if (await api(req, res)) return
@@ -211,6 +215,7 @@ export async function createCommonmapServer(
     async close() {
       if (closing) return
       closing = true
+      stopHearing?.()
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       httpServer.closeIdleConnections()
       heartbeat.stop()

@@ -13,7 +13,12 @@ import type { LedgerDraft } from '../../shared/ledger'
 import { NOTICES, type ConnectionFacts, type NoticeCode } from '../../shared/serverState'
 import { assertNever } from '../assertNever'
 import type { Logger } from '../logger'
-import type { Durable, LogEntry, StoredDocument } from '../storage/UpdateLog'
+import {
+  BoardMovedError,
+  type Durable,
+  type LogEntry,
+  type StoredDocument,
+} from '../storage/UpdateLog'
 import type { BoardEvent } from './BoardEvent'
 import { DurablePipeline } from './DurablePipeline'
 import { RecordMirror, type RecordChange } from './RecordMirror'
@@ -99,6 +104,9 @@ export interface RoomOptions {
    */
   readonly onBroken?: (room: Room) => void
 }
+
+/** Why a room closes its connections when another process serves the board now. */
+export const BOARD_MOVED_REASON = 'This board moved to another server.'
 
 /** The origin of every transaction the server itself makes on a board's document. */
 export const SERVER_ORIGIN = Symbol('commonmap-server')
@@ -239,7 +247,9 @@ export class Room {
     this.now = options.now ?? Date.now
     this.doc = new Y.Doc()
     this.pipeline = new DurablePipeline((error) =>
-      this.break('storage.append-failed', error, 'storage'),
+      error instanceof BoardMovedError
+        ? this.break('storage.append-refused', error, 'moved')
+        : this.break('storage.append-failed', error, 'storage'),
     )
     this.phase = {
       kind: 'restoring',
@@ -383,6 +393,11 @@ export class Room {
   /** Resolves once every board event handed to the room so far was handled. */
   async settled(): Promise<void> {
     await this.events
+  }
+
+  /** Resolves once every update the room accepted so far is durable (or failed to be). */
+  async stored(): Promise<void> {
+    await this.pipeline.settled()
   }
 
   /** Closes every connection with `code` and accepts none after. Does not call `onIdle`. */
@@ -741,16 +756,31 @@ export class Room {
   }
 
   /**
-   * Storage failed (`storage`), or something else in the server did: relay nothing more, close
-   * everyone with the code that says which, and be dropped.
+   * Storage failed (`storage`), refused because another process serves the board now
+   * (`moved`), or something else in the server failed: relay nothing more, close everyone with
+   * the code that says which, and be dropped.
    */
-  private break(event: string, error: unknown, cause: 'storage' | 'server' = 'server'): void {
+  private break(
+    event: string,
+    error: unknown,
+    cause: 'storage' | 'moved' | 'server' = 'server',
+  ): void {
     if (this.phase.kind === 'closed') return
-    this.options.logger.error(event, { boardId: this.boardId, error })
-    if (cause === 'storage') {
-      this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
-    } else {
-      this.closeAll(CloseCode.ServerError, 'Something went wrong on the server.')
+    switch (cause) {
+      case 'storage':
+        this.options.logger.error(event, { boardId: this.boardId, error })
+        this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
+        break
+      case 'moved':
+        this.options.logger.warn(event, { boardId: this.boardId, error })
+        this.closeAll(CloseCode.BoardMoved, BOARD_MOVED_REASON)
+        break
+      case 'server':
+        this.options.logger.error(event, { boardId: this.boardId, error })
+        this.closeAll(CloseCode.ServerError, 'Something went wrong on the server.')
+        break
+      default:
+        assertNever(cause)
     }
     this.options.onBroken?.(this)
   }

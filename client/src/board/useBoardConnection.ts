@@ -21,6 +21,7 @@ import { CURRENT_KEY, type ServerNotice } from '../../../shared/serverState'
 import { bindPresence } from '../collab/bindPresence'
 import { bindServerState } from '../collab/bindServerState'
 import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
+import { reconnectWhenMoved } from '../collab/reconnectWhenMoved'
 import { createLocalParticipant, type LocalParticipant } from '../collab/localParticipant'
 import { ServerStateMirror } from '../collab/ServerStateMirror'
 import { bindWritingFor, type WritingFor } from '../collab/writingFor'
@@ -80,6 +81,7 @@ export function useBoardConnection(
         [WS_QUERY.token]: identity.token,
       },
     })
+    const stopReconnecting = reconnectWhenMoved(provider)
     const serverState = new ServerStateMirror()
     const unbindServerState = bindServerState(provider, serverState, { onNotice })
     // What tldraw writes into the shared document as this person's name (`user:` records) and
@@ -218,6 +220,7 @@ export function useBoardConnection(
       clearTimeout(keepTimer)
       stopFollowing()
       unbindServerState()
+      stopReconnecting()
       writingFor.dispose()
       window.removeEventListener('offline', onBrowserOffline)
       window.removeEventListener('online', onBrowserOnline)

@@ -1,0 +1,34 @@
+import type { LedgerEntry } from '../../../shared/ledger'
+
+/**
+ * An INSERT of sealed ledger entries given as nine array parameters, `$first` to `$first + 8`
+ * (see {@link ledgerColumns}), for the board `boardParam`: one statement for any number of
+ * entries. The database checks that they continue the board's chain.
+ */
+export function insertLedgerEntries(boardParam: string, first: number): string {
+  const p = (offset: number) => `$${first + offset}`
+  return `INSERT INTO ledger (board_id, seq, at, participant_id, written_down_by, action, record_id,
+      record_type, prev_hash, hash)
+    SELECT ${boardParam}, e.seq, e.at, e.participant_id, e.written_down_by, e.action, e.record_id,
+      e.record_type, e.prev_hash, e.hash
+    FROM unnest(${p(0)}::bigint[], ${p(1)}::bigint[], ${p(2)}::text[],
+      ${p(3)}::text[], ${p(4)}::text[], ${p(5)}::text[], ${p(6)}::text[], ${p(7)}::text[],
+      ${p(8)}::text[]) WITH ORDINALITY AS e (seq, at, participant_id, written_down_by, action,
+      record_id, record_type, prev_hash, hash, n)
+    ORDER BY e.n`
+}
+
+/** The nine parameters of {@link insertLedgerEntries}: one array per column after the board. */
+export function ledgerColumns(entries: readonly LedgerEntry[]): unknown[][] {
+  return [
+    entries.map((e) => e.seq),
+    entries.map((e) => e.at),
+    entries.map((e) => e.participantId),
+    entries.map((e) => e.writtenDownBy),
+    entries.map((e) => e.action),
+    entries.map((e) => e.recordId),
+    entries.map((e) => e.recordType),
+    entries.map((e) => e.prevHash),
+    entries.map((e) => e.hash),
+  ]
+}
