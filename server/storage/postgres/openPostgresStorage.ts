@@ -3,7 +3,8 @@ import { silentLogger, type Logger } from '../../logger'
 import type { AssetStore } from '../AssetStore'
 import type { CompactionSchedulerOptions } from '../CompactionScheduler'
 import { MergeWorker, type MergeUpdates } from '../MergeWorker'
-import type { Storage } from '../Storage'
+import type { BoardOwnership } from '../BoardOwnership'
+import type { BoardEventChannel, Storage } from '../Storage'
 import { BOARD_EVENTS_CHANNEL, PostgresBoardEvents } from './PostgresBoardEvents'
 import { PostgresAssetStore } from './PostgresAssetStore'
 import { PostgresBoardRepository } from './PostgresBoardRepository'
@@ -26,6 +27,8 @@ export interface PostgresStorageOptions extends Omit<CompactionSchedulerOptions,
 /** Storage in PostgreSQL, with pictures too: nothing of it is on the process's own disk. */
 export interface PostgresStorage extends Storage {
   readonly assets: AssetStore
+  readonly ownership: BoardOwnership
+  readonly events: BoardEventChannel
   /** This process's id among those sharing the database (in `board_owners.owner`). */
   readonly processId: string
 }
