@@ -1,8 +1,7 @@
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard } from '../helpers/createBoard'
+import { withServerDatabase } from '../helpers/serverDatabase'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 import { noteRecord } from '../helpers/records'
@@ -21,18 +20,14 @@ describe('compaction in a real server', () => {
     await server.stop()
   })
 
-  const loggedRowCount = (boardId: string): number => {
-    const db = new Database(join(server.dataDir, 'commonmap.sqlite'), { readonly: true })
-    try {
-      return (
-        db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as {
-          n: number
-        }
-      ).n
-    } finally {
-      db.close()
-    }
-  }
+  const loggedRowCount = (boardId: string): Promise<number> =>
+    withServerDatabase(server, async (db) => {
+      const [row] = await db.query<{ n: number }>(
+        'SELECT count(*) AS n FROM updates WHERE board_id = ?',
+        [boardId],
+      )
+      return row?.n ?? 0
+    })
 
   it('shrinks the update log while a client keeps editing, and a restart loads everything', async () => {
     const boardId = await createBoard(server.url)
@@ -64,9 +59,9 @@ describe('compaction in a real server', () => {
     await drag(300)
     // On a busy machine a compaction can finish long after it took its snapshot of the log, so
     // keep editing until the log has caught up rather than checking at one fixed moment.
-    while (loggedRowCount(boardId) >= edits / 2 && edits < 8000) await drag(100)
+    while ((await loggedRowCount(boardId)) >= edits / 2 && edits < 8000) await drag(100)
 
-    expect(loggedRowCount(boardId)).toBeLessThan(edits / 2)
+    expect(await loggedRowCount(boardId)).toBeLessThan(edits / 2)
     expect(compactions()[0]).toMatchObject({ compactedUpdates: expect.any(Number) })
     const expected = editor.snapshot()
     for (const client of clients.splice(0)) client.close()

@@ -1,9 +1,8 @@
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
+import { withServerDatabase } from '../helpers/serverDatabase'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 
@@ -18,14 +17,11 @@ describe('reopening a board after a restart', () => {
     await server.stop()
   })
 
-  const storedUpdates = () => {
-    const db = new Database(join(server.dataDir, 'commonmap.sqlite'), { readonly: true })
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n
-    } finally {
-      db.close()
-    }
-  }
+  const storedUpdates = () =>
+    withServerDatabase(server, async (db) => {
+      const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM updates')
+      return row?.n ?? 0
+    })
 
   it('rebuilds what the server publishes from storage and writes nothing new', async () => {
     const boardId = await createBoard(server.url)
@@ -44,7 +40,7 @@ describe('reopening a board after a restart', () => {
     reader.close()
 
     expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-    const before = storedUpdates()
+    const before = await storedUpdates()
     await server.restart()
     const fresh = await connectClient(server.url, boardId, { token: sam.token })
     clients.push(fresh)
@@ -55,7 +51,7 @@ describe('reopening a board after a restart', () => {
     // What the server publishes is not in the document: loading a board changes nothing in it,
     // so loads do not grow the log or make the next client wait for a re-encoded snapshot.
     expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-    expect(storedUpdates()).toBe(before)
+    expect(await storedUpdates()).toBe(before)
     await server.restart()
   })
 })

@@ -9,7 +9,7 @@ const INT8 = 20
  * is read as a plain number rather than node-postgres's default string. Set per pool, not on
  * the driver globally.
  */
-const types = {
+export const commonmapTypes = {
   getTypeParser(id: number, format?: 'text' | 'binary') {
     if (id === INT8) return Number
     return pg.types.getTypeParser(id, format)
@@ -39,7 +39,7 @@ export class PostgresDatabase {
     const pool = new pg.Pool({
       connectionString: url,
       max: maxConnections ?? 10,
-      types,
+      types: commonmapTypes,
       // A dead database should fail requests, not hang them until a person notices.
       connectionTimeoutMillis: 10_000,
     })

@@ -1,5 +1,5 @@
 import pg from 'pg'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import {
   startThrowawayPostgres,
@@ -8,6 +8,7 @@ import {
 import { getRecordStore } from '../../../shared/docLayout'
 import { verifyLedger, type LedgerDraft } from '../../../shared/ledger'
 import { commonmapSchema } from '../../../shared/schema'
+import { describeWhenInstalled } from '../../../tests/helpers/describeWhenInstalled'
 import { waitFor } from '../../../tests/helpers/waitFor'
 import type { BoardEvent } from '../../room/BoardEvent'
 import type { LeaseEnd } from '../BoardOwnership'
@@ -68,7 +69,7 @@ const person = (boardId: string, id: string): StoredParticipant => ({
   capabilities: ['view', 'edit'],
 })
 
-describe('openPostgresStorage', () => {
+describeWhenInstalled(['postgresql'], 'openPostgresStorage', () => {
   let postgres: ThrowawayPostgres
   const opened: PostgresStorage[] = []
   beforeAll(async () => {
