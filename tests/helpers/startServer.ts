@@ -60,9 +60,11 @@ process.once('exit', () => {
  */
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'commonmap-it-'))
-  const postgres = process.env.DATABASE_URL
-    ? await createDatabase(process.env.DATABASE_URL)
-    : undefined
+  // A test that names its database (or '' for SQLite) gets it; otherwise the suite's choice.
+  const postgres =
+    process.env.DATABASE_URL && options.env?.DATABASE_URL === undefined
+      ? await createDatabase(process.env.DATABASE_URL)
+      : undefined
   const logs: Record<string, unknown>[] = []
   let child: ChildProcess
   let exited: Promise<ServerExit>
@@ -79,7 +81,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
         PORT: url ? new URL(url).port : '0',
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
-        DATABASE_URL: postgres?.url ?? '',
+        DATABASE_URL: postgres?.url ?? options.env?.DATABASE_URL ?? '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -118,7 +120,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       return url.replace(/^http/, 'ws')
     },
     dataDir,
-    databaseUrl: postgres?.url,
+    databaseUrl: postgres?.url ?? (options.env?.DATABASE_URL || undefined),
     logs,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
