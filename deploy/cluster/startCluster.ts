@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
@@ -11,10 +11,17 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 /** deploy/haproxy.cfg names three processes. */
 export const CLUSTER_SIZE = 3
 
+/**
+ * HAProxy's program. Debian installs it in /usr/sbin, which is not on an ordinary user's PATH;
+ * HAPROXY_BIN names another.
+ */
+const HAPROXY_BIN =
+  process.env.HAPROXY_BIN ?? (existsSync('/usr/sbin/haproxy') ? '/usr/sbin/haproxy' : 'haproxy')
+
 /** True when HAProxy is installed (`apt-get install haproxy`). */
 export function hasHaproxy(): boolean {
   try {
-    execFileSync('haproxy', ['-v'], { stdio: 'ignore' })
+    execFileSync(HAPROXY_BIN, ['-v'], { stdio: 'ignore' })
     return true
   } catch {
     return false
@@ -96,7 +103,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     throw error
   }
   const listen = `127.0.0.1:${options.port ?? (await freePort())}`
-  const proxy = spawn('haproxy', ['-f', join(repoRoot, 'deploy', 'haproxy.cfg'), '-db'], {
+  const proxy = spawn(HAPROXY_BIN, ['-f', join(repoRoot, 'deploy', 'haproxy.cfg'), '-db'], {
     env: {
       ...process.env,
       COMMONMAP_LISTEN: listen,

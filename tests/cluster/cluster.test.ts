@@ -59,7 +59,7 @@ describeWhenInstalled(
       await workshop.expectEverythingStored()
     })
 
-    it('refuses the writes of an owner paused past its lease; its clients end up on the new owner', async () => {
+    it('moves the boards of an owner paused past its lease; woken, it stores nothing under its old fence', async () => {
       workshop = await ClusterWorkshop.start(cluster)
       workshop.startEditing()
       await workshop.waitForNotes(8)
@@ -82,8 +82,9 @@ describeWhenInstalled(
 
       const logged = paused.logs.length
       await paused.signal('SIGCONT')
-      // Woken, it finds the board gone: its renewal fails, and whatever it still tries to append
-      // under the old fence the database refuses (storage.append-refused).
+      // Woken, it finds the board gone: the handover requests or its failed renewal end its lease,
+      // and whatever it still tries to append under the old fence the database refuses
+      // (storage.append-refused; which comes first depends on the order it reads its sockets).
       await waitFor(
         () =>
           paused.logs
