@@ -8,6 +8,8 @@ import { ClusterWorkshop } from './ClusterWorkshop'
 
 /** "Every client reconnects and converges within 5 s" of a process dying (issue 14). */
 const CONVERGE_WITHIN_MS = 5000
+/** Where no deadline is promised, only that nothing is lost: as long as a loaded machine needs. */
+const SETTLE_WITHIN_MS = 30_000
 
 describeWhenInstalled(
   ['postgresql', 'haproxy'],
@@ -57,14 +59,14 @@ describeWhenInstalled(
 
       for (const board of itsBoards) expect(workshop.ownerOf(board.id)).not.toBe(victim)
       await workshop.expectEverythingStored()
-    })
+    }, 120_000)
 
     it('moves the boards of an owner paused past its lease; woken, it stores nothing under its old fence', async () => {
       workshop = await ClusterWorkshop.start(cluster)
       workshop.startEditing()
       await workshop.waitForNotes(8)
       workshop.stopEditing()
-      await workshop.expectEveryoneConverged(CONVERGE_WITHIN_MS)
+      await workshop.expectEveryoneConverged(SETTLE_WITHIN_MS)
 
       const paused = busiest(workshop)
       const board = workshop.boards.find((each) => workshop!.ownerOf(each.id) === paused)!
@@ -78,7 +80,7 @@ describeWhenInstalled(
         what: 'another process to take the board',
       })
       expect(workshop.ownerOf(board.id)).not.toBe(paused)
-      await workshop.expectEveryoneConverged(20_000)
+      await workshop.expectEveryoneConverged(SETTLE_WITHIN_MS)
 
       const logged = paused.logs.length
       await paused.signal('SIGCONT')
@@ -99,9 +101,9 @@ describeWhenInstalled(
       // No chain forked: nothing the paused process held was stored after the new owner began.
       expect(await appendsAfterTakeover(board.id, fenceBefore)).toBe(0)
       workshop.addNoteEverywhere()
-      await workshop.expectEveryoneConverged(20_000)
+      await workshop.expectEveryoneConverged(SETTLE_WITHIN_MS)
       await workshop.expectEverythingStored()
-    })
+    }, 180_000)
 
     it('loses nothing over a rolling restart of all three processes', async () => {
       workshop = await ClusterWorkshop.start(cluster)
@@ -116,7 +118,7 @@ describeWhenInstalled(
         await workshop.waitForNotes(3)
       }
       workshop.stopEditing()
-      await workshop.expectEveryoneConverged(CONVERGE_WITHIN_MS)
+      await workshop.expectEveryoneConverged(SETTLE_WITHIN_MS)
       await workshop.expectEverythingStored()
       expect(workshop.clientsClosedWith(CloseCode.ServiceRestart)).toBeGreaterThan(0)
     }, 180_000)
