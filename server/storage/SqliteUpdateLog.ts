@@ -42,8 +42,10 @@ export class SqliteUpdateLog implements UpdateLog {
   private readonly compactAfterBytes: number
   private readonly logger: Logger
   private closing = false
-  /** One transaction per append, made once: this runs for nearly every update. */
-  private readonly appendInTransaction: (boardId: string, entry: LogEntry) => void
+  /** One transaction for any number of appends, made once: this runs for nearly every update. */
+  private readonly appendInTransaction: (
+    entries: readonly { boardId: string; entry: LogEntry }[],
+  ) => void
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -52,17 +54,11 @@ export class SqliteUpdateLog implements UpdateLog {
     this.compactAfterUpdates = options.compactAfterUpdates ?? 1000
     this.compactAfterBytes = options.compactAfterBytes ?? 4 * MIB
     this.logger = options.logger ?? silentLogger
-    this.appendInTransaction = database.db.transaction((boardId: string, entry: LogEntry) => {
-      database
-        .statement('INSERT INTO updates (board_id, data) VALUES (?, ?)')
-        .run(boardId, asBuffer(entry.update))
-      if (entry.ledger?.length) appendLedgerEntries(database, boardId, entry.ledger)
-      if (entry.schema) {
-        database
-          .statement('UPDATE boards SET schema = ? WHERE id = ?')
-          .run(JSON.stringify(entry.schema), boardId)
-      }
-    })
+    this.appendInTransaction = database.db.transaction(
+      (entries: readonly { boardId: string; entry: LogEntry }[]) => {
+        for (const { boardId, entry } of entries) this.insert(boardId, entry)
+      },
+    )
   }
 
   async load(boardId: string): Promise<StoredDocument | undefined> {
@@ -94,19 +90,55 @@ export class SqliteUpdateLog implements UpdateLog {
   }
 
   append(boardId: string, entry: LogEntry): void {
-    const pending = this.pending.get(boardId) ?? this.countPending(boardId)
-    this.appendInTransaction(boardId, entry)
-    pending.count++
-    pending.bytes += entry.update.byteLength
-    this.pending.set(boardId, pending)
-    const maxCount = this.compactAfterUpdates * Math.max(1, pending.snapshotBytes / MIB)
-    if (
-      !this.compactions.has(boardId) &&
-      (pending.count >= maxCount || pending.bytes >= this.compactAfterBytes)
-    ) {
-      // Fire and forget: compact() logs its own failures, and a failed compaction only means
-      // the log stays longer; the next append past the threshold tries again.
-      void this.compact(boardId)
+    this.appendAll([{ boardId, entry }])
+  }
+
+  /**
+   * Appends entries of any boards in one transaction: all of them or none. One commit writes
+   * each touched page once, however many updates changed it, instead of once per update.
+   */
+  appendAll(entries: readonly { boardId: string; entry: LogEntry }[]): void {
+    // Counted before the rows go in, for a board whose log this process has not counted yet.
+    for (const { boardId } of entries) {
+      if (!this.pending.has(boardId)) this.pending.set(boardId, this.countPending(boardId))
+    }
+    this.appendInTransaction(entries)
+    for (const { boardId, entry } of entries) {
+      const pending = this.pending.get(boardId) as Pending
+      pending.count++
+      pending.bytes += entry.update.byteLength
+      this.pending.set(boardId, pending)
+      const maxCount = this.compactAfterUpdates * Math.max(1, pending.snapshotBytes / MIB)
+      if (
+        !this.compactions.has(boardId) &&
+        (pending.count >= maxCount || pending.bytes >= this.compactAfterBytes)
+      ) {
+        // Fire and forget: compact() logs its own failures, and a failed compaction only means
+        // the log stays longer; the next append past the threshold tries again.
+        void this.compact(boardId)
+      }
+    }
+  }
+
+  /** One entry's rows; call inside a transaction. */
+  private insert(boardId: string, entry: LogEntry): void {
+    // The next number of this board's log, read in the transaction: past its last update, and
+    // past what its snapshot holds (a compaction may have deleted every update).
+    const seq = this.database
+      .statement(
+        `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE board_id = @board), 0),
+          coalesce((SELECT up_to_seq FROM snapshots WHERE board_id = @board), 0)) + 1`,
+      )
+      .pluck()
+      .get({ board: boardId }) as number
+    this.database
+      .statement('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
+      .run(boardId, seq, asBuffer(entry.update))
+    if (entry.ledger?.length) appendLedgerEntries(this.database, boardId, entry.ledger)
+    if (entry.schema) {
+      this.database
+        .statement('UPDATE boards SET schema = ? WHERE id = ?')
+        .run(JSON.stringify(entry.schema), boardId)
     }
   }
 
