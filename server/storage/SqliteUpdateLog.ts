@@ -3,7 +3,14 @@ import { silentLogger, type Logger } from '../logger'
 import type { MergeUpdates } from './MergeWorker'
 import { asBuffer, type SqliteDatabase } from './SqliteDatabase'
 import { appendLedgerEntries } from './sqliteLedger'
-import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
+import type {
+  BatchAppender,
+  BoardEntry,
+  CompactionResult,
+  LogEntry,
+  StoredDocument,
+  UpdateLog,
+} from './UpdateLog'
 
 /** Options of {@link SqliteUpdateLog}. */
 export interface SqliteUpdateLogOptions {
@@ -35,7 +42,7 @@ const MIB = 1024 * 1024
  * synchronously (durable when `append` returns); a background compaction folds the log into the
  * board's snapshot once it grows past a threshold.
  */
-export class SqliteUpdateLog implements UpdateLog {
+export class SqliteUpdateLog implements UpdateLog, BatchAppender {
   private readonly pending = new Map<string, Pending>()
   private readonly compactions = new Map<string, Promise<CompactionResult>>()
   private readonly compactAfterUpdates: number
@@ -43,9 +50,7 @@ export class SqliteUpdateLog implements UpdateLog {
   private readonly logger: Logger
   private closing = false
   /** One transaction for any number of appends, made once: this runs for nearly every update. */
-  private readonly appendInTransaction: (
-    entries: readonly { boardId: string; entry: LogEntry }[],
-  ) => void
+  private readonly appendInTransaction: (entries: readonly BoardEntry[]) => void
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -54,11 +59,9 @@ export class SqliteUpdateLog implements UpdateLog {
     this.compactAfterUpdates = options.compactAfterUpdates ?? 1000
     this.compactAfterBytes = options.compactAfterBytes ?? 4 * MIB
     this.logger = options.logger ?? silentLogger
-    this.appendInTransaction = database.db.transaction(
-      (entries: readonly { boardId: string; entry: LogEntry }[]) => {
-        for (const { boardId, entry } of entries) this.insert(boardId, entry)
-      },
-    )
+    this.appendInTransaction = database.db.transaction((entries: readonly BoardEntry[]) => {
+      for (const { boardId, entry } of entries) this.insert(boardId, entry)
+    })
   }
 
   async load(boardId: string): Promise<StoredDocument | undefined> {
@@ -97,7 +100,7 @@ export class SqliteUpdateLog implements UpdateLog {
    * Appends entries of any boards in one transaction: all of them or none. One commit writes
    * each touched page once, however many updates changed it, instead of once per update.
    */
-  appendAll(entries: readonly { boardId: string; entry: LogEntry }[]): void {
+  appendAll(entries: readonly BoardEntry[]): void {
     // Counted before the rows go in, for a board whose log this process has not counted yet.
     for (const { boardId } of entries) {
       if (!this.pending.has(boardId)) this.pending.set(boardId, this.countPending(boardId))
