@@ -215,6 +215,8 @@ function isObject(value: unknown): value is Record<string, unknown> {
 export const NOTICES = {
   'view-only':
     'You can watch this board but not change it, so what you just did was not kept. Ask the facilitator if you should be able to add to it.',
+  'too-slow':
+    'Your connection could not keep up with the board, so it was started again. Nothing you did was lost. If it keeps happening, move closer to the wifi or close other apps.',
   'record-refused':
     'Part of what you just did could not be kept, so it was put back as it was. Please try again, or reload the page if it keeps happening.',
 } as const
