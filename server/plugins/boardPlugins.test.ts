@@ -248,7 +248,7 @@ describe('Commonmap’s room plug-ins', () => {
     expect(b.records.has('shape:bad')).toBe(false)
     expect(a.records.has('shape:bad')).toBe(false)
     expect(a.records.has('shape:good')).toBe(true)
-    expect(a.notices).toEqual([{ code: 'record-refused', message: NOTICES['record-refused'] }])
+    expect(a.notices).toEqual([{ code: 'record-refused', ...NOTICES['record-refused'] }])
     expect(appended.flatMap((x) => x.ledger).map((d) => d.recordId)).toEqual(['shape:good'])
   })
 
@@ -302,7 +302,7 @@ describe('Commonmap’s room plug-ins', () => {
     }
     expect(appended).toEqual([])
     expect(p.records.map.size).toBe(relayedBefore)
-    expect(w.notices).toEqual([{ code: 'view-only', message: NOTICES['view-only'] }])
+    expect(w.notices).toEqual([{ code: 'view-only', ...NOTICES['view-only'] }])
     expect(w.pair?.closed?.code).toBe(CloseCode.ViewOnly)
     expect(w.serverState.you?.capabilities).toEqual(['view'])
   })

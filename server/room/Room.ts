@@ -739,7 +739,7 @@ export class Room {
   private tell(connection: Connection, code: NoticeCode): void {
     if (connection.told.has(code)) return
     connection.told.add(code)
-    this.send(connection, encodeNotice({ code, message: NOTICES[code] }))
+    this.send(connection, encodeNotice({ code, ...NOTICES[code] }))
   }
 
   private reportRefusal(connection: Connection, reason: string, count: number, recordId?: string) {
