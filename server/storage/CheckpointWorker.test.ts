@@ -13,7 +13,7 @@ describe('CheckpointWorker', () => {
     for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
   })
 
-  it('copies what was committed into the database file from its own thread', async () => {
+  it('copies what was committed into the database file from its own thread, started by the first write and stopped when idle', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'commonmap-checkpoint-'))
     cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
     const file = join(dir, 'db.sqlite')
@@ -28,8 +28,12 @@ describe('CheckpointWorker', () => {
     // Nothing checkpoints on its own: the rows are only in the write-ahead log.
     expect(before).toBeLessThan(200 * 4096)
 
-    const worker = new CheckpointWorker(file, silentLogger, 20)
+    const worker = new CheckpointWorker(file, silentLogger, { everyMs: 20, idleMs: 200 })
     cleanups.push(() => worker.close())
+    expect(worker.isRunning).toBe(false)
+    worker.wrote()
     await waitFor(() => statSync(file).size >= 200 * 4096, { what: 'a checkpoint' })
+    // A quiet database keeps no thread for it.
+    await waitFor(() => !worker.isRunning, { what: 'the idle worker to stop' })
   })
 })

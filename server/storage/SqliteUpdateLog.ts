@@ -26,6 +26,8 @@ export interface SqliteUpdateLogOptions {
   readonly compactAfterBytes?: number
   /** Where compaction outcomes and failures are reported. */
   readonly logger?: Logger
+  /** Called after each committed append (the checkpoint worker checkpoints it soon). */
+  readonly onCommit?: () => void
 }
 
 /** What waits in a board's log, and the size of the snapshot it would be folded into. */
@@ -106,6 +108,7 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
       if (!this.pending.has(boardId)) this.pending.set(boardId, this.countPending(boardId))
     }
     this.appendInTransaction(entries)
+    this.options.onCommit?.()
     for (const { boardId, entry } of entries) {
       const pending = this.pending.get(boardId) as Pending
       pending.count++
@@ -194,6 +197,7 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
         .statement('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
         .run(boardId, last.seq)
     })()
+    this.options.onCommit?.()
     this.pending.set(boardId, this.countPending(boardId))
     this.logger.info('compaction.done', {
       boardId,

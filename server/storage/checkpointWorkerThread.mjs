@@ -8,18 +8,21 @@ import { parentPort, workerData } from 'node:worker_threads'
 const db = new Database(workerData.file)
 db.pragma('busy_timeout = 5000')
 
-const timer = setInterval(() => {
+function checkpoint() {
   try {
     // PASSIVE: copies what no reader still needs and never waits for, or blocks, a writer.
     db.pragma('wal_checkpoint(PASSIVE)')
   } catch (error) {
     parentPort.postMessage({ error: String(error?.message ?? error) })
   }
-}, workerData.everyMs)
+}
+
+const timer = setInterval(checkpoint, workerData.everyMs)
 
 parentPort.on('message', (message) => {
   if (message !== 'stop') return
   clearInterval(timer)
+  checkpoint()
   db.close()
   parentPort.postMessage({ stopped: true })
 })

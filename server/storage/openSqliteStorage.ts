@@ -31,6 +31,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const log = new SqliteUpdateLog(database, {
     ...options,
     merge: options.merge ?? (worker as MergeWorker).merge,
+    onCommit: () => checkpoints.wrote(),
   })
   return {
     log,
