@@ -805,7 +805,7 @@ export class Room {
   }
 
   private sendServerState(connection: Connection): void {
-    const frame = encodeServerState(this.hub.snapshotJson(factsOf(connection)))
+    const frame = this.hub.snapshotFrame(factsOf(connection))
     this.pipeline.push(undefined, () => {
       if (!this.connections.has(connection)) return
       this.send(connection, frame)
