@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { unzipSync } from 'fflate'
 import { mkdir, writeFile } from 'node:fs/promises'
 import { SESSION_AREAS } from '../../server/templates/coDesignSession'
