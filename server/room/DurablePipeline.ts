@@ -3,20 +3,19 @@ import type { Durable } from '../storage/UpdateLog'
 /**
  * A room's ordered queue of "store, then deliver": each step first makes something durable
  * (appending an update to the board's log), then delivers what depends on it (relaying the
- * update, the server state it changed, a joiner's sync answer). Deliveries run strictly in the
- * order their steps were pushed, each only once its own store and every store before it are
- * durable, so nobody is ever sent something that is not yet durable, nor sent things out of
- * order.
+ * update, the server state it changed, a joiner's sync answer). Deliveries happen strictly in the
+ * order steps were pushed, each only once its own store and every store before it are durable,
+ * so nobody is ever sent something that is not yet durable, nor sent things out of order.
  *
- * A store that is durable when it returns (SQLite) is delivered at once, in the same turn, when
- * nothing waits before it: the embedded default pays nothing for the queue. A store that returns
- * a promise (a database over the network) holds every later delivery until it settles; later
- * stores are started without waiting, in order, so the log can write them together (its order
- * is theirs). A store that fails stops the queue for good: `onFailure` is called once and
- * nothing after is delivered (the log refuses the stores that follow a failed one).
+ * Stores start at once, without waiting for the ones before: a log that gathers the appends of
+ * one turn into one transaction (TurnBatchedLog, for SQLite and PostgreSQL alike) then gets all
+ * of them, and the log keeps one board's appends in call order (UpdateLog's contract). A store
+ * that is durable when it returns is delivered in the same turn when nothing waits before it. A
+ * store that fails stops the queue for good: `onFailure` is called once and nothing after is
+ * delivered (the log refuses the stores that follow a failed one).
  */
 export class DurablePipeline {
-  private tail: Promise<void> | undefined
+  private tail: Promise<unknown> = Promise.resolve()
   private waiting = 0
   private failed = false
 
@@ -32,23 +31,20 @@ export class DurablePipeline {
       return this.fail(error)
     }
     if (this.waiting === 0 && !(stored instanceof Promise)) return this.deliver(deliver)
-    // Settled into a value at once: a rejection is handled even while earlier steps wait.
-    const outcome = Promise.resolve(stored).then(
-      () => undefined,
-      (error: unknown) => ({ error }),
-    )
-    const before = this.tail
-    this.wait(
-      (async () => {
-        await before
-        const failure = await outcome
-        if (failure) throw failure.error
+    this.waiting++
+    this.tail = Promise.all([this.tail, stored]).then(
+      () => {
+        this.waiting--
         this.deliver(deliver)
-      })(),
+      },
+      (error: unknown) => {
+        this.waiting--
+        this.fail(error)
+      },
     )
   }
 
-  /** True while a step waits for its store. */
+  /** True while a step waits for a store. */
   get isBusy(): boolean {
     return this.waiting > 0
   }
@@ -56,19 +52,6 @@ export class DurablePipeline {
   /** Resolves once every step pushed so far was delivered, or the queue failed. */
   async settled(): Promise<void> {
     await this.tail
-  }
-
-  private wait(step: Promise<void>): void {
-    this.waiting++
-    this.tail = step.then(
-      () => {
-        this.waiting--
-      },
-      (error: unknown) => {
-        this.waiting--
-        this.fail(error)
-      },
-    )
   }
 
   private deliver(deliver: () => void): void {

@@ -315,7 +315,7 @@ describe('Room pipeline', () => {
     for (const client of clients.splice(0)) client.destroy()
   })
 
-  it('stores in order without waiting, and relays nothing, nor answers a joiner, before it is durable', async () => {
+  it('relays nothing, and answers no joiner, before the update is durable, and keeps the order', async () => {
     const pending: { entry: LogEntry; done: (error?: Error) => void }[] = []
     const publishLater: RoomPlugin = {
       name: 'counter',
@@ -356,26 +356,36 @@ describe('Room pipeline', () => {
     flushAll([a, b])
     const late = connect()
     flushAll([a, b, late])
-    // Both appends were handed to the log at once (it may write them together), in order.
-    expect(pending).toHaveLength(2)
+    a.records.set('shape:3', card('shape:3', 'three'))
+    flushAll([a, b, late])
+    // Every append starts at once (a log may gather them into one transaction)…
+    expect(pending).toHaveLength(3)
     expect(b.records.has('shape:1')).toBe(false)
     expect(late.synced).toBe(false)
     expect(b.serverState.get('voiceBalance').size).toBe(0)
 
-    // The second one durable first changes nothing: nobody gets it before the first.
+    // …but nothing is delivered out of order: the second being durable first changes nothing.
     pending[1]!.done()
-    await Promise.resolve()
+    await new Promise((resolve) => setImmediate(resolve))
     flushAll([a, b, late])
     expect(b.records.has('shape:2')).toBe(false)
 
     pending[0]!.done()
     await vi.waitFor(() => {
       flushAll([a, b, late])
-      expect(b.records.has('shape:1')).toBe(true)
+      expect(b.records.has('shape:2')).toBe(true)
     })
+    expect(b.records.has('shape:1')).toBe(true)
+    expect(b.records.has('shape:3')).toBe(false)
+    expect(b.serverState.get('voiceBalance').get(CURRENT_KEY)).toMatchObject({ people: 1 })
+    // The joiner's answer waited for exactly what was applied before it joined.
+    expect(late.synced).toBe(true)
+    expect(Object.keys(late.snapshot()).sort()).toEqual(['shape:1', 'shape:2'])
+
+    pending[2]!.done()
     await vi.waitFor(() => {
       flushAll([a, b, late])
-      expect(late.synced).toBe(true)
+      expect(b.records.has('shape:3')).toBe(true)
     })
     expect(b.snapshot()).toEqual(a.snapshot())
     expect(late.snapshot()).toEqual(a.snapshot())

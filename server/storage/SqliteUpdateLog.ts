@@ -9,12 +9,21 @@ import type { MergeUpdates } from './MergeWorker'
 import { asBuffer } from './asBuffer'
 import type { SqliteDatabase } from './SqliteDatabase'
 import { appendLedgerEntries } from './sqliteLedger'
-import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
+import type {
+  BatchAppender,
+  BoardEntry,
+  CompactionResult,
+  LogEntry,
+  StoredDocument,
+  UpdateLog,
+} from './UpdateLog'
 
 /** Options of {@link SqliteUpdateLog}. */
 export interface SqliteUpdateLogOptions extends CompactionSchedulerOptions {
   /** Merges a snapshot with updates, off the event loop (a MergeWorker). */
   readonly merge: MergeUpdates
+  /** Called after each committed append (the checkpoint worker checkpoints it soon). */
+  readonly onCommit?: () => void
 }
 
 /**
@@ -22,11 +31,11 @@ export interface SqliteUpdateLogOptions extends CompactionSchedulerOptions {
  * synchronously (durable when `append` returns); a background compaction folds the log into the
  * board's snapshot once it grows past a threshold.
  */
-export class SqliteUpdateLog implements UpdateLog {
+export class SqliteUpdateLog implements UpdateLog, BatchAppender {
   private readonly scheduler: CompactionScheduler
   private readonly logger: Logger
-  /** One transaction per append, made once: this runs for nearly every update. */
-  private readonly appendInTransaction: (boardId: string, entry: LogEntry) => void
+  /** One transaction for any number of appends, made once: this runs for nearly every update. */
+  private readonly appendInTransaction: (entries: readonly BoardEntry[]) => void
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -38,16 +47,8 @@ export class SqliteUpdateLog implements UpdateLog {
       (boardId) => this.countPending(boardId),
       options,
     )
-    this.appendInTransaction = database.db.transaction((boardId: string, entry: LogEntry) => {
-      database
-        .statement('INSERT INTO updates (board_id, data) VALUES (?, ?)')
-        .run(boardId, asBuffer(entry.update))
-      if (entry.ledger?.length) appendLedgerEntries(database, boardId, entry.ledger)
-      if (entry.schema) {
-        database
-          .statement('UPDATE boards SET schema = ? WHERE id = ?')
-          .run(JSON.stringify(entry.schema), boardId)
-      }
+    this.appendInTransaction = database.db.transaction((entries: readonly BoardEntry[]) => {
+      for (const { boardId, entry } of entries) this.insert(boardId, entry)
     })
   }
 
@@ -80,8 +81,41 @@ export class SqliteUpdateLog implements UpdateLog {
   }
 
   append(boardId: string, entry: LogEntry): void {
-    this.appendInTransaction(boardId, entry)
-    this.scheduler.appended(boardId, entry.update.byteLength)
+    this.appendAll([{ boardId, entry }])
+  }
+
+  /**
+   * Appends entries of any boards in one transaction: all of them or none. One commit writes
+   * each touched page once, however many updates changed it, instead of once per update.
+   */
+  appendAll(entries: readonly BoardEntry[]): void {
+    this.appendInTransaction(entries)
+    this.options.onCommit?.()
+    for (const { boardId, entry } of entries) {
+      this.scheduler.appended(boardId, entry.update.byteLength)
+    }
+  }
+
+  /** One entry's rows; call inside a transaction. */
+  private insert(boardId: string, entry: LogEntry): void {
+    // The next number of this board's log, read in the transaction: past its last update, and
+    // past what its snapshot holds (a compaction may have deleted every update).
+    const seq = this.database
+      .statement(
+        `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE board_id = @board), 0),
+          coalesce((SELECT up_to_seq FROM snapshots WHERE board_id = @board), 0)) + 1`,
+      )
+      .pluck()
+      .get({ board: boardId }) as number
+    this.database
+      .statement('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
+      .run(boardId, seq, asBuffer(entry.update))
+    if (entry.ledger?.length) appendLedgerEntries(this.database, boardId, entry.ledger)
+    if (entry.schema) {
+      this.database
+        .statement('UPDATE boards SET schema = ? WHERE id = ?')
+        .run(JSON.stringify(entry.schema), boardId)
+    }
   }
 
   compact(boardId: string): Promise<CompactionResult> {
@@ -122,6 +156,7 @@ export class SqliteUpdateLog implements UpdateLog {
         .statement('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
         .run(boardId, last.seq)
     })()
+    this.options.onCommit?.()
     this.scheduler.counted(boardId, this.countPending(boardId))
     this.logger.info('compaction.done', {
       boardId,

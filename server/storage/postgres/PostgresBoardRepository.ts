@@ -11,6 +11,7 @@ import type {
   RecordedLicenceChoice,
   StoredParticipant,
 } from '../BoardRepository'
+import { nativeSha256Hex } from '../nativeSha256Hex'
 import {
   entryFromRow,
   importedFromRow,
@@ -40,8 +41,8 @@ export class PostgresBoardRepository implements BoardRepository {
       ])
       if (creator) await insertParticipant(client, creator)
       if (ledger?.length) {
-        const { entries } = sealEntries(info.id, EMPTY_LEDGER_HEAD, ledger)
-        await client.query(insertLedgerEntries('$1', 2), [info.id, ...ledgerColumns(entries)])
+        const { entries } = sealEntries(info.id, EMPTY_LEDGER_HEAD, ledger, nativeSha256Hex)
+        await client.query(insertLedgerEntries(1), ledgerColumns(entries))
       }
       if (imported?.size) await insertImported(client, info.id, imported)
     })

@@ -4,8 +4,11 @@ import { silentLogger, type Logger } from '../../logger'
 import { asBuffer } from '../asBuffer'
 import { CompactionScheduler, type CompactionSchedulerOptions } from '../CompactionScheduler'
 import type { MergeUpdates } from '../MergeWorker'
+import { nativeSha256Hex } from '../nativeSha256Hex'
 import {
   BoardMovedError,
+  type BatchAppender,
+  type BoardEntry,
   type CompactionResult,
   type LogEntry,
   type StoredDocument,
@@ -20,36 +23,27 @@ export interface PostgresUpdateLogOptions extends CompactionSchedulerOptions {
   readonly merge: MergeUpdates
 }
 
-/** One append waiting for its transaction. */
-interface Waiting {
-  readonly entry: LogEntry
-  readonly resolve: () => void
-  readonly reject: (error: unknown) => void
-}
-
-/** A board's appends: the ones waiting, whether a transaction is under way, and why it broke. */
-interface BoardQueue {
-  waiting: Waiting[]
-  writing: Promise<void> | undefined
-  broken: unknown
-}
-
 /**
- * Boards' documents in PostgreSQL. Each append is a promise that settles once its transaction
- * has committed. Appends that arrive while a board's transaction is under way wait and go
- * together in the next one (group commit), in order, in a single statement: a board's
- * throughput is then not one commit per update, and every update is still durable before the
- * room relays it. Once an append fails, every later one of that board fails too until the board
- * is loaded again, so the log never holds an update without the ones before it.
+ * Boards' documents in PostgreSQL. `appendAll` writes the entries of any boards in one
+ * statement, so one round trip and one transaction: all of them or nothing, and the promise
+ * settles once it has committed. The server puts a TurnBatchedLog in front, which hands it the
+ * appends of a whole turn of the event loop from every room, and, while one transaction is under
+ * way, everything that arrives meanwhile as the next (group commit): throughput is then not one
+ * commit per update, and every update is still durable before a room relays it. Transactions run
+ * one at a time, in call order, so one board's appends are stored in the order they were made.
+ * Once a board's appends fail, every later one of that board fails too until the board is loaded
+ * again, so the log never holds an update without the ones before it.
  *
  * Every append carries its room's fence, and the database refuses it if the board changed hands
  * (server/storage/postgres/postgresMigrations.ts). The ledger's end is kept from the last load
  * or append only as a guess: the database refuses an entry that does not follow the stored end
  * of the chain, so a wrong guess breaks the room (which reloads) and can never fork the chain.
  */
-export class PostgresUpdateLog implements UpdateLog {
-  private readonly queues = new Map<string, BoardQueue>()
+export class PostgresUpdateLog implements UpdateLog, BatchAppender {
   private readonly heads = new Map<string, LedgerHead>()
+  /** Why a board's appends failed, until it is loaded again. */
+  private readonly broken = new Map<string, unknown>()
+  private tail: Promise<unknown> = Promise.resolve()
   private readonly scheduler: CompactionScheduler
   private readonly logger: Logger
 
@@ -93,7 +87,7 @@ export class PostgresUpdateLog implements UpdateLog {
         : { seq: row.head_seq, hash: row.head_hash as string },
     )
     // A fresh start for a board whose room broke: its next appends follow what is stored.
-    this.queues.delete(boardId)
+    this.broken.delete(boardId)
     this.scheduler.counted(boardId, {
       count: row.updates.length,
       bytes: row.updates.reduce((sum, update) => sum + update.byteLength, 0),
@@ -107,17 +101,14 @@ export class PostgresUpdateLog implements UpdateLog {
   }
 
   append(boardId: string, entry: LogEntry): Promise<void> {
-    let queue = this.queues.get(boardId)
-    if (!queue) {
-      queue = { waiting: [], writing: undefined, broken: undefined }
-      this.queues.set(boardId, queue)
-    }
-    if (queue.broken !== undefined) return Promise.reject(queue.broken)
-    const appended = new Promise<void>((resolve, reject) =>
-      (queue as BoardQueue).waiting.push({ entry, resolve, reject }),
-    )
-    queue.writing ??= this.write(boardId, queue)
-    return appended
+    return this.appendAll([{ boardId, entry }])
+  }
+
+  /** Appends entries of any boards in one transaction, after the ones called before. */
+  appendAll(entries: readonly BoardEntry[]): Promise<void> {
+    const written = this.tail.then(() => this.write(entries))
+    this.tail = written.catch(() => undefined)
+    return written
   }
 
   compact(boardId: string): Promise<CompactionResult> {
@@ -126,74 +117,102 @@ export class PostgresUpdateLog implements UpdateLog {
 
   /** Waits for the appends under way, then refuses new compactions and waits for the running. */
   async close(): Promise<void> {
-    await Promise.all([...this.queues.values()].map((queue) => queue.writing))
+    await this.tail
     await this.scheduler.close()
   }
 
-  /** Writes a board's waiting appends, as many as have gathered, one transaction at a time. */
-  private async write(boardId: string, queue: BoardQueue): Promise<void> {
-    // Let the appends of this turn of the event loop gather first.
-    await Promise.resolve()
-    while (queue.waiting.length > 0) {
-      const batch = queue.waiting.splice(0)
-      try {
-        await this.writeBatch(boardId, batch)
-      } catch (error) {
-        const refused = hasSqlState(error, 'CM409')
-          ? new BoardMovedError(`Board ${boardId} is served by another process now`)
-          : error
-        queue.broken = refused
-        this.heads.delete(boardId)
-        for (const waiting of [...batch, ...queue.waiting.splice(0)]) waiting.reject(refused)
-        break
-      }
-      for (const { entry, resolve } of batch) {
-        this.scheduler.appended(boardId, entry.update.byteLength)
-        resolve()
-      }
+  private async write(entries: readonly BoardEntry[]): Promise<void> {
+    const boards = [...new Set(entries.map(({ boardId }) => boardId))]
+    for (const boardId of boards) {
+      if (this.broken.has(boardId)) throw this.broken.get(boardId)
     }
-    queue.writing = undefined
+    try {
+      await this.insert(entries, boards)
+    } catch (error) {
+      const refused = hasSqlState(error, 'CM409')
+        ? new BoardMovedError((error as Error).message)
+        : error
+      // Any board's guess may be what was wrong; the next append reads the stored ends.
+      for (const boardId of boards) this.heads.delete(boardId)
+      // Only when the entries are one board's is it surely that board that failed (a batch of
+      // several is tried again board by board: see TurnBatchedLog).
+      if (boards.length === 1) this.broken.set(boards[0] as string, refused)
+      throw refused
+    }
+    for (const { boardId, entry } of entries) {
+      this.scheduler.appended(boardId, entry.update.byteLength)
+    }
   }
 
-  private async writeBatch(boardId: string, batch: readonly Waiting[]): Promise<void> {
-    const fence = batch[0]?.entry.fence ?? 0
-    if (batch.some(({ entry }) => (entry.fence ?? 0) !== fence)) {
-      throw new Error(`Appends to board ${boardId} under two fences at once`)
+  private async insert(entries: readonly BoardEntry[], boards: readonly string[]): Promise<void> {
+    const heads = await this.headsOf(
+      boards.filter((boardId) =>
+        entries.some((e) => e.boardId === boardId && e.entry.ledger?.length),
+      ),
+    )
+    const sealed = [...heads].flatMap(([boardId, head]) => {
+      const drafts = entries.flatMap((e) => (e.boardId === boardId ? (e.entry.ledger ?? []) : []))
+      const { entries: sealedEntries, head: next } = sealEntries(
+        boardId,
+        head,
+        drafts,
+        nativeSha256Hex,
+      )
+      heads.set(boardId, next)
+      return sealedEntries
+    })
+    const schemas = new Map<string, string>()
+    for (const { boardId, entry } of entries) {
+      if (entry.schema) schemas.set(boardId, JSON.stringify(entry.schema))
     }
-    const drafts = batch.flatMap(({ entry }) => entry.ledger ?? [])
-    const head = drafts.length > 0 ? await this.head(boardId) : EMPTY_LEDGER_HEAD
-    const sealed = sealEntries(boardId, head, drafts)
-    const schema = batch.findLast(({ entry }) => entry.schema)?.entry.schema
-    // One statement, so one round trip and its own transaction: all of it or nothing.
+    // One statement, so one round trip and its own transaction: all of it or nothing. Rows go in
+    // in the order given, so each board's updates get increasing seqs in call order.
     await this.database.pool.query(
       `WITH appended AS (
           INSERT INTO updates (board_id, fence, data)
-          SELECT $1, $2, data FROM unnest($3::bytea[]) WITH ORDINALITY AS u (data, n) ORDER BY n
+          SELECT u.board_id, u.fence, u.data
+          FROM unnest($1::text[], $2::bigint[], $3::bytea[]) WITH ORDINALITY AS u (board_id, fence,
+            data, n)
+          ORDER BY u.n
           RETURNING seq
-        ), sealed AS (${insertLedgerEntries('$1', 4)} RETURNING seq
+        ), sealed AS (${insertLedgerEntries(4)} RETURNING seq
         ), schema_set AS (
-          UPDATE boards SET schema = $13 WHERE id = $1 AND $13::text IS NOT NULL RETURNING id
+          UPDATE boards SET schema = s.schema
+          FROM unnest($14::text[], $15::text[]) AS s (board_id, schema)
+          WHERE boards.id = s.board_id RETURNING boards.id
         )
-        SELECT (SELECT count(*) FROM appended) AS updates, (SELECT count(*) FROM sealed) AS entries`,
+        SELECT (SELECT count(*) FROM appended) AS updates, (SELECT count(*) FROM sealed) AS entries,
+          (SELECT count(*) FROM schema_set) AS schemas`,
       [
-        boardId,
-        fence,
-        batch.map(({ entry }) => asBuffer(entry.update)),
-        ...ledgerColumns(sealed.entries),
-        schema ? JSON.stringify(schema) : null,
+        entries.map(({ boardId }) => boardId),
+        entries.map(({ entry }) => entry.fence ?? 0),
+        entries.map(({ entry }) => asBuffer(entry.update)),
+        ...ledgerColumns(sealed),
+        [...schemas.keys()],
+        [...schemas.values()],
       ],
     )
-    if (drafts.length > 0) this.heads.set(boardId, sealed.head)
+    for (const [boardId, head] of heads) this.heads.set(boardId, head)
   }
 
-  private async head(boardId: string): Promise<LedgerHead> {
-    const known = this.heads.get(boardId)
-    if (known) return known
-    const { rows } = await this.database.pool.query<LedgerHead>(
-      'SELECT seq, hash FROM ledger WHERE board_id = $1 ORDER BY seq DESC LIMIT 1',
-      [boardId],
+  /** The end of each board's chain: the one kept, or else the one stored (one query for all). */
+  private async headsOf(boards: readonly string[]): Promise<Map<string, LedgerHead>> {
+    const heads = new Map<string, LedgerHead>()
+    const unknown: string[] = []
+    for (const boardId of boards) {
+      const known = this.heads.get(boardId)
+      if (known) heads.set(boardId, known)
+      else unknown.push(boardId)
+    }
+    if (unknown.length === 0) return heads
+    const { rows } = await this.database.pool.query<LedgerHead & { board_id: string }>(
+      `SELECT DISTINCT ON (board_id) board_id, seq, hash FROM ledger
+        WHERE board_id = ANY($1::text[]) ORDER BY board_id, seq DESC`,
+      [unknown],
     )
-    return rows[0] ?? EMPTY_LEDGER_HEAD
+    const stored = new Map(rows.map((row) => [row.board_id, { seq: row.seq, hash: row.hash }]))
+    for (const boardId of unknown) heads.set(boardId, stored.get(boardId) ?? EMPTY_LEDGER_HEAD)
+    return heads
   }
 
   private async runCompaction(boardId: string): Promise<CompactionResult> {

@@ -13,7 +13,8 @@ import { waitFor } from '../../../tests/helpers/waitFor'
 import type { BoardEvent } from '../../room/BoardEvent'
 import type { LeaseEnd } from '../BoardOwnership'
 import type { StoredParticipant } from '../BoardRepository'
-import { BoardMovedError, type StoredDocument } from '../UpdateLog'
+import { TurnBatchedLog } from '../TurnBatchedLog'
+import { BoardMovedError, isBatchAppender, type StoredDocument } from '../UpdateLog'
 import { openPostgresStorage, type PostgresStorage } from './openPostgresStorage'
 
 const SCHEMA = commonmapSchema.serialize()
@@ -113,7 +114,7 @@ describeWhenInstalled(['postgresql'], 'openPostgresStorage', () => {
     const lease = await a.ownership.acquire(boardId)
     expect(lease?.fence).toBe(1)
     for (let i = 0; i < 20; i++) writer.move(`shape:${i % 3}`, i)
-    // Handed over all at once, as a busy room does: they are written together, in order.
+    // Handed over all at once, as a busy room does: they are stored in call order.
     await Promise.all(
       writer.updates.map((update) => a.log.append(boardId, { update, fence: lease!.fence })),
     )
@@ -124,6 +125,41 @@ describeWhenInstalled(['postgresql'], 'openPostgresStorage', () => {
       'shape:2': { id: 'shape:2', x: 17 },
     })
     expect(await b.log.load(newBoardId())).toBeUndefined()
+  })
+
+  it('stores the appends of one turn, from several boards, in one transaction, each in order', async () => {
+    const storage = await open()
+    if (!isBatchAppender(storage.log)) throw new Error('the PostgreSQL log appends in batches')
+    const batched = new TurnBatchedLog(storage.log)
+    const writers = [createWriter(), createWriter()]
+    const boards = [
+      await createBoard(storage, writers[0]!.initial),
+      await createBoard(storage, writers[1]!.initial),
+    ]
+    const fences = [
+      (await storage.ownership.acquire(boards[0]!))!.fence,
+      (await storage.ownership.acquire(boards[1]!))!.fence,
+    ]
+    for (let i = 0; i < 6; i++) writers[i % 2]!.move(`shape:${i % 2}`, i)
+    await Promise.all(
+      [0, 1, 2].flatMap((n) =>
+        [0, 1].map((b) =>
+          batched.append(boards[b]!, { update: writers[b]!.updates[n]!, fence: fences[b]! }),
+        ),
+      ),
+    )
+    // xmin is the transaction that wrote a row: one for all six.
+    const transactions = await sql(
+      'SELECT DISTINCT xmin::text FROM updates WHERE board_id = ANY($1)',
+      [boards],
+    )
+    expect(transactions).toHaveLength(1)
+    expect(rebuild(await storage.log.load(boards[0]!))).toEqual({
+      'shape:0': { id: 'shape:0', x: 4 },
+    })
+    expect(rebuild(await storage.log.load(boards[1]!))).toEqual({
+      'shape:1': { id: 'shape:1', x: 5 },
+    })
   })
 
   it('compacts the log into the snapshot, keeping the same document', async () => {
