@@ -779,31 +779,34 @@ export class Room {
   /**
    * Storage failed (`storage`), refused because another process serves the board now
    * (`moved`), or something else in the server failed: relay nothing more, close everyone with
-   * the code that says which, and be dropped.
+   * the code that says which, and be dropped. A room closed already (handed over, say) only
+   * logs it: an append it had started can still be refused.
    */
   private break(
     event: string,
     error: unknown,
     cause: 'storage' | 'moved' | 'server' = 'server',
   ): void {
-    if (this.phase.kind === 'closed') return
+    const closed = this.phase.kind === 'closed'
     switch (cause) {
       case 'storage':
         this.options.logger.error(event, { boardId: this.boardId, error })
-        this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
+        if (!closed) {
+          this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
+        }
         break
       case 'moved':
         this.options.logger.warn(event, { boardId: this.boardId, error })
-        this.closeAll(CloseCode.BoardMoved, BOARD_MOVED_REASON)
+        if (!closed) this.closeAll(CloseCode.BoardMoved, BOARD_MOVED_REASON)
         break
       case 'server':
         this.options.logger.error(event, { boardId: this.boardId, error })
-        this.closeAll(CloseCode.ServerError, 'Something went wrong on the server.')
+        if (!closed) this.closeAll(CloseCode.ServerError, 'Something went wrong on the server.')
         break
       default:
         assertNever(cause)
     }
-    this.options.onBroken?.(this)
+    if (!closed) this.options.onBroken?.(this)
   }
 
   /** What the plug-ins let a connection do; everything but facilitating when none says. */
