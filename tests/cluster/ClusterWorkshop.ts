@@ -2,6 +2,7 @@ import { expect } from 'vitest'
 import type { LedgerResponse } from '../../shared/api'
 import { CloseCode } from '../../shared/closeCodes'
 import { verifyLedger } from '../../shared/ledger'
+import { ownerOf } from '../../deploy/cluster/ownerOf'
 import type { Cluster, ClusterProcess } from '../../deploy/cluster/startCluster'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoardWith, person } from '../helpers/createBoard'
@@ -78,26 +79,9 @@ export class ClusterWorkshop {
     })
   }
 
-  /**
-   * The process that serves a board now: the one that took it with the highest fencing number.
-   * Undefined before any process has taken it.
-   */
+  /** The process that serves a board now; undefined before any process has taken it. */
   ownerOf(boardId: string): ClusterProcess | undefined {
-    let owner: ClusterProcess | undefined
-    let highest = -1
-    for (const process of this.cluster.processes) {
-      for (const line of process.logs) {
-        if (
-          line.event === 'board.taken' &&
-          line.boardId === boardId &&
-          Number(line.fence) > highest
-        ) {
-          highest = Number(line.fence)
-          owner = process
-        }
-      }
-    }
-    return owner
+    return ownerOf(this.cluster.processes, boardId)
   }
 
   /**
