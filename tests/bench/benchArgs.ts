@@ -8,6 +8,7 @@ export const SCENARIOS = [
   'cold-load',
   'idle',
   'export',
+  'cluster',
 ] as const
 
 export type Scenario = (typeof SCENARIOS)[number]
