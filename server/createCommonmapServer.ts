@@ -114,6 +114,11 @@ export async function createCommonmapServer(
   })
 
   const httpServer = createServer()
+  // Behind a proxy (HAProxy, a cloud load balancer) a kept-alive connection must be closed by the
+  // proxy, never by Node first: Node's default of 5 s races the proxy reusing the connection,
+  // and the request it sends as Node closes it is answered 502. Proxies drop idle ones sooner.
+  httpServer.keepAliveTimeout = 75_000
+  httpServer.headersTimeout = 76_000
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
     httpServer.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
