@@ -93,7 +93,9 @@ export class ClusterWorkshop {
       () => {
         for (const board of this.boards) {
           for (const client of board.clients) {
-            expect(client.provider.wsconnected && client.provider.synced).toBe(true)
+            // On failure, what the client and every process did with its board says why.
+            const connected = client.provider.wsconnected && client.provider.synced
+            if (!connected) expect(connected, this.story(board, client)).toBe(true)
             const seen = client.records
             const missing = [...board.added].filter((id) => !seen.has(id as never))
             expect(missing, `board ${board.id}`).toEqual([])
@@ -104,6 +106,19 @@ export class ClusterWorkshop {
       { timeoutMs: withinMs, intervalMs: 50, what: 'every client to reconnect and see every note' },
     )
     for (const board of this.boards) await this.expectLedgerVerifies(board)
+  }
+
+  /** A client's state and every process's log lines about its board, oldest first. */
+  private story(board: WorkshopBoard, client: TestClient): string {
+    const lines = this.cluster.processes.flatMap((process) =>
+      process.logs
+        .filter((line) => line.boardId === board.id || line.event === 'server.stopping')
+        .map((line) => `  process ${process.number}: ${JSON.stringify(line)}`),
+    )
+    return [
+      `board ${board.id}: client connected ${client.provider.wsconnected}, synced ${client.provider.synced}, closed with ${client.closeCodes.join(', ')}`,
+      ...lines.slice(-40),
+    ].join('\n')
   }
 
   /** A person who opens the board afresh gets every note: what was relayed was stored. */
