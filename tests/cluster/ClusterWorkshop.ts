@@ -98,7 +98,7 @@ export class ClusterWorkshop {
             if (!connected) expect(connected, this.story(board, client)).toBe(true)
             const seen = client.records
             const missing = [...board.added].filter((id) => !seen.has(id as never))
-            expect(missing, `board ${board.id}`).toEqual([])
+            if (missing.length > 0) expect(missing, this.story(board, client)).toEqual([])
           }
         }
         return true
@@ -115,8 +115,12 @@ export class ClusterWorkshop {
         .filter((line) => line.boardId === board.id || line.event === 'server.stopping')
         .map((line) => `  process ${process.number}: ${JSON.stringify(line)}`),
     )
+    const state = (each: TestClient) =>
+      `connected ${each.provider.wsconnected}, synced ${each.provider.synced}, ` +
+      `${each.records.map.size} records, closed with ${each.closeCodes.join(', ')}`
     return [
-      `board ${board.id}: client connected ${client.provider.wsconnected}, synced ${client.provider.synced}, closed with ${client.closeCodes.join(', ')}`,
+      `board ${board.id}, client ${board.clients.indexOf(client) + 1}: ${state(client)}`,
+      ...board.clients.map((each, i) => `  client ${i + 1}: ${state(each)}`),
       ...lines.slice(-40),
     ].join('\n')
   }
