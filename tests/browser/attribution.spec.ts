@@ -4,7 +4,7 @@ import { INVALID_LINK } from '../../shared/closeCodes'
 import { boardPath } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { joinBoard, recordOutsideRequests } from './boardPage'
+import { joinBoard, recordOutsideRequests, waitForTextEditor } from './boardPage'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -20,6 +20,7 @@ const screenshots = 'test-results/screenshots'
 async function addNote(page: Page, x: number, y: number, text: string) {
   await page.getByTestId('tools.note').click()
   await page.mouse.click(x, y)
+  await waitForTextEditor(page)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')

@@ -19,7 +19,13 @@ import {
 } from '../helpers/serviceMapRecords'
 import { openInTldraw } from '../helpers/openInTldraw'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { joinBoard, recordOutsideRequests, SCREENSHOT_DIR, shapes } from './boardPage'
+import {
+  joinBoard,
+  recordOutsideRequests,
+  SCREENSHOT_DIR,
+  shapes,
+  waitForTextEditor,
+} from './boardPage'
 import { openInEditor, startEditorPages } from './editorPages'
 import {
   downloadExport,
@@ -62,6 +68,7 @@ test('someone who chose not to be named exports every format; each file has the 
   // words try to run a script.
   await page.getByTestId('tools.note').click()
   await page.mouse.click(640, 420)
+  await waitForTextEditor(page)
   await page.keyboard.type(INJECTION)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')

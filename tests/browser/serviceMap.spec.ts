@@ -76,10 +76,18 @@ test('a service placed with the tool and a route dragged to a second card reach 
 
   // In place: a double-click on the route writes its note, one on a card its name.
   await sam.mouse.click(700, 650)
+  // A person types once the text box has the keyboard; on a loaded machine that is a moment
+  // after the double-click, and keys pressed before it would be canvas shortcuts.
   await sam.mouse.dblclick(500, 300)
+  await expect(
+    shapes(sam, 'route').getByRole('textbox', { name: 'Note about this route' }),
+  ).toBeFocused()
   await sam.keyboard.type('6 week wait')
   await sam.keyboard.press('Escape')
   await sam.mouse.dblclick(640, 240)
+  await expect(
+    shapes(sam, 'service').getByRole('textbox', { name: 'Name of the service' }),
+  ).toBeFocused()
   await sam.keyboard.type('Housing Options Leeds')
   await sam.keyboard.press('Escape')
 
