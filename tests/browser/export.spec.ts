@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test'
 import { unzipSync } from 'fflate'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { SESSION_AREAS } from '../../server/templates/coDesignSession'
+import { SESSION_AREAS } from '../../shared/sessionAreas'
 import { ApiPath } from '../../shared/api'
 import { extractBoardFromPng } from '../../shared/export/pngBoard'
 import { extractBoardFromSvg } from '../../shared/export/svgBoard'

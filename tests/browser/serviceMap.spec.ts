@@ -1,7 +1,7 @@
 import { expect, test, type Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { boardPath } from '../../shared/protocol'
-import { SESSION_AREAS } from '../../server/templates/coDesignSession'
+import { SESSION_AREAS } from '../../shared/sessionAreas'
 import { connectClient } from '../helpers/connectClient'
 import { createBoard } from '../helpers/createBoard'
 import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'

@@ -12,10 +12,11 @@ import { HighlightContext, type Highlight } from './BoardContext'
  */
 export function isHighlighted(
   highlight: Highlight,
+  shapeId: string,
   attribution: RecordAttribution | undefined,
   people: ReadonlyMap<string, PublishedPerson>,
 ): boolean {
-  const credited = creditedTo(attribution)
+  const credited = creditedTo(shapeId, attribution)
   if (highlight.kind === 'person') return credited.includes(highlight.participantId)
   return credited.some((id) => people.get(id)?.role === highlight.role)
 }
@@ -29,7 +30,7 @@ export const HighlightShapeWrapper = forwardRef<HTMLDivElement, TLShapeWrapperPr
   function HighlightShapeWrapper(props, ref) {
     const { highlight, attributions, people } = useContext(HighlightContext)
     const state = highlight
-      ? isHighlighted(highlight, attributions.get(props.shape.id), people)
+      ? isHighlighted(highlight, props.shape.id, attributions.get(props.shape.id), people)
         ? 'lit'
         : 'faded'
       : undefined

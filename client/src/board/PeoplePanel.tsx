@@ -122,15 +122,33 @@ function highlightLabel(
   return `what ${person ? describePerson(person) : 'this person'} added`
 }
 
-/** "Lived experience — 40% of people, 18% of ideas", never individuals. */
+/**
+ * "Lived experience — 40% of people, 18% of ideas", never individuals. People who chose not to
+ * be named are in no role group: "2 people not named".
+ */
 function VoiceBalanceList({ balance }: { balance: VoiceBalance | undefined }) {
-  if (!balance || balance.people === 0) return <p className="hint">Nobody has joined yet.</p>
+  if (!balance || (balance.people === 0 && !balance.notNamed)) {
+    return <p className="hint">Nobody has joined yet.</p>
+  }
+  const notNamed = balance.notNamed
+  const notNamedLine = notNamed && (
+    <li>
+      <strong>{peopleNotNamed(notNamed.count)}</strong>
+      {' — '}
+      {notNamed.figures?.peopleShare != null
+        ? shares(notNamed.figures.peopleShare, notNamed.figures.contributionShare ?? 0)
+        : 'in no role group, and not counted in these shares while fewer than 3'}
+    </li>
+  )
   if (balance.roles.every((r) => !r.shown)) {
     return (
-      <p className="hint" data-testid="voice-balance">
-        Every role has fewer than 3 people so far, so no figures are shown: with so few, anyone
-        could be picked out. They appear as more people join.
-      </p>
+      <div data-testid="voice-balance">
+        <p className="hint">
+          Every role has fewer than 3 people so far, so no figures are shown: with so few, anyone
+          could be picked out. They appear as more people join.
+        </p>
+        {notNamedLine && <ul className="voice-balance">{notNamedLine}</ul>}
+      </div>
     )
   }
   return (
@@ -141,7 +159,7 @@ function VoiceBalanceList({ balance }: { balance: VoiceBalance | undefined }) {
             <strong>{roleLabel(r.role as RoleId)}</strong>
             {' — '}
             {r.shown && r.peopleShare !== null && r.contributionShare !== null
-              ? `${formatShare(r.peopleShare)} of people, ${formatShare(r.contributionShare)} of ideas`
+              ? shares(r.peopleShare, r.contributionShare)
               : 'fewer than 3 people, so not shown on its own'}
           </li>
         ))}
@@ -149,18 +167,24 @@ function VoiceBalanceList({ balance }: { balance: VoiceBalance | undefined }) {
           <li>
             <strong>Smaller groups together</strong>
             {' — '}
-            {formatShare(balance.smallGroups.peopleShare)} of people,{' '}
-            {formatShare(balance.smallGroups.contributionShare ?? 0)} of ideas
+            {shares(balance.smallGroups.peopleShare, balance.smallGroups.contributionShare ?? 0)}
           </li>
         )}
+        {notNamedLine}
       </ul>
       <p className="hint">
-        Shares by role only. Groups of fewer than three people are not shown on their own, so nobody
-        can be picked out.
+        Shares by role only. Groups of fewer than three people are not shown on their own, and
+        people who chose not to be named are in no role group, so nobody can be picked out.
       </p>
     </>
   )
 }
+
+const shares = (people: number, ideas: number) =>
+  `${formatShare(people)} of people, ${formatShare(ideas)} of ideas`
+
+const peopleNotNamed = (count: number) =>
+  count === 1 ? '1 person not named' : `${count} people not named`
 
 /**
  * "Adding for: Sam": credit what this device adds to someone in the room without a device.
