@@ -4,7 +4,7 @@ import type { PublishedPerson } from '../../../shared/participant'
 import { ROLES, roleLabel, type RoleId } from '../../../shared/roles'
 import { formatShare, type VoiceBalance } from '../../../shared/voiceBalance'
 import { addPersonWithoutDevice } from '../api'
-import { useBoardContext, type Highlight } from './BoardContext'
+import { useBoardContext, useCanvasContext, type Highlight } from './BoardContext'
 import { PersonBadge } from './PersonBadge'
 import {
   EMPTY_PROFILE,
@@ -21,7 +21,8 @@ const contributionsText = (n: number) => (n === 1 ? '1 contribution' : `${n} con
  * who has no device.
  */
 export function PeoplePanel() {
-  const { people, identity, highlight, setHighlight, voiceBalance } = useBoardContext()
+  const { people, identity, voiceBalance } = useBoardContext()
+  const { highlight, setHighlight } = useCanvasContext()
   const selfId = identity.participant.id
   const everyone = [...people.values()].sort(
     (a, b) => b.contributions - a.contributions || a.name.localeCompare(b.name),
@@ -49,14 +50,6 @@ export function PeoplePanel() {
 
       <section aria-labelledby="contributors-heading">
         <h3 id="contributors-heading">Who has contributed</h3>
-        {highlight && (
-          <p className="highlight-status" role="status">
-            Showing {highlightLabel(highlight, people, selfId)}; everything else is faded.{' '}
-            <button type="button" onClick={() => setHighlight(null)}>
-              Stop highlighting
-            </button>
-          </p>
-        )}
         {contributors.length === 0 ? (
           <p className="hint">Nobody has added anything yet.</p>
         ) : (
@@ -108,18 +101,6 @@ export function PeoplePanel() {
       )}
     </div>
   )
-}
-
-function highlightLabel(
-  highlight: Highlight,
-  people: ReadonlyMap<string, PublishedPerson>,
-  selfId: string,
-): string {
-  if (highlight.kind === 'role')
-    return `what people in the role “${roleLabel(highlight.role)}” added`
-  if (highlight.participantId === selfId) return 'what you added'
-  const person = people.get(highlight.participantId)
-  return `what ${person ? describePerson(person) : 'this person'} added`
 }
 
 /**
