@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { precompressAssets } from './client/build/precompressAssets'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -44,6 +45,7 @@ export default defineConfig({
         ],
       },
     }),
+    precompressAssets(here('./dist/client')),
   ],
   // Pre-bundling @tldraw/assets would try to inline its `?url` imports of fonts and icons.
   optimizeDeps: { exclude: ['@tldraw/assets'] },
