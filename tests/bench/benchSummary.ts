@@ -1,3 +1,4 @@
+import type { PageWeightResult } from './pageWeightScenario'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
 import type { LatencyResult } from './latencyScenario'
@@ -20,6 +21,8 @@ export interface BenchSummary {
   readonly latencyP99Runs: Record<ServerKind, readonly number[]>
   /** Null when the run was `--latency-only`. */
   readonly coldLoad: Record<ColdLoadKind, ColdLoadResult> | null
+  /** What the board's pages cost to open; null when exports were not run either. */
+  readonly pageWeight: PageWeightResult | null
   /** Null when the run was `--latency-only`. */
   readonly exports: ExportResult | null
   readonly targets: readonly Target[]

@@ -13,6 +13,7 @@ import { mergeColdLoadRounds, runColdLoadScenario, type ColdLoadResult } from '.
 import { ensureBuilt } from '../../server/ensureBuilt'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
+import { formatPageWeight, runPageWeightScenario } from './pageWeightScenario'
 import { formatExports, formatReport, formatTargets } from './formatReport'
 import { runLatencyScenario, type LatencyResult } from './latencyScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
@@ -38,6 +39,8 @@ const latencyOnly = process.argv.includes('--latency-only')
 const exportOnly = process.argv.includes('--export-only')
 /** Only the cold loads, in their interleaved rounds (a few minutes). */
 const coldLoadOnly = process.argv.includes('--cold-load-only')
+/** Only what the board's pages cost to open (a minute or so): results/page-weight-latest.json. */
+const pageWeightOnly = process.argv.includes('--page-weight-only')
 
 // y-websocket adds a process 'exit' listener per provider; the bench opens dozens at once.
 process.setMaxListeners(0)
@@ -139,10 +142,23 @@ async function exportsAlone(): Promise<void> {
   process.stdout.write(`${report.join('\n')}\n`)
 }
 
+/** `--page-weight-only`: what the board's pages cost to open, alone. */
+async function pageWeightAlone(): Promise<void> {
+  progress('Page weight scenario in Chromium…')
+  const pageWeight = await runPageWeightScenario()
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(
+    `${resultsDir}page-weight-latest.json`,
+    `${JSON.stringify({ startedAt, pageWeight }, null, 2)}\n`,
+  )
+  process.stdout.write(`${formatPageWeight(pageWeight).join('\n')}\n`)
+}
+
 async function main(): Promise<void> {
   // Commonmap runs as `npm start` runs it: the app and the server compiled.
   await ensureBuilt()
   if (exportOnly) return exportsAlone()
+  if (pageWeightOnly) return pageWeightAlone()
   const discarded: string[] = []
   const runs: Record<ServerKind, LatencyResult[]> = {
     commonmap: [],
@@ -164,6 +180,8 @@ async function main(): Promise<void> {
   const withExports = !latencyOnly && !coldLoadOnly
   if (withExports) progress('Export scenario in Chromium…')
   const exports = withExports ? await runExportScenario() : null
+  if (withExports) progress('Page weight scenario in Chromium…')
+  const pageWeight = withExports ? await runPageWeightScenario() : null
   const summary: BenchSummary = {
     startedAt,
     environment: {
@@ -177,6 +195,7 @@ async function main(): Promise<void> {
     latencyP99Runs,
     coldLoad,
     exports,
+    pageWeight,
     targets: checkTargets(latency, coldLoad, exports),
     warnings: [...discarded, ...warningsOf(latency, coldLoad, pinning.pinned)],
   }
@@ -184,7 +203,7 @@ async function main(): Promise<void> {
   const json = JSON.stringify(summary, null, 2)
   writeFileSync(`${resultsDir}latest.json`, `${json}\n`)
   process.stdout.write(
-    `${formatReport(summary)}\n\nJSON summary (also in ${resultsDir}latest.json):\n${json}\n`,
+    `${formatReport(summary)}\n\n${pageWeight ? formatPageWeight(pageWeight).join('\n') : ''}\n\nJSON summary (also in ${resultsDir}latest.json):\n${json}\n`,
   )
   if (cpuProfileDir) progress(`Server CPU profiles: ${cpuProfileDir}`)
 }
