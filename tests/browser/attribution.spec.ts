@@ -75,13 +75,16 @@ test('two people with different roles add notes; hovering names them with their 
   await panel.getByRole('button', { name: 'Show contributions of Sam · Lived experience' }).click()
   await expect(note(priya, 'Long wait for a GP')).toHaveAttribute('data-highlight', 'lit')
   await expect(note(priya, 'Referral forms get lost')).toHaveAttribute('data-highlight', 'faded')
-  await expect(panel.getByText(/^Showing what Sam · Lived experience added/)).toBeVisible()
+  // The mode says it is on, over the canvas on every screen size, with the way to stop it.
+  await expect(priya.getByTestId('highlight-mode')).toContainText('Showing Sam’s contributions')
   await priya.screenshot({ path: `${screenshots}/people-highlight-person.png` })
 
   await panel.getByRole('button', { name: 'Practitioner', exact: true }).click()
   await expect(note(priya, 'Referral forms get lost')).toHaveAttribute('data-highlight', 'lit')
   await expect(note(priya, 'Long wait for a GP')).toHaveAttribute('data-highlight', 'faded')
-  await panel.getByRole('button', { name: 'Stop highlighting' }).click()
+  await panel.getByRole('button', { name: /^Close/ }).click()
+  await expect(priya.getByTestId('highlight-mode')).toContainText('Practitioner')
+  await priya.getByTestId('highlight-mode').getByRole('button', { name: /^Stop/ }).click()
   await expect(note(priya, 'Long wait for a GP')).not.toHaveAttribute('data-highlight', /.*/)
 
   expect(outside.flat()).toEqual([])

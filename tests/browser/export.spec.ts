@@ -199,6 +199,8 @@ test('the PDF report of a session gives each area a page of its own', async ({ b
   const context = await browser.newContext({ acceptDownloads: true })
   const page = await context.newPage()
   await joinBoard(page, server.url, boardId, { name: 'Sam', role: 'Facilitator' })
+  // The board opens on its first area, readable; the whole board is a button away.
+  await page.getByRole('button', { name: 'Whole board' }).click()
   await expect(page.locator('.tl-frame-heading')).toHaveCount(SESSION_AREAS.length)
 
   const report = await readPdf((await downloadExport(page, 'Report (PDF)')).bytes)

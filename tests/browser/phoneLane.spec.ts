@@ -159,3 +159,61 @@ function cardAreas(records: TestClient['records']): Record<string, string> {
   }
   return areas
 }
+
+test('at 200 % zoom on a 1280×720 window, and at 320 CSS pixels, every control of the board is on the screen or in the Board menu, and focus is visible', async ({
+  browser,
+}) => {
+  const boardId = await createBoard(server.url, 'Getting help with housing', {
+    template: 'co-design',
+  })
+  // 200 % zoom of a 1280×720 window: 640×360 CSS pixels, each drawn twice as large.
+  const context = await browser.newContext({
+    viewport: { width: 640, height: 360 },
+    deviceScaleFactor: 2,
+  })
+  const page = await context.newPage()
+  await joinBoard(page, server.url, boardId, { name: 'Sam', role: 'Facilitator' })
+  // The canvas opens on the first area, at a zoom where its words can be read.
+  await expect(page.getByText('100%')).toBeVisible()
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/board-as-it-opens-200-percent.png` })
+
+  for (const width of [640, 320]) {
+    await page.setViewportSize({ width, height: 360 })
+    for (const name of [
+      /people here$/,
+      /^You:/,
+      /^People$/,
+      /^The map as a list$/,
+      /^Export/,
+      /^Share$/,
+      /^Simple view$/,
+    ]) {
+      const control = await headerControl(page, name)
+      await expect(control).toBeInViewport()
+    }
+    const toggle = page.getByRole('button', { name: /^Board menu/ })
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  }
+  // Nothing in the top bar is wider than the window: the page never scrolls sideways.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+
+  // With the keyboard alone: the Board menu opens, its first control takes focus, and the focus
+  // ring shows.
+  await page.getByRole('button', { name: /^Board menu/ }).focus()
+  await page.keyboard.press('Enter')
+  await page.keyboard.press('Tab')
+  const focused = page.locator(':focus')
+  await expect(focused).toBeVisible()
+  expect(await focused.evaluate((element) => getComputedStyle(element).outlineWidth)).toBe('3px')
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/focus-ring-in-board-menu-320px.png` })
+
+  // "Simple view" from the Board menu opens the phone lane on any screen.
+  await (await headerControl(page, /^Simple view$/)).click()
+  await expect(page.getByRole('button', { name: 'Add a barrier' })).toBeVisible()
+  await page.screenshot({
+    path: `${SCREENSHOT_DIR}/phone-lane-320px-200-percent.png`,
+    fullPage: true,
+  })
+  await context.close()
+})
