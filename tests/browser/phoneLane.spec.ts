@@ -180,7 +180,7 @@ test('at 200 % zoom on a 1280×720 window, and at 320 CSS pixels, every control 
   for (const width of [640, 320]) {
     await page.setViewportSize({ width, height: 360 })
     for (const name of [
-      /people here$/,
+      /(person|people) here$/,
       /^You:/,
       /^People$/,
       /^The map as a list$/,
