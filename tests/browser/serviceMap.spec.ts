@@ -164,6 +164,12 @@ test('a board started as a co-design session opens with every frame and prompt, 
 
   await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)
   await expect(page.getByLabel('Your name')).toHaveCount(0)
+  // It opens on the first area, at a zoom where its words can be read; the whole board is a
+  // button away.
+  await expect(page.getByTestId('canvas').getByText(SESSION_AREAS[0]!.prompt)).toBeInViewport()
+  await expect(page.getByText('100%')).toBeVisible()
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/board-as-it-opens.png` })
+  await page.getByRole('button', { name: 'Whole board' }).click()
   for (const area of SESSION_AREAS) {
     await expect(page.locator('.tl-frame-heading', { hasText: area.name })).toBeVisible()
     await expect(page.getByTestId('canvas').getByText(area.prompt)).toBeVisible()
