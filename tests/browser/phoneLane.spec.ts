@@ -188,7 +188,9 @@ test('at 200 % zoom on a 1280×720 window, and at 320 CSS pixels, every control 
       /^Share$/,
       /^Simple view$/,
     ]) {
+      // In a short window the Board menu scrolls; what is in it is reached by scrolling it.
       const control = await headerControl(page, name)
+      await control.scrollIntoViewIfNeeded()
       await expect(control).toBeInViewport()
     }
     const toggle = page.getByRole('button', { name: /^Board menu/ })

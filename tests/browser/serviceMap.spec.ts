@@ -185,7 +185,10 @@ test('a board started as a co-design session opens with every frame and prompt, 
   await page.keyboard.press('Escape')
 
   await page.getByTestId('canvas').getByText(SESSION_AREAS[0]!.prompt).hover()
-  await expect(page.getByTestId('attribution-label')).toContainText(/^Added by You · /)
+  // The layout is nobody's contribution, but the board says who laid it out.
+  await expect(page.getByTestId('attribution-label')).toHaveText(
+    'Part of the session’s layout, from when You started the board',
+  )
   await context.close()
 })
 
