@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import { devices, expect, test, type Page } from '@playwright/test'
+import { devices, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { boardPath } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'

@@ -1,4 +1,5 @@
-import { devices, expect, test, type Page } from '@playwright/test'
+import { devices, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { boardPath } from '../../shared/protocol'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard } from '../helpers/createBoard'
