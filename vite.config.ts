@@ -54,6 +54,16 @@ export default defineConfig({
     emptyOutDir: true,
     // tldraw alone is ~2 MB of JavaScript; a warning about it on every build says nothing new.
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // tldraw's packages do not declare themselves free of side effects, so one import of
+      // `createShapeId` or `T` took all of tlschema and store with it (50 KB gzip) into the phone
+      // lane, which has none of tldraw's canvas. Their modules only define things; the canvas
+      // imports what it uses.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/node_modules\/@tldraw\/(tlschema|store|utils|validate|state)\//.test(id),
+      },
+    },
   },
   test: {
     root: here('.'),

@@ -1,4 +1,3 @@
-import { isEqual } from '@tldraw/utils'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
@@ -6,8 +5,14 @@ import * as Y from 'yjs'
 import { explainClose, isAuthCloseCode } from '../../../shared/closeCodes'
 import { DocRoot } from '../../../shared/docLayout'
 import type { PublishedPerson } from '../../../shared/participant'
-import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, type WritingForReply } from '../../../shared/protocol'
-import { COMMONMAP_SCHEMA_FINGERPRINT, commonmapSchema } from '../../../shared/schema'
+import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/commonmapSchemaFingerprint'
+import {
+  PROTOCOL_VERSION,
+  schemaFingerprint,
+  WS_PATH,
+  WS_QUERY,
+  type WritingForReply,
+} from '../../../shared/protocol'
 import { CURRENT_KEY, type ServerNotice } from '../../../shared/serverState'
 import type { ConnectionState } from '../board/connectionState'
 import { keptServerState } from '../common/keptServerState'
@@ -119,7 +124,8 @@ export function openBoardSession(
     if (doc.getArray(DocRoot.records).length === 0) return
     const boardSchema = serverState.get('schema').get(CURRENT_KEY)
     if (!boardSchema) return
-    if (!isEqual(boardSchema, commonmapSchema.serialize())) {
+    // By fingerprint: the phone lane does not load tldraw's schema code to compare it whole.
+    if (schemaFingerprint(boardSchema) !== COMMONMAP_SCHEMA_FINGERPRINT) {
       // The server states the schema and migrates boards; another one means this page is old.
       session.unreadable = RELOAD_MESSAGE
       return stop(RELOAD_MESSAGE)
