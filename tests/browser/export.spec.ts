@@ -58,9 +58,8 @@ test('someone who chose not to be named exports every format; each file has the 
     credit: 'Do not name me',
   })
 
-  // A note typed on the canvas: tldraw draws its last editor's name in the corner, and its
-  // words try to run a script.
-  await page.getByTestId('tools.note').click()
+  // A text typed on the canvas with tldraw's own text tool, whose words try to run a script.
+  await page.getByTestId('tools.text').click()
   await page.mouse.click(640, 420)
   await page.keyboard.type(INJECTION)
   await page.keyboard.press('Escape')
@@ -122,10 +121,10 @@ test('someone who chose not to be named exports every format; each file has the 
     const types = shapeTypes(board!)
     expect(types.filter((type) => type === 'service')).toHaveLength(4)
     expect(types.filter((type) => type === 'route')).toHaveLength(5)
-    expect(types).toContain('note')
+    expect(types).toContain('text')
   }
 
-  // The words of the note are text in the SVG, never a script element…
+  // The words of the text are text in the SVG, never a script element…
   const svgText = svg.bytes.toString('utf8')
   expect(svgText).not.toMatch(/<script/i)
   expect(svgText).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
@@ -162,14 +161,14 @@ test('someone who chose not to be named exports every format; each file has the 
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
 
-  // Only what is selected: the note, and nothing else on the board.
-  await page.locator('.tl-shape[data-shape-type="note"]').click()
+  // Only what is selected: the text, and nothing else on the board.
+  await page.locator('.tl-shape[data-shape-type="text"]').click()
   await openExportDialog(page)
   await dialog.getByRole('radio', { name: /^Only what is selected \(1 thing\)/ }).check()
   const selection = await downloadExport(page, 'Picture (PNG)')
   files.push(selection)
   expect(selection.name).toBe('Crisis support in Leeds - selection.png')
-  expect(shapeTypes(extractBoardFromPng(selection.bytes)!)).toEqual(['note'])
+  expect(shapeTypes(extractBoardFromPng(selection.bytes)!)).toEqual(['text'])
 
   // …and opened as a page, the SVG runs nothing.
   const alerts: string[] = []
