@@ -161,7 +161,7 @@ function cardAreas(records: TestClient['records']): Record<string, string> {
   return areas
 }
 
-test('at 200 % zoom on a 1280×720 window, and at 320 CSS pixels, every control of the board is on the screen or in the Board menu, and focus is visible', async ({
+test('at 200 % and 400 % zoom on a 1280×720 window, and at 320 CSS pixels, every control of the board is on the screen or in the Board menu, and focus is visible', async ({
   browser,
 }) => {
   const boardId = await createBoard(server.url, 'Getting help with housing', {
@@ -178,8 +178,13 @@ test('at 200 % zoom on a 1280×720 window, and at 320 CSS pixels, every control 
   await expect(page.getByText('100%')).toBeVisible()
   await page.screenshot({ path: `${SCREENSHOT_DIR}/board-as-it-opens-200-percent.png` })
 
-  for (const width of [640, 320]) {
-    await page.setViewportSize({ width, height: 360 })
+  // 200 % (640×360), 320 CSS pixels wide, and 400 % zoom of the same window (320×180).
+  for (const { width, height } of [
+    { width: 640, height: 360 },
+    { width: 320, height: 360 },
+    { width: 320, height: 180 },
+  ]) {
+    await page.setViewportSize({ width, height })
     for (const name of [
       /(person|people) here$/,
       /^You:/,
@@ -200,6 +205,8 @@ test('at 200 % zoom on a 1280×720 window, and at 320 CSS pixels, every control 
   }
   // Nothing in the top bar is wider than the window: the page never scrolls sideways.
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(320)
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/board-400-percent.png` })
+  await page.setViewportSize({ width: 320, height: 360 })
 
   // With the keyboard alone: the Board menu opens, its first control takes focus, and the focus
   // ring shows.
