@@ -5,6 +5,7 @@ import { mapShapeRecord, TEST_PAGE_ID } from '../tests/helpers/mapRecords'
 import {
   areaKeyFor,
   CARD_GAP,
+  newCardFor,
   placeNewCard,
   type CardPlacement,
   type NewCard,
@@ -166,5 +167,20 @@ describe('placeNewCard on a board without areas', () => {
       x: 3000 + note.w + CARD_GAP,
       y: 0,
     })
+  })
+})
+
+describe('newCardFor', () => {
+  it('keeps a note’s purpose, and gives a note without one the note shape’s default', () => {
+    expect(newCardFor('purpose-note', { purpose: 'idea', text: 'Drop-in' })).toEqual({
+      type: 'purpose-note',
+      purpose: 'idea',
+    })
+    expect(newCardFor('purpose-note', {})).toEqual({ type: 'purpose-note', purpose: 'barrier' })
+  })
+
+  it('is only the type for every other card', () => {
+    expect(newCardFor('service', { name: 'Park Road GP' })).toEqual({ type: 'service' })
+    expect(newCardFor('action', {})).toEqual({ type: 'action' })
   })
 })

@@ -9,12 +9,25 @@ import type {
 import { boundsOf, pagePlacements } from './export/shapePlacement'
 import type { Point, RectLike } from './routeEndpoints'
 import { AREA_CONTENT_TOP, AREA_PADDING, SESSION_AREAS, templateShapeId } from './sessionAreas'
-import type { NotePurpose } from './shapes/purposeNoteShape'
+import { defaultPurposeNoteShapeProps, type NotePurpose } from './shapes/purposeNoteShape'
 
 /** A card someone adds from a form: what it is decides which area of the session it goes in. */
 export type NewCard =
   | { readonly type: 'service' | 'person' | 'action' }
   | { readonly type: 'purpose-note'; readonly purpose: NotePurpose }
+
+/**
+ * The card a form adds, from its shape type and the props it is given: a note given no purpose
+ * has the note shape's default one.
+ */
+export function newCardFor<Type extends NewCard['type']>(
+  type: Type,
+  props: Partial<TLShape<Type>['props']>,
+): NewCard {
+  if (type !== 'purpose-note') return { type: type as Exclude<Type, 'purpose-note'> }
+  const { purpose } = props as Partial<TLShape<'purpose-note'>['props']>
+  return { type: 'purpose-note', purpose: purpose ?? defaultPurposeNoteShapeProps().purpose }
+}
 
 /** Where a new card goes, and the room made for it. */
 export interface CardPlacement {

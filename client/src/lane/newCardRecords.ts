@@ -6,7 +6,7 @@ import {
   type TLShapeId,
 } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
-import { placeNewCard, type NewCard } from '../../../shared/cardPlacement'
+import { newCardFor, placeNewCard, type NewCard } from '../../../shared/cardPlacement'
 import { MAP_SHAPE_DEFAULTS } from '../../../shared/mapShapes'
 
 /** The map's cards a person can add from the phone lane (routes need the canvas or its list). */
@@ -31,11 +31,7 @@ export function newCardRecords<Type extends LaneCardType>(
 ): { readonly card: TLShape<Type>; readonly changed: readonly TLShape[] } {
   const page = firstPage(records)
   const defaults = MAP_SHAPE_DEFAULTS[type]() as TLShape<Type>['props'] & { w: number; h: number }
-  const card: NewCard =
-    type === 'purpose-note'
-      ? { type, purpose: (props as LaneCardProps<'purpose-note'>).purpose ?? 'barrier' }
-      : { type: type as Exclude<Type, 'purpose-note'> }
-  const placement = placeNewCard(records, page, card, defaults)
+  const placement = placeNewCard(records, page, newCardFor(type, props), defaults)
   const byId = new Map(records.map((record) => [record.id, record]))
   const changed = placement.frameChanges.flatMap(({ id: frameId, y, h }) => {
     const frame = byId.get(frameId) as TLShape<'frame'> | undefined

@@ -1,5 +1,5 @@
 import { createShapeId, type Editor, type TLShape, type TLShapeId } from 'tldraw'
-import { placeNewCard, type NewCard } from '../../../shared/cardPlacement'
+import { newCardFor, placeNewCard } from '../../../shared/cardPlacement'
 import type { MapCardShape } from '../shapes/MapCardShapeUtil'
 
 /**
@@ -15,14 +15,10 @@ export function addMapCard<Type extends MapCardShape['type']>(
 ): TLShapeId {
   const size = editor.getShapeUtil(type).getDefaultProps() as { w: number; h: number }
   const page = editor.getCurrentPage()
-  const card: NewCard =
-    type === 'purpose-note'
-      ? { type, purpose: (props as Partial<TLShape<'purpose-note'>['props']>).purpose ?? 'barrier' }
-      : { type: type as Exclude<Type, 'purpose-note'> }
   const placement = placeNewCard(
     [page, ...editor.getCurrentPageShapes()],
     page.id,
-    card,
+    newCardFor(type, props),
     size,
     editor.getViewportPageBounds().center,
   )
