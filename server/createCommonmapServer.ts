@@ -9,7 +9,7 @@ import {
   DEFAULT_MAX_MESSAGE_BYTES,
 } from '../shared/limits'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
-import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/schema'
+import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/commonmapSchemaFingerprint'
 import { createApiHandler } from './http/apiRoutes'
 import { authenticate } from './identity/participantTokens'
 import { publicAddress } from './http/publicAddress'

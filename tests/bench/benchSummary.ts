@@ -1,3 +1,4 @@
+import type { PageWeightResult } from './pageWeightScenario'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
 import type { IdleResult } from './idleScenario'
@@ -47,6 +48,8 @@ export interface BenchMeasurements {
   /** A fresh server with nothing loaded. */
   readonly idle: Rounds<PeerKind, IdleResult> | null
   readonly exports: ExportResult | null
+  /** What the board's pages cost to open, and how soon the phone lane works on a slow phone. */
+  readonly pageWeight: PageWeightResult | null
 }
 
 /** Everything one `npm run bench` measured: what results/latest.json holds. */

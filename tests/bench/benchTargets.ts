@@ -8,6 +8,7 @@ import type {
 } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
+import { PAGE_WEIGHT_TARGETS, type PageWeightResult } from './pageWeightScenario'
 import type { Rounds } from './interleavedRounds'
 import { summarize } from './percentiles'
 import type { WorkloadResult } from './workloadScenario'
@@ -29,7 +30,8 @@ const MAX_IDLE_RSS_MB = 80
  * loads, and issue 13's "Done when".
  */
 export function checkTargets(measured: BenchMeasurements): Target[] {
-  const { latency, manyBoards, oneRoom, cursors, joinStorm, coldLoad, idle, exports } = measured
+  const { latency, manyBoards, oneRoom, cursors, joinStorm, coldLoad, idle, exports, pageWeight } =
+    measured
   return [
     ...(latency ? latencyTargets(latency) : []),
     ...(manyBoards ? manyBoardsTargets(manyBoards) : []),
@@ -74,6 +76,7 @@ export function checkTargets(measured: BenchMeasurements): Target[] {
         ]
       : []),
     ...(exports ? exportTargets(exports) : []),
+    ...(pageWeight ? pageWeightTargets(pageWeight) : []),
   ]
 }
 
@@ -163,6 +166,30 @@ export function exportTargets({ options, pdf, bundle }: ExportResult): Target[] 
     atMost(`PDF report of ${shapes} shapes in Chromium, median`, pdf.median / 1000, 3, 's'),
     atMost(`Bundle of ${shapes} shapes in Chromium, median`, bundle.median / 1000, 5, 's'),
   ]
+}
+
+/** Issue 10's budgets: what a phone on a slow connection has to download before it can add a card. */
+export function pageWeightTargets(result: PageWeightResult): Target[] {
+  const t = PAGE_WEIGHT_TARGETS
+  return [
+    atMost(
+      'Board page JavaScript before Export (gzip)',
+      kb(result.boardJsGzip),
+      kb(t.boardJsGzip),
+      'KB',
+    ),
+    atMost('Phone lane JavaScript (gzip)', kb(result.laneJsGzip), kb(t.laneJsGzip), 'KB'),
+    atMost(
+      'Phone lane usable on Slow 3G with 4× CPU slowdown',
+      result.laneUsableSlowMs / 1000,
+      t.laneUsableSlowMs / 1000,
+      's',
+    ),
+  ]
+}
+
+function kb(bytes: number): number {
+  return Math.round((bytes / 1024) * 10) / 10
 }
 
 function atMost(name: string, value: number, limit: number, unit: string): Target {

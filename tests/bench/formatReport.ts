@@ -2,6 +2,7 @@ import type { BenchSummary, LatencyKind, PeerKind } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
 import { formatWorkload } from './formatWorkload'
+import { formatPageWeight } from './pageWeightScenario'
 import type { IdleResult } from './idleScenario'
 import type { Rounds } from './interleavedRounds'
 import type { JoinStormResult } from './joinStormScenario'
@@ -47,6 +48,8 @@ export function formatReport(summary: BenchSummary): string {
     ...(summary.idle ? formatIdle(summary.idle) : ['Idle server: not run.']),
     '',
     ...(summary.exports ? formatExports(summary.exports) : ['Export: not run.']),
+    '',
+    ...(summary.pageWeight ? formatPageWeight(summary.pageWeight) : ['Page weight: not run.']),
     '',
     ...formatTargets(summary.targets),
     ...(summary.warnings.length

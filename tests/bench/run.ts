@@ -13,12 +13,13 @@ import {
   type LatencyKind,
   type PeerKind,
 } from './benchSummary'
-import { checkTargets, exportTargets } from './benchTargets'
+import { checkTargets, exportTargets, pageWeightTargets } from './benchTargets'
 import { runClusterScenario } from './clusterScenario'
 import { mergeColdLoadRounds, runColdLoadScenario } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
 import { formatCluster } from './formatCluster'
+import { formatPageWeight, runPageWeightScenario } from './pageWeightScenario'
 import { formatExports, formatReport, formatTargets } from './formatReport'
 import { runIdle } from './idleScenario'
 import { interleavedRounds, type Rounds } from './interleavedRounds'
@@ -204,12 +205,30 @@ async function clusterBench(): Promise<void> {
   )
 }
 
+/** `--page-weight-only`: what the board's pages cost to open, alone. */
+async function pageWeightAlone(): Promise<void> {
+  progress('Page weight scenario in Chromium…')
+  const pageWeight = await runPageWeightScenario()
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(
+    `${resultsDir}page-weight-latest.json`,
+    `${JSON.stringify({ startedAt, pageWeight, targets: pageWeightTargets(pageWeight) }, null, 2)}\n`,
+  )
+  const report = [
+    ...formatPageWeight(pageWeight),
+    '',
+    ...formatTargets(pageWeightTargets(pageWeight)),
+  ]
+  process.stdout.write(`${report.join('\n')}\n`)
+}
+
 async function main(): Promise<void> {
   // Commonmap runs as `npm start` runs it: the app and the server compiled.
   await ensureBuilt()
   const has = (scenario: Scenario) => args.scenarios.has(scenario)
   if (has('export') && args.scenarios.size === 1) return exportsAlone()
   if (has('cluster') && args.scenarios.size === 1) return clusterBench()
+  if (has('page-weight') && args.scenarios.size === 1) return pageWeightAlone()
   const discarded: string[] = []
   // In this order, each scenario's rounds done before the next starts.
   const measured: BenchMeasurements = {
@@ -231,6 +250,9 @@ async function main(): Promise<void> {
     idle: has('idle') ? await peerRounds('Idle server', runIdle, (run) => run.rssMb) : null,
     exports: has('export')
       ? (progress('Export scenario in Chromium…'), await runExportScenario())
+      : null,
+    pageWeight: has('page-weight')
+      ? (progress('Page weight scenario in Chromium…'), await runPageWeightScenario())
       : null,
   }
   const summary: BenchSummary = {
