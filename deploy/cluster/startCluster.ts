@@ -52,6 +52,11 @@ export interface Cluster {
   readonly url: string
   readonly postgres: ThrowawayPostgres
   readonly processes: readonly ClusterProcess[]
+  /**
+   * HAProxy's own lines, each with the time it was read: which process it marked down or up,
+   * and why (a refused connection, a check not answered in time).
+   */
+  readonly proxyLog: readonly string[]
   /** Stops HAProxy, the processes and PostgreSQL, and deletes their folders. */
   stop(): Promise<void>
 }
@@ -116,7 +121,9 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   })
   running.add(proxy)
   const proxyLog: string[] = []
-  proxy.stderr?.on('data', (chunk: Buffer) => proxyLog.push(chunk.toString()))
+  createInterface({ input: proxy.stderr! }).on('line', (line) =>
+    proxyLog.push(`${new Date().toISOString()} ${line}`),
+  )
   const proxyExited = new Promise<void>((resolve) =>
     proxy.once('exit', () => {
       running.delete(proxy)
@@ -136,7 +143,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   for (;;) {
     if (proxy.exitCode !== null) {
       await stop()
-      throw new Error(`HAProxy did not start: ${proxyLog.join('')}`)
+      throw new Error(`HAProxy did not start: ${proxyLog.join('\n')}`)
     }
     const up = await Promise.all(processes.map((started) => started.isUpInProxy()))
     if (up.every(Boolean)) break
@@ -146,7 +153,7 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     }
     await new Promise((resolve) => setTimeout(resolve, 100))
   }
-  return { url, postgres, processes, stop }
+  return { url, postgres, processes, proxyLog, stop }
 }
 
 async function startProcess(

@@ -108,7 +108,10 @@ export class ClusterWorkshop {
     for (const board of this.boards) await this.expectLedgerVerifies(board)
   }
 
-  /** A client's state and every process's log lines about its board, oldest first. */
+  /**
+   * A client's state, every process's log lines about its board, and HAProxy's (a process it
+   * marked down had every session shut), oldest first.
+   */
   private story(board: WorkshopBoard, client: TestClient): string {
     const lines = this.cluster.processes.flatMap((process) =>
       process.logs
@@ -122,6 +125,7 @@ export class ClusterWorkshop {
       `board ${board.id}, client ${board.clients.indexOf(client) + 1}: ${state(client)}`,
       ...board.clients.map((each, i) => `  client ${i + 1}: ${state(each)}`),
       ...lines.slice(-40),
+      ...this.cluster.proxyLog.slice(-20).map((line) => `  HAProxy: ${line}`),
     ].join('\n')
   }
 
