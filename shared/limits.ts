@@ -18,8 +18,8 @@ export const ALLOWED_IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'ima
 /** One of {@link ALLOWED_IMAGE_TYPES}. */
 export type AllowedImageType = (typeof ALLOWED_IMAGE_TYPES)[number]
 
-/** Longest board title, in characters. */
+/** Longest board title, in graphemes (what people see as one character; shared/cleanText.ts). */
 export const MAX_TITLE_LENGTH = 120
 
-/** Longest display name, in characters. */
+/** Longest display name, in graphemes (what people see as one character; shared/cleanText.ts). */
 export const MAX_NAME_LENGTH = 60
