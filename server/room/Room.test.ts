@@ -127,7 +127,7 @@ describe('Room', () => {
     const a = client()
     a.records.set('shape:2', shape('shape:2', 2))
     a.pair!.flushToServer()
-    const sent = a.pair!.toClient.map(decodeClientMessage)
+    const sent = a.pair!.toClient.map((f) => decodeClientMessage(f))
     expect(sent).toEqual([{ type: 'sync-step-2', update: snapshot }])
     expect(stored).toHaveLength(0)
 
@@ -151,12 +151,14 @@ describe('Room', () => {
     const a = client()
     a.pair!.flushToServer()
     // The snapshot, but not yet the sync answer: the client is not "synced" without the rest.
-    expect(a.pair!.toClient.map(decodeClientMessage)).toEqual([
+    expect(a.pair!.toClient.map((f) => decodeClientMessage(f))).toEqual([
       { type: 'update', update: snapshot },
     ])
 
     await room.restore()
-    const sent = a.pair!.toClient.map(decodeClientMessage).filter((m) => m.type !== 'custom')
+    const sent = a
+      .pair!.toClient.map((f) => decodeClientMessage(f))
+      .filter((m) => m.type !== 'custom')
     // The update that could not be applied is reported, never passed on to a client.
     expect(sent.slice(0, 3)).toEqual([
       { type: 'update', update: snapshot },

@@ -210,6 +210,8 @@ export class Room {
   private readonly disposers: (() => void)[] = []
   private readonly plugins: readonly RoomPlugin[]
   private readonly contexts = new Map<RoomPlugin, PluginContext>()
+  /** The custom message types the plug-ins handle, and the largest payload of each. */
+  private readonly customLimits = new Map<number, number>()
   private readonly hub = new ServerStateHub()
   private readonly pipeline: DurablePipeline
   private readonly now: () => number
@@ -258,7 +260,12 @@ export class Room {
       () => this.awareness.off('update', this.handleAwarenessChange),
       () => this.awareness.destroy(),
     )
-    for (const plugin of this.plugins) this.contexts.set(plugin, this.contextFor(plugin))
+    for (const plugin of this.plugins) {
+      this.contexts.set(plugin, this.contextFor(plugin))
+      for (const [type, maxBytes] of Object.entries(plugin.messages ?? {})) {
+        this.customLimits.set(Number(type), maxBytes)
+      }
+    }
   }
 
   /**
@@ -406,7 +413,7 @@ export class Room {
     if (!this.connections.has(connection)) return
     let message: ClientMessage
     try {
-      message = decodeClientMessage(frame)
+      message = decodeClientMessage(frame, this.customLimits)
     } catch (error) {
       return this.refuseMalformed(connection, error)
     }
@@ -460,7 +467,7 @@ export class Room {
       case 'auth':
         break
       case 'custom': {
-        const plugin = this.plugins.find((p) => p.messageTypes?.includes(message.messageType))
+        const plugin = this.plugins.find((p) => p.messages?.[message.messageType] !== undefined)
         if (!plugin?.receive) {
           throw new MalformedMessageError(`Unknown message type ${message.messageType}`)
         }
