@@ -20,6 +20,8 @@ describe('the HTTP API of a real server', () => {
   afterAll(() => server.stop())
 
   const api = (path: string, init?: RequestInit) => fetch(server.url + path, init)
+  const JSON_TYPE = { 'Content-Type': 'application/json' }
+  const BYTES_TYPE = { 'Content-Type': 'application/octet-stream' }
   const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
     api(path, { method: 'POST', body, headers })
 
@@ -55,13 +57,13 @@ describe('the HTTP API of a real server', () => {
     ['no title', '{}', /give the board a title/],
     ['an array', '[]', /JSON object/],
   ])('refuses a create request with %s with 400 and a plain message', async (_n, body, error) => {
-    const res = await post('/api/boards', body)
+    const res = await post('/api/boards', body, JSON_TYPE)
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({ error: expect.stringMatching(error) })
   })
 
   it('refuses an oversized JSON body with 413', async () => {
-    const res = await post('/api/boards', JSON.stringify({ title: 'x'.repeat(100_000) }))
+    const res = await post('/api/boards', JSON.stringify({ title: 'x'.repeat(100_000) }), JSON_TYPE)
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({ error: expect.any(String) })
   })
@@ -121,7 +123,7 @@ describe('the HTTP API of a real server', () => {
 
   it('refuses a picture over the limit with 413, whether or not its size was announced', async () => {
     const boardId = await createBoard(server.url)
-    const res = await post(`/api/boards/${boardId}/assets`, png(MAX_ASSET_BYTES + 1))
+    const res = await post(`/api/boards/${boardId}/assets`, png(MAX_ASSET_BYTES + 1), BYTES_TYPE)
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({ error: expect.stringMatching(/too big.*98 KB/) })
 
@@ -135,6 +137,7 @@ describe('the HTTP API of a real server', () => {
     })
     const streamed = await api(`/api/boards/${boardId}/assets`, {
       method: 'POST',
+      headers: BYTES_TYPE,
       body: chunked,
       duplex: 'half',
     } as RequestInit)
@@ -142,7 +145,7 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('refuses an upload to an unknown board with 404', async () => {
-    const res = await post('/api/boards/abcdefghijklmnopqrstuv/assets', png(100))
+    const res = await post('/api/boards/abcdefghijklmnopqrstuv/assets', png(100), BYTES_TYPE)
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ error: 'This board does not exist.' })
   })
