@@ -6,9 +6,13 @@ import { CloseCode } from '../shared/closeCodes'
 import { availableParallelism } from 'node:os'
 import {
   DEFAULT_MAX_ASSET_BYTES,
+  DEFAULT_MAX_BOARD_BYTES,
   DEFAULT_MAX_IMPORT_BYTES,
   DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_PRESENCE_BYTES,
   DEFAULT_PER_MINUTE,
+  DEFAULT_PRESENCE_PER_SECOND,
+  DEFAULT_UPDATES_PER_SECOND,
   DEFAULT_WORK_QUEUE,
 } from '../shared/limits'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
@@ -128,7 +132,14 @@ export async function createCommonmapServer(
     logger: clientLogger,
     idleUnloadMs: options.roomIdleMs ?? 30_000,
     maxBufferedBytes,
-    maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? 64 * 1024,
+    maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
+    limits: {
+      maxBoardBytes: options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
+      rates: {
+        updatesPerSecond: options.updatesPerSecond ?? DEFAULT_UPDATES_PER_SECOND,
+        presencePerSecond: options.presencePerSecond ?? DEFAULT_PRESENCE_PER_SECOND,
+      },
+    },
   })
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 30_000)
   const wss = new WebSocketServer({

@@ -31,6 +31,12 @@ export const CloseCode = {
    * told they are not kept. A working client never does; reloading starts again.
    */
   ViewOnly: 4405,
+  /**
+   * The connection sent changes or presence far faster than any person can (the server's
+   * `UPDATES_PER_SECOND` and `PRESENCE_PER_SECOND`, with a burst of twice that). A working
+   * client never does; reloading starts again.
+   */
+  TooFast: 4429,
   /** The client runs a different protocol or document schema version than the server. */
   ClientOutdated: 4426,
   /** The connection fell so far behind that the server stopped queueing messages for it. */
@@ -95,6 +101,11 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
   [CloseCode.ViewOnly]: {
     message:
       'This link lets you watch the board but not change it. Reload the page to keep watching.',
+    advice: 'stop',
+  },
+  [CloseCode.TooFast]: {
+    message:
+      'Your browser sent changes faster than the board can take them. Please reload the page.',
     advice: 'stop',
   },
   [CloseCode.ClientOutdated]: {

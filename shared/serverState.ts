@@ -217,6 +217,8 @@ export const NOTICES = {
     'You can watch this board but not change it, so what you just did was not kept. Ask the facilitator if you should be able to add to it.',
   'record-refused':
     'Part of what you just did could not be kept, so it was put back as it was. Please try again, or reload the page if it keeps happening.',
+  'board-full':
+    'This board is full, so what you just added was not kept. Remove things nobody needs any more, or start a new board for the rest.',
 } as const
 
 /** One of the kinds of notice in {@link NOTICES}. */
