@@ -24,6 +24,7 @@ import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
 import { createLocalParticipant, type LocalParticipant } from '../collab/localParticipant'
 import { ServerStateMirror } from '../collab/ServerStateMirror'
 import { bindWritingFor, type WritingFor } from '../collab/writingFor'
+import { sendOwnPresenceOnly } from '../collab/sendOwnPresenceOnly'
 import { keptServerState } from '../common/keptServerState'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
@@ -80,6 +81,7 @@ export function useBoardConnection(
         [WS_QUERY.token]: identity.token,
       },
     })
+    sendOwnPresenceOnly(provider)
     const serverState = new ServerStateMirror()
     const unbindServerState = bindServerState(provider, serverState, { onNotice })
     // What tldraw writes into the shared document as this person's name (`user:` records) and

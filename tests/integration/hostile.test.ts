@@ -1,0 +1,291 @@
+import type { TLRecord } from '@tldraw/tlschema'
+import { Worker } from 'node:worker_threads'
+import { crc32 } from 'node:zlib'
+import { WebSocket } from 'ws'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { ApiError, CreateBoardResponse } from '../../shared/api'
+import { CloseCode } from '../../shared/closeCodes'
+import { DEFAULT_MAX_BOARD_BYTES, DEFAULT_PER_MINUTE } from '../../shared/limits'
+import { CommonmapMessage, WS_PATH, WS_QUERY } from '../../shared/protocol'
+import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFiles'
+import { connectClient, type TestClient } from '../helpers/connectClient'
+import { createBoard, joinBoard, person } from '../helpers/createBoard'
+import { noteRecord } from '../helpers/records'
+import { startServer, type TestServer } from '../helpers/startServer'
+import { waitFor } from '../helpers/waitFor'
+
+/**
+ * Polls `/healthz` every 10 ms from a worker thread, so that the test's own work (sending the
+ * attacks) does not delay the answers it times, until `stop` resolves. Returns each answer's
+ * time in ms; a request that failed counts as never answered.
+ */
+async function healthLatencies(serverUrl: string, stop: Promise<unknown>): Promise<number[]> {
+  const poller = new Worker(
+    `const { parentPort, workerData } = require('node:worker_threads')
+    const latencies = []
+    const pending = []
+    const timer = setInterval(() => {
+      const started = performance.now()
+      pending.push(fetch(workerData + '/healthz').then(
+        async (res) => { await res.arrayBuffer(); latencies.push(performance.now() - started) },
+        () => latencies.push(Infinity),
+      ))
+    }, 10)
+    parentPort.once('message', async () => {
+      clearInterval(timer)
+      await Promise.all(pending)
+      parentPort.postMessage(latencies)
+    })`,
+    { eval: true, workerData: serverUrl },
+  )
+  await stop.catch(() => undefined)
+  const latencies = new Promise<number[]>((resolve) => poller.once('message', resolve))
+  poller.postMessage('stop')
+  try {
+    return await latencies
+  } finally {
+    await poller.terminate()
+  }
+}
+
+function p99(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * 0.99))]!
+}
+
+/**
+ * An "adding for" message of nested JSON, one byte under the largest frame the server takes
+ * (8 MiB): its real payload is one participant id.
+ */
+function hostileAddingFor(): Buffer {
+  const depth = 4 * 1024 * 1024 - 1
+  return Buffer.concat([
+    Buffer.from([CommonmapMessage.writingFor]),
+    Buffer.from('['.repeat(depth) + ']'.repeat(depth)),
+  ])
+}
+
+/** A 30 MB PNG whose text chunk is nearly all of it. */
+function hostilePng(): Buffer {
+  const chunk = (name: string, data: Buffer) => {
+    const length = Buffer.alloc(4)
+    length.writeUInt32BE(data.byteLength)
+    const typed = Buffer.concat([Buffer.from(name, 'latin1'), data])
+    const crc = Buffer.alloc(4)
+    crc.writeUInt32BE(crc32(typed))
+    return Buffer.concat([length, typed, crc])
+  }
+  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])
+  const text = Buffer.alloc(30 * 1024 * 1024, 0x41)
+  text.write('tldraw\0')
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', header),
+    chunk('tEXt', text),
+    chunk('IEND', Buffer.alloc(0)),
+  ])
+}
+
+function closeCodeOf(socket: WebSocket): Promise<number> {
+  return new Promise((resolve) => socket.once('close', (code) => resolve(code)))
+}
+
+describe('a server that one link-holder cannot slow down, fill up or trick', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+
+  beforeAll(async () => {
+    server = await startServer()
+  })
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.close()
+    await server.stop()
+  })
+
+  it('answers /healthz within 100 ms (p99) during hostile messages, a hostile import and twenty exports', async () => {
+    // Made first: a client whose event loop is busy for long may reuse a connection the server
+    // has since closed as idle.
+    const frame = hostileAddingFor()
+    const png = hostilePng()
+    const notes = Array.from(
+      { length: 1000 },
+      (_, i) => noteRecord(`shape:n${i}`, `Card ${i}`, { x: (i % 40) * 220, y: i * 6 }) as TLRecord,
+    )
+    const file = boardFileJson(notes, embeddedInfo('A big board', Date.now(), {}))
+    const imported = await importBoardFile(server.url, file, person('Priya', 'practitioner'))
+    expect(imported.status).toBe(201)
+    const board = (await imported.json()) as CreateBoardResponse
+    const { token } = await joinBoard(server.url, board.id)
+
+    let finish!: () => void
+    const attacksDone = new Promise<void>((resolve) => (finish = resolve))
+    const latencies = healthLatencies(server.url, attacksDone)
+    const sockets = Array.from(
+      { length: 5 },
+      () => new WebSocket(`${server.wsUrl}${WS_PATH}/${board.id}?${WS_QUERY.token}=${token!}`),
+    )
+    const closed = sockets.map(closeCodeOf)
+    for (const socket of sockets) {
+      // The server closes it while the frame is still being written: that reset is expected.
+      socket.on('error', () => {})
+      socket.once('open', () => socket.send(frame))
+    }
+    const attacks = Promise.all([
+      importBoardFile(server.url, png, person('Mallory', 'practitioner')),
+      ...Array.from({ length: 20 }, () =>
+        fetch(`${server.url}/api/boards/${board.id}/export/tldr`).then(async (res) => {
+          await res.arrayBuffer()
+          return res.status
+        }),
+      ),
+    ])
+    const [[importAnswer, ...exports], codes] = await Promise.all([
+      attacks,
+      Promise.all(closed),
+    ]).finally(finish)
+
+    expect(codes).toEqual(Array(5).fill(CloseCode.MalformedMessage))
+    expect(importAnswer.status).toBe(422)
+    expect(exports.filter((status) => status === 200).length).toBe(20)
+    const answered = await latencies
+    expect(answered.length).toBeGreaterThan(10)
+    console.info(`/healthz under attack: p99 ${p99(answered).toFixed(1)} ms of ${answered.length}`)
+    expect(p99(answered)).toBeLessThan(100)
+  }, 120_000)
+
+  it('keeps a board filled to its size limit joinable by a fresh client within 2 s', async () => {
+    const boardId = await createBoard(server.url)
+    const filler = await connectClient(server.url, boardId)
+    clients.push(filler)
+    // 1.5 MB of words a card at a time: five fit under the limit, the sixth would not.
+    for (let i = 0; i < 7; i++) {
+      filler.records.set(`shape:big${i}`, noteRecord(`shape:big${i}`, 'x'.repeat(1.5e6)) as never)
+    }
+    await waitFor(() => filler.notices.some((n) => n.code === 'board-full'), { timeoutMs: 30_000 })
+
+    const started = performance.now()
+    const fresh = await connectClient(server.url, boardId)
+    clients.push(fresh)
+    const joinedMs = performance.now() - started
+    expect(joinedMs).toBeLessThan(2000)
+    const stored = Y.encodeStateAsUpdate(fresh.doc).byteLength
+    expect(stored).toBeLessThanOrEqual(DEFAULT_MAX_BOARD_BYTES)
+    expect(stored).toBeGreaterThan(DEFAULT_MAX_BOARD_BYTES - 2e6)
+    expect(Object.keys(fresh.snapshot()).filter((id) => id.startsWith('shape:big'))).toHaveLength(5)
+    expect(Object.keys(fresh.snapshot()).filter((id) => id.startsWith('shape:big'))).toHaveLength(5)
+    // The sender was corrected: it holds the board everyone else sees.
+    await waitFor(
+      () => Object.keys(filler.snapshot()).length === Object.keys(fresh.snapshot()).length,
+    )
+  }, 120_000)
+
+  it('receives one presence frame per cursor move in a room of ten, not ten', async () => {
+    const boardId = await createBoard(server.url)
+    const room = await Promise.all(
+      Array.from({ length: 10 }, () => connectClient(server.url, boardId)),
+    )
+    clients.push(...room)
+    // A stock y-websocket provider, which sends back every change it sees, shows the difference.
+    const plainDoc = new Y.Doc()
+    const { token } = await joinBoard(server.url, boardId)
+    const plain = new WebsocketProvider(server.wsUrl + WS_PATH, boardId, plainDoc, {
+      WebSocketPolyfill: WebSocket as never,
+      disableBc: true,
+      params: { [WS_QUERY.token]: token! },
+    })
+    await waitFor(
+      () => plain.wsconnected && room.every((c) => c.provider.awareness.getStates().size >= 10),
+    )
+    let presenceFrames = 0
+    for (const provider of [...room.map((c) => c.provider), plain]) {
+      const socket = provider.ws!
+      const send = socket.send.bind(socket)
+      socket.send = (data: Uint8Array) => {
+        if (data[0] === 1) presenceFrames++
+        send(data)
+      }
+    }
+    const mover = room[0]!.provider.awareness
+    mover.setLocalStateField('cursor', { x: 10, y: 20 })
+    // Each other client has applied (and, a stock one, sent back) the move once it shows.
+    await waitFor(() =>
+      [...room.slice(1), { provider: plain }].every(
+        ({ provider }) =>
+          (provider.awareness.getStates().get(mover.clientID) as { cursor?: unknown })?.cursor,
+      ),
+    )
+    expect(presenceFrames).toBe(2)
+    plain.destroy()
+    plainDoc.destroy()
+  })
+
+  it('creates nothing for a cross-site text/plain POST', async () => {
+    const res = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'text/plain', Origin: 'https://evil.example' },
+      body: JSON.stringify({ title: 'Made by another site' }),
+    })
+    expect(res.status).toBeGreaterThanOrEqual(400)
+    const other = await fetch(`${server.url}/api/boards`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
+      body: JSON.stringify({ title: 'Made by another site' }),
+    })
+    expect(other.status).toBe(403)
+    const socket = new WebSocket(`${server.wsUrl}${WS_PATH}/${await createBoard(server.url)}`, {
+      origin: 'https://evil.example',
+    })
+    const refused = await new Promise<number>((resolve) =>
+      socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
+    )
+    expect(refused).toBe(403)
+  })
+
+  it('refuses a name with a right-to-left override with a plain sentence', async () => {
+    const boardId = await createBoard(server.url)
+    const res = await fetch(`${server.url}/api/boards/${boardId}/participants`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(person('Amina\u202Egnp.exe')),
+    })
+    expect(res.status).toBe(400)
+    const { error } = (await res.json()) as ApiError
+    expect(error).toMatch(/^[A-Z][^\u202E]*\.$/)
+  })
+})
+
+describe('per-address limits', () => {
+  let server: TestServer
+  beforeAll(async () => {
+    server = await startServer({ env: { BOARDS_PER_MINUTE: String(DEFAULT_PER_MINUTE.boards) } })
+  })
+  afterAll(() => server.stop())
+
+  it('cuts a flood of 1,000 board creations from one address to the documented limit', async () => {
+    const statuses: number[] = []
+    for (let i = 0; i < 1000; i += 50) {
+      const batch = await Promise.all(
+        Array.from({ length: 50 }, () =>
+          fetch(`${server.url}/api/boards`, {
+            method: 'POST',
+            headers: { 'Content-Type': 'application/json' },
+            body: JSON.stringify({ title: 'Flood' }),
+          }).then(async (res) => {
+            if (res.status === 429)
+              expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0)
+            await res.arrayBuffer()
+            return res.status
+          }),
+        ),
+      )
+      statuses.push(...batch)
+    }
+    const created = statuses.filter((status) => status === 201).length
+    // A minute's worth at once, and whatever refilled while the flood lasted (a few seconds).
+    expect(created).toBeGreaterThanOrEqual(DEFAULT_PER_MINUTE.boards)
+    expect(created).toBeLessThanOrEqual(DEFAULT_PER_MINUTE.boards + 5)
+    expect(statuses.filter((status) => status === 429).length).toBe(1000 - created)
+  })
+})
