@@ -636,7 +636,7 @@ export class Room {
     const mirror = this.mirror as RecordMirror
     const drafts: LedgerDraft[] = []
     // Decided before applying: measuring the document afterwards would mean encoding it.
-    const overSize = this.size?.wouldPass(update.byteLength) ?? false
+    const overSize = this.size?.wouldPass(update.byteLength, this.now()) ?? false
     let malformed: unknown
     let failure: unknown
     let corrected = false

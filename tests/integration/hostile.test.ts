@@ -133,7 +133,12 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
       socket.once('open', () => socket.send(frame))
     }
     const attacks = Promise.all([
-      importBoardFile(server.url, png, person('Mallory', 'practitioner')),
+      // Refused by the worker (422), or, on a busy server, before its body is read (503, and the
+      // connection closed under the upload).
+      importBoardFile(server.url, png, person('Mallory', 'practitioner')).then(
+        (res) => res.status,
+        () => 'closed early',
+      ),
       ...Array.from({ length: 20 }, () =>
         fetch(`${server.url}/api/boards/${board.id}/export/tldr`).then(async (res) => {
           await res.arrayBuffer()
@@ -147,7 +152,9 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     ]).finally(finish)
 
     expect(codes).toEqual(Array(5).fill(CloseCode.MalformedMessage))
-    expect(importAnswer.status).toBe(422)
+    expect([422, 503, 'closed early']).toContain(importAnswer)
+    const boardsImported = server.logs.filter((line) => line.event === 'board.imported')
+    expect(boardsImported).toHaveLength(1)
     expect(exports.filter((status) => status === 200).length).toBe(20)
     const answered = await latencies
     expect(answered.length).toBeGreaterThan(10)
