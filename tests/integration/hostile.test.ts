@@ -118,6 +118,10 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     expect(imported.status).toBe(201)
     const board = (await imported.json()) as CreateBoardResponse
     const { token } = await joinBoard(server.url, board.id)
+    // The workshop is on the board: its room is loaded, as it would be when someone attacks it.
+    clients.push(await connectClient(server.url, board.id))
+    // What /healthz takes on this machine with nothing going on, printed to compare with.
+    const idle = p99(await healthLatencies(server.url, new Promise((r) => setTimeout(r, 3000))))
 
     let finish!: () => void
     const attacksDone = new Promise<void>((resolve) => (finish = resolve))
@@ -158,7 +162,11 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     expect(exports.filter((status) => status === 200).length).toBe(20)
     const answered = await latencies
     expect(answered.length).toBeGreaterThan(10)
-    console.info(`/healthz under attack: p99 ${p99(answered).toFixed(1)} ms of ${answered.length}`)
+    console.info(
+      `/healthz p99: ${p99(answered).toFixed(1)} ms under attack (${answered.length} requests), ${idle.toFixed(1)} ms idle`,
+    )
+    // The idle figure is printed beside it: on a machine so busy that even an idle server
+    // answers slower than this, the test cannot tell the attacks from the machine.
     expect(p99(answered)).toBeLessThan(100)
   }, 120_000)
 
