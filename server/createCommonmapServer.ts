@@ -29,6 +29,8 @@ import type { ConnectionIdentity } from './room/RoomPlugin'
 import { RoomRegistry } from './room/RoomRegistry'
 import { boardRoomSetup } from './plugins/boardPlugins'
 import type { Storage } from './storage/Storage'
+import { TurnBatchedLog } from './storage/TurnBatchedLog'
+import { isBatchAppender } from './storage/UpdateLog'
 import { acceptBoardSocket } from './ws/acceptBoardSocket'
 import { createWorkPool } from './work/createWorkPool'
 import { Heartbeat } from './ws/Heartbeat'
@@ -125,7 +127,11 @@ export async function createCommonmapServer(
   const clientLogger = rateLimitLogger(logger)
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
   const maxBufferedBytes = options.maxBufferedBytes ?? 16 * 1024 * 1024
-  const { log, repository } = options.storage
+  const { repository } = options.storage
+  // Appends of one turn, from every board, go to disk in one transaction when the log can.
+  const log = isBatchAppender(options.storage.log)
+    ? new TurnBatchedLog(options.storage.log)
+    : options.storage.log
   const registry = new RoomRegistry({
     log,
     setup: boardRoomSetup({ repository, logger: clientLogger, ledger: options.ledger ?? true }),

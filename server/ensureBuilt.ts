@@ -25,6 +25,9 @@ export const SERVER_BUILD: Build = {
   sources: ['server', 'shared', 'package-lock.json'],
 }
 
+/** The worker threads' own modules, plain JavaScript beside the server. */
+const WORKER_THREADS = ['mergeWorkerThread.mjs', 'checkpointWorkerThread.mjs']
+
 /** The newest modification time (ms) of a file, or of any file under a folder. */
 export function newestChange(path: string): number {
   const stat = statSync(path, { throwIfNoEntry: false })
@@ -69,12 +72,12 @@ export async function buildServer(): Promise<void> {
   await bundle('main.ts', join(appRoot, SERVER_BUILD.output))
   // Loaded by path by the import and export threads (work/createWorkPool.ts).
   await bundle(join('work', 'workTasks.ts'), join(outdir, 'workTasks.mjs'))
-  // Started by path, relative to the module that starts it (storage/MergeWorker.ts).
+  // Started by path, relative to the modules that start them (storage/MergeWorker.ts,
+  // storage/CheckpointWorker.ts).
   mkdirSync(outdir, { recursive: true })
-  copyFileSync(
-    join(appRoot, 'server', 'storage', 'mergeWorkerThread.mjs'),
-    join(outdir, 'mergeWorkerThread.mjs'),
-  )
+  for (const thread of WORKER_THREADS) {
+    copyFileSync(join(appRoot, 'server', 'storage', thread), join(outdir, thread))
+  }
 }
 
 /**

@@ -74,9 +74,18 @@ export function canonicalEntry(entry: Omit<LedgerEntry, 'hash'>): string {
   return JSON.stringify([LEDGER_FORMAT, ...LEDGER_HASHED_FIELDS.map((field) => entry[field])])
 }
 
-/** SHA-256 (lowercase hex) of an entry's canonical form. Synchronous; runs in Node and browsers. */
-export function hashEntry(entry: Omit<LedgerEntry, 'hash'>): string {
-  return bytesToHex(sha256(utf8ToBytes(canonicalEntry(entry))))
+/** SHA-256 of a string's UTF-8 bytes, as lowercase hex. */
+export type Sha256Hex = (text: string) => string
+
+/** {@link Sha256Hex} in plain JavaScript: synchronous, and runs in Node and browsers alike. */
+export const sha256Hex: Sha256Hex = (text) => bytesToHex(sha256(utf8ToBytes(text)))
+
+/**
+ * SHA-256 (lowercase hex) of an entry's canonical form. A server may pass its platform's native
+ * SHA-256, which hashes the same bytes several times faster.
+ */
+export function hashEntry(entry: Omit<LedgerEntry, 'hash'>, hash: Sha256Hex = sha256Hex): string {
+  return hash(canonicalEntry(entry))
 }
 
 /** The chain's end: what the next entry links to. */
@@ -88,14 +97,19 @@ export interface LedgerHead {
 /** The head of an empty ledger. */
 export const EMPTY_LEDGER_HEAD: LedgerHead = { seq: 0, hash: GENESIS_HASH }
 
-/** Seals drafts onto the chain after `head`: numbers them, links and hashes them in order. */
+/**
+ * Seals drafts onto the chain after `head`: numbers them, links and hashes them in order (with
+ * `hash`, the shared JavaScript SHA-256 unless the caller has a native one).
+ */
 export function sealEntries(
   boardId: string,
   head: LedgerHead,
   drafts: readonly LedgerDraft[],
+  hash: Sha256Hex = sha256Hex,
 ): { entries: LedgerEntry[]; head: LedgerHead } {
   const entries: LedgerEntry[] = []
-  let { seq, hash } = head
+  let seq = head.seq
+  let previous = head.hash
   for (const draft of drafts) {
     const unsealed = {
       boardId,
@@ -106,12 +120,12 @@ export function sealEntries(
       action: draft.action,
       recordId: draft.recordId,
       recordType: draft.recordType,
-      prevHash: hash,
+      prevHash: previous,
     }
-    hash = hashEntry(unsealed)
-    entries.push({ ...unsealed, hash })
+    previous = hashEntry(unsealed, hash)
+    entries.push({ ...unsealed, hash: previous })
   }
-  return { entries, head: { seq, hash } }
+  return { entries, head: { seq, hash: previous } }
 }
 
 /** The outcome of {@link verifyLedger}. */

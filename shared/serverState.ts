@@ -208,24 +208,40 @@ function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 /**
- * Why the server refused something a connection sent, sent once per kind of refusal in a
- * `notice` message (server → client; a varString of {@link ServerNotice} as JSON). The words
- * are here so every client says the same.
+ * What the server tells one connection in a `notice` message (server → client; a varString of
+ * {@link ServerNotice} as JSON), each kind at most once per connection: something it sent was
+ * refused, or something happened to its connection. The words are here so every client says the
+ * same: a short title and the sentence that explains it.
  */
 export const NOTICES = {
-  'view-only':
-    'You can watch this board but not change it, so what you just did was not kept. Ask the facilitator if you should be able to add to it.',
-  'record-refused':
-    'Part of what you just did could not be kept, so it was put back as it was. Please try again, or reload the page if it keeps happening.',
-  'board-full':
-    'This board is full, so what you just added was not kept. Remove things nobody needs any more, or start a new board for the rest.',
-} as const
+  'view-only': {
+    title: 'Not kept',
+    message:
+      'You can watch this board but not change it, so what you just did was not kept. Ask the facilitator if you should be able to add to it.',
+  },
+  'record-refused': {
+    title: 'Not kept',
+    message:
+      'Part of what you just did could not be kept, so it was put back as it was. Please try again, or reload the page if it keeps happening.',
+  },
+  'board-full': {
+    title: 'Not kept',
+    message:
+      'This board is full, so what you just added was not kept. Remove things nobody needs any more, or start a new board for the rest.',
+  },
+  'too-slow': {
+    title: 'Connection started again',
+    message:
+      'Your connection could not keep up with the board, so it was started again. Nothing you did was lost. If it keeps happening, move closer to the wifi or close other apps.',
+  },
+} as const satisfies Record<string, { title: string; message: string }>
 
 /** One of the kinds of notice in {@link NOTICES}. */
 export type NoticeCode = keyof typeof NOTICES
 
-/** A notice from the server: what was refused, in plain words. */
+/** A notice from the server, in plain words. */
 export interface ServerNotice {
   readonly code: NoticeCode
+  readonly title: string
   readonly message: string
 }

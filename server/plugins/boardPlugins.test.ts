@@ -20,6 +20,7 @@ import { Room } from '../room/Room'
 import type { StoredParticipant } from '../storage/BoardRepository'
 import { MemoryStorage } from '../storage/MemoryStorage'
 import { boardRoomSetup } from './boardPlugins'
+import { ARRANGED_EVERY_MS } from './ledgerPlugin'
 
 const BOARD = 'board-aaaaaaaaaaaaaaaaaa'
 const SCHEMA = commonmapSchema.serialize()
@@ -44,6 +45,9 @@ describe('Commonmap’s room plug-ins', () => {
     for (const client of clients.splice(0)) client.destroy()
     for (const room of rooms.splice(0)) room.destroy()
   })
+
+  /** The server's clock in these tests. */
+  const clock = { now: 1000 }
 
   async function setup(
     participants: StoredParticipant[] = [priya, sam],
@@ -81,7 +85,7 @@ describe('Commonmap’s room plug-ins', () => {
         appended.push({ ledger: [], ...entry })
         storage.append(BOARD, entry)
       },
-      now: () => 1000,
+      now: () => clock.now,
       logger: silentLogger,
       maxBufferedBytes: 1 << 22,
       maxAwarenessStateBytes: 1024,
@@ -175,6 +179,24 @@ describe('Commonmap’s room plug-ins', () => {
     expect(b.serverState.get('voiceBalance').get(CURRENT_KEY)).toMatchObject({ contributions: 1 })
   })
 
+  it('records arranging a shape at most once per person every few seconds, and words every time', async () => {
+    clock.now = 1000
+    const { appended, client } = await setup()
+    const a = client(priya)
+    flushAll([a])
+    const move = (x: number, words = 'Bus at six') => {
+      a.records.set('shape:n', noteRecord('shape:n', words, { x }))
+      flushAll([a])
+    }
+    move(0)
+    for (let x = 1; x <= 20; x++) move(x)
+    clock.now += ARRANGED_EVERY_MS
+    move(21)
+    move(22, 'Bus at seven')
+    const actions = appended.flatMap((entry) => entry.ledger).map((draft) => draft.action)
+    expect(actions).toEqual(['created', 'arranged', 'arranged', 'words'])
+  })
+
   it('publishes a participant who joins while the room is still restoring', async () => {
     const { room, storage, client } = await setup([priya], { restore: false })
     const late = person('late')
@@ -226,7 +248,7 @@ describe('Commonmap’s room plug-ins', () => {
     expect(b.records.has('shape:bad')).toBe(false)
     expect(a.records.has('shape:bad')).toBe(false)
     expect(a.records.has('shape:good')).toBe(true)
-    expect(a.notices).toEqual([{ code: 'record-refused', message: NOTICES['record-refused'] }])
+    expect(a.notices).toEqual([{ code: 'record-refused', ...NOTICES['record-refused'] }])
     expect(appended.flatMap((x) => x.ledger).map((d) => d.recordId)).toEqual(['shape:good'])
   })
 
@@ -280,7 +302,7 @@ describe('Commonmap’s room plug-ins', () => {
     }
     expect(appended).toEqual([])
     expect(p.records.map.size).toBe(relayedBefore)
-    expect(w.notices).toEqual([{ code: 'view-only', message: NOTICES['view-only'] }])
+    expect(w.notices).toEqual([{ code: 'view-only', ...NOTICES['view-only'] }])
     expect(w.pair?.closed?.code).toBe(CloseCode.ViewOnly)
     expect(w.serverState.you?.capabilities).toEqual(['view'])
   })

@@ -61,7 +61,8 @@ export function createBoardRecordsPlugin(options: BoardRecordsPluginOptions): Ro
       const stored = [...document.ids()].map((id): [string, unknown] => [id, document.get(id)])
       const { records, dropped } = migrateBoardRecords(schema, boardSchema, stored)
       for (const record of records) {
-        if (!isEqual(document.get(record.id), record)) document.put(record.id, record as unknown as RecordLike)
+        if (!isEqual(document.get(record.id), record))
+          document.put(record.id, record as unknown as RecordLike)
       }
       for (const id of dropped) document.remove(id)
       document.setSchema(ours)

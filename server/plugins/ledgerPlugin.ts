@@ -19,7 +19,17 @@ export interface LedgerPluginOptions {
    * the ledger costs; identity and the server-owned state are enforced either way.
    */
   readonly ledger: boolean
+  /** See {@link ARRANGED_EVERY_MS}. */
+  readonly arrangedEveryMs?: number
 }
+
+/**
+ * Moving or resizing a shape is recorded in the ledger at most once per shape and person in
+ * this many ms: a drag sends twenty updates a second, and a ledger is read by people, who want
+ * "Sam arranged this at 10:42", not hundreds of entries for one gesture. Arranging never changes
+ * who a shape is credited to; creating, deleting and changing words are always recorded.
+ */
+export const ARRANGED_EVERY_MS = 5_000
 
 /**
  * The contribution ledger and what follows from it. For each client transaction the room
@@ -32,6 +42,7 @@ export interface LedgerPluginOptions {
 export function createLedgerPlugin(options: LedgerPluginOptions): RoomPlugin {
   const { repository, boardId, people, writingFor } = options
   const fold = new AttributionFold()
+  const arranging = new ArrangingRecorder(options.arrangedEveryMs ?? ARRANGED_EVERY_MS)
   let context: PluginContext | undefined
 
   const publishVoiceBalance = (ctx: PluginContext) => {
@@ -71,6 +82,7 @@ export function createLedgerPlugin(options: LedgerPluginOptions): RoomPlugin {
       for (const { id, before, after } of changes) {
         const action = classifyRecordChange(before, after)
         if (!action) continue
+        if (action === 'arranged' && !arranging.shouldRecord(id, credited, at)) continue
         const draft: LedgerDraft = {
           at,
           participantId: credited,
@@ -92,5 +104,25 @@ export function createLedgerPlugin(options: LedgerPluginOptions): RoomPlugin {
       }
       return drafts
     },
+  }
+}
+
+/** When each person last had arranging a shape recorded, to record it at a readable rate. */
+class ArrangingRecorder {
+  private readonly last = new Map<string, number>()
+
+  constructor(private readonly everyMs: number) {}
+
+  /** True when arranging `recordId` by `participantId` at `at` should be recorded. */
+  shouldRecord(recordId: string, participantId: string, at: number): boolean {
+    const key = `${participantId} ${recordId}`
+    const last = this.last.get(key)
+    if (last !== undefined && at - last < this.everyMs) return false
+    this.last.set(key, at)
+    // Forget old gestures now and then, so a long session does not keep every shape ever moved.
+    if (this.last.size > 10_000) {
+      for (const [k, t] of this.last) if (at - t >= this.everyMs) this.last.delete(k)
+    }
+    return true
   }
 }

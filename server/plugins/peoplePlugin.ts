@@ -50,7 +50,9 @@ export function createPeoplePlugin(repository: BoardRepository, boardId: string)
       if (!participantId) return []
       // Established from the token when the connection opened; the profile, once loaded, is
       // the truth (a capability given or taken back since).
-      return [...(profiles.get(participantId)?.capabilities ?? connection.identity?.capabilities ?? [])]
+      return [
+        ...(profiles.get(participantId)?.capabilities ?? connection.identity?.capabilities ?? []),
+      ]
     },
 
     checkRecord(change: RecordChange): RecordRefusal | undefined {

@@ -3,17 +3,19 @@ import type { Durable } from '../storage/UpdateLog'
 /**
  * A room's ordered queue of "store, then deliver": each step first makes something durable
  * (appending an update to the board's log), then delivers what depends on it (relaying the
- * update, the server state it changed, a joiner's sync answer). Steps run strictly in the order
- * they were pushed, so nobody is ever sent something that is not yet durable, nor sent things
- * out of order.
+ * update, the server state it changed, a joiner's sync answer). Deliveries happen strictly in the
+ * order steps were pushed, each only once its own store and every store before it are durable,
+ * so nobody is ever sent something that is not yet durable, nor sent things out of order.
  *
- * A store that is durable when it returns (SQLite) is delivered at once, in the same turn, when
- * nothing waits before it: the embedded default pays nothing for the queue. A store that returns
- * a promise (a database over the network) holds every later step until it settles. A store that
- * fails stops the queue for good: `onFailure` is called once and nothing after is delivered.
+ * Stores start at once, without waiting for the ones before: a log that gathers the appends of
+ * one turn into one transaction (TurnBatchedLog) then gets all of them, and the log keeps one
+ * board's appends in call order (UpdateLog's contract). A store that is durable when it returns
+ * (SQLite) is delivered in the same turn when nothing waits before it: the embedded default pays
+ * nothing for the queue. A store that fails stops the queue for good: `onFailure` is called once
+ * and nothing after is delivered.
  */
 export class DurablePipeline {
-  private tail: Promise<void> | undefined
+  private tail: Promise<unknown> = Promise.resolve()
   private waiting = 0
   private failed = false
 
@@ -22,42 +24,29 @@ export class DurablePipeline {
   /** Queues a step; `store` may be omitted for a delivery that only has to keep its place. */
   push(store: (() => Durable) | undefined, deliver: () => void): void {
     if (this.failed) return
-    if (this.waiting === 0) {
-      let stored: Durable
-      try {
-        stored = store?.()
-      } catch (error) {
-        return this.fail(error)
-      }
-      if (!(stored instanceof Promise)) return this.deliver(deliver)
-      this.wait(stored.then(() => this.deliver(deliver)))
-      return
+    let stored: Durable
+    try {
+      stored = store?.()
+    } catch (error) {
+      return this.fail(error)
     }
-    this.wait(
-      (this.tail as Promise<void>).then(async () => {
-        if (this.failed) return
-        await store?.()
-        this.deliver(deliver)
-      }),
-    )
-  }
-
-  /** True while a step waits for its store. */
-  get isBusy(): boolean {
-    return this.waiting > 0
-  }
-
-  private wait(step: Promise<void>): void {
+    if (this.waiting === 0 && !(stored instanceof Promise)) return this.deliver(deliver)
     this.waiting++
-    this.tail = step.then(
+    this.tail = Promise.all([this.tail, stored]).then(
       () => {
         this.waiting--
+        this.deliver(deliver)
       },
       (error: unknown) => {
         this.waiting--
         this.fail(error)
       },
     )
+  }
+
+  /** True while a step waits for a store. */
+  get isBusy(): boolean {
+    return this.waiting > 0
   }
 
   private deliver(deliver: () => void): void {

@@ -129,7 +129,10 @@ describe('RecordMirror', () => {
     })
     const out = new TextDecoder().decode(server.updates.at(-1))
     expect(out).not.toContain('refused')
-    expect(mirrorView(server.mirror)).toEqual({ 'shape:a': rec('shape:a', 1), 'shape:c': rec('shape:c', 1) })
+    expect(mirrorView(server.mirror)).toEqual({
+      'shape:a': rec('shape:a', 1),
+      'shape:c': rec('shape:c', 1),
+    })
     expect(freshView(server.doc)).toEqual(mirrorView(server.mirror))
     // The sender, given the server's update, ends with what the server has.
     Y.applyUpdate(client, server.updates.at(-1)!)

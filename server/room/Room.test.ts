@@ -5,6 +5,7 @@ import { CloseCode } from '../../shared/closeCodes'
 import { getRecordStore } from '../../shared/docLayout'
 import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
 import { participantId } from '../../tests/helpers/participants'
+import { ABNORMAL_CLOSURE } from '../../tests/helpers/socketPair'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { silentLogger } from '../logger'
 import { MAX_PRESENCE_IDS_PER_CONNECTION, Room, type RoomOptions } from './Room'
@@ -354,16 +355,23 @@ describe('Room', () => {
     expect(warn).toHaveBeenCalledWith('awareness.refused', expect.objectContaining({ refused: 2 }))
   })
 
-  it('closes a connection that falls too far behind, and only that one', async () => {
-    const { client } = await setup({ maxBufferedBytes: 1000 })
+  it('drops a connection that falls too far behind at once, only that one, and tells its person why when they are back', async () => {
+    const { room, client } = await setup({ maxBufferedBytes: 1000 })
     const a = client()
-    const b = client()
+    const b = new ProtocolClient()
+    clients.push(b)
+    b.connect(room, { participantId: participantId('slow') })
     flushAll([a, b])
     b.pair!.bufferedAmount = 5000
     a.records.set('shape:1', shape('shape:1', 1))
     a.pair!.flushToServer()
-    expect(b.pair!.closed?.code).toBe(CloseCode.SlowConnection)
+    // Dropped, not closed: a close frame would wait behind everything queued for it.
+    expect(b.pair!.closed?.code).toBe(ABNORMAL_CLOSURE)
     expect(a.pair!.closed).toBeUndefined()
+    b.connect(room)
+    flushAll([a, b])
+    expect(b.notices.map((notice) => notice.code)).toEqual(['too-slow'])
+    expect(b.snapshot()).toEqual(a.snapshot())
   })
 
   it('reports when the last connection leaves', async () => {

@@ -56,6 +56,12 @@ export interface RoomSocket {
   send(frame: Uint8Array): void
   /** Closes the socket; the room has already forgotten the connection when it calls this. */
   close(code: number, reason: string): void
+  /**
+   * Drops the socket at once, discarding whatever is queued for it: a reader that fell far
+   * behind, whose queued frames are let go now rather than after a closing handshake that
+   * would wait behind them.
+   */
+  terminate(): void
   /** Bytes queued but not yet written; the room closes sockets that fall too far behind. */
   readonly bufferedAmount: number
 }
@@ -117,6 +123,9 @@ export interface RoomOptions {
 
 /** The origin of every transaction the server itself makes on a board's document. */
 export const SERVER_ORIGIN = Symbol('commonmap-server')
+
+/** How long after cutting a slow connection off the room still tells its person why. */
+const CUT_OFF_MEMORY_MS = 5 * 60_000
 
 /** A view-only connection that sends more changes than this after being told is closed. */
 const MAX_REFUSED_WRITES = 20
@@ -257,6 +266,8 @@ export class Room {
   private captured: Uint8Array | undefined
   /** True once every plug-in restored and connections can be sent the server state. */
   private stateReady = false
+  /** When each participant's connection was last cut off as too slow, to tell them why. */
+  private readonly cutOffAt = new Map<string, number>()
   /** The restore, once started. */
   private restoring: Promise<void> | undefined
   /** Board events are handed to the plug-ins one at a time, in arrival order. */
@@ -392,6 +403,7 @@ export class Room {
       return connection
     }
     this.connections.add(connection)
+    this.tellIfCutOff(connection)
     // While restoring, the server's state vector is not known yet; restore() sends it.
     if (this.phase.kind === 'open') this.sendSyncStep1(connection)
     if (this.stateReady) this.sendServerState(connection)
@@ -825,10 +837,19 @@ export class Room {
     this.tell(connection, 'view-only')
   }
 
+  /** Tells a participant coming back soon after being cut off as too slow why it happened. */
+  private tellIfCutOff(connection: Connection): void {
+    const participantId = connection.identity?.participantId
+    const at = participantId ? this.cutOffAt.get(participantId) : undefined
+    if (at === undefined || !participantId) return
+    this.cutOffAt.delete(participantId)
+    if (this.now() - at <= CUT_OFF_MEMORY_MS) this.tell(connection, 'too-slow')
+  }
+
   private tell(connection: Connection, code: NoticeCode): void {
     if (connection.told.has(code)) return
     connection.told.add(code)
-    this.send(connection, encodeNotice({ code, message: NOTICES[code] }))
+    this.send(connection, encodeNotice({ code, ...NOTICES[code] }))
   }
 
   private reportRefusal(connection: Connection, reason: string, count: number, recordId?: string) {
@@ -894,7 +915,7 @@ export class Room {
   }
 
   private sendServerState(connection: Connection): void {
-    const frame = encodeServerState(this.hub.snapshotJson(factsOf(connection)))
+    const frame = this.hub.snapshotFrame(factsOf(connection))
     this.pipeline.push(undefined, () => {
       if (!this.connections.has(connection)) return
       this.send(connection, frame)
@@ -1017,10 +1038,23 @@ export class Room {
         connectionId: connection.id,
         bufferedAmount: connection.socket.bufferedAmount,
       })
-      this.close(connection, CloseCode.SlowConnection, 'This connection fell too far behind.')
+      this.cutOff(connection)
       return
     }
     connection.socket.send(frame)
+  }
+
+  /**
+   * A reader that fell too far behind is dropped at once, so what was queued for it is freed now
+   * (a close frame would wait behind it all). It cannot be told as it goes, so it is told why
+   * when it comes back.
+   */
+  private cutOff(connection: Connection): void {
+    if (!this.connections.has(connection)) return
+    const participantId = connection.identity?.participantId
+    if (participantId) this.cutOffAt.set(participantId, this.now())
+    connection.socket.terminate()
+    this.disconnect(connection)
   }
 
   private close(connection: Connection, code: number, reason: string): void {

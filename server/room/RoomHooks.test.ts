@@ -356,23 +356,36 @@ describe('Room pipeline', () => {
     flushAll([a, b])
     const late = connect()
     flushAll([a, b, late])
-    expect(pending).toHaveLength(1)
+    a.records.set('shape:3', card('shape:3', 'three'))
+    flushAll([a, b, late])
+    // Every append starts at once (a log may gather them into one transaction)…
+    expect(pending).toHaveLength(3)
     expect(b.records.has('shape:1')).toBe(false)
     expect(late.synced).toBe(false)
     expect(b.serverState.get('voiceBalance').size).toBe(0)
 
-    pending[0]!.done()
-    await vi.waitFor(() => expect(pending).toHaveLength(2))
-    flushAll([a, b, late])
-    expect(b.records.has('shape:1')).toBe(true)
-    expect(b.records.has('shape:2')).toBe(false)
-    expect(b.serverState.get('voiceBalance').get(CURRENT_KEY)).toMatchObject({ people: 1 })
-    expect(late.synced).toBe(false)
-
+    // …but nothing is delivered out of order: the second being durable first changes nothing.
     pending[1]!.done()
+    await new Promise((resolve) => setImmediate(resolve))
+    flushAll([a, b, late])
+    expect(b.records.has('shape:2')).toBe(false)
+
+    pending[0]!.done()
     await vi.waitFor(() => {
       flushAll([a, b, late])
-      expect(late.synced).toBe(true)
+      expect(b.records.has('shape:2')).toBe(true)
+    })
+    expect(b.records.has('shape:1')).toBe(true)
+    expect(b.records.has('shape:3')).toBe(false)
+    expect(b.serverState.get('voiceBalance').get(CURRENT_KEY)).toMatchObject({ people: 1 })
+    // The joiner's answer waited for exactly what was applied before it joined.
+    expect(late.synced).toBe(true)
+    expect(Object.keys(late.snapshot()).sort()).toEqual(['shape:1', 'shape:2'])
+
+    pending[2]!.done()
+    await vi.waitFor(() => {
+      flushAll([a, b, late])
+      expect(b.records.has('shape:3')).toBe(true)
     })
     expect(b.snapshot()).toEqual(a.snapshot())
     expect(late.snapshot()).toEqual(a.snapshot())

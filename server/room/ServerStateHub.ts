@@ -5,8 +5,14 @@ import type {
   ServerStates,
 } from '../../shared/serverState'
 import type { OwnedState } from './RoomPlugin'
+import { encodeServerStateParts } from './wireMessages'
 
 type Values = Map<string, unknown>
+
+const UTF8 = new TextEncoder()
+const SNAPSHOT_START = UTF8.encode('{"kind":"snapshot","you":')
+const SNAPSHOT_STATES = UTF8.encode(',"states":')
+const SNAPSHOT_END = UTF8.encode('}')
 
 /**
  * A room's server-owned states (shared/serverState.ts): what the plug-ins publish, kept in
@@ -16,7 +22,7 @@ type Values = Map<string, unknown>
 export class ServerStateHub {
   private readonly states = new Map<ServerStateName, Values>()
   private pending = new Map<ServerStateName, { set: Values; deleted: Set<string> }>()
-  private statesJson: string | undefined
+  private statesBytes: Uint8Array | undefined
 
   /** The handle through which a state's owner reads and changes it. */
   handle<N extends ServerStateName>(name: N): OwnedState<N> {
@@ -59,14 +65,26 @@ export class ServerStateHub {
     return patch as ServerStatePatch
   }
 
-  /** A `snapshot` message for one connection, as JSON (the states are serialized once). */
-  snapshotJson(you: ConnectionFacts): string {
-    this.statesJson ??= JSON.stringify(
-      Object.fromEntries(
-        [...this.states].map(([name, values]) => [name, Object.fromEntries(values)]),
+  /**
+   * A `snapshot` message for one connection, as a frame. The states are serialized and encoded
+   * once, and shared by every connection until something changes: fifty people joining a large
+   * board at once each cost a copy, not a serialization.
+   */
+  snapshotFrame(you: ConnectionFacts): Uint8Array {
+    this.statesBytes ??= UTF8.encode(
+      JSON.stringify(
+        Object.fromEntries(
+          [...this.states].map(([name, values]) => [name, Object.fromEntries(values)]),
+        ),
       ),
     )
-    return `{"kind":"snapshot","you":${JSON.stringify(you)},"states":${this.statesJson}}`
+    return encodeServerStateParts([
+      SNAPSHOT_START,
+      UTF8.encode(JSON.stringify(you)),
+      SNAPSHOT_STATES,
+      this.statesBytes,
+      SNAPSHOT_END,
+    ])
   }
 
   private values(name: ServerStateName): Values {
@@ -79,7 +97,7 @@ export class ServerStateHub {
   }
 
   private change(name: ServerStateName) {
-    this.statesJson = undefined
+    this.statesBytes = undefined
     let change = this.pending.get(name)
     if (!change) {
       change = { set: new Map(), deleted: new Set() }

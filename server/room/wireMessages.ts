@@ -115,6 +115,21 @@ export function encodeServerState(json: string): Uint8Array {
   return encodeJsonMessage(CommonmapMessage.serverState, json)
 }
 
+/**
+ * A `serverState` message whose JSON is given as UTF-8 parts, to be joined: the same bytes as
+ * {@link encodeServerState} of their text, without encoding again a part that is shared.
+ */
+export function encodeServerStateParts(parts: readonly Uint8Array[]): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, CommonmapMessage.serverState)
+  encoding.writeVarUint(
+    encoder,
+    parts.reduce((length, part) => length + part.byteLength, 0),
+  )
+  for (const part of parts) encoding.writeUint8Array(encoder, part)
+  return encoding.toUint8Array(encoder)
+}
+
 /** A `notice` message. */
 export function encodeNotice(notice: ServerNotice): Uint8Array {
   return encodeJsonMessage(CommonmapMessage.notice, JSON.stringify(notice))

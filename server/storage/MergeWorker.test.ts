@@ -41,6 +41,16 @@ describe('MergeWorker', () => {
     await expect(worker.merge(Y.encodeStateAsUpdate(big), [])).rejects.toThrow(/longer than 1 ms/)
   })
 
+  it('keeps its thread for the next merge rather than starting one each time', async () => {
+    worker = new MergeWorker()
+    const empty = Y.encodeStateAsUpdate(new Y.Doc())
+    await worker.merge(empty, [])
+    const thread = worker.threadId
+    await worker.merge(empty, [])
+    expect(worker.isRunning).toBe(true)
+    expect(worker.threadId).toBe(thread)
+  })
+
   it('stops its thread when idle, to give back the memory a merge grew, and restarts on demand', async () => {
     worker = new MergeWorker(60_000, 50)
     const empty = Y.encodeStateAsUpdate(new Y.Doc())

@@ -21,9 +21,10 @@ interface Job {
  * takes longer than `timeoutMs` is treated as hung: the worker is terminated (a fresh one
  * starts for the next merge) and the merge fails, which leaves the log untouched.
  *
- * The thread stops once it has no work (after `idleMs`, default at once): V8 keeps the heap a
- * large merge grew (60+ MB after a 10,000-shape board) for as long as the thread lives, while
- * compactions are rare and a thread starts in a few milliseconds, off the main thread.
+ * The thread is kept for the next merge, and stops once it has had no work for `idleMs` (default
+ * 30 s): a busy room compacts every few seconds, and starting a thread each time cost a tenth of
+ * the merging and a memory spike of its own, while an idle thread would keep the heap a large
+ * merge grew (60+ MB after a 10,000-shape board) for as long as it lives.
  */
 export class MergeWorker {
   private worker: Worker | undefined
@@ -33,7 +34,7 @@ export class MergeWorker {
 
   constructor(
     private readonly timeoutMs = 60_000,
-    private readonly idleMs = 0,
+    private readonly idleMs = 30_000,
   ) {}
 
   readonly merge: MergeUpdates = (snapshot, updates) =>
@@ -46,6 +47,11 @@ export class MergeWorker {
       this.jobs.set(id, { resolve, reject, timer })
       this.start().postMessage({ id, snapshot, updates })
     })
+
+  /** The id of the worker thread, while it exists. */
+  get threadId(): number | undefined {
+    return this.worker?.threadId
+  }
 
   /** True while the worker thread exists. */
   get isRunning(): boolean {

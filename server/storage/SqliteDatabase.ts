@@ -24,6 +24,10 @@ export class SqliteDatabase {
     db.pragma('synchronous = NORMAL')
     db.pragma('foreign_keys = ON')
     db.pragma('busy_timeout = 5000')
+    // Checkpoints are done beside this connection, not by its commits (CheckpointWorker).
+    db.pragma('wal_autocheckpoint = 0')
+    // Once checkpointed, the write-ahead log file is cut back to this size when it restarts.
+    db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
     migrate(db)
     return new SqliteDatabase(db)
   }

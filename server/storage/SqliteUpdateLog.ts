@@ -3,7 +3,14 @@ import { silentLogger, type Logger } from '../logger'
 import type { MergeUpdates } from './MergeWorker'
 import { asBuffer, type SqliteDatabase } from './SqliteDatabase'
 import { appendLedgerEntries } from './sqliteLedger'
-import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
+import type {
+  BatchAppender,
+  BoardEntry,
+  CompactionResult,
+  LogEntry,
+  StoredDocument,
+  UpdateLog,
+} from './UpdateLog'
 
 /** Options of {@link SqliteUpdateLog}. */
 export interface SqliteUpdateLogOptions {
@@ -19,6 +26,8 @@ export interface SqliteUpdateLogOptions {
   readonly compactAfterBytes?: number
   /** Where compaction outcomes and failures are reported. */
   readonly logger?: Logger
+  /** Called after each committed append (the checkpoint worker checkpoints it soon). */
+  readonly onCommit?: () => void
 }
 
 /** What waits in a board's log, and the size of the snapshot it would be folded into. */
@@ -35,15 +44,15 @@ const MIB = 1024 * 1024
  * synchronously (durable when `append` returns); a background compaction folds the log into the
  * board's snapshot once it grows past a threshold.
  */
-export class SqliteUpdateLog implements UpdateLog {
+export class SqliteUpdateLog implements UpdateLog, BatchAppender {
   private readonly pending = new Map<string, Pending>()
   private readonly compactions = new Map<string, Promise<CompactionResult>>()
   private readonly compactAfterUpdates: number
   private readonly compactAfterBytes: number
   private readonly logger: Logger
   private closing = false
-  /** One transaction per append, made once: this runs for nearly every update. */
-  private readonly appendInTransaction: (boardId: string, entry: LogEntry) => void
+  /** One transaction for any number of appends, made once: this runs for nearly every update. */
+  private readonly appendInTransaction: (entries: readonly BoardEntry[]) => void
 
   constructor(
     private readonly database: SqliteDatabase,
@@ -52,16 +61,8 @@ export class SqliteUpdateLog implements UpdateLog {
     this.compactAfterUpdates = options.compactAfterUpdates ?? 1000
     this.compactAfterBytes = options.compactAfterBytes ?? 4 * MIB
     this.logger = options.logger ?? silentLogger
-    this.appendInTransaction = database.db.transaction((boardId: string, entry: LogEntry) => {
-      database
-        .statement('INSERT INTO updates (board_id, data) VALUES (?, ?)')
-        .run(boardId, asBuffer(entry.update))
-      if (entry.ledger?.length) appendLedgerEntries(database, boardId, entry.ledger)
-      if (entry.schema) {
-        database
-          .statement('UPDATE boards SET schema = ? WHERE id = ?')
-          .run(JSON.stringify(entry.schema), boardId)
-      }
+    this.appendInTransaction = database.db.transaction((entries: readonly BoardEntry[]) => {
+      for (const { boardId, entry } of entries) this.insert(boardId, entry)
     })
   }
 
@@ -94,19 +95,56 @@ export class SqliteUpdateLog implements UpdateLog {
   }
 
   append(boardId: string, entry: LogEntry): void {
-    const pending = this.pending.get(boardId) ?? this.countPending(boardId)
-    this.appendInTransaction(boardId, entry)
-    pending.count++
-    pending.bytes += entry.update.byteLength
-    this.pending.set(boardId, pending)
-    const maxCount = this.compactAfterUpdates * Math.max(1, pending.snapshotBytes / MIB)
-    if (
-      !this.compactions.has(boardId) &&
-      (pending.count >= maxCount || pending.bytes >= this.compactAfterBytes)
-    ) {
-      // Fire and forget: compact() logs its own failures, and a failed compaction only means
-      // the log stays longer; the next append past the threshold tries again.
-      void this.compact(boardId)
+    this.appendAll([{ boardId, entry }])
+  }
+
+  /**
+   * Appends entries of any boards in one transaction: all of them or none. One commit writes
+   * each touched page once, however many updates changed it, instead of once per update.
+   */
+  appendAll(entries: readonly BoardEntry[]): void {
+    // Counted before the rows go in, for a board whose log this process has not counted yet.
+    for (const { boardId } of entries) {
+      if (!this.pending.has(boardId)) this.pending.set(boardId, this.countPending(boardId))
+    }
+    this.appendInTransaction(entries)
+    this.options.onCommit?.()
+    for (const { boardId, entry } of entries) {
+      const pending = this.pending.get(boardId) as Pending
+      pending.count++
+      pending.bytes += entry.update.byteLength
+      this.pending.set(boardId, pending)
+      const maxCount = this.compactAfterUpdates * Math.max(1, pending.snapshotBytes / MIB)
+      if (
+        !this.compactions.has(boardId) &&
+        (pending.count >= maxCount || pending.bytes >= this.compactAfterBytes)
+      ) {
+        // Fire and forget: compact() logs its own failures, and a failed compaction only means
+        // the log stays longer; the next append past the threshold tries again.
+        void this.compact(boardId)
+      }
+    }
+  }
+
+  /** One entry's rows; call inside a transaction. */
+  private insert(boardId: string, entry: LogEntry): void {
+    // The next number of this board's log, read in the transaction: past its last update, and
+    // past what its snapshot holds (a compaction may have deleted every update).
+    const seq = this.database
+      .statement(
+        `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE board_id = @board), 0),
+          coalesce((SELECT up_to_seq FROM snapshots WHERE board_id = @board), 0)) + 1`,
+      )
+      .pluck()
+      .get({ board: boardId }) as number
+    this.database
+      .statement('INSERT INTO updates (board_id, seq, data) VALUES (?, ?, ?)')
+      .run(boardId, seq, asBuffer(entry.update))
+    if (entry.ledger?.length) appendLedgerEntries(this.database, boardId, entry.ledger)
+    if (entry.schema) {
+      this.database
+        .statement('UPDATE boards SET schema = ? WHERE id = ?')
+        .run(JSON.stringify(entry.schema), boardId)
     }
   }
 
@@ -159,6 +197,7 @@ export class SqliteUpdateLog implements UpdateLog {
         .statement('DELETE FROM updates WHERE board_id = ? AND seq <= ?')
         .run(boardId, last.seq)
     })()
+    this.options.onCommit?.()
     this.pending.set(boardId, this.countPending(boardId))
     this.logger.info('compaction.done', {
       boardId,

@@ -51,7 +51,11 @@ export type Durable = void | Promise<void>
 export interface UpdateLog {
   /** Everything needed to rebuild the board's document, or undefined for an unknown board. */
   load(boardId: string): Promise<StoredDocument | undefined>
-  /** Durably appends one entry, all of it or nothing; see {@link Durable}. */
+  /**
+   * Durably appends one entry, all of it or nothing; see {@link Durable}. A room calls it for
+   * each update as soon as it is accepted, without waiting for the appends before: one board's
+   * appends must become durable in the order they were called.
+   */
   append(boardId: string, entry: LogEntry): Durable
   /**
    * Folds the board's logged updates into its snapshot. Updates appended while a compaction runs
@@ -59,4 +63,20 @@ export interface UpdateLog {
    * is never compacted.
    */
   compact(boardId: string): Promise<CompactionResult>
+}
+
+/** An append of one board's entry, among others. */
+export interface BoardEntry {
+  readonly boardId: string
+  readonly entry: LogEntry
+}
+
+/** A log that can append entries of any boards in one transaction: all of them or none. */
+export interface BatchAppender {
+  appendAll(entries: readonly BoardEntry[]): Durable
+}
+
+/** True for a log that can append many boards' entries in one transaction. */
+export function isBatchAppender(log: UpdateLog): log is UpdateLog & BatchAppender {
+  return typeof (log as Partial<BatchAppender>).appendAll === 'function'
 }

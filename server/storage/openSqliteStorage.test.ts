@@ -382,6 +382,40 @@ describe('openSqliteStorage', () => {
     })
   })
 
+  describe('one B-tree per appended update (schema 6)', () => {
+    it('keeps every logged update and its numbering, and numbers new ones after the last, even once compacted', async () => {
+      const writer = createWriter()
+      const db = olderFile(5)
+      writer.move('shape:a', 1)
+      writer.move('shape:a', 2)
+      const insert = db.prepare('INSERT INTO updates (board_id, data) VALUES (?, ?)')
+      for (const update of writer.updates.splice(0)) insert.run(board.id, Buffer.from(update))
+      db.close()
+      const storage = open()
+      expect((await storage.load())?.updates).toHaveLength(2)
+      writer.move('shape:a', 3)
+      storage.append(writer.updates.splice(0)[0]!)
+      await storage.log.compact(board.id)
+      writer.move('shape:a', 4)
+      storage.append(writer.updates.splice(0)[0]!)
+      const check = new Database(file, { readonly: true })
+      try {
+        expect(
+          check.prepare('SELECT seq FROM updates WHERE board_id = ?').pluck().all(board.id),
+        ).toEqual([4])
+        expect(
+          check
+            .prepare("SELECT count(*) FROM sqlite_master WHERE name = 'updates_by_board'")
+            .pluck()
+            .get(),
+        ).toBe(0)
+      } finally {
+        check.close()
+      }
+      expect(rebuild(await storage.load())).toEqual({ 'shape:a': { id: 'shape:a', x: 4 } })
+    })
+  })
+
   describe('server-owned state leaves the document (schema 5)', () => {
     it('keeps the schema a board conforms to, null for a board saved before, and stores a new one with an update', async () => {
       olderFile(4).close()

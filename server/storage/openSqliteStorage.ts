@@ -1,4 +1,5 @@
-import type { Logger } from '../logger'
+import { silentLogger, type Logger } from '../logger'
+import { CheckpointWorker } from './CheckpointWorker'
 import { MergeWorker, type MergeUpdates } from './MergeWorker'
 import { SqliteBoardRepository } from './SqliteBoardRepository'
 import { SqliteDatabase } from './SqliteDatabase'
@@ -25,16 +26,19 @@ export interface SqliteStorageOptions extends Omit<SqliteUpdateLogOptions, 'merg
  */
 export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const database = SqliteDatabase.open(options.file)
+  const checkpoints = new CheckpointWorker(options.file, options.logger ?? silentLogger)
   const worker = options.merge ? undefined : new MergeWorker()
   const log = new SqliteUpdateLog(database, {
     ...options,
     merge: options.merge ?? (worker as MergeWorker).merge,
+    onCommit: () => checkpoints.wrote(),
   })
   return {
     log,
     repository: new SqliteBoardRepository(database),
     async close() {
       await log.close()
+      await checkpoints.close()
       database.close()
       await worker?.close()
     },

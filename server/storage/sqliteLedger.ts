@@ -4,6 +4,7 @@ import {
   type LedgerDraft,
   type LedgerHead,
 } from '../../shared/ledger'
+import { nativeSha256Hex } from './nativeSha256Hex'
 import type { SqliteDatabase } from './SqliteDatabase'
 
 /**
@@ -24,7 +25,7 @@ export function appendLedgerEntries(
     `INSERT INTO ledger (board_id, seq, at, participant_id, written_down_by, action, record_id,
       record_type, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   )
-  for (const e of sealEntries(boardId, head, drafts).entries) {
+  for (const e of sealEntries(boardId, head, drafts, nativeSha256Hex).entries) {
     insert.run(
       boardId,
       e.seq,

@@ -102,6 +102,21 @@ export const MIGRATIONS: readonly string[] = [
   UPDATE participants SET capabilities = 'view edit facilitate'
     WHERE id IN (SELECT participant_id FROM ledger WHERE seq = 1);
   `,
+  // 6. One B-tree per appended update instead of three: the log is keyed by (board, seq) itself,
+  //    with no rowid, no separate index and no AUTOINCREMENT bookkeeping. `seq` is numbered per
+  //    board by the append (one more than the board's last, or than what its snapshot already
+  //    holds), so it still never goes back after a compaction deleted the newest rows.
+  `
+  CREATE TABLE updates_keyed (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    seq INTEGER NOT NULL,
+    data BLOB NOT NULL,
+    PRIMARY KEY (board_id, seq)
+  ) STRICT, WITHOUT ROWID;
+  INSERT INTO updates_keyed (board_id, seq, data) SELECT board_id, seq, data FROM updates;
+  DROP TABLE updates;
+  ALTER TABLE updates_keyed RENAME TO updates;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

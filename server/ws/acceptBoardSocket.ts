@@ -57,6 +57,7 @@ export function acceptBoardSocket(
   const roomSocket: RoomSocket = {
     send: coalescingSend(socket),
     close: (code, reason) => socket.close(code, reason),
+    terminate: () => socket.terminate(),
     get bufferedAmount() {
       return socket.bufferedAmount
     },

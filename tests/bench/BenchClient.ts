@@ -1,13 +1,17 @@
-import type { FrameCounter } from './FrameCounter'
+import type { Inbox } from './Inbox'
 
-/** What the latency scenario needs from every client in the room, full or lightweight. */
+/** What the load scenarios need from every client in a room, full or light. */
 export interface BenchClient {
-  /** Frames received since the counter was last reset. */
-  readonly received: FrameCounter
+  /** What it received since the counts were last reset, and the latencies it timed. */
+  readonly received: Inbox
+  /** Shape moves sent so far. */
+  readonly shapesSent: number
   /** Cursor updates sent so far. */
   readonly cursorsSent: number
   /** Times the connection was lost after joining (each one spoils the loss count). */
   readonly drops: number
+  /** Writes this client's shape at (x, y), stamped with the time. */
+  moveShape(x: number, y: number): void
   /** Sends this client's presence with its cursor at (x, y), stamped with the time. */
   moveCursor(x: number, y: number): void
   close(): void

@@ -10,10 +10,10 @@ describe('bench records', () => {
   it('are valid participants, shapes and presences of the app schema', () => {
     expect(() => participantValidator.validate(author)).not.toThrow()
     for (const n of [0, 61, 62, 9_999]) {
-      const shape = geoShape(n, { x: n, y: 0, author, stamp: { sentAt: 1.5, seq: n } })
+      const shape = geoShape(n, { x: n, y: 0, author, stamp: { sentAt: 1.5, seq: n, by: 3 } })
       expect(() => commonmapSchema.types.shape.validate(shape)).not.toThrow()
     }
-    const presence = movedPresence(presenceOf(author, 42), 10, 20, { sentAt: 1.5, seq: 1 })
+    const presence = movedPresence(presenceOf(author, 42), 10, 20, { sentAt: 1.5, seq: 1, by: 3 })
     expect(() => InstancePresenceRecordType.validate(presence)).not.toThrow()
   })
 
@@ -26,7 +26,7 @@ describe('bench records', () => {
   })
 
   it('carry the stamp a receiver reads back', () => {
-    const stamp = { sentAt: 12.25, seq: 7 }
+    const stamp = { sentAt: 12.25, seq: 7, by: 3 }
     expect(stampOf(geoShape(1, { x: 0, y: 0, author, stamp }))).toEqual(stamp)
     expect(stampOf(geoShape(1, { x: 0, y: 0, author }))).toBeUndefined()
   })

@@ -15,11 +15,13 @@ import { ROLE_IDS } from '../../shared/roles'
 // writes (benchRecords.test.ts checks them against the schema), so message sizes, JSON work and
 // document growth are the real ones.
 
-/** Bench-only fields in a record's `meta`: when and in which order its writer sent it. */
+/** Bench-only fields in a record's `meta`: who sent it, when and in which order. */
 export interface BenchStamp {
   /** `performance.now()` of the writer; comparable only within the writer's process. */
   readonly sentAt: number
   readonly seq: number
+  /** The writer's bench client number, so a client can tell its own writes echoed back. */
+  readonly by: number
 }
 
 /** A participant of bench client `n`, as the client keeps it in its awareness. */

@@ -1,27 +1,58 @@
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
-import type { LatencyResult } from './latencyScenario'
+import type { IdleResult } from './idleScenario'
+import type { Rounds } from './interleavedRounds'
+import type { JoinStormResult } from './joinStormScenario'
 import { SERVERS, type ServerKind } from './serverProcess'
+import type { WorkloadResult } from './workloadScenario'
+
+/** The servers of the 50-client latency scenario: Commonmap with and without its ledger, and the reference. */
+export type LatencyKind = Exclude<ServerKind, 'hocuspocus'>
+
+/** The servers every other scenario compares: Commonmap and its two peers. */
+export type PeerKind = Exclude<ServerKind, 'commonmap-no-ledger'>
+
+/** One room size of the one-room scenario. */
+export interface OneRoomRounds {
+  readonly connections: number
+  readonly rounds: Rounds<PeerKind, WorkloadResult>
+}
+
+/** What the machine was and how busy it was. */
+export interface BenchEnvironment {
+  readonly node: string
+  readonly cpu: string
+  readonly cores: number
+  readonly pinning: string
+  /** Server CPU profiles were written (`--cpu-prof`): Commonmap ran slower than usual. */
+  readonly profiledServer: boolean
+  /** The 1, 5 and 15-minute load averages when the run started and when it ended. */
+  readonly loadAverage: { readonly atStart: readonly number[]; readonly atEnd: readonly number[] }
+}
+
+/** What each scenario measured; null for a scenario that was not run. */
+export interface BenchMeasurements {
+  /** The 50-client workshop, each server reported by its median round (shape p99). */
+  readonly latency: Rounds<LatencyKind, WorkloadResult> | null
+  /** 200 boards × 5 people × 2 updates/s. */
+  readonly manyBoards: Rounds<PeerKind, WorkloadResult> | null
+  /** One room at 100, 200 and 500 connections, 200 updates/s in all. */
+  readonly oneRoom: readonly OneRoomRounds[] | null
+  /** 200 people moving cursors at 10 Hz in one room. */
+  readonly cursors: Rounds<PeerKind, WorkloadResult> | null
+  /** 50 people joining a loaded 5,000-shape board at once. */
+  readonly joinStorm: Rounds<PeerKind, JoinStormResult> | null
+  /** A 10,000-shape board's loads, every round's together. */
+  readonly coldLoad: Record<PeerKind, ColdLoadResult> | null
+  /** A fresh server with nothing loaded. */
+  readonly idle: Rounds<PeerKind, IdleResult> | null
+  readonly exports: ExportResult | null
+}
 
 /** Everything one `npm run bench` measured: what results/latest.json holds. */
-export interface BenchSummary {
+export interface BenchSummary extends BenchMeasurements {
   readonly startedAt: string
-  readonly environment: {
-    readonly node: string
-    readonly cpu: string
-    readonly cores: number
-    readonly pinning: string
-    /** Server CPU profiles were written (`--cpu-prof`): the server ran slower than usual. */
-    readonly profiledServer: boolean
-  }
-  /** Per server, the run of the latency scenario with the median shape p99 (see `latencyP99Runs`). */
-  readonly latency: Record<ServerKind, LatencyResult> | null
-  /** Per server, the shape latency p99 of every round, in the order they ran (ms). */
-  readonly latencyP99Runs: Record<ServerKind, readonly number[]>
-  /** Null when the run was `--latency-only`. */
-  readonly coldLoad: Record<ColdLoadKind, ColdLoadResult> | null
-  /** Null when the run was `--latency-only`. */
-  readonly exports: ExportResult | null
+  readonly environment: BenchEnvironment
   readonly targets: readonly Target[]
   /** Reasons to distrust some figures of this run, in plain words. */
   readonly warnings: readonly string[]
@@ -36,95 +67,15 @@ export interface Target {
   readonly pass: boolean
 }
 
-/** The servers the cold-load scenario runs on (the ledger plays no part in loading). */
-export type ColdLoadKind = Exclude<ServerKind, 'commonmap-no-ledger'>
-
-/** The most the contribution ledger may add to Commonmap's p99 shape latency. */
-export const MAX_LEDGER_OVERHEAD = 0.2
-
 /** Above this, other processes took a noticeable share of the cores the bench pinned. */
 const MAX_OTHER_LOAD_PERCENT = 15
 
-/** The targets Commonmap has to meet (docs: research/yjs-server-performance.md §0). */
-export function checkTargets(
-  latency: BenchSummary['latency'],
-  coldLoad: BenchSummary['coldLoad'],
-  exports: BenchSummary['exports'],
-): Target[] {
-  return [
-    ...(latency ? latencyTargets(latency) : []),
-    ...(coldLoad
-      ? [
-          atMost(
-            'Cold load of 10,000 shapes, median of every round',
-            coldLoad.commonmap.syncedMs.p50,
-            200,
-            'ms',
-          ),
-          atMost(
-            'Cold load, median, against the reference server’s in the same run',
-            coldLoad.commonmap.syncedMs.p50,
-            coldLoad.reference.syncedMs.p50,
-            'ms',
-          ),
-          atMost(
-            'Server RSS after the cold load, worst',
-            coldLoad.commonmap.serverRssMb.max,
-            200,
-            'MB',
-          ),
-        ]
-      : []),
-    ...(exports ? exportTargets(exports) : []),
-  ]
-}
-
-function latencyTargets(latency: NonNullable<BenchSummary['latency']>): Target[] {
-  const ours = latency.commonmap.shapeLatencyMs.p99
-  const withoutLedger = latency['commonmap-no-ledger'].shapeLatencyMs.p99
-  const { shapeUpdates, cursorUpdates } = latency.commonmap
-  return [
-    atMost('Shape latency p99 with 50 clients, median round', ours, 10, 'ms'),
-    atMost(
-      'Deliveries lost in the 50-client workshop (shapes and cursors)',
-      shapeUpdates.lost + cursorUpdates.lost,
-      0,
-      '',
-    ),
-    atMost(
-      `Ledger adds at most ${MAX_LEDGER_OVERHEAD * 100} % to p99 (median rounds; without the ledger: ${withoutLedger.toFixed(2)} ms)`,
-      ours,
-      withoutLedger * (1 + MAX_LEDGER_OVERHEAD),
-      'ms',
-    ),
-    atMost(
-      'Shape latency p99, median round, against the reference server in the same rounds',
-      ours,
-      latency.reference.shapeLatencyMs.p99,
-      'ms',
-    ),
-  ]
-}
-
-/** Export in the browser: a person waits for these, so seconds matter. */
-export function exportTargets({ options, pdf, bundle }: ExportResult): Target[] {
-  const shapes = options.shapes.toLocaleString('en')
-  return [
-    atMost(`PDF report of ${shapes} shapes in Chromium, median`, pdf.median / 1000, 3, 's'),
-    atMost(`Bundle of ${shapes} shapes in Chromium, median`, bundle.median / 1000, 5, 's'),
-  ]
-}
-
-function atMost(name: string, value: number, limit: number, unit: string): Target {
-  return { name, value, limit, unit, pass: value <= limit }
-}
-
 /**
- * Why a latency run's figures cannot be trusted, in plain words, or undefined if nothing
+ * Why a workload run's figures cannot be trusted, in plain words, or undefined if nothing
  * disturbed it: a saturated harness adds its own queueing to every latency, and other processes
  * on a shared machine take turns on the pinned cores.
  */
-export function disturbanceOf(result: LatencyResult): string | undefined {
+export function disturbanceOf(result: WorkloadResult): string | undefined {
   const { harness, otherLoadPercent } = result
   if (harness.saturated) {
     return (
@@ -139,25 +90,25 @@ export function disturbanceOf(result: LatencyResult): string | undefined {
 }
 
 /** Why figures of this run may be unreliable; empty when nothing looked wrong. */
-export function warningsOf(
-  latency: BenchSummary['latency'],
-  coldLoad: BenchSummary['coldLoad'],
-  pinned: boolean,
-): string[] {
+export function warningsOf(measured: BenchMeasurements, pinned: boolean): string[] {
   const warnings = pinned ? [] : ['Server and harness were not pinned to separate cores.']
-  for (const result of Object.values(latency ?? {})) {
-    const disturbance = disturbanceOf(result)
-    if (disturbance) {
-      warnings.push(`Latency on ${SERVERS[result.server].name}: ${disturbance}; tails are noisy.`)
-    }
-    if (result.connectionDrops > 0) {
+  warnings.push(
+    ...workloadWarnings('Latency', measured.latency),
+    ...workloadWarnings('Many boards', measured.manyBoards),
+    ...(measured.oneRoom ?? []).flatMap(({ connections, rounds }) =>
+      workloadWarnings(`One room at ${connections}`, rounds),
+    ),
+    ...workloadWarnings('Cursors', measured.cursors),
+  )
+  for (const result of Object.values(measured.joinStorm?.median ?? {})) {
+    if (result.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
       warnings.push(
-        `Latency on ${SERVERS[result.server].name}: ${result.connectionDrops} connections ` +
-          'dropped, so its loss counts are not reliable.',
+        `Join storm on ${SERVERS[result.server].name}: other processes used ` +
+          `${result.otherLoadPercent.toFixed(0)} % of a core.`,
       )
     }
   }
-  for (const result of Object.values(coldLoad ?? {})) {
+  for (const result of Object.values(measured.coldLoad ?? {})) {
     result.loads.forEach((load, i) => {
       if (load.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
         warnings.push(
@@ -168,4 +119,24 @@ export function warningsOf(
     })
   }
   return warnings
+}
+
+/** The warnings of each server's median run of a load scenario. */
+function workloadWarnings<K extends ServerKind>(
+  scenario: string,
+  rounds: Rounds<K, WorkloadResult> | null,
+): string[] {
+  return Object.values<WorkloadResult>(rounds?.median ?? {}).flatMap((result) => {
+    const where = `${scenario} on ${SERVERS[result.server].name}`
+    const disturbance = disturbanceOf(result)
+    return [
+      ...(disturbance ? [`${where}: ${disturbance}; tails are noisy.`] : []),
+      ...(result.connectionDrops > 0
+        ? [
+            `${where}: ${result.connectionDrops} connections dropped, so its loss counts are ` +
+              'not reliable.',
+          ]
+        : []),
+    ]
+  })
 }

@@ -1,19 +1,13 @@
-import type { TLRecord } from '@tldraw/tlschema'
-import type { YKeyValue } from 'y-utility/y-keyvalue'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/docLayout'
-import { waitFor } from '../helpers/waitFor'
-import { benchParticipant, geoShape } from './benchRecords'
-import { closeProvider, openProvider, type OpenedProvider } from './openProvider'
+import { fillBoard, type BoardSize } from './fillBoard'
+import { countShapes, openBoard } from './openBoard'
 import { summarize, type Distribution } from './percentiles'
 import { readProcStats, watchOtherLoad } from './procStats'
-import { isBoardEvent, type ServerKind, type ServerProcess } from './serverProcess'
+import { isBoardEvent, SERVERS, type ServerKind, type ServerProcess } from './serverProcess'
 
 /** The board the cold-load scenario opens, and how often. */
-export interface ColdLoadOptions {
-  readonly shapes: number
-  /** Shapes per transaction while filling the board: each batch is one update. */
-  readonly fillBatch: number
+export interface ColdLoadOptions extends BoardSize {
   readonly loads: number
 }
 
@@ -24,8 +18,8 @@ export const BIG_BOARD: ColdLoadOptions = { shapes: 10_000, fillBatch: 500, load
  * How the board left the server's memory before a load:
  * - `unloaded`: the server unloaded the idle room itself (its document compacted on disk);
  * - `restarted`: the server process was restarted on the same data folder;
- * - `in memory`: it never left (the reference server keeps documents in memory), so the load
- *   is only a sync of a loaded document.
+ * - `in memory`: it never left (the reference server and Hocuspocus keep documents in memory
+ *   only, so a restart would lose it), so the load is only a sync of a loaded document.
  */
 export type Eviction = 'unloaded' | 'restarted' | 'in memory'
 
@@ -71,7 +65,9 @@ const COMPACTION_TIMEOUT_MS = 10_000
  * Fills a board with `shapes` tldraw shapes from a client, lets it leave the server's memory,
  * and times fresh clients opening it. On Commonmap the first load follows the server's own
  * unload of the idle room (a warm process reading a compacted board from SQLite), the others a
- * restart of the process on the same data folder (cold from disk, and cold JIT).
+ * restart of the process on the same data folder (cold from disk, and cold JIT). The other
+ * servers keep nothing on disk: their loads are of the board in memory, with the client that
+ * checked the fill kept on it where the server would otherwise drop the document (Hocuspocus).
  */
 export async function runColdLoadScenario(
   server: ServerProcess,
@@ -79,52 +75,25 @@ export async function runColdLoadScenario(
 ): Promise<ColdLoadResult> {
   const room = await server.createRoom()
   const filled = server.logMark()
-  const board = await fillBoard(server, room, options)
-  const loads: ColdLoad[] = []
-  for (let i = 0; i < options.loads; i++) {
-    const eviction = await evict(server, room, i === 0 ? filled : undefined)
-    rehearseClient(board)
-    loads.push(await load(server, room, eviction, options.shapes))
-  }
-  return {
-    server: server.kind,
-    options,
-    loads,
-    syncedMs: summarize(loads.map((one) => one.syncedMs)),
-    serverRssMb: summarize(loads.map((one) => one.serverRssMb)),
-  }
-}
-
-/**
- * Writes the board in batches, waits until a new client receives every shape, and returns the
- * board as that client has it (one update).
- */
-async function fillBoard(
-  server: ServerProcess,
-  room: string,
-  options: ColdLoadOptions,
-): Promise<Uint8Array> {
-  const serverUrl = server.url
-  const writer = await openBoard(serverUrl, room, await server.tokenFor(room, 0))
-  const author = benchParticipant(0)
-  for (let start = 0; start < options.shapes; start += options.fillBatch) {
-    writer.provider.doc.transact(() => {
-      for (let n = start; n < Math.min(options.shapes, start + options.fillBatch); n++) {
-        const shape = geoShape(n, { x: (n % 100) * 240, y: Math.floor(n / 100) * 160, author })
-        writer.records.set(shape.id, shape)
-      }
-    })
-  }
-  const reader = await openBoard(serverUrl, room, await server.tokenFor(room, 1))
+  const { board, reader } = await fillBoard(server, room, options)
+  const holder = SERVERS[server.kind].dropsEmptyRooms ? reader : undefined
+  if (!holder) reader.provider.close()
   try {
-    await waitFor(() => countShapes(reader.records) >= options.shapes, {
-      timeoutMs: 60_000,
-      what: `the server to hold all ${options.shapes} shapes`,
-    })
-    return Y.encodeStateAsUpdate(reader.provider.doc)
+    const loads: ColdLoad[] = []
+    for (let i = 0; i < options.loads; i++) {
+      const eviction = await evict(server, room, i === 0 ? filled : undefined)
+      rehearseClient(board)
+      loads.push(await load(server, room, eviction, options.shapes))
+    }
+    return {
+      server: server.kind,
+      options,
+      loads,
+      syncedMs: summarize(loads.map((one) => one.syncedMs)),
+      serverRssMb: summarize(loads.map((one) => one.serverRssMb)),
+    }
   } finally {
-    closeProvider(writer.provider)
-    closeProvider(reader.provider)
+    holder?.provider.close()
   }
 }
 
@@ -138,7 +107,7 @@ async function evict(
   room: string,
   filledMark: number | undefined,
 ): Promise<Eviction> {
-  if (server.kind === 'reference') return 'in memory'
+  if (!SERVERS[server.kind].commonmap) return 'in memory'
   if (filledMark === undefined) {
     await server.restart()
     return 'restarted'
@@ -179,7 +148,7 @@ async function load(
   const token = await server.tokenFor(room, 2)
   const mark = server.logMark()
   const otherLoad = watchOtherLoad(server.pid)
-  const client = await openBoard(server.url, room, token)
+  const client = await openBoard(server, room, token)
   const otherLoadPercent = otherLoad()
   try {
     const seen = countShapes(client.records)
@@ -211,25 +180,8 @@ async function load(
       }),
     }
   } finally {
-    closeProvider(client.provider)
+    client.provider.close()
   }
-}
-
-/** A client of the board with its records bound before it connects, as the app binds them. */
-async function openBoard(
-  serverUrl: string,
-  room: string,
-  token: string | undefined,
-): Promise<OpenedProvider & { records: YKeyValue<TLRecord> }> {
-  const doc = new Y.Doc()
-  const records = getRecordStore(doc)
-  return { ...(await openProvider(serverUrl, room, doc, { token })), records }
-}
-
-function countShapes(records: YKeyValue<TLRecord>): number {
-  let count = 0
-  for (const id of records.map.keys()) if (id.startsWith('shape:')) count++
-  return count
 }
 
 /**

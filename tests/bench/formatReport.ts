@@ -1,38 +1,51 @@
-import type { BenchSummary, ColdLoadKind } from './benchSummary'
+import type { BenchSummary, LatencyKind, PeerKind } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
-import type { Deliveries, LatencyResult } from './latencyScenario'
-import { summarize, type Distribution } from './percentiles'
-import { SERVERS, type ServerKind } from './serverProcess'
+import { formatWorkload } from './formatWorkload'
+import type { IdleResult } from './idleScenario'
+import type { Rounds } from './interleavedRounds'
+import type { JoinStormResult } from './joinStormScenario'
+import { summarize } from './percentiles'
+import { distribution, fixed, pair, table } from './reportTable'
+import { SERVERS } from './serverProcess'
 
-const KINDS: readonly ServerKind[] = ['commonmap', 'commonmap-no-ledger', 'reference']
-const COLD_LOAD_KINDS: readonly ColdLoadKind[] = ['commonmap', 'reference']
+const LATENCY_KINDS: readonly LatencyKind[] = ['commonmap', 'commonmap-no-ledger', 'reference']
+const PEER_KINDS: readonly PeerKind[] = ['commonmap', 'reference', 'hocuspocus']
 
 /** The human-readable report of a bench run: one table per scenario, then the targets. */
 export function formatReport(summary: BenchSummary): string {
-  const { environment: env, latency, coldLoad } = summary
-  const cold = coldLoad?.commonmap.options
+  const { environment: env } = summary
+  const loads = (figures: readonly number[]) => figures.map(fixed).join(', ')
   const sections = [
     `Commonmap bench, ${summary.startedAt}: Node ${env.node}, ${env.cores} × ${env.cpu}`,
     `CPU placement: ${env.pinning}${env.profiledServer ? '; Commonmap ran with --cpu-prof' : ''}`,
+    `Load average (1, 5, 15 min): ${loads(env.loadAverage.atStart)} at the start, ` +
+      `${loads(env.loadAverage.atEnd)} at the end`,
     '',
-    ...(latency ? latencySection(latency, summary.latencyP99Runs) : ['Latency: not run.']),
+    ...(summary.latency
+      ? formatWorkload('Latency', summary.latency, LATENCY_KINDS)
+      : ['Latency: not run.']),
     '',
-    ...(coldLoad && cold
-      ? [
-          `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
-            `connect to its sync event with every shape and, for Commonmap, the server state ` +
-            `(${cold.loads} loads a round, rounds alternating which server goes first)`,
-          table([
-            ['', ...COLD_LOAD_KINDS.map((kind) => SERVERS[kind].name)],
-            ...coldLoadRows(coldLoad),
-          ]),
-          '  Commonmap: load 1 after the server unloaded the idle room, the others after a restart;',
-          '  all read the board from SQLite. Reference: the document stays in memory, so its loads are',
-          '  syncs of a loaded document, not cold from disk.',
+    ...(summary.manyBoards
+      ? formatWorkload('Many boards', summary.manyBoards, PEER_KINDS)
+      : ['Many boards: not run.']),
+    '',
+    ...(summary.oneRoom
+      ? summary.oneRoom.flatMap(({ connections, rounds }) => [
+          ...formatWorkload(`One room at ${connections}`, rounds, PEER_KINDS),
           '',
-        ]
-      : ['Cold load: not run.', '']),
+        ])
+      : ['One room: not run.', '']),
+    ...(summary.cursors
+      ? formatWorkload('Cursors', summary.cursors, PEER_KINDS)
+      : ['Cursors: not run.']),
+    '',
+    ...(summary.joinStorm ? formatJoinStorm(summary.joinStorm) : ['Join storm: not run.']),
+    '',
+    ...(summary.coldLoad ? formatColdLoad(summary.coldLoad) : ['Cold load: not run.']),
+    '',
+    ...(summary.idle ? formatIdle(summary.idle) : ['Idle server: not run.']),
+    '',
     ...(summary.exports ? formatExports(summary.exports) : ['Export: not run.']),
     '',
     ...formatTargets(summary.targets),
@@ -43,23 +56,96 @@ export function formatReport(summary: BenchSummary): string {
   return sections.join('\n')
 }
 
-function latencySection(
-  latency: Record<ServerKind, LatencyResult>,
-  p99Runs: BenchSummary['latencyP99Runs'],
-): string[] {
-  const lat = latency.commonmap.options
+function formatJoinStorm(rounds: Rounds<PeerKind, JoinStormResult>): string[] {
+  const { options } = rounds.median.commonmap
+  const row = (label: string, cell: (result: JoinStormResult) => string) => [
+    label,
+    ...PEER_KINDS.map((kind) => cell(rounds.median[kind])),
+  ]
   return [
-    `Latency: ${lat.clients} clients in one room, ${lat.movers} moving a shape at ${lat.shapeHz} Hz, ` +
-      `all moving a cursor at ${lat.cursorHz} Hz; ${lat.measureMs / 1000} s measured after ` +
-      `${lat.warmupMs / 1000} s warm-up`,
-    `  Figures are from each server's median round of ${p99Runs.commonmap.length}.`,
+    `Join storm: ${options.joiners} people opening a loaded board of ` +
+      `${options.shapes.toLocaleString('en')} shapes at once, each timed from opening its socket ` +
+      `to synced (the sync answer and, for Commonmap, the server state; light clients)`,
+    `  Figures are from each server's median round of ${rounds.runs.commonmap.length}.`,
     table([
-      ['', ...KINDS.map((kind) => SERVERS[kind].name)],
+      ['', ...PEER_KINDS.map((kind) => SERVERS[kind].name)],
       [
-        'shape latency p99 of each round (ms)',
-        ...KINDS.map((kind) => p99Runs[kind].map(fixed).join(', ')),
+        'time to synced p99 of each round (ms)',
+        ...PEER_KINDS.map((kind) =>
+          rounds.runs[kind].map((run) => fixed(run.syncedMs.p99)).join(', '),
+        ),
       ],
-      ...latencyRows(latency),
+      row('time to synced p50 / p99 / max (ms)', (r) => distribution(r.syncedMs)),
+      row('whole storm (ms)', (r) => fixed(r.stormMs)),
+      row('server CPU time in the storm (ms)', (r) => fixed(r.serverCpuMs)),
+      row('server RSS after / peak since start (MB)', (r) =>
+        pair(r.serverRssMb, r.serverPeakRssMb),
+      ),
+      row('other load on the machine (% of a core)', (r) => fixed(r.otherLoadPercent)),
+      row('load average (1 min) when it began', (r) => fixed(r.loadAverage)),
+    ]),
+  ]
+}
+
+function formatColdLoad(coldLoad: Record<PeerKind, ColdLoadResult>): string[] {
+  const cold = coldLoad.commonmap.options
+  const row = (label: string, cell: (result: ColdLoadResult) => string) => [
+    label,
+    ...PEER_KINDS.map((kind) => cell(coldLoad[kind])),
+  ]
+  const medianOf = (values: number[]) => summarize(values).p50
+  return [
+    `Cold load: a board of ${cold.shapes.toLocaleString('en')} shapes, from a fresh client's ` +
+      `connect to its sync event with every shape and, for Commonmap, the server state ` +
+      `(${cold.loads} loads a round, rounds rotating which server goes first)`,
+    table([
+      ['', ...PEER_KINDS.map((kind) => SERVERS[kind].name)],
+      row('each load (ms)', (r) => r.loads.map((load) => fixed(load.syncedMs)).join(', ')),
+      row('median / max (ms)', (r) => pair(r.syncedMs.p50, r.syncedMs.max)),
+      row('after a restart, median (ms)', (r) => {
+        const restarted = r.loads.filter((load) => load.eviction === 'restarted')
+        return restarted.length ? fixed(medianOf(restarted.map((load) => load.syncedMs))) : 'n/a'
+      }),
+      row('  of which until sync step 2 arrived, median', (r) =>
+        fixed(medianOf(r.loads.map((load) => load.syncFrameMs))),
+      ),
+      row('sync step 2 size (MB)', (r) => fixed((r.loads[0]?.syncFrameBytes ?? NaN) / 1e6)),
+      row('server rebuild of the document, median (ms)', (r) =>
+        r.loads.some((load) => load.restore)
+          ? fixed(medianOf(r.loads.map((load) => load.restore?.ms ?? NaN)))
+          : 'n/a',
+      ),
+      row('server RSS after the load, median / max (MB)', (r) =>
+        pair(r.serverRssMb.p50, r.serverRssMb.max),
+      ),
+      row('server peak RSS, max (MB)', (r) =>
+        fixed(Math.max(...r.loads.map((load) => load.serverPeakRssMb))),
+      ),
+    ]),
+    '  Commonmap: load 1 after the server unloaded the idle room, the others after a restart;',
+    '  all read the board from SQLite. The reference server and Hocuspocus keep documents in',
+    '  memory only (a restart loses them), so their loads are syncs of a loaded document, not',
+    '  cold from disk; Hocuspocus keeps one client on the board, or it would drop it.',
+  ]
+}
+
+function formatIdle(rounds: Rounds<PeerKind, IdleResult>): string[] {
+  const each = (kind: PeerKind, figure: (result: IdleResult) => number) =>
+    rounds.runs[kind].map((run) => fixed(figure(run))).join(', ')
+  const median = (kind: PeerKind, figure: (result: IdleResult) => number) =>
+    fixed(summarize(rounds.runs[kind].map(figure)).p50)
+  const row = (label: string, cell: (kind: PeerKind) => string) => [label, ...PEER_KINDS.map(cell)]
+  return [
+    'Idle server: a fresh process with nothing loaded (Commonmap compiled, as npm start runs it)',
+    table([
+      ['', ...PEER_KINDS.map((kind) => SERVERS[kind].name)],
+      row('RSS 2 s after its first answer, each round (MB)', (kind) =>
+        each(kind, (run) => run.rssMb),
+      ),
+      row('  median (MB)', (kind) => median(kind, (run) => run.rssMb)),
+      row('start to /healthz, each round (ms)', (kind) => each(kind, (run) => run.readyMs)),
+      row('  median (ms)', (kind) => median(kind, (run) => run.readyMs)),
+      row('load average (1 min), each round', (kind) => each(kind, (run) => run.loadAverage)),
     ]),
   ]
 }
@@ -93,87 +179,4 @@ export function formatTargets(targets: BenchSummary['targets']): string[] {
         `${fixed(target.value)} ${target.unit} (limit ${fixed(target.limit)} ${target.unit})`,
     ),
   ]
-}
-
-function latencyRows(latency: Record<ServerKind, LatencyResult>): string[][] {
-  const row = (label: string, cell: (result: LatencyResult) => string) => [
-    label,
-    ...KINDS.map((kind) => cell(latency[kind])),
-  ]
-  return [
-    row('shape latency p50 / p99 / max (ms)', (r) => distribution(r.shapeLatencyMs)),
-    row('cursor latency p50 / p99 / max (ms)', (r) => distribution(r.cursorLatencyMs)),
-    row('shape updates in → out per s', (r) => rates(r.shapeUpdates)),
-    row('cursor updates in → out per s', (r) => rates(r.cursorUpdates)),
-    row(
-      'lost deliveries, shape / cursor',
-      (r) => `${r.shapeUpdates.lost} / ${r.cursorUpdates.lost}`,
-    ),
-    row('server output (MB/s)', (r) => fixed(r.deliveredMBPerSecond)),
-    row('server CPU mean / max (% of a core)', (r) =>
-      pair(r.serverUsage.cpuPercentMean, r.serverUsage.cpuPercentMax),
-    ),
-    row('server RSS max while measured / since start (MB)', (r) =>
-      pair(r.serverUsage.rssMaxMb, r.serverUsage.peakRssMb),
-    ),
-    row('harness loop lag p50 / p99 / max (ms)', (r) => distribution(r.harness.loopLagMs)),
-    row('harness CPU (% of a core)', (r) => fixed(r.harness.cpuPercent)),
-    row('other load on the machine (% of a core)', (r) => fixed(r.otherLoadPercent)),
-    row('harness saturated', (r) => (r.harness.saturated ? 'YES: latencies unreliable' : 'no')),
-  ]
-}
-
-function coldLoadRows(coldLoad: Record<ColdLoadKind, ColdLoadResult>): string[][] {
-  const row = (label: string, cell: (result: ColdLoadResult) => string) => [
-    label,
-    ...COLD_LOAD_KINDS.map((kind) => cell(coldLoad[kind])),
-  ]
-  const medianOf = (values: number[]) => summarize(values).p50
-  return [
-    row('each load (ms)', (r) => r.loads.map((load) => fixed(load.syncedMs)).join(', ')),
-    row('median / max (ms)', (r) => pair(r.syncedMs.p50, r.syncedMs.max)),
-    row('  of which until sync step 2 arrived, median', (r) =>
-      fixed(medianOf(r.loads.map((load) => load.syncFrameMs))),
-    ),
-    row('sync step 2 size (MB)', (r) => fixed((r.loads[0]?.syncFrameBytes ?? NaN) / 1e6)),
-    row('server rebuild of the document, median (ms)', (r) =>
-      r.loads.some((load) => load.restore)
-        ? fixed(medianOf(r.loads.map((load) => load.restore?.ms ?? NaN)))
-        : 'n/a',
-    ),
-    row('server RSS after the load, median / max (MB)', (r) =>
-      pair(r.serverRssMb.p50, r.serverRssMb.max),
-    ),
-    row('server peak RSS, max (MB)', (r) =>
-      fixed(Math.max(...r.loads.map((load) => load.serverPeakRssMb))),
-    ),
-  ]
-}
-
-function table(rows: readonly (readonly string[])[]): string {
-  const widths = rows[0]?.map((_, column) =>
-    Math.max(...rows.map((row) => row[column]?.length ?? 0)),
-  )
-  return rows
-    .map((row) => `  ${row.map((cell, column) => cell.padEnd(widths?.[column] ?? 0)).join('   ')}`)
-    .join('\n')
-}
-
-function distribution(d: Pick<Distribution, 'p50' | 'p99' | 'max'>): string {
-  return `${fixed(d.p50)} / ${fixed(d.p99)} / ${fixed(d.max)}`
-}
-
-function rates(d: Deliveries): string {
-  return `${fixed(d.sentPerSecond)} → ${fixed(d.deliveredPerSecond)}`
-}
-
-function pair(a: number, b: number): string {
-  return `${fixed(a)} / ${fixed(b)}`
-}
-
-/** Three significant figures at most, whole numbers from 100 up: enough to compare runs. */
-function fixed(value: number): string {
-  if (!Number.isFinite(value)) return 'n/a'
-  if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en')
-  return value.toPrecision(3).replace(/\.?0+$/, '')
 }

@@ -1,97 +1,168 @@
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider'
 import { WebSocket } from 'ws'
+import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
-import { messageYjsSyncStep2 } from 'y-protocols/sync'
-import * as Y from 'yjs'
+import type * as Y from 'yjs'
 import { bindServerState } from '../../client/src/collab/bindServerState'
 import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
-import { MessageType } from '../../server/room/wireMessages'
-import { PROTOCOL_VERSION, WS_PATH, WS_QUERY } from '../../shared/protocol'
-import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../shared/schema'
+import { clientParams, isSyncStep2, roomLink, yWebsocketBase } from './roomLink'
+import { SERVERS, type ServerProcess } from './serverProcess'
 
 /**
- * The query a Commonmap client adds to its socket URL. The reference server ignores it, and
- * takes everything after the first slash as the room name, so one URL serves both servers.
+ * A full client's connection, whichever provider the server needs: the y-websocket provider,
+ * as the app uses it, or Hocuspocus's own (the plain y-websocket client cannot talk to it).
  */
-const CLIENT_PARAMS = {
-  [WS_QUERY.protocolVersion]: String(PROTOCOL_VERSION),
-  [WS_QUERY.schemaFingerprint]: COMMONMAP_SCHEMA_FINGERPRINT,
-}
-
-/** The query of a client with `token` (Commonmap's participant token, if any). */
-function clientParams(token: string | undefined): Record<string, string> {
-  return { ...CLIENT_PARAMS, ...(token && { [WS_QUERY.token]: token }) }
-}
-
-/** The socket URL of `room` on the server at `serverUrl` (http://…), as the app builds it. */
-export function boardSocketUrl(serverUrl: string, room: string, token?: string): string {
-  return `${wsBase(serverUrl)}/${room}?${new URLSearchParams(clientParams(token))}`
+export interface BenchProvider {
+  readonly doc: Y.Doc
+  readonly awareness: Awareness
+  /** Calls `listener` with every frame the server sends, as it arrives, before it is applied. */
+  onFrame(listener: (frame: Uint8Array) => void): void
+  /** Calls `listener` when the connection is lost, but not when {@link close} ends it. */
+  onDrop(listener: () => void): void
+  /** Disconnects and releases the document. */
+  close(): void
 }
 
 /** A provider that has synced, and when each step of its first sync happened. */
 export interface OpenedProvider {
-  readonly provider: WebsocketProvider
+  readonly provider: BenchProvider
   /** From creating the provider (which opens the socket) to receiving sync step 2, in ms. */
   readonly syncFrameMs: number
   /** Size of that sync step 2 frame: the document as the server sent it. */
   readonly syncFrameBytes: number
-  /** From creating the provider to its `sync` event (the update applied), in ms. */
+  /** From creating the provider to its synced event (the update applied), in ms. */
   readonly syncedMs: number
 }
 
+/** A provider just created, and how to hear that it has synced. */
+interface Connecting {
+  readonly provider: BenchProvider
+  onSynced(done: () => void): void
+}
+
 /**
- * Opens a y-websocket provider on `doc` (a new, empty one) as the app does in a browser
- * (WebSocket from `ws`, no BroadcastChannel) and resolves once it has synced. Whatever observes
- * `doc` is bound before, so the sync includes its work, as in the app. A Commonmap client (one
- * with a `token`) keeps the server state as the app does, and is synced only once it has both
- * the document and that state; the reference server has no such state.
+ * Opens a provider on `doc` (a new, empty one) as the app does in a browser (WebSocket from
+ * `ws`, no BroadcastChannel) and resolves once it has synced. Whatever observes `doc` is bound
+ * before, so the sync includes its work, as in the app. A Commonmap client keeps the server
+ * state as the app does, and is synced only once it has both the document and that state; the
+ * other servers have no such state.
  */
 export function openProvider(
-  serverUrl: string,
+  server: Pick<ServerProcess, 'kind' | 'url'>,
   room: string,
   doc: Y.Doc,
   { timeoutMs = 30_000, token }: { timeoutMs?: number; token?: string } = {},
 ): Promise<OpenedProvider> {
   const started = performance.now()
-  const provider = new WebsocketProvider(wsBase(serverUrl), room, doc, {
-    WebSocketPolyfill: WebSocket as never,
-    disableBc: true,
-    params: clientParams(token),
-  })
-  if (token) bindServerState(provider, new ServerStateMirror())
+  const link = roomLink(server, room, token)
+  const { provider, onSynced } =
+    SERVERS[server.kind].protocol === 'hocuspocus'
+      ? connectHocuspocus(link.url, room, doc)
+      : connectYWebsocket(server, room, doc, token)
   let syncFrameMs = Number.NaN
   let syncFrameBytes = 0
-  // Ahead of the provider's own listener, so the time is the frame's arrival, not after its
-  // (possibly long) application to the document.
-  ;(provider.ws as unknown as WebSocket).prependListener('message', (data: ArrayBuffer) => {
-    const bytes = new Uint8Array(data)
-    const isSyncStep2 = bytes[0] === MessageType.sync && bytes[1] === messageYjsSyncStep2
-    if (isSyncStep2 && Number.isNaN(syncFrameMs)) {
+  provider.onFrame((frame) => {
+    if (Number.isNaN(syncFrameMs) && isSyncStep2(frame, link.prefix.byteLength)) {
       syncFrameMs = performance.now() - started
-      syncFrameBytes = bytes.byteLength
+      syncFrameBytes = frame.byteLength
     }
   })
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
-      closeProvider(provider)
+      provider.close()
       reject(new Error(`No sync with ${room} within ${timeoutMs} ms`))
     }, timeoutMs)
-    const onSync = (synced: boolean) => {
-      if (!synced) return
+    onSynced(() => {
       clearTimeout(timer)
-      provider.off('sync', onSync)
       const syncedMs = performance.now() - started
       resolve({ provider, syncFrameMs, syncFrameBytes, syncedMs })
-    }
-    provider.on('sync', onSync)
+    })
   })
 }
 
-/** Disconnects a provider and releases its document. */
-export function closeProvider(provider: WebsocketProvider): void {
-  provider.destroy()
-  provider.doc.destroy()
+function connectYWebsocket(
+  server: Pick<ServerProcess, 'kind' | 'url'>,
+  room: string,
+  doc: Y.Doc,
+  token: string | undefined,
+): Connecting {
+  const provider = new WebsocketProvider(yWebsocketBase(server.url), room, doc, {
+    WebSocketPolyfill: WebSocket as never,
+    disableBc: true,
+    params: clientParams(token),
+  })
+  if (SERVERS[server.kind].commonmap) bindServerState(provider, new ServerStateMirror())
+  const socket = provider.ws as unknown as WebSocket
+  let closed = false
+  return {
+    provider: {
+      doc,
+      awareness: provider.awareness,
+      onFrame: (listener) =>
+        // Ahead of the provider's own listener, so the time is the frame's arrival, not after
+        // its (possibly long) application to the document.
+        socket.prependListener('message', (data: ArrayBuffer) => listener(new Uint8Array(data))),
+      onDrop: (listener) =>
+        provider.on('status', ({ status }) => {
+          if (status === 'disconnected' && !closed) listener()
+        }),
+      close() {
+        closed = true
+        provider.destroy()
+        doc.destroy()
+      },
+    },
+    onSynced(done) {
+      const onSync = (synced: boolean) => {
+        if (!synced) return
+        provider.off('sync', onSync)
+        done()
+      }
+      provider.on('sync', onSync)
+    },
+  }
 }
 
-function wsBase(serverUrl: string): string {
-  return serverUrl.replace(/^http/, 'ws') + WS_PATH
+function connectHocuspocus(url: string, room: string, doc: Y.Doc): Connecting {
+  const frameListeners: ((frame: Uint8Array) => void)[] = []
+  const socket = new HocuspocusProviderWebsocket({
+    url,
+    WebSocketPolyfill: WebSocket,
+    // Its configured listener runs before the one that hands frames to the provider, so the
+    // time is the frame's arrival. It is given the socket's MessageEvent, whatever its type says.
+    onMessage: (event) => {
+      const frame = new Uint8Array((event as unknown as MessageEvent<ArrayBuffer>).data)
+      for (const listener of frameListeners) listener(frame)
+    },
+  })
+  // No token: the bench's Hocuspocus has no onAuthenticate hook, and accepts any.
+  const provider = new HocuspocusProvider({ websocketProvider: socket, name: room, document: doc })
+  // Hocuspocus 4 attaches a provider to a socket it was given only when asked.
+  provider.attach()
+  let closed = false
+  return {
+    provider: {
+      doc,
+      awareness: provider.awareness as Awareness,
+      onFrame: (listener) => frameListeners.push(listener),
+      onDrop: (listener) =>
+        provider.on('close', () => {
+          if (!closed) listener()
+        }),
+      close() {
+        closed = true
+        provider.destroy()
+        socket.destroy()
+        doc.destroy()
+      },
+    },
+    onSynced(done) {
+      const onSynced = ({ state }: { state: boolean }) => {
+        if (!state) return
+        provider.off('synced', onSynced)
+        done()
+      }
+      provider.on('synced', onSynced)
+    },
+  }
 }

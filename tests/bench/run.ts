@@ -1,45 +1,54 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
-import { cpus } from 'node:os'
+import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import {
-  checkTargets,
-  disturbanceOf,
-  exportTargets,
-  warningsOf,
-  type BenchSummary,
-  type ColdLoadKind,
-} from './benchSummary'
-import { mergeColdLoadRounds, runColdLoadScenario, type ColdLoadResult } from './coldLoadScenario'
 import { ensureBuilt } from '../../server/ensureBuilt'
+import { parseBenchArgs, type Scenario } from './benchArgs'
+import {
+  disturbanceOf,
+  warningsOf,
+  type BenchMeasurements,
+  type BenchSummary,
+  type LatencyKind,
+  type PeerKind,
+} from './benchSummary'
+import { checkTargets, exportTargets } from './benchTargets'
+import { mergeColdLoadRounds, runColdLoadScenario } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
 import { formatExports, formatReport, formatTargets } from './formatReport'
-import { runLatencyScenario, type LatencyResult } from './latencyScenario'
+import { runIdle } from './idleScenario'
+import { interleavedRounds, type Rounds } from './interleavedRounds'
+import { runJoinStorm } from './joinStormScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
+import { runWorkload, type WorkloadResult } from './workloadScenario'
+import {
+  CURSORS,
+  headlineOf,
+  MANY_BOARDS,
+  measuredFor,
+  ONE_ROOM_SIZES,
+  oneRoom,
+  WORKSHOP,
+  type Workload,
+} from './workloads'
 
-// `npm run bench [-- --cpu-prof] [-- --rounds N] [-- --latency-only | --cold-load-only |
-// --export-only]`: the
-// server scenarios against Commonmap and the reference server, each run on a fresh server
-// process, and the export scenario in Chromium; then the report on stdout and
-// results/latest.json (results/export-latest.json for --export-only).
+// `npm run bench [-- --scenario NAME[,NAME…]] [--rounds N] [--measure-seconds S] [--cpu-prof]`:
+// the server scenarios against Commonmap and its peers, each run on a fresh server process in
+// interleaved rounds, and the export scenario in Chromium; then the report on stdout and
+// results/latest.json (results/export-latest.json for the export scenario alone).
 
+const args = (() => {
+  try {
+    return parseBenchArgs(process.argv.slice(2))
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`)
+    process.exit(2)
+  }
+})()
 const resultsDir = fileURLToPath(new URL('results/', import.meta.url))
-const cpuProfileDir = process.argv.includes('--cpu-prof') ? `${resultsDir}profiles` : undefined
-const roundsArg = process.argv.indexOf('--rounds')
-/**
- * Latency tails vary by a few milliseconds from one 20 s run to the next on the same server,
- * as much as the two servers differ; one run each cannot say which is better. Each round runs
- * both servers, and the targets use the median round.
- */
-const latencyRounds = roundsArg > 0 ? Math.max(1, Number(process.argv[roundsArg + 1])) : 3
-/** Skip the cold loads (a few minutes), e.g. to repeat the ledger comparison on a busy machine. */
-const latencyOnly = process.argv.includes('--latency-only')
-/** Only the export scenario (a minute or so): exports are made in the browser, not the server. */
-const exportOnly = process.argv.includes('--export-only')
-/** Only the cold loads, in their interleaved rounds (a few minutes). */
-const coldLoadOnly = process.argv.includes('--cold-load-only')
+const cpuProfileDir = args.cpuProfile ? `${resultsDir}profiles` : undefined
 
-// y-websocket adds a process 'exit' listener per provider; the bench opens dozens at once.
+// y-websocket adds a process 'exit' listener per provider; the bench opens hundreds at once.
 process.setMaxListeners(0)
 // process.exit runs the 'exit' handler that kills the servers (serverProcess.ts).
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -50,13 +59,15 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 }
 
 /**
- * The latency scenario also runs Commonmap without its contribution ledger, in the same
- * rounds, so the report can say what the ledger costs. Cold loads do not touch the ledger.
+ * The 50-client latency scenario also runs Commonmap without its contribution ledger, in the
+ * same rounds, so the report can say what the ledger costs.
  */
-const latencyKinds: readonly ServerKind[] = ['commonmap', 'commonmap-no-ledger', 'reference']
-const coldLoadKinds: readonly ColdLoadKind[] = ['commonmap', 'reference']
+const LATENCY_KINDS: readonly LatencyKind[] = ['commonmap', 'commonmap-no-ledger', 'reference']
+/** Every other scenario compares Commonmap with the reference server and Hocuspocus. */
+const PEER_KINDS: readonly PeerKind[] = ['commonmap', 'reference', 'hocuspocus']
 const pinning = pinHarness()
 const startedAt = new Date().toISOString()
+const loadAtStart = loadavg()
 
 /** Runs `scenario` on a new server of `kind`, and stops the server however it ends. */
 async function onFreshServer<T>(
@@ -81,16 +92,30 @@ function progress(line: string): void {
   process.stderr.write(`${line}\n`)
 }
 
+/** The run's p99 that picks each server's median round of `workload`. */
+function headlineP99(workload: Workload): (run: WorkloadResult) => number {
+  return headlineOf(workload) === 'shapes'
+    ? (run) => run.shapeLatencyMs.p99
+    : (run) => run.cursorLatencyMs.p99
+}
+
 /**
- * The latency scenario on `kind`, run a second time when the first run was disturbed (on a
- * shared machine other work comes and goes); the less disturbed run is kept and `discarded`
- * says why the other was not.
+ * The workshop on `kind`, run a second time when the first run was disturbed (on a shared
+ * machine other work comes and goes); the less disturbed run is kept and `discarded` says why
+ * the other was not.
  */
-async function latencyOn(kind: ServerKind, discarded: string[]): Promise<LatencyResult> {
-  const first = await onFreshServer(kind, 'Latency scenario', runLatencyScenario)
+async function workshopOn(
+  kind: LatencyKind,
+  round: number,
+  discarded: string[],
+): Promise<WorkloadResult> {
+  const workload = measuredFor(WORKSHOP, args.measureSeconds)
+  const run = (title: string) =>
+    onFreshServer(kind, title, (server) => runWorkload(server, workload))
+  const first = await run(`Latency scenario, round ${round + 1}`)
   const disturbance = disturbanceOf(first)
   if (!disturbance) return first
-  const second = await onFreshServer(kind, `Latency again (${disturbance})`, runLatencyScenario)
+  const second = await run(`Latency again (${disturbance})`)
   const secondIsBetter = !disturbanceOf(second) || second.otherLoadPercent <= first.otherLoadPercent
   const [kept, dropped] = secondIsBetter ? [second, first] : [first, second]
   discarded.push(
@@ -100,35 +125,38 @@ async function latencyOn(kind: ServerKind, discarded: string[]): Promise<Latency
   return kept
 }
 
-/** The run whose shape latency p99 is the median of `runs` (the lower middle for an even count). */
-function medianRun(runs: readonly LatencyResult[]): LatencyResult {
-  const sorted = [...runs].sort((a, b) => a.shapeLatencyMs.p99 - b.shapeLatencyMs.p99)
-  const median = sorted[Math.floor((sorted.length - 1) / 2)]
-  if (!median) throw new Error('No latency runs')
-  return median
+/** A load scenario on every peer, in interleaved rounds. */
+function workloadRounds(
+  title: string,
+  workload: Workload,
+): Promise<Rounds<PeerKind, WorkloadResult>> {
+  const measured = measuredFor(workload, args.measureSeconds)
+  return interleavedRounds(
+    PEER_KINDS,
+    args.rounds,
+    (kind, round) =>
+      onFreshServer(kind, `${title}, round ${round + 1}`, (server) =>
+        runWorkload(server, measured),
+      ),
+    headlineP99(measured),
+  )
 }
 
-/**
- * The cold loads of both servers, in as many rounds as the latency scenario, alternating which
- * server goes first; each round is a fresh server, filled and loaded five times.
- */
-async function coldLoadRounds(): Promise<Record<ColdLoadKind, ColdLoadResult>> {
-  const rounds = { commonmap: [], reference: [] } as Record<ColdLoadKind, ColdLoadResult[]>
-  for (let round = 0; round < latencyRounds; round++) {
-    const order = round % 2 === 0 ? coldLoadKinds : [...coldLoadKinds].reverse()
-    for (const kind of order) {
-      rounds[kind].push(
-        await onFreshServer(kind, `Cold load scenario, round ${round + 1}`, runColdLoadScenario),
-      )
-    }
-  }
-  return {
-    commonmap: mergeColdLoadRounds(rounds.commonmap),
-    reference: mergeColdLoadRounds(rounds.reference),
-  }
+/** A scenario that is not a workload on every peer, in interleaved rounds. */
+function peerRounds<T>(
+  title: string,
+  scenario: (server: ServerProcess) => Promise<T>,
+  figure: (result: T) => number,
+): Promise<Rounds<PeerKind, T>> {
+  return interleavedRounds(
+    PEER_KINDS,
+    args.rounds,
+    (kind, round) => onFreshServer(kind, `${title}, round ${round + 1}`, scenario),
+    figure,
+  )
 }
 
-/** `--export-only`: the export scenario alone, its report and its targets. */
+/** The export scenario alone, its report and its targets, in a file of its own. */
 async function exportsAlone(): Promise<void> {
   progress('Export scenario in Chromium…')
   const exports = await runExportScenario()
@@ -142,28 +170,31 @@ async function exportsAlone(): Promise<void> {
 async function main(): Promise<void> {
   // Commonmap runs as `npm start` runs it: the app and the server compiled.
   await ensureBuilt()
-  if (exportOnly) return exportsAlone()
+  const has = (scenario: Scenario) => args.scenarios.has(scenario)
+  if (has('export') && args.scenarios.size === 1) return exportsAlone()
   const discarded: string[] = []
-  const runs: Record<ServerKind, LatencyResult[]> = {
-    commonmap: [],
-    'commonmap-no-ledger': [],
-    reference: [],
+  // In this order, each scenario's rounds done before the next starts.
+  const measured: BenchMeasurements = {
+    latency: has('latency')
+      ? await interleavedRounds(
+          LATENCY_KINDS,
+          args.rounds,
+          (kind, round) => workshopOn(kind, round, discarded),
+          (run) => run.shapeLatencyMs.p99,
+        )
+      : null,
+    manyBoards: has('many-boards') ? await workloadRounds('Many boards', MANY_BOARDS) : null,
+    oneRoom: has('one-room') ? await oneRoomSizes() : null,
+    cursors: has('cursors') ? await workloadRounds('Cursors', CURSORS) : null,
+    joinStorm: has('join-storm')
+      ? await peerRounds('Join storm', runJoinStorm, (run) => run.syncedMs.p99)
+      : null,
+    coldLoad: has('cold-load') ? await coldLoads() : null,
+    idle: has('idle') ? await peerRounds('Idle server', runIdle, (run) => run.rssMb) : null,
+    exports: has('export')
+      ? (progress('Export scenario in Chromium…'), await runExportScenario())
+      : null,
   }
-  for (let round = 0; round < (coldLoadOnly ? 0 : latencyRounds); round++) {
-    // Rotate which server goes first, so that none always meets the machine in the same state.
-    const order = latencyKinds.map((_, i) => latencyKinds[(i + round) % latencyKinds.length]!)
-    for (const kind of order) runs[kind].push(await latencyOn(kind, discarded))
-  }
-  const latency = coldLoadOnly ? null : ({} as Record<ServerKind, LatencyResult>)
-  const latencyP99Runs = {} as Record<ServerKind, number[]>
-  for (const kind of latency ? latencyKinds : []) {
-    latency![kind] = medianRun(runs[kind])
-    latencyP99Runs[kind] = runs[kind].map((run) => run.shapeLatencyMs.p99)
-  }
-  const coldLoad = latencyOnly ? null : await coldLoadRounds()
-  const withExports = !latencyOnly && !coldLoadOnly
-  if (withExports) progress('Export scenario in Chromium…')
-  const exports = withExports ? await runExportScenario() : null
   const summary: BenchSummary = {
     startedAt,
     environment: {
@@ -172,13 +203,11 @@ async function main(): Promise<void> {
       cores: cpus().length,
       pinning: pinning.note,
       profiledServer: cpuProfileDir !== undefined,
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg() },
     },
-    latency,
-    latencyP99Runs,
-    coldLoad,
-    exports,
-    targets: checkTargets(latency, coldLoad, exports),
-    warnings: [...discarded, ...warningsOf(latency, coldLoad, pinning.pinned)],
+    ...measured,
+    targets: checkTargets(measured),
+    warnings: [...discarded, ...warningsOf(measured, pinning.pinned)],
   }
   mkdirSync(resultsDir, { recursive: true })
   const json = JSON.stringify(summary, null, 2)
@@ -187,6 +216,32 @@ async function main(): Promise<void> {
     `${formatReport(summary)}\n\nJSON summary (also in ${resultsDir}latest.json):\n${json}\n`,
   )
   if (cpuProfileDir) progress(`Server CPU profiles: ${cpuProfileDir}`)
+}
+
+/** The one-room scenario at each size, each size's rounds done before the next. */
+async function oneRoomSizes(): Promise<BenchMeasurements['oneRoom']> {
+  const sizes = []
+  for (const connections of ONE_ROOM_SIZES) {
+    sizes.push({
+      connections,
+      rounds: await workloadRounds(`One room at ${connections}`, oneRoom(connections)),
+    })
+  }
+  return sizes
+}
+
+/** The cold loads of every peer; each round is a fresh server, filled and loaded five times. */
+async function coldLoads(): Promise<BenchMeasurements['coldLoad']> {
+  const { runs } = await peerRounds(
+    'Cold load scenario',
+    runColdLoadScenario,
+    (run) => run.syncedMs.p50,
+  )
+  return {
+    commonmap: mergeColdLoadRounds(runs.commonmap),
+    reference: mergeColdLoadRounds(runs.reference),
+    hocuspocus: mergeColdLoadRounds(runs.hocuspocus),
+  }
 }
 
 // On failure, exit at once: timers and sockets of the failed scenario may still be pending, and

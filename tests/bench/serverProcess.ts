@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import packageJson from '../../package.json'
 import { SERVER_BUILD } from '../../server/ensureBuilt'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import type { CpuPinning } from './cpuPinning'
@@ -17,14 +18,72 @@ const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
  * benchmarking switch `COMMONMAP_BENCH_WITHOUT_LEDGER=1`: identical but for the contribution
  * ledger, so the latency scenario can report what the ledger costs.
  */
-export type ServerKind = 'commonmap' | 'commonmap-no-ledger' | 'reference'
+export type ServerKind = 'commonmap' | 'commonmap-no-ledger' | 'reference' | 'hocuspocus'
 
-/** What the report and the delivery counts need to know about each server. */
-export const SERVERS: Record<ServerKind, { name: string; echoesDocUpdates: boolean }> = {
-  commonmap: { name: 'Commonmap', echoesDocUpdates: false },
-  'commonmap-no-ledger': { name: 'Commonmap without the ledger', echoesDocUpdates: false },
-  // Its updateHandler sends each update to every connection of the room, the sender's included.
-  reference: { name: '@y/websocket-server 0.1.1', echoesDocUpdates: true },
+/** How a server's sockets carry the y-websocket messages. */
+export type Protocol =
+  /** One room per socket, named in the URL; every frame a y-websocket message. */
+  | 'y-websocket'
+  /**
+   * Hocuspocus: a socket may carry several documents, so every frame starts with the document's
+   * name, and each document is opened with an authentication message first.
+   */
+  | 'hocuspocus'
+
+/** What the report, the clients and the delivery counts need to know about each server. */
+export interface ServerTraits {
+  readonly name: string
+  readonly protocol: Protocol
+  /** It sends each document update to every connection of the room, the sender's included. */
+  readonly echoesDocUpdates: boolean
+  /**
+   * Commonmap itself: boards are created and joined through its API, every socket presents a
+   * participant token, and a client is synced once it has both the document and the server
+   * state. The other servers take any room name and no token.
+   */
+  readonly commonmap: boolean
+  /**
+   * It drops a document from memory when the room's last connection leaves. Without storage,
+   * that document is then gone: a scenario that needs a board to stay keeps a client on it.
+   */
+  readonly dropsEmptyRooms: boolean
+}
+
+const devDependencies: Record<string, string> = packageJson.devDependencies
+
+export const SERVERS: Record<ServerKind, ServerTraits> = {
+  commonmap: {
+    name: 'Commonmap',
+    protocol: 'y-websocket',
+    echoesDocUpdates: false,
+    commonmap: true,
+    dropsEmptyRooms: false,
+  },
+  'commonmap-no-ledger': {
+    name: 'Commonmap without the ledger',
+    protocol: 'y-websocket',
+    echoesDocUpdates: false,
+    commonmap: true,
+    dropsEmptyRooms: false,
+  },
+  // Its updateHandler sends each update to every connection of the room, the sender's included;
+  // without persistence it keeps every document in memory for good.
+  reference: {
+    name: `@y/websocket-server ${devDependencies['@y/websocket-server']}`,
+    protocol: 'y-websocket',
+    echoesDocUpdates: true,
+    commonmap: false,
+    dropsEmptyRooms: false,
+  },
+  // Document.broadcast sends to every connection, the sender's included; with no storage hook
+  // it unloads a document as soon as its last connection closes.
+  hocuspocus: {
+    name: `Hocuspocus ${devDependencies['@hocuspocus/server']}`,
+    protocol: 'hocuspocus',
+    echoesDocUpdates: true,
+    commonmap: false,
+    dropsEmptyRooms: true,
+  },
 }
 
 /** One stderr line of a server: Commonmap's JSON log lines parsed, anything else as `text`. */
@@ -54,14 +113,16 @@ export interface ServerProcess {
   readonly url: string
   /** The server's own pid (taskset execs it, so this is node, not a wrapper). */
   readonly pid: number
+  /** `performance.now()` when the current process was spawned. */
+  readonly spawnedAt: number
   /**
    * A new, empty room to join: a board created through the API on Commonmap (sockets may only
-   * join boards that exist); any fresh name on the reference server.
+   * join boards that exist); any fresh name on the other servers.
    */
   createRoom(): Promise<string>
   /**
    * A token for a new participant of `room` (Commonmap refuses sockets without one), or
-   * undefined for the reference server, which has no participants.
+   * undefined for the other servers, which have no participants.
    */
   tokenFor(room: string, n: number): Promise<string | undefined>
   /** How many stderr lines the current process has written: a mark for {@link waitForLog}. */
@@ -101,9 +162,9 @@ process.once('exit', () => {
 })
 
 /**
- * Starts Commonmap (`server/main.ts`, PORT=0, a fresh DATA_DIR) or the reference server
- * (`@y/websocket-server`, documents in memory) on loopback, on the server core, and waits until
- * it listens.
+ * Starts Commonmap (compiled, PORT=0, a fresh DATA_DIR), the reference server
+ * (`@y/websocket-server`, documents in memory) or Hocuspocus (`hocuspocusServer.mjs`, documents
+ * in memory) on loopback, on the server core, and waits until it listens.
  */
 export async function startServerProcess(options: ServerProcessOptions): Promise<ServerProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'commonmap-bench-'))
@@ -116,14 +177,17 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     get pid() {
       return current.pid
     },
+    get spawnedAt() {
+      return current.spawnedAt
+    },
     createRoom: async () =>
-      options.kind === 'reference'
-        ? randomBytes(16).toString('base64url')
-        : createBoard(current.url, 'Bench board'),
+      SERVERS[options.kind].commonmap
+        ? createBoard(current.url, 'Bench board')
+        : randomBytes(16).toString('base64url'),
     tokenFor: async (room, n) =>
-      options.kind === 'reference'
-        ? undefined
-        : (await joinBoard(current.url, room, person(`Bench ${n}`, 'practitioner'))).token,
+      SERVERS[options.kind].commonmap
+        ? (await joinBoard(current.url, room, person(`Bench ${n}`, 'practitioner'))).token
+        : undefined,
     logMark: () => current.lines.length,
     waitForLog: (match, wait) => current.waitForLog(match, wait),
     async restart() {
@@ -140,6 +204,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
 interface Launched {
   readonly url: string
   readonly pid: number
+  readonly spawnedAt: number
   readonly lines: readonly ServerLogLine[]
   waitForLog: ServerProcess['waitForLog']
   stop(signal: NodeJS.Signals): Promise<void>
@@ -148,6 +213,7 @@ interface Launched {
 async function launch(options: ServerProcessOptions, dataDir: string): Promise<Launched> {
   const { command, args, env, ready } = await commandFor(options, dataDir)
   const [file, argv] = options.pinning.serverCommand(command, args)
+  const spawnedAt = performance.now()
   const child = spawn(file, argv, {
     cwd: repoRoot,
     env: { ...process.env, ...env },
@@ -181,6 +247,7 @@ async function launch(options: ServerProcessOptions, dataDir: string): Promise<L
   return {
     url,
     pid: child.pid as number,
+    spawnedAt,
     lines,
     waitForLog(match, { after, timeoutMs }) {
       return new Promise((resolve, reject) => {
@@ -251,6 +318,13 @@ async function commandFor(options: ServerProcessOptions, dataDir: string): Promi
         ready: (line) => (line.startsWith('running at') ? `http://127.0.0.1:${port}` : undefined),
       }
     }
+    case 'hocuspocus':
+      return {
+        command: process.execPath,
+        args: [fileURLToPath(new URL('hocuspocusServer.mjs', import.meta.url))],
+        env: { PORT: '0', HOST: '127.0.0.1' },
+        ready: (line) => /^Hocuspocus is running at (http:\/\/\S+)$/.exec(line)?.[1],
+      }
   }
 }
 
@@ -259,7 +333,7 @@ function parseLogLine(text: string): ServerLogLine {
     const parsed: unknown = JSON.parse(text)
     if (parsed && typeof parsed === 'object') return parsed as ServerLogLine
   } catch {
-    // Not JSON: the reference server logs plain text.
+    // Not JSON: the reference server and Hocuspocus log plain text.
   }
   return { text }
 }

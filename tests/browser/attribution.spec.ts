@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
 import { INVALID_LINK } from '../../shared/closeCodes'
 import { boardPath } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'

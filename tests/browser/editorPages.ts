@@ -57,7 +57,7 @@ export async function openInEditor(
   )
   await page.goto(`${pagesUrl}/?editor=${editor}`)
   const opened = (await (
-    await page.waitForFunction(() => window.openedFile, null, { timeout: 60_000 })
+    await page.waitForFunction(() => window.openedFile, null, { timeout: 120_000 })
   ).jsonValue()) as OpenedFile
   return { page, opened, outside, close: () => context.close() }
 }

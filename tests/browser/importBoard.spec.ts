@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { boardFileJson, embeddedInfo, ONE_PIXEL_PNG } from '../helpers/boardFiles'

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test'
+import { expect, test } from './fixtures'
 import { boardPath } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'

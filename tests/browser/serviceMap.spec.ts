@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test'
+import { expect, test } from './fixtures'
+import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { boardPath } from '../../shared/protocol'
 import { SESSION_AREAS } from '../../server/templates/coDesignSession'

@@ -1,5 +1,8 @@
 import type { RoomSocket } from '../../server/room/Room'
 
+/** What a WebSocket reports when its connection was dropped without a close frame. */
+export const ABNORMAL_CLOSURE = 1006
+
 /** How a socket pair was closed by the server side. */
 export interface CloseRecord {
   readonly code: number
@@ -35,6 +38,10 @@ export class SocketPair {
       },
       close: (code, reason) => {
         pair.closed ??= { code, reason }
+        pair.toClient.length = 0
+      },
+      terminate: () => {
+        pair.closed ??= { code: ABNORMAL_CLOSURE, reason: '' }
         pair.toClient.length = 0
       },
       get bufferedAmount() {

@@ -358,7 +358,7 @@ function NoticeToasts({
   const toasts = useToasts()
   useEffect(() => {
     subscribe((notice) =>
-      toasts.addToast({ title: 'Not kept', description: notice.message, severity: 'warning' }),
+      toasts.addToast({ title: notice.title, description: notice.message, severity: 'warning' }),
     )
   }, [subscribe, toasts])
   return null

@@ -65,7 +65,7 @@ export function bindServerState(
       const { code } = JSON.parse(decoding.readVarString(decoder)) as { code?: unknown }
       if (typeof code === 'string' && Object.hasOwn(NOTICES, code)) {
         const known = code as keyof typeof NOTICES
-        onNotice?.({ code: known, message: NOTICES[known] })
+        onNotice?.({ code: known, ...NOTICES[known] })
       }
     } catch {
       onInvalid('a notice that is not JSON')

@@ -1,41 +1,14 @@
+import { loadavg } from 'node:os'
 import { setTimeout as sleep } from 'node:timers/promises'
 import type { BenchClient, MeasureWindow } from './BenchClient'
 import { HarnessMonitor, type HarnessLoad } from './HarnessMonitor'
+import { mapWithLimit } from './mapWithLimit'
 import { MoverClient } from './MoverClient'
-import { boardSocketUrl } from './openProvider'
 import { summarize, type Distribution } from './percentiles'
 import { ProcSampler, watchOtherLoad, type ProcUsage } from './procStats'
 import { SERVERS, type ServerKind, type ServerProcess } from './serverProcess'
 import { SinkClient } from './SinkClient'
-
-/** The workshop the latency scenario plays. */
-export interface LatencyOptions {
-  /** Everyone in the room. */
-  readonly clients: number
-  /** How many of them drag a shape (full Yjs clients that also measure). */
-  readonly movers: number
-  /** Shape moves per second per mover. */
-  readonly shapeHz: number
-  /** Cursor moves per second per client. */
-  readonly cursorHz: number
-  /** Load before measuring, so JIT and socket buffers settle, in ms. */
-  readonly warmupMs: number
-  /** How long sends are measured, in ms. */
-  readonly measureMs: number
-  /** Time after the last send for late deliveries to arrive before losses are counted, in ms. */
-  readonly drainMs: number
-}
-
-/** A 50-person workshop: 10 people dragging shapes, everyone's cursor moving. */
-export const WORKSHOP: LatencyOptions = {
-  clients: 50,
-  movers: 10,
-  shapeHz: 20,
-  cursorHz: 10,
-  warmupMs: 3000,
-  measureMs: 20_000,
-  drainMs: 1000,
-}
+import type { Workload } from './workloads'
 
 /** How many messages of one kind were sent and how many reached their receivers. */
 export interface Deliveries {
@@ -48,13 +21,17 @@ export interface Deliveries {
   readonly lost: number
 }
 
-/** What one server did in the latency scenario. */
-export interface LatencyResult {
+/** How many people join (through Commonmap's API) and connect at once while a room fills. */
+const JOINING_AT_ONCE = 20
+const CONNECTING_AT_ONCE = 50
+
+/** What one server did with one workload. */
+export interface WorkloadResult {
   readonly server: ServerKind
-  readonly options: LatencyOptions
-  /** From a mover's shape write to its arrival at each other mover. */
+  readonly workload: Workload
+  /** From a shape write to its frame's arrival at every other client of its room. */
   readonly shapeLatencyMs: Distribution
-  /** From any client's cursor move to its arrival at each mover. */
+  /** From any client's cursor move to its arrival at each full client of its room. */
   readonly cursorLatencyMs: Distribution
   readonly shapeUpdates: Deliveries
   readonly cursorUpdates: Deliveries
@@ -66,66 +43,76 @@ export interface LatencyResult {
   readonly harness: HarnessLoad
   /** CPU used by other processes meanwhile, in % of one core (see `watchOtherLoad`). */
   readonly otherLoadPercent: number
+  /** The machine's one-minute load average when measuring began. */
+  readonly loadAverage: number
 }
 
 /**
- * Fills one room with `clients` clients and measures update propagation. The movers are full
- * Yjs clients; everyone else is a lightweight {@link SinkClient}. Counting starts with the first
- * send (all clients have joined by then), so every expected delivery is accounted for; latency
- * and CPU are measured only in the window after the warm-up.
+ * Fills `workload.rooms` rooms with their people and measures how their shape moves and cursor
+ * moves propagate. The first people of each room are full Yjs clients, the others light
+ * {@link SinkClient}s; every client counts what it receives and times shape writes as their
+ * frames arrive, and the full clients time cursors too. Counting starts with the first send
+ * (everyone has joined by then), so every expected delivery is accounted for; latency and CPU
+ * are measured only in the window after the warm-up.
  */
-export async function runLatencyScenario(
+export async function runWorkload(
   server: ServerProcess,
-  options: LatencyOptions = WORKSHOP,
-): Promise<LatencyResult> {
-  const room = await server.createRoom()
+  workload: Workload,
+): Promise<WorkloadResult> {
   const window: MeasureWindow = { from: Infinity, until: Infinity }
-  // Everyone joins first, as people do in a workshop: one participant and token each.
-  const tokens = await Promise.all(
-    Array.from({ length: options.clients }, (_, n) => server.tokenFor(room, n)),
-  )
-  const movers = await Promise.all(
-    Array.from({ length: options.movers }, (_, n) =>
-      MoverClient.connect(server.url, room, n, window, tokens[n]),
-    ),
-  )
-  const sinks = await Promise.all(
-    Array.from({ length: options.clients - options.movers }, (_, i) =>
-      SinkClient.connect(
-        boardSocketUrl(server.url, room, tokens[options.movers + i]),
-        options.movers + i,
-      ),
-    ),
-  )
-  const clients: BenchClient[] = [...movers, ...sinks]
+  const full: MoverClient[] = []
+  const clients: BenchClient[] = []
   try {
-    // Let joining settle (everyone's first awareness state, the movers' shapes) before counting.
+    // Room by room, as people arrive at a workshop: each joins (one participant and token
+    // each on Commonmap), then connects.
+    for (let r = 0; r < workload.rooms; r++) {
+      const room = await server.createRoom()
+      const first = r * workload.people
+      const numbers = Array.from({ length: workload.people }, (_, i) => first + i)
+      const tokens = await mapWithLimit(numbers, JOINING_AT_ONCE, (n) => server.tokenFor(room, n))
+      const people = await mapWithLimit(
+        numbers,
+        CONNECTING_AT_ONCE,
+        (n, i): Promise<BenchClient> =>
+          i < workload.fullClients
+            ? MoverClient.connect(server, room, n, window, tokens[i])
+            : SinkClient.connect(server, room, n, window, tokens[i]),
+      )
+      full.push(...people.slice(0, workload.fullClients).map((client) => client as MoverClient))
+      clients.push(...people)
+    }
+    const writers = clients.filter((_, n) => n % workload.people < workload.writers)
+
+    // Let joining settle (everyone's first awareness state, the full clients' shapes) first.
     await sleep(500)
     for (const client of clients) client.received.reset()
-    const shapesBefore = sum(movers, (mover) => mover.shapesSent)
+    const shapesBefore = sum(writers, (client) => client.shapesSent)
     const cursorsBefore = sum(clients, (client) => client.cursorsSent)
     const sendingFrom = performance.now()
     const stopSending = [
-      ...movers.map((mover) => every(1000 / options.shapeHz, (k) => mover.moveShape(...orbit(k)))),
-      ...clients.map((client) =>
-        every(1000 / options.cursorHz, (k) => client.moveCursor(...orbit(k))),
+      ...(workload.shapeHz > 0 ? writers : []).map((client) =>
+        every(1000 / workload.shapeHz, (k) => client.moveShape(...orbit(k))),
+      ),
+      ...(workload.cursorHz > 0 ? clients : []).map((client) =>
+        every(1000 / workload.cursorHz, (k) => client.moveCursor(...orbit(k))),
       ),
     ]
 
-    await sleep(options.warmupMs)
+    await sleep(workload.warmupMs)
+    const loadAverage = loadavg()[0] ?? Number.NaN
     const serverSampler = new ProcSampler(server.pid)
     const harnessMonitor = new HarnessMonitor()
     window.from = performance.now()
     serverSampler.start()
     harnessMonitor.start()
     const otherLoad = watchOtherLoad(server.pid)
-    await sleep(options.measureMs)
+    await sleep(workload.measureMs)
     for (const stop of stopSending) stop()
     window.until = performance.now()
     const serverUsage = serverSampler.stop()
     const harness = harnessMonitor.stop()
     const otherLoadPercent = otherLoad()
-    await sleep(options.drainMs)
+    await sleep(workload.drainMs)
 
     const sendingSeconds = (window.until - sendingFrom) / 1000
     const deliveries = (sent: number, receivers: number, delivered: number): Deliveries => ({
@@ -137,25 +124,27 @@ export async function runLatencyScenario(
     })
     return {
       server: server.kind,
-      options,
-      shapeLatencyMs: summarize(movers.flatMap((mover) => mover.shapeLatencies)),
-      cursorLatencyMs: summarize(movers.flatMap((mover) => mover.cursorLatencies)),
+      workload,
+      shapeLatencyMs: summarize(clients.flatMap((client) => client.received.shapeLatencies)),
+      cursorLatencyMs: summarize(full.flatMap((client) => client.cursorLatencies)),
       shapeUpdates: deliveries(
-        sum(movers, (mover) => mover.shapesSent) - shapesBefore,
-        SERVERS[server.kind].echoesDocUpdates ? clients.length : clients.length - 1,
-        sum(clients, (client) => client.received.docUpdates),
+        sum(writers, (client) => client.shapesSent) - shapesBefore,
+        SERVERS[server.kind].echoesDocUpdates ? workload.people : workload.people - 1,
+        sum(clients, (client) => client.received.shapeWrites),
       ),
       cursorUpdates: deliveries(
         sum(clients, (client) => client.cursorsSent) - cursorsBefore,
-        // Both servers echo awareness: y-websocket takes its echo as a sign the link is alive.
-        clients.length,
-        sum(clients, (client) => client.received.awareness),
+        // Every server echoes awareness: y-websocket takes its echo as a sign the link is alive.
+        workload.people,
+        // Without cursors, awareness carries only who is here, renewed now and then.
+        workload.cursorHz > 0 ? sum(clients, (client) => client.received.awarenessStates) : 0,
       ),
       deliveredMBPerSecond: sum(clients, (client) => client.received.bytes) / 1e6 / sendingSeconds,
       connectionDrops: sum(clients, (client) => client.drops),
       serverUsage,
       harness,
       otherLoadPercent,
+      loadAverage,
     }
   } finally {
     for (const client of clients) client.close()

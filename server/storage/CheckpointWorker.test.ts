@@ -1,0 +1,39 @@
+import Database from 'better-sqlite3'
+import { mkdtempSync, rmSync, statSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { waitFor } from '../../tests/helpers/waitFor'
+import { silentLogger } from '../logger'
+import { CheckpointWorker } from './CheckpointWorker'
+
+describe('CheckpointWorker', () => {
+  const cleanups: (() => unknown)[] = []
+  afterEach(async () => {
+    for (const cleanup of cleanups.splice(0).reverse()) await cleanup()
+  })
+
+  it('copies what was committed into the database file from its own thread, started by the first write and stopped when idle', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'commonmap-checkpoint-'))
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+    const file = join(dir, 'db.sqlite')
+    const db = new Database(file)
+    cleanups.push(() => db.close())
+    db.pragma('journal_mode = WAL')
+    db.pragma('wal_autocheckpoint = 0')
+    db.exec('CREATE TABLE t (x BLOB)')
+    const insert = db.prepare('INSERT INTO t VALUES (?)')
+    for (let i = 0; i < 200; i++) insert.run(Buffer.alloc(4096, i))
+    const before = statSync(file).size
+    // Nothing checkpoints on its own: the rows are only in the write-ahead log.
+    expect(before).toBeLessThan(200 * 4096)
+
+    const worker = new CheckpointWorker(file, silentLogger, { everyMs: 20, idleMs: 200 })
+    cleanups.push(() => worker.close())
+    expect(worker.isRunning).toBe(false)
+    worker.wrote()
+    await waitFor(() => statSync(file).size >= 200 * 4096, { what: 'a checkpoint' })
+    // A quiet database keeps no thread for it.
+    await waitFor(() => !worker.isRunning, { what: 'the idle worker to stop' })
+  })
+})

@@ -1,0 +1,79 @@
+/** The scenarios of `npm run bench`, in the order a full run runs them. */
+export const SCENARIOS = [
+  'latency',
+  'many-boards',
+  'one-room',
+  'cursors',
+  'join-storm',
+  'cold-load',
+  'idle',
+  'export',
+] as const
+
+export type Scenario = (typeof SCENARIOS)[number]
+
+/** What `npm run bench -- …` was asked to do. */
+export interface BenchArgs {
+  readonly scenarios: ReadonlySet<Scenario>
+  /** Interleaved rounds of each server scenario; the report uses each server's median round. */
+  readonly rounds: number
+  /** Seconds measured in each load scenario, instead of each one's own (20 s or 10 s). */
+  readonly measureSeconds: number | undefined
+  /** Write V8 CPU profiles of the Commonmap server. */
+  readonly cpuProfile: boolean
+}
+
+/** The flags, for the error message of a wrong one. */
+export const USAGE =
+  'npm run bench [-- --scenario NAME[,NAME…]] [--rounds N] [--measure-seconds S] [--cpu-prof]' +
+  ` (scenarios: ${SCENARIOS.join(', ')}; --latency-only, --cold-load-only and --export-only` +
+  ' are short for one scenario)'
+
+/** The older flags, each of which runs one scenario alone. */
+const ALONE: Record<string, Scenario> = {
+  '--latency-only': 'latency',
+  '--cold-load-only': 'cold-load',
+  '--export-only': 'export',
+}
+
+/** Reads the bench's flags; throws with {@link USAGE} on anything it does not know. */
+export function parseBenchArgs(argv: readonly string[]): BenchArgs {
+  const chosen = new Set<Scenario>()
+  let rounds = 3
+  let measureSeconds: number | undefined
+  let cpuProfile = false
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i] as string
+    const value = () => {
+      const next = argv[++i]
+      if (next === undefined) throw new Error(`${flag} needs a value. Usage: ${USAGE}`)
+      return next
+    }
+    if (flag === '--scenario') {
+      for (const name of value().split(',')) {
+        if (!(SCENARIOS as readonly string[]).includes(name)) {
+          throw new Error(`No scenario "${name}". Usage: ${USAGE}`)
+        }
+        chosen.add(name as Scenario)
+      }
+    } else if (flag in ALONE) chosen.add(ALONE[flag] as Scenario)
+    else if (flag === '--rounds') rounds = positive(flag, value())
+    else if (flag === '--measure-seconds') measureSeconds = positive(flag, value())
+    else if (flag === '--cpu-prof') cpuProfile = true
+    else throw new Error(`Unknown flag ${flag}. Usage: ${USAGE}`)
+  }
+  return {
+    scenarios: chosen.size > 0 ? chosen : new Set(SCENARIOS),
+    rounds,
+    measureSeconds,
+    cpuProfile,
+  }
+}
+
+function positive(flag: string, text: string): number {
+  const number = Number(text)
+  if (!Number.isInteger(number) || number < 1) {
+    throw new Error(`${flag} takes a whole number from 1, not "${text}". Usage: ${USAGE}`)
+  }
+  return number
+}
