@@ -60,4 +60,25 @@ describe('WorkPool', () => {
     await expect(hung).rejects.toMatchObject({ name: expect.stringMatching(/Abort|Timeout/) })
     expect(await next).toBe('next')
   })
+
+  it('moves the buffers a task names to its thread instead of copying them', async () => {
+    type Sized = { ms: number; value: string; bytes: Uint8Array }
+    const work = new WorkPool<Sized, string>({
+      filename,
+      handler: 'after',
+      threads: 1,
+      maxQueued: 1,
+      timeoutMs: 30_000,
+      maxHeapMb: 64,
+      transferables: (task) => [task.bytes.buffer as ArrayBuffer],
+    })
+    const bytes = new Uint8Array(1024)
+    try {
+      expect(await work.reserve()!.run(() => ({ ms: 1, value: 'moved', bytes }))).toBe('moved')
+      // A moved buffer is detached here: nothing was copied.
+      expect(bytes.byteLength).toBe(0)
+    } finally {
+      await work.close()
+    }
+  })
 })

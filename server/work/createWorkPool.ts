@@ -25,6 +25,8 @@ export function createWorkPool(limits: WorkLimits): WorkPool<WorkTask, WorkResul
     ...limits,
     filename: fileURLToPath(new URL(tasks, import.meta.url)),
     handler: 'runWorkTask',
+    // An upload's body is read into a buffer of its own (http/readBody.ts), nothing else's.
+    transferables: (task) => (task.kind === 'import' ? [task.input.bytes.buffer as ArrayBuffer] : []),
     ...(fromSource && { execArgv: [...process.execArgv, '--import', tsxLoader()] }),
   })
 }
