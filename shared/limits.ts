@@ -1,7 +1,28 @@
 /** Defaults for the server's configurable limits. The server reads overrides from its environment. */
 
-/** Largest WebSocket frame the server accepts (8 MiB). A 10,000-shape board syncs in about 4.6 MB. */
-export const DEFAULT_MAX_MESSAGE_BYTES = 8 * 1024 * 1024
+/**
+ * Largest WebSocket frame the server accepts (128 KiB), and so the largest change to a board one
+ * message can carry. A change is applied on the event loop every board shares: 128 KiB of tldraw
+ * records (about 300 cards) takes the server well under 50 ms to apply and check (measured in
+ * `npm run bench -- --scenario big-change`), where the 2,500 cards of one paste took 755 ms.
+ * The app never sends more at once ({@link MAX_CHANGE_BYTES}); a larger frame is refused unread
+ * (close 1009). Boards reach clients in frames of any size: this limits only what is received.
+ */
+export const DEFAULT_MAX_MESSAGE_BYTES = 128 * 1024
+
+/**
+ * The most the app writes to a board in one change (32 KiB of records): a larger change (a paste,
+ * a template, a layout) is split into several, each a message far under the server's
+ * MAX_MESSAGE_BYTES (the encoding adds a little to the records' own size). A single record larger
+ * than {@link MAX_RECORD_BYTES} is not shared; the person is told.
+ */
+export const MAX_CHANGE_BYTES = 32 * 1024
+
+/**
+ * Largest single record (a card with its words, a drawing) the app shares (64 KiB, about 30
+ * pages of text): it must fit in one message whatever the server's other limits.
+ */
+export const MAX_RECORD_BYTES = 64 * 1024
 
 /** Largest picture a person can add to a board (10 MB, the same default as tldraw's own). */
 export const DEFAULT_MAX_ASSET_BYTES = 10 * 1024 * 1024

@@ -17,7 +17,7 @@ import { DocRoot } from '../../../shared/docLayout'
 import type { PublishedPerson } from '../../../shared/participant'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, type WritingForReply } from '../../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/schema'
-import { CURRENT_KEY, type ServerNotice } from '../../../shared/serverState'
+import { CURRENT_KEY, NOTICES, type ServerNotice } from '../../../shared/serverState'
 import { bindPresence } from '../collab/bindPresence'
 import { bindServerState } from '../collab/bindServerState'
 import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
@@ -155,7 +155,11 @@ export function useBoardConnection(
         return stop(RELOAD_MESSAGE)
       }
       bound = true
-      disposers.push(bindStoreToYDoc(store, doc), bindPresence(store, provider.awareness, me))
+      const onTooLarge = () => onNotice({ code: 'too-large', ...NOTICES['too-large'] })
+      disposers.push(
+        bindStoreToYDoc(store, doc, { onTooLarge }),
+        bindPresence(store, provider.awareness, me),
+      )
       if (storeStatus.status === 'loading') {
         storeStatus = {
           status: 'synced-remote',
