@@ -1,7 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { createTLStore } from 'tldraw'
 import { Worker } from 'node:worker_threads'
-import { crc32 } from 'node:zlib'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -10,12 +9,9 @@ import type { ApiError, CreateBoardResponse } from '../../shared/api'
 import { bindStoreToYDoc } from '../../client/src/collab/bindStoreToYDoc'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../../client/src/shapes/boardUtils'
 import { CloseCode } from '../../shared/closeCodes'
-import {
-  DEFAULT_MAX_BOARD_BYTES,
-  DEFAULT_MAX_MESSAGE_BYTES,
-  DEFAULT_PER_MINUTE,
-} from '../../shared/limits'
-import { CommonmapMessage, WS_PATH, WS_QUERY } from '../../shared/protocol'
+import { DEFAULT_MAX_BOARD_BYTES, DEFAULT_PER_MINUTE } from '../../shared/limits'
+import { WS_PATH, WS_QUERY } from '../../shared/protocol'
+import { hostileAddingFor, hostilePng } from '../helpers/hostileInput'
 import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFiles'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
@@ -55,39 +51,6 @@ async function healthAnswers(serverUrl: string, stop: Promise<unknown>): Promise
   } finally {
     await poller.terminate()
   }
-}
-
-/**
- * An "adding for" message of nested JSON, one byte under the largest frame the server takes:
- * its real payload is one participant id.
- */
-function hostileAddingFor(): Buffer {
-  const depth = (DEFAULT_MAX_MESSAGE_BYTES - 2) / 2
-  return Buffer.concat([
-    Buffer.from([CommonmapMessage.writingFor]),
-    Buffer.from('['.repeat(depth) + ']'.repeat(depth)),
-  ])
-}
-
-/** A 30 MB PNG whose text chunk is nearly all of it. */
-function hostilePng(): Buffer {
-  const chunk = (name: string, data: Buffer) => {
-    const length = Buffer.alloc(4)
-    length.writeUInt32BE(data.byteLength)
-    const typed = Buffer.concat([Buffer.from(name, 'latin1'), data])
-    const crc = Buffer.alloc(4)
-    crc.writeUInt32BE(crc32(typed))
-    return Buffer.concat([length, typed, crc])
-  }
-  const header = Buffer.from([0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0])
-  const text = Buffer.alloc(30 * 1024 * 1024, 0x41)
-  text.write('tldraw\0')
-  return Buffer.concat([
-    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
-    chunk('IHDR', header),
-    chunk('tEXt', text),
-    chunk('IEND', Buffer.alloc(0)),
-  ])
 }
 
 /** `count` cards, as a paste of a whole workshop's notes would make them. */
@@ -224,6 +187,20 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     unbind()
     expect(shapeIds(fresh).filter((id) => id.startsWith('shape:stock'))).toEqual([])
     expect(app.closeCodes).toEqual([])
+  }, 120_000)
+
+  it('takes everything a client changed offline when it is back, however much', async () => {
+    const boardId = await createBoard(server.url)
+    const away = await connectClient(server.url, boardId)
+    clients.push(away)
+    away.provider.disconnect()
+    // Far more than one message may carry, and all of it the sync answer when it reconnects.
+    for (const note of paste('offline', 2500)) away.records.set(note.id, note)
+    away.provider.connect()
+    const fresh = await connectClient(server.url, boardId)
+    clients.push(fresh)
+    await waitFor(() => shapeIds(fresh).length === 2500, { timeoutMs: 60_000 })
+    expect(away.closeCodes.filter((code) => code !== CloseCode.ServiceRestart)).toEqual([])
   }, 120_000)
 
   it('keeps a board filled to its size limit joinable by a fresh client within 2 s', async () => {
