@@ -4,7 +4,7 @@
  * Largest WebSocket frame the server accepts (128 KiB), and so the largest change to a board one
  * message can carry. A change is applied on the event loop every board shares: 128 KiB of tldraw
  * records (about 300 cards) takes the server well under 50 ms to apply and check (measured in
- * `npm run bench -- --scenario big-change`), where the 2,500 cards of one paste took 755 ms.
+ * `npm run bench -- --scenario hostile`), where the 2,500 cards of one paste took 755 ms.
  * The app never sends more at once ({@link MAX_CHANGE_BYTES}); a larger frame is refused unread
  * (close 1009). Boards reach clients in frames of any size: this limits only what is received.
  */

@@ -1,5 +1,6 @@
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
+import type { HostileKind, HostileResult } from './hostileScenario'
 import type { IdleResult } from './idleScenario'
 import type { Rounds } from './interleavedRounds'
 import type { JoinStormResult } from './joinStormScenario'
@@ -46,6 +47,8 @@ export interface BenchMeasurements {
   readonly coldLoad: Record<PeerKind, ColdLoadResult> | null
   /** A fresh server with nothing loaded. */
   readonly idle: Rounds<PeerKind, IdleResult> | null
+  /** The workshop alone and beside a board under attack, on Commonmap (workshop shape p99). */
+  readonly hostile: Rounds<HostileKind, HostileResult> | null
   readonly exports: ExportResult | null
 }
 
@@ -100,6 +103,14 @@ export function warningsOf(measured: BenchMeasurements, pinned: boolean): string
     ),
     ...workloadWarnings('Cursors', measured.cursors),
   )
+  for (const result of Object.values(measured.hostile?.median ?? {})) {
+    if (result.workshop.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
+      warnings.push(
+        `Hostile neighbour (${result.kind}): other processes used ` +
+          `${result.workshop.otherLoadPercent.toFixed(0)} % of a core.`,
+      )
+    }
+  }
   for (const result of Object.values(measured.joinStorm?.median ?? {})) {
     if (result.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
       warnings.push(
