@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { precompressAssets } from './client/build/precompressAssets'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
 
@@ -44,6 +45,7 @@ export default defineConfig({
         ],
       },
     }),
+    precompressAssets(here('./dist/client')),
   ],
   // Pre-bundling @tldraw/assets would try to inline its `?url` imports of fonts and icons.
   optimizeDeps: { exclude: ['@tldraw/assets'] },
@@ -52,6 +54,16 @@ export default defineConfig({
     emptyOutDir: true,
     // tldraw alone is ~2 MB of JavaScript; a warning about it on every build says nothing new.
     chunkSizeWarningLimit: 4096,
+    rolldownOptions: {
+      // tldraw's packages do not declare themselves free of side effects, so one import of
+      // `createShapeId` or `T` took all of tlschema and store with it (50 KB gzip) into the phone
+      // lane, which has none of tldraw's canvas. Their modules only define things; the canvas
+      // imports what it uses.
+      treeshake: {
+        moduleSideEffects: (id: string) =>
+          !/node_modules\/@tldraw\/(tlschema|store|utils|validate|state)\//.test(id),
+      },
+    },
   },
   test: {
     root: here('.'),

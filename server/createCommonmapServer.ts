@@ -16,7 +16,7 @@ import {
   DEFAULT_WORK_QUEUE,
 } from '../shared/limits'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
-import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/schema'
+import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/commonmapSchemaFingerprint'
 import { AddressLimits, type PerMinuteLimits } from './http/AddressLimits'
 import { createApiHandler } from './http/apiRoutes'
 import { authenticate } from './identity/participantTokens'

@@ -4,7 +4,7 @@ import { DocRoot, getRecordStore } from '../shared/docLayout'
 import { commonmapSchema } from '../shared/schema'
 import { testParticipant } from '../tests/helpers/participants'
 import { createInitialBoardState } from './initialBoardState'
-import { SESSION_AREAS } from './templates/coDesignSession'
+import { SESSION_AREAS } from '../shared/sessionAreas'
 
 function boardRecords(state: Uint8Array) {
   const doc = new Y.Doc()

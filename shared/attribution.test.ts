@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AttributionFold } from './attribution'
+import { templateShapeId } from './sessionAreas'
 import type { LedgerAction, LedgerDraft } from './ledger'
 
 const entry = (
@@ -71,5 +72,25 @@ describe('AttributionFold', () => {
     const fold = new AttributionFold()
     expect(fold.apply(entry('created', 'sam', 1, 'page:p'))).toBe(false)
     expect(fold.contributions().size).toBe(0)
+  })
+
+  it("keeps who laid out a template but counts it as nobody's contribution until its words change", () => {
+    const fold = new AttributionFold()
+    const frame = templateShapeId('purpose')
+    const note = templateShapeId('agreement-1')
+    fold.apply(entry('created', 'sam', 1, frame))
+    fold.apply(entry('created', 'sam', 1, note))
+    expect(fold.get(frame)?.addedBy).toBe('sam')
+    expect(fold.contributionsOf('sam')).toBe(0)
+    // Changing a template note's words is a contribution, whoever started the board.
+    fold.apply(entry('words', 'sam', 120_000, note))
+    fold.apply(entry('words', 'priya', 130_000, note))
+    expect(fold.get(note)?.wordsBy.map((change) => change.by)).toEqual(['sam', 'priya'])
+    expect(fold.contributions()).toEqual(
+      new Map([
+        ['sam', 1],
+        ['priya', 1],
+      ]),
+    )
   })
 })

@@ -1,6 +1,7 @@
 import { T } from '@tldraw/validate'
 import type { LedgerDraft } from './ledger'
 import { isParticipantId } from './participant'
+import { isTemplateShapeId } from './sessionAreas'
 
 /** One person who changed a shape's words after it was added, and when they last did. */
 export interface WordsChange {
@@ -83,6 +84,10 @@ export function isCreditedRecord(recordId: string): boolean {
  * first added it even when it is deleted and brought back (undo), so nobody takes over someone
  * else's words by deleting and restoring them. Changes to a shape's words by the person it is
  * credited to are not listed separately.
+ *
+ * What a template lays out (shared/sessionAreas.ts) is the board's scaffolding, not anyone's
+ * voice: its shapes keep who laid them out (the ledger's record of who started the board) but
+ * count as nobody's contribution, until someone changes their words.
  */
 export class AttributionFold {
   private readonly records = new Map<string, RecordAttribution>()
@@ -109,7 +114,7 @@ export class AttributionFold {
           addedWrittenDownBy: entry.writtenDownBy,
           wordsBy: [],
         })
-        this.credit(entry.participantId, recordId)
+        if (!isTemplateShapeId(recordId)) this.credit(entry.participantId, recordId)
         return true
       }
       case 'words': {
@@ -120,7 +125,7 @@ export class AttributionFold {
           addedWrittenDownBy: null,
           wordsBy: [],
         }
-        if (current.addedBy === entry.participantId) {
+        if (current.addedBy === entry.participantId && !isTemplateShapeId(recordId)) {
           if (!before) this.records.set(recordId, current)
           return !before
         }

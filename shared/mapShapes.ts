@@ -4,15 +4,32 @@ import {
   routeBindingMigrations,
   routeBindingProps,
 } from './bindings/routeBinding'
-import { ACTION_SHAPE_TYPE, actionShapeMigrations, actionShapeProps } from './shapes/actionShape'
-import { PERSON_SHAPE_TYPE, personShapeMigrations, personShapeProps } from './shapes/personShape'
 import {
+  ACTION_SHAPE_TYPE,
+  actionShapeMigrations,
+  actionShapeProps,
+  defaultActionShapeProps,
+} from './shapes/actionShape'
+import {
+  defaultPersonShapeProps,
+  PERSON_SHAPE_TYPE,
+  personShapeMigrations,
+  personShapeProps,
+} from './shapes/personShape'
+import {
+  defaultPurposeNoteShapeProps,
   PURPOSE_NOTE_SHAPE_TYPE,
   purposeNoteShapeMigrations,
   purposeNoteShapeProps,
 } from './shapes/purposeNoteShape'
-import { ROUTE_SHAPE_TYPE, routeShapeMigrations, routeShapeProps } from './shapes/routeShape'
 import {
+  defaultRouteShapeProps,
+  ROUTE_SHAPE_TYPE,
+  routeShapeMigrations,
+  routeShapeProps,
+} from './shapes/routeShape'
+import {
+  defaultServiceShapeProps,
   SERVICE_SHAPE_TYPE,
   serviceShapeMigrations,
   serviceShapeProps,
@@ -48,3 +65,13 @@ export type MapShape = TLShape<MapShapeType>
 export function isMapShape(shape: TLShape): shape is MapShape {
   return Object.hasOwn(mapShapeSchemas, shape.type)
 }
+
+/** A new, empty one of each of the map's shapes: its props, as every client creates it. */
+export const MAP_SHAPE_DEFAULTS: { readonly [Type in MapShapeType]: () => TLShape<Type>['props'] } =
+  {
+    service: defaultServiceShapeProps,
+    person: defaultPersonShapeProps,
+    route: defaultRouteShapeProps,
+    'purpose-note': defaultPurposeNoteShapeProps,
+    action: defaultActionShapeProps,
+  }

@@ -3,9 +3,10 @@ import type { SerializedSchema } from '@tldraw/store'
 /**
  * Version of Commonmap's wire contract (URLs, close codes, message types, document layout). Bump
  * it when a change means an older client must not talk to a newer server. 2: server-owned state
- * left the document for the `serverState` message.
+ * left the document for the `serverState` message. 3: the voice balance counts people who chose
+ * not to be named apart from every role (`notNamed`).
  */
-export const PROTOCOL_VERSION = 2
+export const PROTOCOL_VERSION = 3
 
 /** Path prefix of the WebSocket endpoint: a board's socket lives at `/ws/<boardId>`. */
 export const WS_PATH = '/ws'

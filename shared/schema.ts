@@ -1,6 +1,7 @@
 import type { SerializedSchemaV2 } from '@tldraw/store'
 import { createTLSchema, defaultBindingSchemas, defaultShapeSchemas } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
+import { COMMONMAP_SCHEMA_FINGERPRINT } from './commonmapSchemaFingerprint'
 import { mapBindingSchemas, mapShapeSchemas } from './mapShapes'
 import { schemaFingerprint } from './protocol'
 
@@ -15,8 +16,13 @@ export const commonmapSchema = createTLSchema({
   bindings: { ...defaultBindingSchemas, ...mapBindingSchemas },
 })
 
-/** Fingerprint of {@link commonmapSchema}; clients send it when they connect. */
-export const COMMONMAP_SCHEMA_FINGERPRINT = schemaFingerprint(commonmapSchema.serialize())
+// The phone lane knows the fingerprint without this schema (commonmapSchemaFingerprint.ts).
+const fingerprint = schemaFingerprint(commonmapSchema.serialize())
+if (fingerprint !== COMMONMAP_SCHEMA_FINGERPRINT) {
+  throw new Error(
+    `The schema changed: set COMMONMAP_SCHEMA_FINGERPRINT in shared/commonmapSchemaFingerprint.ts to '${fingerprint}'`,
+  )
+}
 
 /** Validates a serialized tldraw schema, as the server states a board's (shared/serverState.ts). */
 export const serializedSchemaValidator: T.Validator<SerializedSchemaV2> = T.object({

@@ -1,17 +1,23 @@
 import { describe, expect, it } from 'vitest'
+import type { CreditLevel } from './credit'
+import type { RoleId } from './roles'
 import { computeVoiceBalance, formatShare } from './voiceBalance'
 
-const people = (role: string, count: number, from = 0) =>
-  Array.from({ length: count }, (_, i) => ({ id: `${role}-${from + i}`, role: role as never }))
+const people = (role: string, count: number, credit: CreditLevel = 'full-name') =>
+  Array.from({ length: count }, (_, i) => ({
+    id: `${role}-${credit}-${i}`,
+    role: role as RoleId,
+    credit,
+  }))
 
 describe('computeVoiceBalance', () => {
   it('gives each role its share of people and of contributions', () => {
     const everyone = [...people('lived-experience', 4), ...people('practitioner', 6)]
     const contributions = new Map([
-      ['lived-experience-0', 2],
-      ['lived-experience-1', 1],
-      ['practitioner-0', 9],
-      ['practitioner-3', 5],
+      ['lived-experience-full-name-0', 2],
+      ['lived-experience-full-name-1', 1],
+      ['practitioner-full-name-0', 9],
+      ['practitioner-full-name-3', 5],
     ])
     const balance = computeVoiceBalance(everyone, contributions)
     expect(balance.people).toBe(10)
@@ -35,6 +41,7 @@ describe('computeVoiceBalance', () => {
       },
     ])
     expect(balance.smallGroups).toBeNull()
+    expect(balance.notNamed).toBeNull()
     expect(`${formatShare(0.4)} of people, ${formatShare(3 / 17)} of ideas`).toBe(
       '40% of people, 18% of ideas',
     )
@@ -47,9 +54,9 @@ describe('computeVoiceBalance', () => {
       ...people('manager', 1),
     ]
     const contributions = new Map([
-      ['carer-0', 4],
-      ['manager-0', 2],
-      ['lived-experience-2', 6],
+      ['carer-full-name-0', 4],
+      ['manager-full-name-0', 2],
+      ['lived-experience-full-name-2', 6],
     ])
     const balance = computeVoiceBalance(everyone, contributions)
     const carer = balance.roles.find((r) => r.role === 'carer')
@@ -78,5 +85,44 @@ describe('computeVoiceBalance', () => {
   it('shares nothing out before anyone has contributed', () => {
     const balance = computeVoiceBalance(people('practitioner', 3), new Map())
     expect(balance.roles[0]).toMatchObject({ peopleShare: 1, contributionShare: 0 })
+  })
+
+  it('leaves people who chose not to be named out of every role group, and out of the shares while fewer than three', () => {
+    // One carer chose "Do not name me": nothing may say that "Someone not named" is a carer.
+    const everyone = [
+      ...people('lived-experience', 3),
+      ...people('practitioner', 3),
+      ...people('carer', 1, 'not-named'),
+      ...people('lived-experience', 1, 'not-named'),
+    ]
+    const contributions = new Map([
+      ['lived-experience-full-name-0', 3],
+      ['practitioner-full-name-1', 3],
+      ['carer-not-named-0', 5],
+      ['lived-experience-not-named-0', 1],
+    ])
+    const balance = computeVoiceBalance(everyone, contributions)
+    expect(balance.roles.map((r) => r.role)).toEqual(['lived-experience', 'practitioner'])
+    expect(balance.roles[0]).toMatchObject({ people: 3, peopleShare: 0.5, contributionShare: 0.5 })
+    expect(balance.smallGroups).toBeNull()
+    expect(balance.notNamed).toEqual({ count: 2, figures: null })
+    expect(balance).toMatchObject({ people: 6, contributions: 6 })
+    const shares = balance.roles.reduce((sum, r) => sum + (r.contributionShare ?? 0), 0)
+    expect(shares).toBe(1)
+  })
+
+  it('gives people not named their own figures from three up, still in no role', () => {
+    const everyone = [...people('practitioner', 3), ...people('carer', 3, 'not-named')]
+    const contributions = new Map([
+      ['practitioner-full-name-0', 1],
+      ['carer-not-named-2', 3],
+    ])
+    const balance = computeVoiceBalance(everyone, contributions)
+    expect(balance.roles.map((r) => r.role)).toEqual(['practitioner'])
+    expect(balance.notNamed).toEqual({
+      count: 3,
+      figures: { people: 3, contributions: 3, peopleShare: 0.5, contributionShare: 0.75 },
+    })
+    expect(balance).toMatchObject({ people: 6, contributions: 4 })
   })
 })

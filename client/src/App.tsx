@@ -1,12 +1,22 @@
+import { lazy, Suspense } from 'react'
 import { isBoardId } from '../../shared/protocol'
 import { BoardRoute } from './board/BoardRoute'
 import { Notice } from './common/Notice'
-import { StartPage } from './start/StartPage'
+
+// Its own download: a phone opening a board's link on a slow connection has no use for the
+// start page's board import code.
+const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default: m.StartPage })))
 
 /** Picks the page from the address: `/` is the start page, `/b/<boardId>` a board. */
 export function App() {
   const path = window.location.pathname
-  if (path === '/' || path === '') return <StartPage />
+  if (path === '/' || path === '') {
+    return (
+      <Suspense fallback={<Notice title="Opening Commonmap…" busy />}>
+        <StartPage />
+      </Suspense>
+    )
+  }
   const boardMatch = /^\/b\/([^/]+)\/?$/.exec(path)
   if (boardMatch) {
     const boardId = boardMatch[1] ?? ''

@@ -37,7 +37,8 @@ export const CONTENT_SECURITY_POLICY = [
  * Serves the built web app from `dir` (Vite's `dist/client`). Paths without a file extension
  * (`/`, `/b/<id>`) get `index.html`, so the app's own routes work when opened directly. Files
  * under `/assets/` have content hashes in their names and are cached for good; `index.html` is
- * revalidated so people get a new version on reload. Without a build, every page explains that.
+ * revalidated so people get a new version on reload. Scripts and styles go gzipped to browsers
+ * that accept it. Without a build, every page explains that.
  */
 export function createStaticClientHandler(
   dir: string,
@@ -66,6 +67,8 @@ export function createStaticClientHandler(
   const serve = sirv(dir, {
     single: true,
     etag: true,
+    // The build writes a gzipped copy of each script and style (client/build/precompressAssets.ts).
+    gzip: true,
     setHeaders: (res, pathname) => {
       res.setHeader('X-Content-Type-Options', 'nosniff')
       res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)

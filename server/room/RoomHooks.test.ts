@@ -326,6 +326,7 @@ describe('Room pipeline', () => {
           contributions: 0,
           roles: [],
           smallGroups: null,
+          notNamed: null,
         })
       },
     }

@@ -2,7 +2,8 @@ import { PageRecordType, type TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { participantId } from '../../tests/helpers/participants'
 import { validateWithSchema } from '../../tests/helpers/mapRecords'
-import { coDesignSessionRecords, SESSION_AREAS, STARTER_AGREEMENT } from './coDesignSession'
+import { SESSION_AREAS } from '../../shared/sessionAreas'
+import { coDesignSessionRecords, STARTER_AGREEMENT } from './coDesignSession'
 
 const PAGE = PageRecordType.createId('page')
 const sam = participantId('sam')

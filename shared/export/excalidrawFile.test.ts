@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { beforeAll, describe, expect, it } from 'vitest'
-import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
+import { SESSION_AREAS, templateShapeId } from '../sessionAreas'
 import { everyKindExportSource, PRIVATE_WORDS } from '../../tests/helpers/exportSource'
 import {
   loadExcalidrawFile,

@@ -13,7 +13,7 @@ import {
 } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
 import { commonmapSchema } from '../schema'
-import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
+import { SESSION_AREAS, templateShapeId } from '../sessionAreas'
 import { everyKindExportSource, PRIVATE_WORDS } from '../../tests/helpers/exportSource'
 import { shapeRecord } from '../../tests/helpers/mapRecords'
 import { openInTldraw } from '../../tests/helpers/openInTldraw'

@@ -16,6 +16,7 @@ describe('parseBenchArgs', () => {
     expect([...args.scenarios]).toEqual(['many-boards', 'idle', 'cursors'])
     expect([...parseBenchArgs(['--latency-only']).scenarios]).toEqual(['latency'])
     expect([...parseBenchArgs(['--export-only']).scenarios]).toEqual(['export'])
+    expect([...parseBenchArgs(['--page-weight-only']).scenarios]).toEqual(['page-weight'])
     expect([...parseBenchArgs(['--cold-load-only', '--scenario', 'idle']).scenarios]).toEqual([
       'cold-load',
       'idle',

@@ -9,6 +9,7 @@ export const SCENARIOS = [
   'idle',
   'hostile',
   'export',
+  'page-weight',
 ] as const
 
 export type Scenario = (typeof SCENARIOS)[number]
@@ -27,7 +28,7 @@ export interface BenchArgs {
 /** The flags, for the error message of a wrong one. */
 export const USAGE =
   'npm run bench [-- --scenario NAME[,NAME…]] [--rounds N] [--measure-seconds S] [--cpu-prof]' +
-  ` (scenarios: ${SCENARIOS.join(', ')}; --latency-only, --cold-load-only and --export-only` +
+  ` (scenarios: ${SCENARIOS.join(', ')}; --latency-only, --cold-load-only, --export-only and --page-weight-only` +
   ' are short for one scenario)'
 
 /** The older flags, each of which runs one scenario alone. */
@@ -35,6 +36,7 @@ const ALONE: Record<string, Scenario> = {
   '--latency-only': 'latency',
   '--cold-load-only': 'cold-load',
   '--export-only': 'export',
+  '--page-weight-only': 'page-weight',
 }
 
 /** Reads the bench's flags; throws with {@link USAGE} on anything it does not know. */

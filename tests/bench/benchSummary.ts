@@ -1,3 +1,4 @@
+import type { PageWeightResult } from './pageWeightScenario'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
 import type { HostileKind, HostileResult } from './hostileScenario'
@@ -50,6 +51,8 @@ export interface BenchMeasurements {
   /** The workshop alone and beside a board under attack, on Commonmap (workshop shape p99). */
   readonly hostile: Rounds<HostileKind, HostileResult> | null
   readonly exports: ExportResult | null
+  /** What the board's pages cost to open, and how soon the phone lane works on a slow phone. */
+  readonly pageWeight: PageWeightResult | null
 }
 
 /** Everything one `npm run bench` measured: what results/latest.json holds. */

@@ -8,6 +8,7 @@ import type {
 } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
+import { PAGE_WEIGHT_TARGETS, type PageWeightResult } from './pageWeightScenario'
 import type { Rounds } from './interleavedRounds'
 import { summarize } from './percentiles'
 import type { WorkloadResult } from './workloadScenario'
@@ -36,8 +37,18 @@ const MAX_IDLE_RSS_MB = 80
  * loads, and issue 13's "Done when".
  */
 export function checkTargets(measured: BenchMeasurements): Target[] {
-  const { latency, manyBoards, oneRoom, cursors, joinStorm, coldLoad, idle, exports, hostile } =
-    measured
+  const {
+    latency,
+    manyBoards,
+    oneRoom,
+    cursors,
+    joinStorm,
+    coldLoad,
+    idle,
+    exports,
+    pageWeight,
+    hostile,
+  } = measured
   return [
     ...(hostile ? hostileTargets(hostile) : []),
     ...(latency ? latencyTargets(latency) : []),
@@ -83,6 +94,7 @@ export function checkTargets(measured: BenchMeasurements): Target[] {
         ]
       : []),
     ...(exports ? exportTargets(exports) : []),
+    ...(pageWeight ? pageWeightTargets(pageWeight) : []),
   ]
 }
 
@@ -196,6 +208,30 @@ function hostileTargets({ median }: NonNullable<BenchMeasurements['hostile']>): 
       'ms',
     ),
   ]
+}
+
+/** Issue 10's budgets: what a phone on a slow connection has to download before it can add a card. */
+export function pageWeightTargets(result: PageWeightResult): Target[] {
+  const t = PAGE_WEIGHT_TARGETS
+  return [
+    atMost(
+      'Board page JavaScript before Export (gzip)',
+      kb(result.boardJsGzip),
+      kb(t.boardJsGzip),
+      'KB',
+    ),
+    atMost('Phone lane JavaScript (gzip)', kb(result.laneJsGzip), kb(t.laneJsGzip), 'KB'),
+    atMost(
+      'Phone lane usable on Slow 3G with 4× CPU slowdown',
+      result.laneUsableSlowMs / 1000,
+      t.laneUsableSlowMs / 1000,
+      's',
+    ),
+  ]
+}
+
+function kb(bytes: number): number {
+  return Math.round((bytes / 1024) * 10) / 10
 }
 
 function atMost(name: string, value: number, limit: number, unit: string): Target {

@@ -3,6 +3,7 @@ import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
 import type { HostileKind, HostileResult } from './hostileScenario'
 import { formatWorkload } from './formatWorkload'
+import { formatPageWeight } from './pageWeightScenario'
 import type { IdleResult } from './idleScenario'
 import type { Rounds } from './interleavedRounds'
 import type { JoinStormResult } from './joinStormScenario'
@@ -50,6 +51,8 @@ export function formatReport(summary: BenchSummary): string {
     ...(summary.hostile ? formatHostile(summary.hostile) : ['Hostile neighbour: not run.']),
     '',
     ...(summary.exports ? formatExports(summary.exports) : ['Export: not run.']),
+    '',
+    ...(summary.pageWeight ? formatPageWeight(summary.pageWeight) : ['Page weight: not run.']),
     '',
     ...formatTargets(summary.targets),
     ...(summary.warnings.length

@@ -2,7 +2,7 @@ import * as encoding from 'lib0/encoding'
 import { messageYjsSyncStep2 } from 'y-protocols/sync'
 import { MessageType } from '../../server/room/wireMessages'
 import { PROTOCOL_VERSION, WS_PATH, WS_QUERY } from '../../shared/protocol'
-import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../shared/schema'
+import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../shared/commonmapSchemaFingerprint'
 import { SERVERS, type ServerProcess } from './serverProcess'
 
 /**

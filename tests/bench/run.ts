@@ -11,15 +11,16 @@ import {
   type LatencyKind,
   type PeerKind,
 } from './benchSummary'
-import { checkTargets, exportTargets } from './benchTargets'
+import { checkTargets, exportTargets, pageWeightTargets } from './benchTargets'
 import { mergeColdLoadRounds, runColdLoadScenario } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
-import { runHostile, type HostileKind } from './hostileScenario'
 import { formatExports, formatReport, formatTargets } from './formatReport'
+import { runHostile, type HostileKind } from './hostileScenario'
 import { runIdle } from './idleScenario'
 import { interleavedRounds, type Rounds } from './interleavedRounds'
 import { runJoinStorm } from './joinStormScenario'
+import { formatPageWeight, runPageWeightScenario } from './pageWeightScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
 import { runWorkload, type WorkloadResult } from './workloadScenario'
 import {
@@ -170,11 +171,29 @@ async function exportsAlone(): Promise<void> {
   process.stdout.write(`${report.join('\n')}\n`)
 }
 
+/** `--page-weight-only`: what the board's pages cost to open, alone. */
+async function pageWeightAlone(): Promise<void> {
+  progress('Page weight scenario in Chromium…')
+  const pageWeight = await runPageWeightScenario()
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(
+    `${resultsDir}page-weight-latest.json`,
+    `${JSON.stringify({ startedAt, pageWeight, targets: pageWeightTargets(pageWeight) }, null, 2)}\n`,
+  )
+  const report = [
+    ...formatPageWeight(pageWeight),
+    '',
+    ...formatTargets(pageWeightTargets(pageWeight)),
+  ]
+  process.stdout.write(`${report.join('\n')}\n`)
+}
+
 async function main(): Promise<void> {
   // Commonmap runs as `npm start` runs it: the app and the server compiled.
   await ensureBuilt()
   const has = (scenario: Scenario) => args.scenarios.has(scenario)
   if (has('export') && args.scenarios.size === 1) return exportsAlone()
+  if (has('page-weight') && args.scenarios.size === 1) return pageWeightAlone()
   const discarded: string[] = []
   // In this order, each scenario's rounds done before the next starts.
   const measured: BenchMeasurements = {
@@ -197,6 +216,9 @@ async function main(): Promise<void> {
     hostile: has('hostile') ? await hostileRounds() : null,
     exports: has('export')
       ? (progress('Export scenario in Chromium…'), await runExportScenario())
+      : null,
+    pageWeight: has('page-weight')
+      ? (progress('Page weight scenario in Chromium…'), await runPageWeightScenario())
       : null,
   }
   const summary: BenchSummary = {

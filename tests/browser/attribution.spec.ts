@@ -4,7 +4,7 @@ import { INVALID_LINK } from '../../shared/closeCodes'
 import { boardPath } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { joinBoard, recordOutsideRequests } from './boardPage'
+import { joinBoard, recordOutsideRequests, waitForTextEditor } from './boardPage'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -16,28 +16,32 @@ test.afterEach(async () => {
 
 const screenshots = 'test-results/screenshots'
 
-/** Adds a note at (x, y) with the note tool and types `text` into it. */
-async function addNote(page: Page, x: number, y: number, text: string) {
-  await page.getByTestId('tools.note').click()
+/**
+ * Adds a text at (x, y) with tldraw's text tool and types `text` into it: a shape of tldraw's own,
+ * credited like the map's cards.
+ */
+async function addText(page: Page, x: number, y: number, text: string) {
+  await page.getByTestId('tools.text').click()
   await page.mouse.click(x, y)
+  await waitForTextEditor(page)
   await page.keyboard.type(text)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
 }
 
-/** The note on the canvas that says `text`. */
-const note = (page: Page, text: string) =>
-  page.locator('.tl-shape[data-shape-type="note"]').filter({ hasText: text })
+/** The text on the canvas that says `text`. */
+const textShape = (page: Page, text: string) =>
+  page.locator('.tl-shape[data-shape-type="text"]').filter({ hasText: text })
 
-/** Points at a note and returns the attribution label it shows. */
+/** Points at a text and returns the attribution label it shows. */
 async function hover(page: Page, text: string) {
-  const box = await note(page, text).boundingBox()
-  if (!box) throw new Error(`No note "${text}" on the page`)
+  const box = await textShape(page, text).boundingBox()
+  if (!box) throw new Error(`No text "${text}" on the page`)
   await page.mouse.move(box.x + box.width / 2, box.y + box.height - 30)
   return page.getByTestId('attribution-label')
 }
 
-test('two people with different roles add notes; hovering names them with their roles; People highlights one person’s notes', async ({
+test('two people with different roles add texts; hovering names them with their roles; People highlights one person’s texts', async ({
   browser,
 }) => {
   const boardId = await createBoard(server.url, 'Getting help with housing')
@@ -54,10 +58,10 @@ test('two people with different roles add notes; hovering names them with their 
   await joinBoard(priya, server.url, boardId, { name: 'Priya', role: 'Practitioner' })
   await expect(sam.getByTestId('my-menu-toggle')).toHaveText(/You: Sam · Lived experience/)
 
-  await addNote(sam, 350, 300, 'Long wait for a GP')
-  await addNote(priya, 750, 300, 'Referral forms get lost')
-  await expect(note(priya, 'Long wait for a GP')).toBeVisible()
-  await expect(note(sam, 'Referral forms get lost')).toBeVisible()
+  await addText(sam, 350, 300, 'Long wait for a GP')
+  await addText(priya, 750, 300, 'Referral forms get lost')
+  await expect(textShape(priya, 'Long wait for a GP')).toBeVisible()
+  await expect(textShape(sam, 'Referral forms get lost')).toBeVisible()
 
   await expect(await hover(priya, 'Long wait for a GP')).toHaveText(
     /^Added by Sam · Lived experience · \d/,
@@ -74,16 +78,22 @@ test('two people with different roles add notes; hovering names them with their 
   await expect(panel.getByTestId('contributors')).toContainText('Sam · Lived experience')
   await expect(panel.getByTestId('contributors')).toContainText('You')
   await panel.getByRole('button', { name: 'Show contributions of Sam · Lived experience' }).click()
-  await expect(note(priya, 'Long wait for a GP')).toHaveAttribute('data-highlight', 'lit')
-  await expect(note(priya, 'Referral forms get lost')).toHaveAttribute('data-highlight', 'faded')
-  await expect(panel.getByText(/^Showing what Sam · Lived experience added/)).toBeVisible()
+  await expect(textShape(priya, 'Long wait for a GP')).toHaveAttribute('data-highlight', 'lit')
+  await expect(textShape(priya, 'Referral forms get lost')).toHaveAttribute(
+    'data-highlight',
+    'faded',
+  )
+  // The mode says it is on, over the canvas on every screen size, with the way to stop it.
+  await expect(priya.getByTestId('highlight-mode')).toContainText('Showing Sam’s contributions')
   await priya.screenshot({ path: `${screenshots}/people-highlight-person.png` })
 
   await panel.getByRole('button', { name: 'Practitioner', exact: true }).click()
-  await expect(note(priya, 'Referral forms get lost')).toHaveAttribute('data-highlight', 'lit')
-  await expect(note(priya, 'Long wait for a GP')).toHaveAttribute('data-highlight', 'faded')
-  await panel.getByRole('button', { name: 'Stop highlighting' }).click()
-  await expect(note(priya, 'Long wait for a GP')).not.toHaveAttribute('data-highlight', /.*/)
+  await expect(textShape(priya, 'Referral forms get lost')).toHaveAttribute('data-highlight', 'lit')
+  await expect(textShape(priya, 'Long wait for a GP')).toHaveAttribute('data-highlight', 'faded')
+  await panel.getByRole('button', { name: /^Close/ }).click()
+  await expect(priya.getByTestId('highlight-mode')).toContainText('Practitioner')
+  await priya.getByTestId('highlight-mode').getByRole('button', { name: /^Stop/ }).click()
+  await expect(textShape(priya, 'Long wait for a GP')).not.toHaveAttribute('data-highlight', /.*/)
 
   expect(outside.flat()).toEqual([])
 })
@@ -110,7 +120,7 @@ test('adding on behalf of someone without a device shows both names, in the labe
   )
   await priya.screenshot({ path: `${screenshots}/adding-for.png` })
 
-  await addNote(priya, 700, 350, 'The bus stops at six')
+  await addText(priya, 700, 350, 'The bus stops at six')
   const expected = /^Added by Sam · Lived experience \(written down by Priya · Practitioner\) · \d/
   await expect(await hover(jo, 'The bus stops at six')).toHaveText(expected)
   await expect(await hover(priya, 'The bus stops at six')).toHaveText(
@@ -118,7 +128,7 @@ test('adding on behalf of someone without a device shows both names, in the labe
   )
 
   // The History panel tells it in plain words, from the ledger.
-  await note(jo, 'The bus stops at six').click()
+  await textShape(jo, 'The bus stops at six').click()
   await jo.getByRole('button', { name: 'History of this shape' }).click()
   await expect(jo.getByTestId('history-list')).toContainText(
     'Sam · Lived experience added it, written down by Priya · Practitioner.',
@@ -134,7 +144,7 @@ test('a person changes how they are credited from their own menu, and everyone s
   const priya = await (await browser.newContext()).newPage()
   await joinBoard(sam, server.url, boardId, { name: 'Sam Jones', role: 'Lived experience' })
   await joinBoard(priya, server.url, boardId, { name: 'Priya', role: 'Practitioner' })
-  await addNote(sam, 400, 300, 'No interpreter at the desk')
+  await addText(sam, 400, 300, 'No interpreter at the desk')
   await expect(await hover(priya, 'No interpreter at the desk')).toHaveText(
     /^Added by Sam Jones · Lived experience/,
   )

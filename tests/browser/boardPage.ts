@@ -30,6 +30,16 @@ export async function fillJoinDialog(
   if (person.pseudonym) await page.getByLabel('The made-up name to show').fill(person.pseudonym)
 }
 
+/**
+ * Waits until tldraw's in-place text editor has the keyboard. It takes it a moment after a note
+ * is placed (tldraw focuses it on a timer), and keys pressed before that are canvas shortcuts.
+ */
+export async function waitForTextEditor(page: Page) {
+  await expect(
+    page.locator('[data-testid="rich-text-area"] [contenteditable="true"]'),
+  ).toBeFocused()
+}
+
 /** The shapes of one type on the canvas. */
 export function shapes(page: Page, type = 'geo') {
   return page.locator(`.tl-shape[data-shape-type="${type}"]`)

@@ -1,7 +1,7 @@
 import { expect, test } from './fixtures'
 import { unzipSync } from 'fflate'
 import { mkdir, writeFile } from 'node:fs/promises'
-import { SESSION_AREAS } from '../../server/templates/coDesignSession'
+import { SESSION_AREAS } from '../../shared/sessionAreas'
 import { ApiPath } from '../../shared/api'
 import { extractBoardFromPng } from '../../shared/export/pngBoard'
 import { extractBoardFromSvg } from '../../shared/export/svgBoard'
@@ -19,7 +19,13 @@ import {
 } from '../helpers/serviceMapRecords'
 import { openInTldraw } from '../helpers/openInTldraw'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { joinBoard, recordOutsideRequests, SCREENSHOT_DIR, shapes } from './boardPage'
+import {
+  joinBoard,
+  recordOutsideRequests,
+  SCREENSHOT_DIR,
+  shapes,
+  waitForTextEditor,
+} from './boardPage'
 import { openInEditor, startEditorPages } from './editorPages'
 import {
   downloadExport,
@@ -58,10 +64,10 @@ test('someone who chose not to be named exports every format; each file has the 
     credit: 'Do not name me',
   })
 
-  // A note typed on the canvas: tldraw draws its last editor's name in the corner, and its
-  // words try to run a script.
-  await page.getByTestId('tools.note').click()
+  // A text typed on the canvas with tldraw's own text tool, whose words try to run a script.
+  await page.getByTestId('tools.text').click()
   await page.mouse.click(640, 420)
+  await waitForTextEditor(page)
   await page.keyboard.type(INJECTION)
   await page.keyboard.press('Escape')
   await page.keyboard.press('Escape')
@@ -122,10 +128,10 @@ test('someone who chose not to be named exports every format; each file has the 
     const types = shapeTypes(board!)
     expect(types.filter((type) => type === 'service')).toHaveLength(4)
     expect(types.filter((type) => type === 'route')).toHaveLength(5)
-    expect(types).toContain('note')
+    expect(types).toContain('text')
   }
 
-  // The words of the note are text in the SVG, never a script element…
+  // The words of the text are text in the SVG, never a script element…
   const svgText = svg.bytes.toString('utf8')
   expect(svgText).not.toMatch(/<script/i)
   expect(svgText).toContain('&lt;script&gt;alert(1)&lt;/script&gt;')
@@ -162,14 +168,14 @@ test('someone who chose not to be named exports every format; each file has the 
   await page.keyboard.press('Escape')
   await expect(dialog).toBeHidden()
 
-  // Only what is selected: the note, and nothing else on the board.
-  await page.locator('.tl-shape[data-shape-type="note"]').click()
+  // Only what is selected: the text, and nothing else on the board.
+  await page.locator('.tl-shape[data-shape-type="text"]').click()
   await openExportDialog(page)
   await dialog.getByRole('radio', { name: /^Only what is selected \(1 thing\)/ }).check()
   const selection = await downloadExport(page, 'Picture (PNG)')
   files.push(selection)
   expect(selection.name).toBe('Crisis support in Leeds - selection.png')
-  expect(shapeTypes(extractBoardFromPng(selection.bytes)!)).toEqual(['note'])
+  expect(shapeTypes(extractBoardFromPng(selection.bytes)!)).toEqual(['text'])
 
   // …and opened as a page, the SVG runs nothing.
   const alerts: string[] = []
@@ -199,6 +205,8 @@ test('the PDF report of a session gives each area a page of its own', async ({ b
   const context = await browser.newContext({ acceptDownloads: true })
   const page = await context.newPage()
   await joinBoard(page, server.url, boardId, { name: 'Sam', role: 'Facilitator' })
+  // The board opens on its first area, readable; the whole board is a button away.
+  await page.getByRole('button', { name: 'Whole board' }).click()
   await expect(page.locator('.tl-frame-heading')).toHaveCount(SESSION_AREAS.length)
 
   const report = await readPdf((await downloadExport(page, 'Report (PDF)')).bytes)

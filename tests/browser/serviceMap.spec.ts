@@ -2,7 +2,7 @@ import { expect, test } from './fixtures'
 import type { Page } from '@playwright/test'
 import { readFile, writeFile } from 'node:fs/promises'
 import { boardPath } from '../../shared/protocol'
-import { SESSION_AREAS } from '../../server/templates/coDesignSession'
+import { SESSION_AREAS } from '../../shared/sessionAreas'
 import { connectClient } from '../helpers/connectClient'
 import { createBoard } from '../helpers/createBoard'
 import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
@@ -76,10 +76,18 @@ test('a service placed with the tool and a route dragged to a second card reach 
 
   // In place: a double-click on the route writes its note, one on a card its name.
   await sam.mouse.click(700, 650)
+  // A person types once the text box has the keyboard; on a loaded machine that is a moment
+  // after the double-click, and keys pressed before it would be canvas shortcuts.
   await sam.mouse.dblclick(500, 300)
+  await expect(
+    shapes(sam, 'route').getByRole('textbox', { name: 'Note about this route' }),
+  ).toBeFocused()
   await sam.keyboard.type('6 week wait')
   await sam.keyboard.press('Escape')
   await sam.mouse.dblclick(640, 240)
+  await expect(
+    shapes(sam, 'service').getByRole('textbox', { name: 'Name of the service' }),
+  ).toBeFocused()
   await sam.keyboard.type('Housing Options Leeds')
   await sam.keyboard.press('Escape')
 
@@ -165,6 +173,12 @@ test('a board started as a co-design session opens with every frame and prompt, 
 
   await expect(page.getByTestId('connection-status')).toHaveText(/Connected/)
   await expect(page.getByLabel('Your name')).toHaveCount(0)
+  // It opens on the first area, at a zoom where its words can be read; the whole board is a
+  // button away.
+  await expect(page.getByTestId('canvas').getByText(SESSION_AREAS[0]!.prompt)).toBeInViewport()
+  await expect(page.getByText('100%')).toBeVisible()
+  await page.screenshot({ path: `${SCREENSHOT_DIR}/board-as-it-opens.png` })
+  await page.getByRole('button', { name: 'Whole board' }).click()
   for (const area of SESSION_AREAS) {
     await expect(page.locator('.tl-frame-heading', { hasText: area.name })).toBeVisible()
     await expect(page.getByTestId('canvas').getByText(area.prompt)).toBeVisible()
@@ -180,7 +194,10 @@ test('a board started as a co-design session opens with every frame and prompt, 
   await page.keyboard.press('Escape')
 
   await page.getByTestId('canvas').getByText(SESSION_AREAS[0]!.prompt).hover()
-  await expect(page.getByTestId('attribution-label')).toContainText(/^Added by You · /)
+  // The layout is nobody's contribution, but the board says who laid it out.
+  await expect(page.getByTestId('attribution-label')).toHaveText(
+    'Part of the session’s layout, from when You started the board',
+  )
   await context.close()
 })
 

@@ -12,24 +12,11 @@ import {
   type RouteBinding,
   type RouteTerminal,
 } from '../../shared/bindings/routeBinding'
-import type { MapShapeType } from '../../shared/mapShapes'
+import { MAP_SHAPE_DEFAULTS, type MapShapeType } from '../../shared/mapShapes'
 import { commonmapSchema } from '../../shared/schema'
-import { defaultActionShapeProps } from '../../shared/shapes/actionShape'
-import { defaultPersonShapeProps } from '../../shared/shapes/personShape'
-import { defaultPurposeNoteShapeProps } from '../../shared/shapes/purposeNoteShape'
-import { defaultRouteShapeProps } from '../../shared/shapes/routeShape'
-import { defaultServiceShapeProps } from '../../shared/shapes/serviceShape'
 
 /** The page every board starts with (server/initialBoardState.ts). */
 export const TEST_PAGE_ID = PageRecordType.createId('page')
-
-const defaults: { [Type in MapShapeType]: () => TLShape<Type>['props'] } = {
-  service: defaultServiceShapeProps,
-  person: defaultPersonShapeProps,
-  route: defaultRouteShapeProps,
-  'purpose-note': defaultPurposeNoteShapeProps,
-  action: defaultActionShapeProps,
-}
 
 /** A complete shape record on the first page, at the origin, with the given props. */
 export function shapeRecord<Shape extends TLShape>(
@@ -65,7 +52,7 @@ export function mapShapeRecord<Type extends MapShapeType>(
   return shapeRecord<TLShape<Type>>(
     type,
     name,
-    { ...defaults[type](), ...props } as TLShape<Type>['props'],
+    { ...MAP_SHAPE_DEFAULTS[type](), ...props } as TLShape<Type>['props'],
     changes,
   )
 }

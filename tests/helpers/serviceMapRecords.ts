@@ -1,5 +1,5 @@
 import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
-import { templateShapeId } from '../../server/templates/coDesignSession'
+import { templateShapeId } from '../../shared/sessionAreas'
 import type { RouteKind } from '../../shared/shapes/routeShape'
 import { mapShapeRecord, routeBindingRecord } from './mapRecords'
 import { participantId } from './participants'

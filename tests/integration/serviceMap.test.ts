@@ -1,7 +1,9 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { LedgerEntry } from '../../shared/ledger'
 import { mapOutline } from '../../shared/mapOutline'
-import { SESSION_AREAS, templateShapeId } from '../../server/templates/coDesignSession'
+import { CURRENT_KEY } from '../../shared/serverState'
+import { SESSION_AREAS, templateShapeId } from '../../shared/sessionAreas'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, createBoardWith, person } from '../helpers/createBoard'
 import { validateWithSchema } from '../helpers/mapRecords'
@@ -53,7 +55,7 @@ describe('service maps on a real server', () => {
     expect(later.snapshot()).toEqual(expected)
   })
 
-  it('lays out a co-design session when the board is created, attributed to whoever chose it', async () => {
+  it('lays out a co-design session when the board is created, recorded as laid out by whoever chose it and counted as nobody’s contribution', async () => {
     const board = await createBoardWith(server.url, {
       title: 'Getting help with housing',
       template: 'co-design',
@@ -84,6 +86,19 @@ describe('service maps on a real server', () => {
         addedBy: sam.id,
       })
     }
+    // The ledger records who laid the session out…
+    const response = await fetch(`${server.url}/api/boards/${board.id}/ledger`, {
+      headers: { Authorization: `Bearer ${board.creator!.token}` },
+    })
+    const { entries } = (await response.json()) as { entries: LedgerEntry[] }
+    const frameEntries = entries.filter((entry) => entry.recordType === 'frame')
+    expect(frameEntries).toHaveLength(SESSION_AREAS.length)
+    expect(frameEntries.every((e) => e.action === 'created' && e.participantId === sam.id)).toBe(
+      true,
+    )
+    // …but the template is nobody's voice: Sam has contributed nothing yet.
+    expect(client.state.get('contributions').get(sam.id) ?? 0).toBe(0)
+    expect(client.state.get('voiceBalance').get(CURRENT_KEY)).toMatchObject({ contributions: 0 })
   })
 
   it('never duplicates the frames when two people start boards at the same moment', async () => {

@@ -51,6 +51,7 @@ export function AttributionLabel() {
       identity.participant.id,
       formatTime,
       importedFrom ? { imported: importedFrom, formatDate } : undefined,
+      target.shapeId,
     )
   return (
     <>

@@ -8,9 +8,9 @@ import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
 import type { RoleId } from '../../../shared/roles'
 import type { VoiceBalance } from '../../../shared/voiceBalance'
-import type { LocalParticipant } from '../collab/localParticipant'
 import type { WritingFor } from '../collab/writingFor'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
+import type { BoardView } from './boardView'
 import type { ConnectionState } from './connectionState'
 
 /** Whose contributions the canvas shows, dimming the rest. */
@@ -30,13 +30,17 @@ export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
   history: 'History of this shape',
 }
 
-/** What the panels drawn inside tldraw's UI need to know about the open board. */
+/**
+ * What a board's own controls need to know about the open board, on the canvas and in the phone
+ * lane alike: who this is, the connection, and what the server decides (people, credit, licence).
+ */
 export interface BoardContextValue {
   readonly boardId: string
   readonly title: string
   /** Who this device is on the board, and its token. */
   readonly identity: RememberedIdentity
-  readonly me: LocalParticipant
+  /** This person as everyone else sees them (their credit choice). */
+  readonly self: Participant
   readonly connection: ConnectionState
   /** Everyone on the board as credited, with their contributions (server-owned). */
   readonly people: ReadonlyMap<string, PublishedPerson>
@@ -49,18 +53,14 @@ export interface BoardContextValue {
   readonly licence: LicenceChoice
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]
-  /** The panel docked beside the canvas, if any. */
-  readonly sidePanel: SidePanelId | null
-  /** Opens a side panel, or closes it if it is open already (`null` closes any). */
-  readonly toggleSidePanel: (panel: SidePanelId | null) => void
-  readonly highlight: Highlight | null
-  setHighlight(highlight: Highlight | null): void
   readonly writingFor: WritingFor
   readonly writingForReply: WritingForReply
   /** Keeps a changed profile (own, after an edit) on this device. */
   onProfileSaved(profile: ParticipantProfile): void
   /** Forgets this device's identity and asks who is joining ("Join as someone new"). */
   joinAsSomeoneNew(): void
+  /** Opens the board in the other view: the canvas ("See the board") or the phone lane. */
+  switchView(view: BoardView): void
 }
 
 export const BoardContext = createContext<BoardContextValue | null>(null)
@@ -68,19 +68,41 @@ export const BoardContext = createContext<BoardContextValue | null>(null)
 /**
  * What each shape's wrapper needs to know to highlight it. Kept apart from the board context,
  * which changes with every cursor that moves (who is here), so that shapes re-render only when
- * highlighting, attribution or people change.
+ * highlighting, attribution, people or arrivals change.
  */
 export interface HighlightContextValue {
   readonly highlight: Highlight | null
   readonly attributions: ReadonlyMap<string, RecordAttribution>
   readonly people: ReadonlyMap<string, PublishedPerson>
+  /** Cards someone else has just added, marked for a few seconds (see trackArrivals). */
+  readonly arrivals: ReadonlySet<string>
 }
 
 export const HighlightContext = createContext<HighlightContextValue>({
   highlight: null,
   attributions: new Map(),
   people: new Map(),
+  arrivals: new Set(),
 })
+
+/** What only the canvas has: the panel docked beside it, and whose contributions it shows. */
+export interface CanvasContextValue {
+  /** The panel docked beside the canvas, if any. */
+  readonly sidePanel: SidePanelId | null
+  /** Opens a side panel, or closes it if it is open already (`null` closes any). */
+  readonly toggleSidePanel: (panel: SidePanelId | null) => void
+  readonly highlight: Highlight | null
+  setHighlight(highlight: Highlight | null): void
+}
+
+export const CanvasContext = createContext<CanvasContextValue | null>(null)
+
+/** The canvas's panels and highlighting; only for components rendered on the canvas page. */
+export function useCanvasContext(): CanvasContextValue {
+  const value = useContext(CanvasContext)
+  if (!value) throw new Error('useCanvasContext is only for components on the canvas page')
+  return value
+}
 
 /** The open board; only for components rendered inside a board page. */
 export function useBoardContext(): BoardContextValue {

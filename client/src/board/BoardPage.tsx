@@ -7,43 +7,37 @@ import {
   useValue,
   type Editor,
   type TLComponents,
+  type TLRecord,
   type TLShapeId,
 } from 'tldraw'
 import 'tldraw/tldraw.css'
-import type { JoinRequest } from '../../../shared/api'
-import { INVALID_LINK } from '../../../shared/closeCodes'
-import type { PublishedPerson } from '../../../shared/participant'
 import type { ServerNotice } from '../../../shared/serverState'
 import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/limits'
-import { joinBoard } from '../api'
 import { registerAttribution } from '../collab/attribution'
 import { Notice } from '../common/Notice'
-import { ExportButton } from '../export/ExportDialog'
-import {
-  forgetIdentity,
-  loadIdentity,
-  saveIdentity,
-  type RememberedIdentity,
-} from '../common/rememberedIdentity'
 import { RoutePreviewOverlay } from '../map/RoutePreviewOverlay'
 import { ShapeFormPanel } from '../map/ShapeFormPanel'
-import { showShape } from '../map/showShape'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 import { settleRoutes } from '../shapes/updateRouteGeometry'
 import { BOARD_TOOLS } from '../tools/boardTools'
+import { ArrivalLabels } from './ArrivalLabels'
+import { trackArrivals } from './arrivals'
 import { AttributionLabel } from './AttributionLabel'
 import {
   BoardContext,
+  CanvasContext,
   HighlightContext,
   SIDE_PANEL_TITLES,
-  useBoardContext,
-  type BoardContextValue,
+  type CanvasContextValue,
   type Highlight,
   type HighlightContextValue,
   type SidePanelId,
 } from './BoardContext'
+import { BoardHeader } from './BoardHeader'
+import { boardHeaderControls } from './boardHeaderControls'
 import { BoardSidePanel } from './BoardSidePanel'
 import { BOARD_UI_OVERRIDES } from './boardUiOverrides'
+import { HighlightShapeWrapper } from './HighlightShapeWrapper'
 import {
   BoardKeyboardShortcutsDialog,
   BoardStylePanel,
@@ -51,24 +45,13 @@ import {
   MapPanelButtons,
   SidePanelButton,
 } from './mapUiSlots'
-import { showWholeBoard } from './showWholeBoard'
-import { SidePanelContent } from './SidePanelContent'
-import { ConnectionBanner, ConnectionStatus } from './ConnectionStatus'
-import { HighlightShapeWrapper } from './HighlightShapeWrapper'
-import { JoinDialog } from './JoinDialog'
-import { MyMenu } from './MyMenu'
+import { ModeBanners } from './ModeBanners'
+import { openOnWorkingArea } from './openingView'
 import { registerLinkPasting } from './registerLinkPasting'
-import { ShareButton } from './ShareDialog'
+import { SidePanelContent } from './SidePanelContent'
 import { useBoardConnection } from './useBoardConnection'
-import {
-  useAttributions,
-  useImported,
-  useLicence,
-  useServerFacts,
-  useVoiceBalance,
-} from './useBoardData'
-import { usePeopleHere } from './usePeopleHere'
-import { WhosHere } from './WhosHere'
+import { useBoardContextValue, type OpenBoardProps } from './useBoardContextValue'
+import { useServerFacts } from './useBoardData'
 
 // Fonts, icons and translations are bundled with the app: tldraw would otherwise load them
 // from its CDN, and Commonmap never contacts another host.
@@ -76,58 +59,15 @@ const assetUrls = getAssetUrlsByImport()
 // Props that tldraw compares by identity must not be new objects on every render, or it
 // rebuilds the editor (and drops what the person was doing) each time.
 const NO_VIDEOS: readonly string[] = []
-/** Before the board is open: one empty list, so the board's context does not change each render. */
-const NOBODY: ReadonlyMap<string, PublishedPerson> = new Map()
-
-/**
- * A board that exists (BoardRoute looked it up): ask who the person is the first time (joining
- * through the server, which gives this device a token for the board), then open the shared
- * canvas.
- */
-export default function BoardPage({ boardId, title }: { boardId: string; title: string }) {
-  const [identity, setIdentity] = useState(() => loadIdentity(boardId))
-  const [notice, setNotice] = useState<string>()
-
-  const join = useCallback(
-    async (request: JoinRequest) => {
-      const { participant, token } = await joinBoard(boardId, request)
-      if (!token) throw new Error('The server did not give this device a key for the board.')
-      const joined: RememberedIdentity = { participant, token }
-      saveIdentity(boardId, joined)
-      setNotice(undefined)
-      setIdentity(joined)
-    },
-    [boardId],
-  )
-  const joinAgain = useCallback(
-    (why?: string) => {
-      forgetIdentity(boardId)
-      setNotice(why)
-      setIdentity(undefined)
-    },
-    [boardId],
-  )
-
-  if (!identity) return <JoinDialog boardTitle={title} notice={notice} onJoin={join} />
-  return (
-    <BoardCanvas
-      key={identity.token}
-      boardId={boardId}
-      title={title}
-      identity={identity}
-      onIdentityChanged={(changed) => {
-        saveIdentity(boardId, changed)
-        setIdentity(changed)
-      }}
-      onJoinAgain={joinAgain}
-    />
-  )
-}
+const NOTHING_SELECTED: readonly TLShapeId[] = []
 
 const components: TLComponents = {
-  TopPanel: BoardTopBar,
+  // The board's own top bar is above the canvas (BoardHeader), where nothing tldraw opens can
+  // cover it; tldraw's own top slots stay empty.
+  TopPanel: null,
+  SharePanel: null,
   HelperButtons: MapPanelButtons,
-  SharePanel: BoardSharePanel,
+  NavigationPanel: null,
   InFrontOfTheCanvas: BoardOverlay,
   Toolbar: BoardToolbar,
   StylePanel: BoardStylePanel,
@@ -135,31 +75,19 @@ const components: TLComponents = {
   ShapeWrapper: HighlightShapeWrapper,
 }
 
-function BoardCanvas({
-  boardId,
-  title,
-  identity,
-  onIdentityChanged,
-  onJoinAgain,
-}: {
-  boardId: string
-  title: string
-  identity: RememberedIdentity
-  onIdentityChanged: (identity: RememberedIdentity) => void
-  onJoinAgain: (why?: string) => void
-}) {
+/**
+ * The board as a shared canvas: tldraw with the service map's shapes, tools and panels, under
+ * the board's top bar. The person has joined already (BoardRoute).
+ */
+export default function BoardPage(props: OpenBoardProps) {
+  const { boardId, identity } = props
   const uploadErrors = useRef<(message: string) => void>(() => {})
   const onUploadError = useCallback((message: string) => uploadErrors.current(message), [])
   const notices = useRef<(notice: ServerNotice) => void>(() => {})
   const onNotice = useCallback((notice: ServerNotice) => notices.current(notice), [])
   const board = useBoardConnection(boardId, identity, onUploadError, onNotice)
-  const people = useValue('credited people', () => board?.people.get() ?? NOBODY, [board])
-  const attributions = useAttributions(board?.serverState)
-  const imported = useImported(board?.serverState)
-  const voiceBalance = useVoiceBalance(board?.serverState)
-  const licence = useLicence(board?.serverState)
-  const canEdit = useServerFacts(board?.serverState)?.capabilities.includes('edit') ?? true
-  const peopleHere = usePeopleHere(board?.awareness)
+  const context = useBoardContextValue(props, board?.session)
+  const canEdit = useServerFacts(board?.session.serverState)?.capabilities.includes('edit') ?? true
   const [editor, setEditor] = useState<Editor>()
   const [sidePanel, setSidePanel] = useState<SidePanelId | null>(null)
   const [formFocus, setFormFocus] = useState<TLShapeId>()
@@ -168,183 +96,144 @@ function BoardCanvas({
     [],
   )
   const [highlight, setHighlight] = useState<Highlight | null>(null)
-
-  const context = useMemo<BoardContextValue | undefined>(
-    () =>
-      board && {
-        boardId,
-        title,
-        identity,
-        me: board.me,
-        connection: board.connection,
-        people,
-        attributions,
-        imported,
-        voiceBalance,
-        licence,
-        peopleHere,
-        sidePanel,
-        toggleSidePanel,
-        highlight,
-        setHighlight,
-        writingFor: board.writingFor,
-        writingForReply: board.writingForReply,
-        onProfileSaved: (participant) => onIdentityChanged({ ...identity, participant }),
-        joinAsSomeoneNew: () => onJoinAgain(),
-      },
-    [
-      board,
-      boardId,
-      title,
-      identity,
-      people,
-      attributions,
-      imported,
-      voiceBalance,
-      licence,
-      peopleHere,
-      sidePanel,
-      toggleSidePanel,
-      highlight,
-      onIdentityChanged,
-      onJoinAgain,
-    ],
+  const canvas = useMemo<CanvasContextValue>(
+    () => ({ sidePanel, toggleSidePanel, highlight, setHighlight }),
+    [sidePanel, toggleSidePanel, highlight],
   )
-
+  const people = context?.people
+  const attributions = context?.attributions
+  const [arrivals, setArrivals] = useState<ReadonlySet<TLShapeId>>(new Set())
   const highlighting = useMemo<HighlightContextValue>(
-    () => ({ highlight, attributions, people }),
-    [highlight, attributions, people],
+    () => ({
+      highlight,
+      attributions: attributions ?? new Map(),
+      people: people ?? new Map(),
+      arrivals,
+    }),
+    [highlight, attributions, people, arrivals],
   )
-
-  // A refused token: this device's key for the board is no good; the way back is to join again.
-  const refused = board?.connection.kind === 'stopped' && board.connection.rejoin
-  useEffect(() => {
-    if (refused) onJoinAgain(INVALID_LINK)
-  }, [refused, onJoinAgain])
 
   const participantId = identity.participant.id
   const onMount = useCallback(
     (editor: Editor) => {
       registerLinkPasting(editor)
       const stopAttribution = registerAttribution(editor, () => participantId)
+      const stopArrivals = trackArrivals(editor.store, setArrivals)
       settleRoutes(editor)
-      showWholeBoard(editor)
+      openOnWorkingArea(editor)
       setEditor(editor)
       return () => {
         stopAttribution()
+        stopArrivals()
         setEditor(undefined)
       }
     },
     [participantId],
   )
+  // A card added from a form is selected and its form takes the keyboard, but the view stays
+  // where the person was looking: the form says where the card went.
   const onAdded = useCallback(
     (id: TLShapeId) => {
       if (!editor) return
-      showShape(editor, id)
+      editor.select(id)
       setFormFocus(id)
     },
     [editor],
   )
   const onFormFocused = useCallback(() => setFormFocus(undefined), [])
+  const selected = useValue('selected shapes', () => editor?.getSelectedShapeIds(), [editor])
 
   useEffect(() => {
-    document.title = `${title} · Commonmap`
-  }, [title])
+    document.title = `${props.title} · Commonmap`
+  }, [props.title])
 
   if (!board || !context) return <Notice title="Opening the board…" busy />
+
+  const readRecords = () =>
+    editor ? (Object.values(editor.store.serialize('document')) as TLRecord[]) : []
+  const loadDrawer = editor
+    ? () => import('../export/boardPictures').then(({ canvasDrawer }) => canvasDrawer(editor))
+    : undefined
+  const sidePanelButton = (panel: SidePanelId) => ({
+    id: panel,
+    render: ({ closeMenu }: { closeMenu: () => void }) => (
+      <SidePanelButton panel={panel} onOpened={closeMenu} />
+    ),
+  })
+  const controls = boardHeaderControls(context, {
+    exporting: { readRecords, selected: selected ?? NOTHING_SELECTED, loadDrawer },
+    between: [
+      { ...sidePanelButton('people'), inBarFrom: 'wide' },
+      { ...sidePanelButton('list'), inBarFrom: 'never', elsewhereFrom: 'wide' },
+      { ...sidePanelButton('legend'), inBarFrom: 'never', elsewhereFrom: 'wide' },
+      { ...sidePanelButton('history'), inBarFrom: 'never', elsewhereFrom: 'wide' },
+    ],
+    otherView: { view: 'simple', label: 'Simple view', inBarFrom: 'wide' },
+  })
+
   return (
     <BoardContext.Provider value={context}>
-      <HighlightContext.Provider value={highlighting}>
-        <div className="board-layout">
-          {editor && sidePanel && (
-            <BoardSidePanel title={SIDE_PANEL_TITLES[sidePanel]} onClose={() => setSidePanel(null)}>
-              <SidePanelContent
-                panel={sidePanel}
-                editor={editor}
-                people={people}
-                onAdded={onAdded}
-              />
-            </BoardSidePanel>
-          )}
-          <div className="board-canvas">
-            <Tldraw
-              store={board.store}
-              shapeUtils={BOARD_SHAPE_UTILS}
-              bindingUtils={BOARD_BINDING_UTILS}
-              tools={BOARD_TOOLS}
-              overrides={BOARD_UI_OVERRIDES}
-              assetUrls={assetUrls}
-              components={components}
-              onMount={onMount}
-              licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-              maxAssetSize={DEFAULT_MAX_ASSET_BYTES}
-              acceptedImageMimeTypes={ALLOWED_IMAGE_TYPES}
-              acceptedVideoMimeTypes={NO_VIDEOS}
-            >
-              <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
-              <NoticeToasts subscribe={(show) => (notices.current = show)} />
-              <ReadonlyWhenWatching canEdit={canEdit} />
-            </Tldraw>
-            {editor && (
-              <ShapeFormPanel
-                editor={editor}
-                participants={[...people.values()]}
-                focusShapeId={formFocus}
-                onFocused={onFormFocused}
-              />
-            )}
+      <CanvasContext.Provider value={canvas}>
+        <HighlightContext.Provider value={highlighting}>
+          <div className="board-page">
+            <BoardHeader controls={controls} />
+            <ModeBanners highlight={highlight} onStopHighlight={() => setHighlight(null)} />
+            <div className="board-layout">
+              {editor && sidePanel && (
+                <BoardSidePanel
+                  title={SIDE_PANEL_TITLES[sidePanel]}
+                  onClose={() => setSidePanel(null)}
+                >
+                  <SidePanelContent
+                    panel={sidePanel}
+                    editor={editor}
+                    people={context.people}
+                    onAdded={onAdded}
+                  />
+                </BoardSidePanel>
+              )}
+              <div className="board-canvas">
+                <Tldraw
+                  store={board.store}
+                  shapeUtils={BOARD_SHAPE_UTILS}
+                  bindingUtils={BOARD_BINDING_UTILS}
+                  tools={BOARD_TOOLS}
+                  overrides={BOARD_UI_OVERRIDES}
+                  assetUrls={assetUrls}
+                  components={components}
+                  onMount={onMount}
+                  licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+                  maxAssetSize={DEFAULT_MAX_ASSET_BYTES}
+                  acceptedImageMimeTypes={ALLOWED_IMAGE_TYPES}
+                  acceptedVideoMimeTypes={NO_VIDEOS}
+                >
+                  <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
+                  <NoticeToasts subscribe={(show) => (notices.current = show)} />
+                  <ReadonlyWhenWatching canEdit={canEdit} />
+                </Tldraw>
+                {editor && (
+                  <ShapeFormPanel
+                    editor={editor}
+                    participants={[...context.people.values()]}
+                    focusShapeId={formFocus}
+                    onFocused={onFormFocused}
+                  />
+                )}
+              </div>
+            </div>
           </div>
-        </div>
-      </HighlightContext.Provider>
+        </HighlightContext.Provider>
+      </CanvasContext.Provider>
     </BoardContext.Provider>
   )
 }
 
-/** Top centre: the board's title and the way back to the start page. */
-function BoardTopBar() {
-  const { title } = useBoardContext()
-  return (
-    <div className="board-top">
-      <a href="/" className="home-link">
-        All boards
-      </a>
-      <h1 className="board-title">{title}</h1>
-      <SidePanelButton panel="people" />
-    </div>
-  )
-}
-
-/**
- * Top right: connection, who is here, the person's own menu, exporting (for everyone on the
- * board) and sharing.
- */
-function BoardSharePanel() {
-  const { boardId, title, connection, peopleHere, people, attributions, licence, identity } =
-    useBoardContext()
-  // Names of the people here as the server publishes them (awareness is client-written).
-  const here = peopleHere.map((p) => people.get(p.id) ?? p)
-  return (
-    <div className="board-share-panel">
-      <ConnectionStatus state={connection} />
-      <WhosHere people={here} selfId={identity.participant.id} />
-      <MyMenu />
-      <ExportButton
-        boardId={boardId}
-        token={identity.token}
-        board={{ title, people, attributions, licence }}
-      />
-      <ShareButton boardId={boardId} />
-    </div>
-  )
-}
-
 function BoardOverlay() {
-  const { connection } = useBoardContext()
   return (
     <>
       <AttributionLabel />
+      <ArrivalLabels />
       <RoutePreviewOverlay />
-      <ConnectionBanner state={connection} />
     </>
   )
 }

@@ -46,7 +46,10 @@ export function BoardSidePanel({
           Close
         </button>
       </header>
-      <div className="board-side__content">{children}</div>
+      {/* It scrolls, so it takes focus: people without a mouse can scroll it with the arrow keys. */}
+      <div className="board-side__content" tabIndex={0}>
+        {children}
+      </div>
     </aside>
   )
 }

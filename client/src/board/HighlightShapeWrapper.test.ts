@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { PublishedPerson } from '../../../shared/participant'
+import { templateShapeId } from '../../../shared/sessionAreas'
 import { testParticipant } from '../../../tests/helpers/participants'
 import { isHighlighted } from './HighlightShapeWrapper'
 
@@ -20,16 +21,23 @@ const by = (addedBy: string, wordsBy: string[] = []) => ({
 describe('isHighlighted', () => {
   it('lights a person’s shapes: added by them or with words changed by them', () => {
     const highlight = { kind: 'person', participantId: priya.id } as const
-    expect(isHighlighted(highlight, by(priya.id), people)).toBe(true)
-    expect(isHighlighted(highlight, by(sam.id, [priya.id]), people)).toBe(true)
-    expect(isHighlighted(highlight, by(sam.id), people)).toBe(false)
-    expect(isHighlighted(highlight, undefined, people)).toBe(false)
+    expect(isHighlighted(highlight, 'shape:card', by(priya.id), people)).toBe(true)
+    expect(isHighlighted(highlight, 'shape:card', by(sam.id, [priya.id]), people)).toBe(true)
+    expect(isHighlighted(highlight, 'shape:card', by(sam.id), people)).toBe(false)
+    expect(isHighlighted(highlight, 'shape:card', undefined, people)).toBe(false)
   })
 
   it('lights a role’s shapes, but never through someone who chose not to be named', () => {
     const highlight = { kind: 'role', role: 'practitioner' } as const
-    expect(isHighlighted(highlight, by(priya.id), people)).toBe(true)
-    expect(isHighlighted(highlight, by(sam.id), people)).toBe(false)
-    expect(isHighlighted(highlight, by(hidden.id), people)).toBe(false)
+    expect(isHighlighted(highlight, 'shape:card', by(priya.id), people)).toBe(true)
+    expect(isHighlighted(highlight, 'shape:card', by(sam.id), people)).toBe(false)
+    expect(isHighlighted(highlight, 'shape:card', by(hidden.id), people)).toBe(false)
+  })
+
+  it('never lights the session’s layout for whoever started the board, only for changing its words', () => {
+    const highlight = { kind: 'person', participantId: priya.id } as const
+    const agreement = templateShapeId('agreement-1')
+    expect(isHighlighted(highlight, agreement, by(priya.id), people)).toBe(false)
+    expect(isHighlighted(highlight, agreement, by(sam.id, [priya.id]), people)).toBe(true)
   })
 })

@@ -12,10 +12,11 @@ import { HighlightContext, type Highlight } from './BoardContext'
  */
 export function isHighlighted(
   highlight: Highlight,
+  shapeId: string,
   attribution: RecordAttribution | undefined,
   people: ReadonlyMap<string, PublishedPerson>,
 ): boolean {
-  const credited = creditedTo(attribution)
+  const credited = creditedTo(shapeId, attribution)
   if (highlight.kind === 'person') return credited.includes(highlight.participantId)
   return credited.some((id) => people.get(id)?.role === highlight.role)
 }
@@ -23,16 +24,24 @@ export function isHighlighted(
 /**
  * tldraw's shape wrapper, marked for the People panel's highlighting: while someone's (or a
  * role's) contributions are shown, theirs are outlined and everything else fades. The outline
- * and the fading together mean it never rests on colour alone.
+ * and the fading together mean it never rests on colour alone. A card someone else has just
+ * added is marked too, for a few seconds, with its author's name beside it (ArrivalLabels).
  */
 export const HighlightShapeWrapper = forwardRef<HTMLDivElement, TLShapeWrapperProps>(
   function HighlightShapeWrapper(props, ref) {
-    const { highlight, attributions, people } = useContext(HighlightContext)
+    const { highlight, attributions, people, arrivals } = useContext(HighlightContext)
     const state = highlight
-      ? isHighlighted(highlight, attributions.get(props.shape.id), people)
+      ? isHighlighted(highlight, props.shape.id, attributions.get(props.shape.id), people)
         ? 'lit'
         : 'faded'
       : undefined
-    return <DefaultShapeWrapper ref={ref} {...props} data-highlight={state} />
+    return (
+      <DefaultShapeWrapper
+        ref={ref}
+        {...props}
+        data-highlight={state}
+        data-arrived={arrivals.has(props.shape.id) || undefined}
+      />
+    )
   },
 )

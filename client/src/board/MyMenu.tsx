@@ -25,12 +25,11 @@ export function draftOf(profile: ParticipantProfile): ProfileDraft {
  * someone new".
  */
 export function MyMenu() {
-  const { boardId, identity, people, me, onProfileSaved, joinAsSomeoneNew } = useBoardContext()
+  const { boardId, identity, self, onProfileSaved, joinAsSomeoneNew } = useBoardContext()
   const [open, setOpen] = useState(false)
   const [draft, setDraft] = useState<ProfileDraft>(() => draftOf(identity.participant))
   const [saved, setSaved] = useState(false)
   const menuId = useId()
-  const self = people.get(identity.participant.id) ?? me.participant.get()
   const {
     busy,
     error,

@@ -4,7 +4,7 @@ import type { PublishedPerson } from '../../../shared/participant'
 import { ROLES, roleLabel, type RoleId } from '../../../shared/roles'
 import { formatShare, type VoiceBalance } from '../../../shared/voiceBalance'
 import { addPersonWithoutDevice } from '../api'
-import { useBoardContext, type Highlight } from './BoardContext'
+import { useBoardContext, useCanvasContext, type Highlight } from './BoardContext'
 import { PersonBadge } from './PersonBadge'
 import {
   EMPTY_PROFILE,
@@ -21,7 +21,8 @@ const contributionsText = (n: number) => (n === 1 ? '1 contribution' : `${n} con
  * who has no device.
  */
 export function PeoplePanel() {
-  const { people, identity, highlight, setHighlight, voiceBalance } = useBoardContext()
+  const { people, identity, voiceBalance } = useBoardContext()
+  const { highlight, setHighlight } = useCanvasContext()
   const selfId = identity.participant.id
   const everyone = [...people.values()].sort(
     (a, b) => b.contributions - a.contributions || a.name.localeCompare(b.name),
@@ -49,14 +50,6 @@ export function PeoplePanel() {
 
       <section aria-labelledby="contributors-heading">
         <h3 id="contributors-heading">Who has contributed</h3>
-        {highlight && (
-          <p className="highlight-status" role="status">
-            Showing {highlightLabel(highlight, people, selfId)}; everything else is faded.{' '}
-            <button type="button" onClick={() => setHighlight(null)}>
-              Stop highlighting
-            </button>
-          </p>
-        )}
         {contributors.length === 0 ? (
           <p className="hint">Nobody has added anything yet.</p>
         ) : (
@@ -110,27 +103,33 @@ export function PeoplePanel() {
   )
 }
 
-function highlightLabel(
-  highlight: Highlight,
-  people: ReadonlyMap<string, PublishedPerson>,
-  selfId: string,
-): string {
-  if (highlight.kind === 'role')
-    return `what people in the role “${roleLabel(highlight.role)}” added`
-  if (highlight.participantId === selfId) return 'what you added'
-  const person = people.get(highlight.participantId)
-  return `what ${person ? describePerson(person) : 'this person'} added`
-}
-
-/** "Lived experience — 40% of people, 18% of ideas", never individuals. */
+/**
+ * "Lived experience — 40% of people, 18% of ideas", never individuals. People who chose not to
+ * be named are in no role group: "2 people not named".
+ */
 function VoiceBalanceList({ balance }: { balance: VoiceBalance | undefined }) {
-  if (!balance || balance.people === 0) return <p className="hint">Nobody has joined yet.</p>
+  if (!balance || (balance.people === 0 && !balance.notNamed)) {
+    return <p className="hint">Nobody has joined yet.</p>
+  }
+  const notNamed = balance.notNamed
+  const notNamedLine = notNamed && (
+    <li>
+      <strong>{peopleNotNamed(notNamed.count)}</strong>
+      {' — '}
+      {notNamed.figures?.peopleShare != null
+        ? shares(notNamed.figures.peopleShare, notNamed.figures.contributionShare ?? 0)
+        : 'in no role group, and not counted in these shares while fewer than 3'}
+    </li>
+  )
   if (balance.roles.every((r) => !r.shown)) {
     return (
-      <p className="hint" data-testid="voice-balance">
-        Every role has fewer than 3 people so far, so no figures are shown: with so few, anyone
-        could be picked out. They appear as more people join.
-      </p>
+      <div data-testid="voice-balance">
+        <p className="hint">
+          Every role has fewer than 3 people so far, so no figures are shown: with so few, anyone
+          could be picked out. They appear as more people join.
+        </p>
+        {notNamedLine && <ul className="voice-balance">{notNamedLine}</ul>}
+      </div>
     )
   }
   return (
@@ -141,7 +140,7 @@ function VoiceBalanceList({ balance }: { balance: VoiceBalance | undefined }) {
             <strong>{roleLabel(r.role as RoleId)}</strong>
             {' — '}
             {r.shown && r.peopleShare !== null && r.contributionShare !== null
-              ? `${formatShare(r.peopleShare)} of people, ${formatShare(r.contributionShare)} of ideas`
+              ? shares(r.peopleShare, r.contributionShare)
               : 'fewer than 3 people, so not shown on its own'}
           </li>
         ))}
@@ -149,18 +148,24 @@ function VoiceBalanceList({ balance }: { balance: VoiceBalance | undefined }) {
           <li>
             <strong>Smaller groups together</strong>
             {' — '}
-            {formatShare(balance.smallGroups.peopleShare)} of people,{' '}
-            {formatShare(balance.smallGroups.contributionShare ?? 0)} of ideas
+            {shares(balance.smallGroups.peopleShare, balance.smallGroups.contributionShare ?? 0)}
           </li>
         )}
+        {notNamedLine}
       </ul>
       <p className="hint">
-        Shares by role only. Groups of fewer than three people are not shown on their own, so nobody
-        can be picked out.
+        Shares by role only. Groups of fewer than three people are not shown on their own, and
+        people who chose not to be named are in no role group, so nobody can be picked out.
       </p>
     </>
   )
 }
+
+const shares = (people: number, ideas: number) =>
+  `${formatShare(people)} of people, ${formatShare(ideas)} of ideas`
+
+const peopleNotNamed = (count: number) =>
+  count === 1 ? '1 person not named' : `${count} people not named`
 
 /**
  * "Adding for: Sam": credit what this device adds to someone in the room without a device.

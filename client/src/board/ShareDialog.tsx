@@ -1,4 +1,3 @@
-import QRCode from 'qrcode'
 import { useEffect, useId, useRef, useState } from 'react'
 import { boardPath } from '../../../shared/protocol'
 import { fetchServerInfo } from '../api'
@@ -10,7 +9,14 @@ const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
  * QR code for people in the room to scan. When Commonmap only listens on this computer, it
  * says so, because a localhost link cannot work on anyone else's device.
  */
-export function ShareButton({ boardId }: { boardId: string }) {
+export function ShareButton({
+  boardId,
+  onOpenChange,
+}: {
+  boardId: string
+  /** Called when the dialog opens and closes, e.g. to keep the menu it is in open meanwhile. */
+  onOpenChange?: (open: boolean) => void
+}) {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const headingId = useId()
   const [origin, setOrigin] = useState(window.location.origin)
@@ -30,9 +36,14 @@ export function ShareButton({ boardId }: { boardId: string }) {
       })
   }, [])
 
+  const [open, setOpen] = useState(false)
   useEffect(() => {
-    QRCode.toDataURL(link, { margin: 1, width: 200 }).then(setQr, () => setQr(undefined))
-  }, [link])
+    if (!open) return
+    // The QR code's maker is loaded when someone shares, not with every board.
+    import('qrcode')
+      .then(({ default: QRCode }) => QRCode.toDataURL(link, { margin: 1, width: 200 }))
+      .then(setQr, () => setQr(undefined))
+  }, [open, link])
 
   async function copy() {
     try {
@@ -54,12 +65,22 @@ export function ShareButton({ boardId }: { boardId: string }) {
         className="primary share-button"
         onClick={() => {
           setCopied(false)
+          setOpen(true)
+          onOpenChange?.(true)
           dialogRef.current?.showModal()
         }}
       >
         Share
       </button>
-      <dialog ref={dialogRef} className="share-dialog" aria-labelledby={headingId}>
+      <dialog
+        ref={dialogRef}
+        className="share-dialog"
+        aria-labelledby={headingId}
+        onClose={() => {
+          setOpen(false)
+          onOpenChange?.(false)
+        }}
+      >
         <h2 id={headingId}>Share this board</h2>
         <p>Anyone with this link can join the board and add to it.</p>
         <label htmlFor="share-link">Board link</label>

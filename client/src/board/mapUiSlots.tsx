@@ -13,22 +13,34 @@ import {
   type TLUiKeyboardShortcutsDialogProps,
   type TLUiStylePanelProps,
 } from 'tldraw'
-import { isMapShape } from '../../../shared/mapShapes'
 import { ServiceMapToolbar } from '../map/ServiceMapToolbar'
 import { MAP_TOOL_ITEMS } from '../tools/boardTools'
-import { SIDE_PANEL_TITLES, useBoardContext, type SidePanelId } from './BoardContext'
+import { useMediaQuery } from '../common/useMediaQuery'
+import { SIDE_PANEL_TITLES, useCanvasContext, type SidePanelId } from './BoardContext'
+import { WIDE_QUERY } from './BoardHeader'
 import { SIDE_PANEL_ID } from './BoardSidePanel'
+import { BoardViewControls } from './BoardViewControls'
 
 // The slots of tldraw's UI that the service map fills (BoardPage's `components`).
 
-/** Top left, under tldraw's menus: the buttons that open the map's list, its legend and a shape's history. */
+/**
+ * Top left, under tldraw's menus: the view controls and, where the window is wide enough, the
+ * buttons that open the map's list, its legend and a shape's history (in the top bar's Menu
+ * otherwise).
+ */
 export function MapPanelButtons(props: TLUiHelperButtonsProps) {
+  const wide = useMediaQuery(WIDE_QUERY)
   return (
     <>
-      <div className="board-panel-toggles">
-        <SidePanelButton panel="list" />
-        <SidePanelButton panel="legend" />
-        <SidePanelButton panel="history" />
+      <div className="board-helpers cm">
+        <BoardViewControls />
+        {wide && (
+          <div className="board-panel-toggles">
+            <SidePanelButton panel="list" />
+            <SidePanelButton panel="legend" />
+            <SidePanelButton panel="history" />
+          </div>
+        )}
       </div>
       <DefaultHelperButtons {...props} />
     </>
@@ -36,14 +48,24 @@ export function MapPanelButtons(props: TLUiHelperButtonsProps) {
 }
 
 /** A button that opens one side panel, named after it, or closes it when it is open. */
-export function SidePanelButton({ panel }: { panel: SidePanelId }) {
-  const { sidePanel, toggleSidePanel } = useBoardContext()
+export function SidePanelButton({
+  panel,
+  onOpened,
+}: {
+  panel: SidePanelId
+  /** Called after it opened or closed its panel (the top bar's Menu closes then). */
+  onOpened?: () => void
+}) {
+  const { sidePanel, toggleSidePanel } = useCanvasContext()
   return (
     <button
       type="button"
       aria-expanded={sidePanel === panel}
       aria-controls={sidePanel === panel ? SIDE_PANEL_ID : undefined}
-      onClick={() => toggleSidePanel(panel)}
+      onClick={() => {
+        toggleSidePanel(panel)
+        onOpened?.()
+      }}
     >
       {SIDE_PANEL_TITLES[panel]}
     </button>
@@ -52,7 +74,7 @@ export function SidePanelButton({ panel }: { panel: SidePanelId }) {
 
 /** The bottom toolbar: the service map's own tools above tldraw's. */
 export function BoardToolbar() {
-  const { toggleSidePanel } = useBoardContext()
+  const { toggleSidePanel } = useCanvasContext()
   return (
     <div className="board-toolbar">
       <ServiceMapToolbar onAddFromForm={() => toggleSidePanel('add')} />
@@ -62,20 +84,18 @@ export function BoardToolbar() {
 }
 
 /**
- * tldraw's style panel, except while only the map's own shapes are selected: they have no
- * tldraw styles, and their form takes that place on the screen.
+ * tldraw's style panel, only while something is selected that has tldraw's styles (a drawing,
+ * a shape, a sticky note): the map's own shapes have none, and their form takes that place on
+ * the screen. A canvas with nothing selected stays clear for the work.
  */
 export function BoardStylePanel(props: TLUiStylePanelProps) {
   const editor = useEditor()
-  const onlyMapShapes = useValue(
-    'only map shapes selected',
-    () => {
-      const selected = editor.getSelectedShapes()
-      return selected.length > 0 && selected.every(isMapShape)
-    },
+  const hasStyles = useValue(
+    'selection has styles',
+    () => editor.getSelectedShapeIds().length > 0 && editor.getSharedStyles().size > 0,
     [editor],
   )
-  return onlyMapShapes ? null : <DefaultStylePanel {...props} />
+  return hasStyles ? <DefaultStylePanel {...props} /> : null
 }
 
 /** tldraw's keyboard shortcuts, and the service map's. */

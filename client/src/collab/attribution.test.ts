@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
+import { templateShapeId } from '../../../shared/sessionAreas'
 import {
   createShapeId,
   createTLStore,
@@ -224,6 +225,17 @@ describe('describeAttribution', () => {
 
   it('calls the reader “You”', () => {
     expect(describeAttribution(by(sam.id), people, sam.id, time)).toBe('Added by You · t1')
+  })
+
+  it('says a template’s shape is the session’s layout, not anyone’s contribution', () => {
+    const note = templateShapeId('agreement-1')
+    expect(describeAttribution(by(sam.id), people, 'p_x', time, undefined, note)).toBe(
+      'Part of the session’s layout, from when Sam · Lived experience started the board',
+    )
+    const changed = by(sam.id, { wordsBy: [{ by: priya.id, writtenDownBy: null, at: 2 }] })
+    expect(describeAttribution(changed, people, priya.id, time, undefined, note)).toBe(
+      'Part of the session’s layout, from when Sam · Lived experience started the board — words changed by You',
+    )
   })
 
   it('uses a person’s own words for their role', () => {

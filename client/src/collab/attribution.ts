@@ -3,6 +3,7 @@ import type { RecordAttribution } from '../../../shared/attribution'
 import { describePerson } from '../../../shared/credit'
 import type { ImportedAttribution, ImportedAuthor } from '../../../shared/importedAttribution'
 import { PARTICIPANT_ID_PATTERN, type Participant } from '../../../shared/participant'
+import { isTemplateShapeId } from '../../../shared/sessionAreas'
 
 /** What a client stamps in a shape's `meta`: its own claim, never shown as attribution. */
 export interface MetaStamps {
@@ -83,6 +84,9 @@ export interface ImportedOrigin {
  * For a shape that came in with a board file (`origin`), the person the file credits comes
  * first and the person the ledger credits is who brought it in: "Added by Sam · Lived
  * experience — imported from “Housing in Leeds” on 3 November 2026, brought in by You".
+ *
+ * A template's shape (`shapeId`, shared/sessionAreas.ts) is nobody's contribution: "Part of the
+ * session's layout, from when Sam · Facilitator started the board".
  */
 export function describeAttribution(
   attribution: RecordAttribution | undefined,
@@ -90,6 +94,7 @@ export function describeAttribution(
   selfId: string,
   formatTime: (epochMs: number) => string,
   origin?: ImportedOrigin,
+  shapeId?: string,
 ): string {
   const who = (participantId: string) => {
     if (participantId === selfId) return 'You'
@@ -105,6 +110,10 @@ export function describeAttribution(
       ? `, brought in by ${who(attribution.addedBy)}${scribe(attribution.addedWrittenDownBy)}`
       : ''
     text = `${describeImportedFrom(origin)}${broughtInBy}`
+  } else if (shapeId !== undefined && isTemplateShapeId(shapeId)) {
+    text = attribution?.addedBy
+      ? `Part of the session’s layout, from when ${who(attribution.addedBy)} started the board`
+      : 'Part of the session’s layout'
   } else {
     const parts = [
       attribution?.addedBy
@@ -156,11 +165,14 @@ export function describeAuthor(author: ImportedAuthor): string {
   return author.role ? `${author.name} · ${author.role}` : author.name
 }
 
-/** Everyone a shape is credited to: who added it and who changed its words. */
-export function creditedTo(attribution: RecordAttribution | undefined): string[] {
+/**
+ * Everyone a shape is credited to: who added it and who changed its words. Whoever laid out a
+ * template's shape is not credited with it (shared/sessionAreas.ts).
+ */
+export function creditedTo(shapeId: string, attribution: RecordAttribution | undefined): string[] {
   if (!attribution) return []
   return [
-    ...(attribution.addedBy ? [attribution.addedBy] : []),
+    ...(attribution.addedBy && !isTemplateShapeId(shapeId) ? [attribution.addedBy] : []),
     ...attribution.wordsBy.map((c) => c.by),
   ]
 }

@@ -1,9 +1,8 @@
 import { isEqual, type TLRecord, type TLStore } from 'tldraw'
-import type { YKeyValue } from 'y-utility/y-keyvalue'
 import type * as Y from 'yjs'
 import { validateBoardRecord } from '../../../shared/boardRecords'
-import { DocRoot, getRecordStore } from '../../../shared/docLayout'
 import { MAX_CHANGE_BYTES, MAX_RECORD_BYTES } from '../../../shared/limits'
+import { openRecordStore } from './openRecordStore'
 import { splitIntoChanges } from './splitIntoChanges'
 
 export interface BindStoreToYDocOptions {
@@ -204,19 +203,6 @@ export function bindStoreToYDoc(
     yStore.off('change', onRecordsChange)
     closeRecordStore()
   }
-}
-
-/**
- * getRecordStore's YKeyValue observes the Y.Array for as long as the array lives and offers no
- * way to stop. Note the observer it adds so that unbinding removes it as well; otherwise every
- * rebind would leave another observer working on each change.
- */
-function openRecordStore(doc: Y.Doc): { yStore: YKeyValue<TLRecord>; close: () => void } {
-  const yarray = doc.getArray<{ key: string; val: TLRecord }>(DocRoot.records)
-  const before = new Set(yarray._eH.l)
-  const yStore = getRecordStore(doc)
-  const added = yarray._eH.l.filter((observer) => !before.has(observer))
-  return { yStore, close: () => added.forEach((observer) => yarray.unobserve(observer)) }
 }
 
 function isDocumentRecord(schema: TLSchema, record: TLRecord): boolean {

@@ -1,21 +1,13 @@
+import type { TLRecord, TLShapeId } from '@tldraw/tlschema'
 import { useId, useRef, useState } from 'react'
-import { useEditor, useValue } from 'tldraw'
-import type { PictureScope } from './boardPictures'
-import {
-  exportBundle,
-  exportCsv,
-  exportExcalidraw,
-  exportHtml,
-  exportPdf,
-  exportPlainTldr,
-  exportPng,
-  exportSvg,
-  exportTldr,
-  type ExportedFile,
-  type ExportInput,
-} from './boardExports'
+import type { ExportedFile, ExportInput } from './boardExports'
+import type { BoardDrawer, PictureScope } from './boardPictures'
 import { downloadFile } from './downloadFile'
 import { liveExportSource, type BoardState } from './liveExportSource'
+
+/** The files an export can make: its own chunk, loaded when someone exports. */
+type BoardExports = typeof import('./boardExports')
+const loadBoardExports = (): Promise<BoardExports> => import('./boardExports')
 
 /** One thing a person can export, in the words the dialog uses for it. */
 interface ExportFormat {
@@ -26,9 +18,11 @@ interface ExportFormat {
   readonly noun: string
   /** What it is good for, in one plain sentence. */
   readonly description: string
-  /** Whether it follows the "whole board or selection" choice. */
+  /** A picture: made only where there is a canvas, and it follows the "whole board or selection" choice. */
   readonly picture?: true
-  make(input: ExportInput, scope: PictureScope): Promise<ExportedFile> | ExportedFile
+  make(
+    files: BoardExports,
+  ): (input: ExportInput, scope: PictureScope) => Promise<ExportedFile> | ExportedFile
 }
 
 const FORMATS: readonly ExportFormat[] = [
@@ -38,7 +32,7 @@ const FORMATS: readonly ExportFormat[] = [
     noun: 'PDF report',
     description:
       'To print or send round: the board, each area, what we mapped, what happens next and who made it.',
-    make: exportPdf,
+    make: (files) => files.exportPdf,
   },
   {
     id: 'png',
@@ -47,7 +41,7 @@ const FORMATS: readonly ExportFormat[] = [
     description:
       'Opens on any device. It carries the board inside, so it can be opened in Commonmap again.',
     picture: true,
-    make: exportPng,
+    make: (files) => files.exportPng,
   },
   {
     id: 'svg',
@@ -55,28 +49,28 @@ const FORMATS: readonly ExportFormat[] = [
     noun: 'SVG picture',
     description: 'Stays sharp at any size, for posters and slides. It carries the board too.',
     picture: true,
-    make: exportSvg,
+    make: (files) => files.exportSvg,
   },
   {
     id: 'html',
     label: 'Report as a web page (HTML)',
     noun: 'web page report',
     description: 'Easy to read with a screen reader or on a phone, without the internet.',
-    make: exportHtml,
+    make: (files) => files.exportHtml,
   },
   {
     id: 'csv',
     label: 'Spreadsheet (CSV)',
     noun: 'spreadsheet',
     description: 'Everything on the map as rows, with who added it.',
-    make: exportCsv,
+    make: (files) => files.exportCsv,
   },
   {
     id: 'tldr',
     label: 'Board file (.tldr)',
     noun: 'board file',
     description: 'Opens in Commonmap again, to carry on working on the board with who added what.',
-    make: exportTldr,
+    make: (files) => files.exportTldr,
   },
   {
     id: 'tldr-plain',
@@ -84,7 +78,7 @@ const FORMATS: readonly ExportFormat[] = [
     noun: 'tldraw file',
     description:
       'Opens in tldraw and the apps built on it, to carry on working on the board without Commonmap.',
-    make: exportPlainTldr,
+    make: (files) => files.exportPlainTldr,
   },
   {
     id: 'excalidraw',
@@ -92,7 +86,7 @@ const FORMATS: readonly ExportFormat[] = [
     noun: 'Excalidraw file',
     description:
       'Opens in Excalidraw, another free whiteboard, to carry on working on the board there.',
-    make: exportExcalidraw,
+    make: (files) => files.exportExcalidraw,
   },
   {
     id: 'bundle',
@@ -100,7 +94,7 @@ const FORMATS: readonly ExportFormat[] = [
     noun: 'zip file',
     description:
       'All of the above, with the record of who added what and a note on how to open each file.',
-    make: exportBundle,
+    make: (files) => files.exportBundle,
   },
 ]
 
@@ -110,28 +104,47 @@ type Progress =
   | { readonly kind: 'done'; readonly format: ExportFormat; readonly fileName: string }
   | { readonly kind: 'failed'; readonly format: ExportFormat; readonly reason: string }
 
+/** What the Export button is given by the page it is on. */
+export interface ExportButtonProps {
+  readonly boardId: string
+  /** This device's token for the board: the ledger is only for people on it. */
+  readonly token: string
+  readonly board: BoardState
+  /** The board's records as they are now. */
+  readonly readRecords: () => readonly TLRecord[]
+  /** What is selected on the canvas, which pictures can show on their own. */
+  readonly selected?: readonly TLShapeId[]
+  /**
+   * Makes the board's pictures, on the canvas (loaded when someone exports). Without it (the
+   * phone lane) there are no pictures, and the reports carry the board as text.
+   */
+  readonly loadDrawer?: () => Promise<BoardDrawer>
+  /** Called when the dialog opens and closes, e.g. to keep the menu it is in open meanwhile. */
+  readonly onOpenChange?: (open: boolean) => void
+}
+
 /**
- * "Export" at the top of the board and the dialog it opens. Anyone on the board can export it,
- * not only the facilitator: the finished board belongs to everyone who made it. Every file is
- * made on this device from the board as it is now, crediting each person as they chose.
+ * "Export" on the board and the dialog it opens. Anyone on the board can export it, not only
+ * the facilitator: the finished board belongs to everyone who made it. Every file is made on
+ * this device from the board as it is now, crediting each person as they chose. The code that
+ * makes the files is loaded when the dialog first opens, not with the board.
  */
 export function ExportButton({
   boardId,
   token,
   board,
-}: {
-  boardId: string
-  token: string
-  board: BoardState
-}) {
-  const editor = useEditor()
+  readRecords,
+  selected = [],
+  loadDrawer,
+  onOpenChange,
+}: ExportButtonProps) {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const headingId = useId()
   const scopeName = useId()
   const [progress, setProgress] = useState<Progress>({ kind: 'idle' })
   const [selectionOnly, setSelectionOnly] = useState(false)
-  const selected = useValue('selected shapes', () => editor.getSelectedShapeIds(), [editor])
   const busy = progress.kind === 'making'
+  const formats = loadDrawer ? FORMATS : FORMATS.filter((format) => !format.picture)
 
   async function make(format: ExportFormat) {
     if (busy) return
@@ -141,8 +154,10 @@ export function ExportButton({
         ? { kind: 'selection', shapeIds: selected }
         : { kind: 'board' }
     try {
-      const input = { editor, boardId, token, source: liveExportSource(editor, board) }
-      const file = await format.make(input, scope)
+      const [files, drawer] = await Promise.all([loadBoardExports(), loadDrawer?.()])
+      const source = liveExportSource(board, readRecords())
+      const input = { drawer, boardId, token, source }
+      const file = await format.make(files)(input, scope)
       downloadFile(file.blob, file.fileName)
       setProgress({ kind: 'done', format, fileName: file.fileName })
     } catch (error) {
@@ -159,6 +174,9 @@ export function ExportButton({
         onClick={() => {
           setSelectionOnly(false)
           if (!busy) setProgress({ kind: 'idle' })
+          // Fetched while the person reads the choices, so the first file is not kept waiting.
+          void loadBoardExports()
+          onOpenChange?.(true)
           dialogRef.current?.showModal()
         }}
       >
@@ -170,6 +188,7 @@ export function ExportButton({
         aria-labelledby={headingId}
         // tldraw listens for its shortcuts on the whole page; keys typed here are not for it.
         onKeyDown={(event) => event.stopPropagation()}
+        onClose={() => onOpenChange?.(false)}
         data-testid="export-dialog"
       >
         <h2 id={headingId}>Export this board</h2>
@@ -177,6 +196,12 @@ export function ExportButton({
           Each file is made on this device from the board as it is now. People are credited the way
           they chose; anyone who chose not to be named is left out.
         </p>
+        {!loadDrawer && (
+          <p className="hint">
+            Pictures of the board are made in the board view (“See the board”). Here the reports
+            write everything on the board out as text.
+          </p>
+        )}
         {selected.length > 0 && (
           <fieldset>
             <legend>Pictures show</legend>
@@ -201,7 +226,7 @@ export function ExportButton({
           </fieldset>
         )}
         <ul className="export-formats">
-          {FORMATS.map((format) => {
+          {formats.map((format) => {
             const descriptionId = `${headingId}-${format.id}`
             return (
               <li key={format.id}>

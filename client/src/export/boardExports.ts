@@ -1,4 +1,3 @@
-import type { Editor } from 'tldraw'
 import {
   buildBoardExport,
   type BoardExport,
@@ -19,13 +18,15 @@ import {
 import { renderCsv } from '../../../shared/export/renderCsv'
 import { renderHtmlReport } from '../../../shared/export/renderHtmlReport'
 import { TLDR_MIME_TYPE } from '../../../shared/export/tldrFile'
-import { boardPng, boardSvg, drawScope, reportPictures, type PictureScope } from './boardPictures'
+import { commonmapSchema } from '../../../shared/schema'
+import type { BoardDrawer, PictureScope } from './boardPictures'
 import { renderPdfReport } from './pdf/renderPdfReport'
 import { loadReportFonts } from './pdf/reportFonts'
 
 /** What an export is made from. */
 export interface ExportInput {
-  readonly editor: Editor
+  /** What draws the board's pictures: the canvas's; none without it (then reports are text). */
+  readonly drawer?: BoardDrawer
   readonly boardId: string
   /** This device's token for the board: the ledger is only for people on it. */
   readonly token: string
@@ -42,31 +43,36 @@ export interface ExportedFile {
   readonly blob: Blob
 }
 
-/** The PDF report: the board and its areas as pictures, the map as text, credits, licence. */
-export async function exportPdf({ editor, source }: ExportInput): Promise<ExportedFile> {
+/**
+ * The PDF report: the board and its areas as pictures (when there is a canvas to draw them), the
+ * map as text, credits, licence.
+ */
+export async function exportPdf({ drawer, source }: ExportInput): Promise<ExportedFile> {
   const report = buildBoardExport(source)
   const fonts = loadReportFonts()
   // Drawing the pictures goes on while the report's text is laid out.
-  const pictures = reportPictures(editor, report.frames)
+  const pictures = drawer ? drawer.reportPictures(report.frames) : null
   const pdf = await renderPdfReport(report, pictures, await fonts)
   return file(source.title, 'pdf', bytesBlob(pdf, 'application/pdf'))
 }
 
 /** A PNG of the board or the selection, with the board inside it. */
 export async function exportPng(
-  { editor, source }: ExportInput,
+  { drawer, source }: ExportInput,
   scope: PictureScope,
 ): Promise<ExportedFile> {
-  const png = await boardPng(editor, source, scope, await drawScope(editor, scope))
+  const pictures = needPictures(drawer)
+  const png = await pictures.png(source, scope, await pictures.drawScope(scope))
   return file(source.title, 'png', bytesBlob(png, 'image/png'), scopeQualifier(scope))
 }
 
 /** An SVG of the board or the selection, with the board inside it. */
 export async function exportSvg(
-  { editor, source }: ExportInput,
+  { drawer, source }: ExportInput,
   scope: PictureScope,
 ): Promise<ExportedFile> {
-  const svg = boardSvg(editor, source, scope, await drawScope(editor, scope))
+  const pictures = needPictures(drawer)
+  const svg = pictures.svg(source, scope, await pictures.drawScope(scope))
   return file(
     source.title,
     'svg',
@@ -76,14 +82,14 @@ export async function exportSvg(
 }
 
 /** The board as a `.tldr` file for Commonmap, with who added what. */
-export function exportTldr({ editor, source }: ExportInput): ExportedFile {
-  const tldr = exportedBoardFile(source, editor.store.schema.serialize())
+export function exportTldr({ source }: ExportInput): ExportedFile {
+  const tldr = exportedBoardFile(source, commonmapSchema.serialize())
   return file(source.title, 'tldr', new Blob([tldr], { type: TLDR_MIME_TYPE }))
 }
 
 /** The board in tldraw's own shapes, as a `.tldr` file that any tldraw app opens. */
-export function exportPlainTldr({ editor, source }: ExportInput): ExportedFile {
-  const tldr = plainTldrawFile(source, editor.store.schema.serialize())
+export function exportPlainTldr({ source }: ExportInput): ExportedFile {
+  const tldr = plainTldrawFile(source, commonmapSchema.serialize())
   return file(
     source.title,
     'tldr',
@@ -93,8 +99,8 @@ export function exportPlainTldr({ editor, source }: ExportInput): ExportedFile {
 }
 
 /** The board as an Excalidraw file. */
-export function exportExcalidraw({ editor, source }: ExportInput): ExportedFile {
-  const scene = excalidrawFile(source, editor.store.schema.serialize())
+export function exportExcalidraw({ source }: ExportInput): ExportedFile {
+  const scene = excalidrawFile(source, commonmapSchema.serialize())
   return file(source.title, 'excalidraw', new Blob([scene], { type: EXCALIDRAW_MIME_TYPE }))
 }
 
@@ -106,36 +112,42 @@ export function exportCsv({ source }: ExportInput): ExportedFile {
 
 /**
  * The report as one accessible web page that works offline and from a disk, with the whole
- * board as a picture inside it.
+ * board as a picture inside it when there is a canvas to draw it.
  */
-export async function exportHtml({ editor, source }: ExportInput): Promise<ExportedFile> {
-  const { board } = await reportPictures(editor, [])
+export async function exportHtml({ drawer, source }: ExportInput): Promise<ExportedFile> {
+  const board = drawer ? (await drawer.reportPictures([])).board : null
   const html = htmlReport(buildBoardExport(source), board)
   return file(source.title, 'html', new Blob([html], { type: 'text/html;charset=utf-8' }))
 }
 
 /**
- * Everything in one zip file: both reports, both pictures (each carrying the board), the board
- * file for Commonmap, for tldraw and for Excalidraw, the spreadsheet, the ledger and a README
- * saying what each file is, all made from the same reading of the board so they agree with
- * each other.
+ * Everything in one zip file: both reports, both pictures (each carrying the board, when there
+ * is a canvas to draw them), the board file for Commonmap, for tldraw and for Excalidraw, the
+ * spreadsheet, the ledger and a README saying what each file is, all made from the same reading
+ * of the board so they agree with each other.
  */
 export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
-  const { editor, source } = input
+  const { drawer, source } = input
   const report = buildBoardExport(source)
   const whole: PictureScope = { kind: 'board' }
-  const drawn = (async () => {
-    const drawing = await drawScope(editor, whole)
-    const pictures = await reportPictures(editor, report.frames, drawing)
-    return { drawing, pictures, png: await boardPng(editor, source, whole, drawing) }
-  })()
+  const drawn = drawer
+    ? (async () => {
+        const drawing = await drawer.drawScope(whole)
+        const pictures = await drawer.reportPictures(report.frames, drawing)
+        return {
+          pictures,
+          png: await drawer.png(source, whole, drawing),
+          svg: drawer.svg(source, whole, drawing),
+        }
+      })()
+    : Promise.resolve(null)
   // The report's text is laid out while the pictures are drawn.
   const pdf = renderPdfReport(
     report,
-    drawn.then(({ pictures }) => pictures),
+    drawn.then((made) => made?.pictures ?? null),
     await loadReportFonts(),
   )
-  const [{ drawing, pictures, png }, ledger, pdfBytes] = await Promise.all([
+  const [made, ledger, pdfBytes] = await Promise.all([
     drawn,
     fetchLedger(input.boardId, input.token),
     pdf,
@@ -147,15 +159,14 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
     source.now,
   )
   const text = (value: string) => strToU8(value)
-  const schema = editor.store.schema.serialize()
+  const schema = commonmapSchema.serialize()
   // PNG and PDF are compressed already; squeezing them again only costs time.
   const stored = { level: 0 } as const
   const zip = zipSync({
     'README.txt': text(bundleReadme(report)),
     'report.pdf': [pdfBytes, stored],
-    'report.html': text(htmlReport(report, pictures.board)),
-    'board.png': [png, stored],
-    'board.svg': text(boardSvg(editor, source, whole, drawing)),
+    'report.html': text(htmlReport(report, made?.pictures.board ?? null)),
+    ...(made && { 'board.png': [made.png, stored], 'board.svg': text(made.svg) }),
     'board.tldr': text(exportedBoardFile(source, schema)),
     'board-for-tldraw.tldr': text(plainTldrawFile(source, schema)),
     'board.excalidraw': text(excalidrawFile(source, schema)),
@@ -163,6 +174,12 @@ export async function exportBundle(input: ExportInput): Promise<ExportedFile> {
     'ledger.json': text(JSON.stringify(ledgerFile, null, 2)),
   })
   return file(source.title, 'zip', bytesBlob(zip, 'application/zip'))
+}
+
+/** Pictures need the canvas; the dialog offers them only where there is one. */
+function needPictures(drawer: BoardDrawer | undefined): BoardDrawer {
+  if (!drawer) throw new Error('Pictures of the board are made from the board view.')
+  return drawer
 }
 
 function htmlReport(report: BoardExport, boardPicture: Uint8Array | null): string {

@@ -3,6 +3,7 @@ import type { BoardExportSource } from '../../../shared/export/boardExport'
 import { exportedBoardFile } from '../../../shared/export/exportedBoardFile'
 import { embedBoardInPng } from '../../../shared/export/pngBoard'
 import { embedBoardInSvg } from '../../../shared/export/svgBoard'
+import { commonmapSchema } from '../../../shared/schema'
 import type { ReportPictures } from './pdf/renderPdfReport'
 
 /** What a picture shows: everything on the board's page, or the shapes someone selected. */
@@ -47,8 +48,36 @@ const MAX_REPORT_SIDE = 1500
 /** JPEG for the report: a fraction of a PNG's size, and PDF readers show it as it is. */
 const REPORT_JPEG_QUALITY = 0.85
 
+/**
+ * What makes a board's pictures: tldraw, on the canvas. Exports made without the canvas (the
+ * phone lane) have none, and their reports carry the board as text only.
+ */
+export interface BoardDrawer {
+  /** Draws the board (or the selection) once, for every picture an export makes from it. */
+  drawScope(scope: PictureScope): Promise<Drawing>
+  /** The drawing as a PNG with the editable board inside it. */
+  png(source: BoardExportSource, scope: PictureScope, drawing: Drawing): Promise<Uint8Array>
+  /** The drawing as an SVG with the editable board inside it. */
+  svg(source: BoardExportSource, scope: PictureScope, drawing: Drawing): string
+  /** The pictures of a report: the whole board (from `board`, when drawn already) and `frames`. */
+  reportPictures(
+    frames: readonly { readonly id: string }[],
+    board?: Drawing,
+  ): Promise<ReportPictures>
+}
+
+/** The pictures of the board on this canvas, drawn by tldraw. */
+export function canvasDrawer(editor: Editor): BoardDrawer {
+  return {
+    drawScope: (scope) => drawScope(editor, scope),
+    png: (source, scope, drawing) => boardPng(editor, source, scope, drawing),
+    svg: (source, scope, drawing) => boardSvg(editor, source, scope, drawing),
+    reportPictures: (frames, board) => reportPictures(editor, frames, board),
+  }
+}
+
 /** Draws the board (or the selection) as tldraw exports it, with the page's background. */
-export async function drawScope(editor: Editor, scope: PictureScope): Promise<Drawing> {
+async function drawScope(editor: Editor, scope: PictureScope): Promise<Drawing> {
   const ids = scope.kind === 'board' ? [...editor.getCurrentPageShapeIds()] : [...scope.shapeIds]
   const drawing = await drawShapes(editor, ids)
   if (!drawing) throw new NothingToExportError()
@@ -65,7 +94,7 @@ async function drawShapes(editor: Editor, ids: TLShapeId[]): Promise<Drawing | u
  * The drawing as a PNG with the editable board inside it (for a selection, only the selected
  * shapes and the bindings between them), so dropping the picture onto Commonmap reopens it.
  */
-export async function boardPng(
+async function boardPng(
   editor: Editor,
   source: BoardExportSource,
   scope: PictureScope,
@@ -76,7 +105,7 @@ export async function boardPng(
 }
 
 /** The drawing as an SVG with the editable board inside it, as {@link boardPng}. */
-export function boardSvg(
+function boardSvg(
   editor: Editor,
   source: BoardExportSource,
   scope: PictureScope,
@@ -90,7 +119,7 @@ export function boardSvg(
  * one already) and each of `frames` (a session's areas) on its own, as JPEGs sized for a page.
  * The report carries the board as text; the bundle has the board file.
  */
-export async function reportPictures(
+async function reportPictures(
   editor: Editor,
   frames: readonly { readonly id: string }[],
   board?: Drawing,
@@ -135,7 +164,7 @@ async function rasterize(
  * they mention), scrubbed like the `.tldr` export so a picture names nobody who chose not to be.
  */
 function boardFileFor(editor: Editor, source: BoardExportSource, scope: PictureScope): string {
-  const schema = editor.store.schema.serialize()
+  const schema = commonmapSchema.serialize()
   if (scope.kind === 'board') return exportedBoardFile(source, schema)
   const content = editor.getContentFromCurrentPage([...scope.shapeIds])
   if (!content) throw new NothingToExportError()

@@ -1,10 +1,10 @@
-import type { Editor, TLRecord } from 'tldraw'
+import type { TLRecord } from '@tldraw/tlschema'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/participant'
 import type { BoardExportSource } from '../../../shared/export/boardExport'
 import type { LicenceChoice } from '../../../shared/export/licences'
 
-/** What the board page knows about the board besides its canvas (all of it server-owned). */
+/** What the board page knows about the board besides its records (all of it server-owned). */
 export interface BoardState {
   readonly title: string
   readonly people: ReadonlyMap<string, PublishedPerson>
@@ -14,13 +14,16 @@ export interface BoardState {
 
 /**
  * What an export is made from, read from the live board at this moment: the document's records
- * (never this tab's camera, selection or pointer) and the server-owned people, attribution and
+ * (never a tab's camera, selection or pointer) and the server-owned people, attribution and
  * licence, so every name follows each person's credit choice in force now.
  */
-export function liveExportSource(editor: Editor, board: BoardState): BoardExportSource {
+export function liveExportSource(
+  board: BoardState,
+  records: readonly TLRecord[],
+): BoardExportSource {
   return {
     title: board.title,
-    records: Object.values(editor.store.serialize('document')) as TLRecord[],
+    records,
     people: board.people,
     attributions: board.attributions,
     licence: board.licence,

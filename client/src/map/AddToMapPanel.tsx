@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import type { Editor, TLShapeId } from 'tldraw'
+import type { Editor, TLFrameShape, TLShapeId } from 'tldraw'
 import { assertNever } from '../../../shared/assertNever'
 import { defineChoices } from '../../../shared/defineChoices'
 import { personName, serviceName } from '../../../shared/mapOutline'
@@ -13,6 +13,7 @@ import {
 } from '../../../shared/shapes/serviceShape'
 import { createRoute } from '../shapes/createRoute'
 import { addMapCard } from './addMapCard'
+import { showShape } from './showShape'
 import { PERSON_PRIVACY_HINT } from './forms/PersonForm'
 import { useEqualValue } from './useEqualValue'
 import { RadioField, SelectField, TextField } from '../common/FormFields'
@@ -40,8 +41,9 @@ const SUBMIT_WORDS: Record<Addition, string> = {
 
 /**
  * "Add to the map" without dragging: choose what to add, fill in a field or two, press the
- * button. The new shape goes to a free spot in view, is selected, and its full form takes the
- * keyboard so the person can carry on filling it in. Routes are made by choosing their two
+ * button. The new card goes into its area of the session (addMapCard) without moving the view,
+ * is selected, and its full form takes the keyboard so the person can carry on filling it in;
+ * the panel says where it went, with a button to show it. Routes are made by choosing their two
  * cards from lists.
  */
 export function AddToMapPanel({
@@ -59,6 +61,7 @@ export function AddToMapPanel({
   const [from, setFrom] = useState('')
   const [to, setTo] = useState('')
   const [message, setMessage] = useState('')
+  const [added, setAdded] = useState<TLShapeId>()
   const cards = useEqualValue(
     'cards a route can join',
     () =>
@@ -82,9 +85,18 @@ export function AddToMapPanel({
   function add(event: FormEvent) {
     event.preventDefault()
     const id = create()
+    setAdded(id)
     if (!id) return
     setText('')
+    if (what !== 'route') setMessage((words) => `${words.slice(0, -1)}${whereItWent(id)}.`)
     onAdded(id)
+  }
+
+  /** " to “5a. What gets in the way”": the area a card went into, if it went into one. */
+  function whereItWent(id: TLShapeId): string {
+    const shape = editor.getShape(id)
+    const parent = shape && editor.getShape(shape.parentId as TLShapeId)
+    return parent?.type === 'frame' ? ` to “${(parent as TLFrameShape).props.name}”` : ''
   }
 
   function create(): TLShapeId | undefined {
@@ -178,8 +190,13 @@ export function AddToMapPanel({
       <button type="submit" className="primary">
         {SUBMIT_WORDS[what]}
       </button>
-      <p className="visually-hidden" role="status" aria-live="polite">
-        {message}
+      <p className="add-form__status" role="status" aria-live="polite">
+        {message}{' '}
+        {added && message && (
+          <button type="button" className="link-button" onClick={() => showShape(editor, added)}>
+            Show it
+          </button>
+        )}
       </p>
     </form>
   )

@@ -1,14 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useValue, type Editor, type TLShapeId } from 'tldraw'
-import { assertNever } from '../../../shared/assertNever'
 import { isMapShape, type MapShape, type MapShapeType } from '../../../shared/mapShapes'
 import type { Participant } from '../../../shared/participant'
 import { useEscapeWithin } from '../common/useEscapeWithin'
-import { ActionForm } from './forms/ActionForm'
-import { PersonForm } from './forms/PersonForm'
-import { PurposeNoteForm } from './forms/PurposeNoteForm'
+import { MapShapeForm } from './forms/MapShapeForm'
 import { RouteForm } from './forms/RouteForm'
-import { ServiceForm } from './forms/ServiceForm'
+import { ownerUserRecord } from './forms/ownerUserRecord'
+import { updateMapShape } from './forms/updateMapShape'
 import { returnToCanvas } from './returnToCanvas'
 
 /** What the form calls each kind of shape. */
@@ -124,18 +122,17 @@ function FieldsFor({
   shape: MapShape
   participants: readonly Participant[]
 }) {
-  switch (shape.type) {
-    case 'service':
-      return <ServiceForm editor={editor} shape={shape} />
-    case 'person':
-      return <PersonForm editor={editor} shape={shape} />
-    case 'route':
-      return <RouteForm editor={editor} shape={shape} />
-    case 'purpose-note':
-      return <PurposeNoteForm editor={editor} shape={shape} />
-    case 'action':
-      return <ActionForm editor={editor} shape={shape} participants={participants} />
-    default:
-      return assertNever(shape)
-  }
+  const update = (props: Partial<MapShape['props']>) => updateMapShape(editor, shape, props)
+  if (shape.type === 'route') return <RouteForm editor={editor} shape={shape} update={update} />
+  return (
+    <MapShapeForm
+      shape={shape}
+      update={update}
+      participants={participants}
+      onOwnerChosen={(participant) => {
+        const user = ownerUserRecord(participant)
+        if (!editor.store.has(user.id)) editor.store.put([user])
+      }}
+    />
+  )
 }

@@ -29,7 +29,8 @@ export interface ReportPictures {
  */
 export async function renderPdfReport(
   report: BoardExport,
-  pictures: ReportPictures | Promise<ReportPictures>,
+  /** null: made without the canvas (the phone lane), so with the board as text only. */
+  pictures: ReportPictures | null | Promise<ReportPictures | null>,
   fonts: PdfFonts,
 ): Promise<Uint8Array> {
   const exported = new Date(report.exportedAt)
@@ -120,16 +121,23 @@ export async function renderPdfReport(
     muted: true,
   })
   pdf.paragraph(
-    'In this report: the whole board' +
-      (report.frames.length > 0 ? ', each area of the session' : '') +
-      ', what we mapped, what happens next, who made this, and the licence.',
+    'In this report: ' +
+      (drawn
+        ? 'the whole board' + (report.frames.length > 0 ? ', each area of the session' : '') + ', '
+        : '') +
+      'what we mapped, what happens next, who made this, and the licence.',
     { muted: true },
   )
-  if (drawn.board) await pdf.picture(drawn.board, 'The whole board')
+  if (!drawn) {
+    pdf.paragraph(
+      'This report was made without pictures of the board (on a phone, say): everything on the board is written out in it. A report made from the board view has the pictures too.',
+      { muted: true },
+    )
+  } else if (drawn.board) await pdf.picture(drawn.board, 'The whole board')
   else pdf.paragraph('Nothing has been drawn on the board yet.', { muted: true })
 
-  for (const frame of report.frames) {
-    const picture = drawn.frames.get(frame.id)
+  for (const frame of drawn ? report.frames : []) {
+    const picture = drawn?.frames.get(frame.id)
     if (picture) await pdf.pictureOnItsOwnPage(picture, frame.name)
   }
 

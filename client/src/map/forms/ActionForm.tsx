@@ -1,5 +1,4 @@
 import { useId } from 'react'
-import { createUserId, UserRecordType, type Editor } from 'tldraw'
 import { assertNever } from '../../../../shared/assertNever'
 import { MAX_NAME_LENGTH } from '../../../../shared/limits'
 import type { Participant } from '../../../../shared/participant'
@@ -12,7 +11,7 @@ import {
 import { MapIcon } from '../../shapes/MapIcon'
 import { ACTION_STATUS_ICONS, ACTION_STYLE } from '../../shapes/mapStyles'
 import { RadioField, SelectField, TextField, type FieldOption } from '../../common/FormFields'
-import { updateMapShape } from './updateMapShape'
+import type { MapShapeFormProps } from './MapShapeFormProps'
 
 const NOBODY = 'nobody'
 const SOMEONE_ELSE = 'named'
@@ -20,15 +19,19 @@ const participantOption = (id: string) => `participant:${id}`
 
 /** The fields of an action: what, who, by when, and how far it has got. */
 export function ActionForm({
-  editor,
   shape,
+  update,
   participants,
-}: {
-  editor: Editor
-  shape: ActionShape
+  onOwnerChosen,
+}: MapShapeFormProps<ActionShape> & {
   participants: readonly Participant[]
+  /**
+   * The card names its owner through tldraw's user records, which only exist for people who
+   * have edited something: this makes sure the chosen person has one, so their name shows
+   * everywhere (copies and files too).
+   */
+  onOwnerChosen: (participant: Participant) => void
 }) {
-  const update = (props: Partial<ActionShape['props']>) => updateMapShape(editor, shape, props)
   const { what, who, due, status } = shape.props
   const dateId = useId()
 
@@ -37,17 +40,7 @@ export function ActionForm({
     if (option === SOMEONE_ELSE) return update({ who: { type: 'named', name: '' } })
     const participant = participants.find((p) => participantOption(p.id) === option)
     if (!participant) return
-    // The card names its owner through tldraw's user records, which only exist for people who
-    // have edited something; make sure this person has one, so their name shows everywhere.
-    if (!editor.store.has(createUserId(participant.id))) {
-      editor.store.put([
-        UserRecordType.create({
-          id: createUserId(participant.id),
-          name: participant.name,
-          color: participant.color,
-        }),
-      ])
-    }
+    onOwnerChosen(participant)
     update({ who: { type: 'participant', participantId: participant.id } })
   }
 

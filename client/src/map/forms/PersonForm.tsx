@@ -1,15 +1,13 @@
-import type { Editor } from 'tldraw'
 import type { PersonShape } from '../../../../shared/shapes/personShape'
 import { TextField } from '../../common/FormFields'
-import { updateMapShape } from './updateMapShape'
+import type { MapShapeFormProps } from './MapShapeFormProps'
 
 /** Why a "someone like me" card describes a situation and never a real person. */
 export const PERSON_PRIVACY_HINT =
   'Describe a situation, not a real person. Leave out names and anything else that could show who someone is.'
 
 /** The fields of a "someone like me" card. */
-export function PersonForm({ editor, shape }: { editor: Editor; shape: PersonShape }) {
-  const update = (props: Partial<PersonShape['props']>) => updateMapShape(editor, shape, props)
+export function PersonForm({ shape, update }: MapShapeFormProps<PersonShape>) {
   const { situation, needs, wants } = shape.props
   return (
     <>

@@ -1,13 +1,11 @@
-import type { Editor } from 'tldraw'
 import { NotePurposes, type PurposeNoteShape } from '../../../../shared/shapes/purposeNoteShape'
 import { MapIcon } from '../../shapes/MapIcon'
 import { NOTE_PURPOSE_STYLES } from '../../shapes/mapStyles'
 import { RadioField, TextField } from '../../common/FormFields'
-import { updateMapShape } from './updateMapShape'
+import type { MapShapeFormProps } from './MapShapeFormProps'
 
 /** The fields of a note with a purpose. */
-export function PurposeNoteForm({ editor, shape }: { editor: Editor; shape: PurposeNoteShape }) {
-  const update = (props: Partial<PurposeNoteShape['props']>) => updateMapShape(editor, shape, props)
+export function PurposeNoteForm({ shape, update }: MapShapeFormProps<PurposeNoteShape>) {
   return (
     <>
       <TextField

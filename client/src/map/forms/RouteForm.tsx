@@ -4,11 +4,14 @@ import { RouteKinds, type RouteShape } from '../../../../shared/shapes/routeShap
 import { RouteDrawing } from '../../shapes/RouteDrawing'
 import { getRouteEnds } from '../../shapes/updateRouteGeometry'
 import { RadioField, TextField } from '../../common/FormFields'
-import { updateMapShape } from './updateMapShape'
+import type { MapShapeFormProps } from './MapShapeFormProps'
 
 /** The fields of a route: where it goes, what kind it is, and a note. */
-export function RouteForm({ editor, shape }: { editor: Editor; shape: RouteShape }) {
-  const update = (props: Partial<RouteShape['props']>) => updateMapShape(editor, shape, props)
+export function RouteForm({
+  editor,
+  shape,
+  update,
+}: MapShapeFormProps<RouteShape> & { editor: Editor }) {
   const ends = useValue(
     'route ends',
     () => {

@@ -1,15 +1,13 @@
-import type { Editor } from 'tldraw'
 import {
   ServiceAccess,
   ServiceKinds,
   type ServiceShape,
 } from '../../../../shared/shapes/serviceShape'
 import { SelectField, TextField } from '../../common/FormFields'
-import { updateMapShape } from './updateMapShape'
+import type { MapShapeFormProps } from './MapShapeFormProps'
 
 /** The fields of a service card. */
-export function ServiceForm({ editor, shape }: { editor: Editor; shape: ServiceShape }) {
-  const update = (props: Partial<ServiceShape['props']>) => updateMapShape(editor, shape, props)
+export function ServiceForm({ shape, update }: MapShapeFormProps<ServiceShape>) {
   const { name, kind, runBy, forWhom, access, notes } = shape.props
   return (
     <>
