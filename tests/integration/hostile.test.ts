@@ -340,3 +340,38 @@ describe('per-address limits', () => {
     expect(statuses.filter((status) => status === 429).length).toBe(1000 - created)
   })
 })
+
+describe('a connection over its change budget', () => {
+  let server: TestServer
+  const clients: TestClient[] = []
+  beforeAll(async () => {
+    server = await startServer({ env: { UPDATES_PER_SECOND: '5' } })
+  })
+  afterAll(async () => {
+    for (const client of clients.splice(0)) client.close()
+    await server.stop()
+  })
+
+  it('is closed with 4129, reconnects on its own and loses none of its changes', async () => {
+    const boardId = await createBoard(server.url)
+    const writer = await connectClient(server.url, boardId)
+    const reader = await connectClient(server.url, boardId)
+    clients.push(writer, reader)
+    // Far over 5 a second (10 at once), as changes bunched up behind a stalled device arrive.
+    for (let i = 0; i < 60; i++) {
+      writer.records.set(`shape:burst${i}`, noteRecord(`shape:burst${i}`, `Burst ${i}`) as TLRecord)
+    }
+    await waitFor(() => writer.closeCodes.includes(CloseCode.TooFast), {
+      what: 'the writer to be closed for sending too fast',
+    })
+    // Its reconnect sends what the board missed; the reader ends with all sixty.
+    await waitFor(
+      () =>
+        Array.from({ length: 60 }, (_, i) => `shape:burst${i}`).every((id) =>
+          reader.records.has(id),
+        ),
+      { what: 'every change of the burst to reach the other person', timeoutMs: 30_000 },
+    )
+    expect(reader.snapshot()).toEqual(writer.snapshot())
+  })
+})
