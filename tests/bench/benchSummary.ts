@@ -5,6 +5,7 @@ import type { HostileKind, HostileResult } from './hostileScenario'
 import type { IdleResult } from './idleScenario'
 import type { Rounds } from './interleavedRounds'
 import type { JoinStormResult } from './joinStormScenario'
+import { closeCodes } from './reportTable'
 import { SERVERS, type ServerKind } from './serverProcess'
 import type { WorkloadResult } from './workloadScenario'
 
@@ -147,8 +148,8 @@ function workloadWarnings<K extends ServerKind>(
       ...(disturbance ? [`${where}: ${disturbance}; tails are noisy.`] : []),
       ...(result.connectionDrops > 0
         ? [
-            `${where}: ${result.connectionDrops} connections dropped, so its loss counts are ` +
-              'not reliable.',
+            `${where}: ${result.connectionDrops} connections dropped (close codes: ` +
+              `${closeCodes(result.dropCodes)}), so its loss counts are not reliable.`,
           ]
         : []),
     ]
