@@ -4,7 +4,7 @@ import { Worker } from 'node:worker_threads'
 import { WebSocket } from 'ws'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ApiError, CreateBoardResponse } from '../../shared/api'
 import { bindStoreToYDoc } from '../../client/src/collab/bindStoreToYDoc'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../../client/src/shapes/boardUtils'
@@ -13,11 +13,11 @@ import { DEFAULT_MAX_BOARD_BYTES, DEFAULT_PER_MINUTE } from '../../shared/limits
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
 import { hostileAddingFor, hostilePng } from '../helpers/hostileInput'
 import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFiles'
-import { connectClient, type TestClient } from '../helpers/connectClient'
+import type { TestClient } from '../helpers/connectClient'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
-import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 /**
  * Asks `/healthz` every 10 ms from a worker thread, so that the test's own work (sending the
@@ -74,16 +74,7 @@ function closeCodeOf(socket: WebSocket): Promise<number> {
 }
 
 describe('a server that one link-holder cannot slow down, fill up or trick', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterAll(async () => {
-    for (const client of clients.splice(0)) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite()
 
   it('refuses hostile messages, a hostile import and twenty exports, and serves everyone else meanwhile', async () => {
     // Made first: a client whose event loop is busy for long may reuse a connection the server
@@ -95,26 +86,26 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
       (_, i) => noteRecord(`shape:n${i}`, `Card ${i}`, { x: (i % 40) * 220, y: i * 6 }) as TLRecord,
     )
     const file = boardFileJson(notes, embeddedInfo('A big board', Date.now(), {}))
-    const imported = await importBoardFile(server.url, file, person('Priya', 'practitioner'))
+    const imported = await importBoardFile(suite.server.url, file, person('Priya', 'practitioner'))
     expect(imported.status).toBe(201)
     const board = (await imported.json()) as CreateBoardResponse
-    const { token } = await joinBoard(server.url, board.id)
+    const { token } = await joinBoard(suite.server.url, board.id)
     // The workshop is on the board: its room is loaded, as it would be when someone attacks it.
-    clients.push(await connectClient(server.url, board.id))
+    await suite.connect(board.id)
     // Another board's workshop, which must not notice.
-    const otherBoard = await createBoard(server.url)
+    const otherBoard = await createBoard(suite.server.url)
     const [writer, reader] = await Promise.all([
-      connectClient(server.url, otherBoard),
-      connectClient(server.url, otherBoard),
+      suite.connect(otherBoard),
+      suite.connect(otherBoard),
     ])
-    clients.push(writer, reader)
 
     let finish!: () => void
     const attacksDone = new Promise<void>((resolve) => (finish = resolve))
-    const health = healthAnswers(server.url, attacksDone)
+    const health = healthAnswers(suite.server.url, attacksDone)
     const sockets = Array.from(
       { length: 6 },
-      () => new WebSocket(`${server.wsUrl}${WS_PATH}/${board.id}?${WS_QUERY.token}=${token!}`),
+      () =>
+        new WebSocket(`${suite.server.wsUrl}${WS_PATH}/${board.id}?${WS_QUERY.token}=${token!}`),
     )
     const closed = sockets.map(closeCodeOf)
     for (const [i, socket] of sockets.entries()) {
@@ -126,12 +117,12 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     const attacks = Promise.all([
       // Refused by the worker (422), or, on a busy server, before its body is read (503, and the
       // connection closed under the upload).
-      importBoardFile(server.url, png, person('Mallory', 'practitioner')).then(
+      importBoardFile(suite.server.url, png, person('Mallory', 'practitioner')).then(
         (res) => res.status,
         () => 'closed early',
       ),
       ...Array.from({ length: 20 }, () =>
-        fetch(`${server.url}/api/boards/${board.id}/export/tldr`).then(async (res) => {
+        fetch(`${suite.server.url}/api/boards/${board.id}/export/tldr`).then(async (res) => {
           await res.arrayBuffer()
           return res.status
         }),
@@ -150,7 +141,7 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
 
     expect(codes).toEqual([...Array(5).fill(CloseCode.MalformedMessage), CloseCode.MessageTooBig])
     expect([422, 503, 'closed early']).toContain(importAnswer)
-    const boardsImported = server.logs.filter((line) => line.event === 'board.imported')
+    const boardsImported = suite.server.logs.filter((line) => line.event === 'board.imported')
     expect(boardsImported).toHaveLength(1)
     expect(exports.filter((status) => status === 200).length).toBe(20)
     const answers = await health
@@ -159,25 +150,22 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
   }, 120_000)
 
   it('closes a connection that sends 2,500 cards in one message, keeping none; the app sends them in pieces', async () => {
-    const boardId = await createBoard(server.url)
-    const stock = await connectClient(server.url, boardId)
-    clients.push(stock)
+    const boardId = await createBoard(suite.server.url)
+    const stock = await suite.connect(boardId)
     stock.doc.transact(() => {
       for (const note of paste('stock', 2500)) stock.records.set(note.id, note)
     })
     await waitFor(() => stock.closeCodes.includes(CloseCode.MessageTooBig))
     stock.provider.disconnect()
 
-    const app = await connectClient(server.url, boardId)
-    clients.push(app)
+    const app = await suite.connect(boardId)
     const store = createTLStore({
       shapeUtils: BOARD_SHAPE_UTILS,
       bindingUtils: BOARD_BINDING_UTILS,
     })
     const unbind = bindStoreToYDoc(store, app.doc)
     store.put(paste('app', 2500))
-    const fresh = await connectClient(server.url, boardId)
-    clients.push(fresh)
+    const fresh = await suite.connect(boardId)
     await waitFor(
       () => shapeIds(fresh).filter((id) => id.startsWith('shape:app')).length === 2500,
       {
@@ -190,23 +178,20 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
   }, 120_000)
 
   it('takes everything a client changed offline when it is back, however much', async () => {
-    const boardId = await createBoard(server.url)
-    const away = await connectClient(server.url, boardId)
-    clients.push(away)
+    const boardId = await createBoard(suite.server.url)
+    const away = await suite.connect(boardId)
     away.provider.disconnect()
     // Far more than one message may carry, and all of it the sync answer when it reconnects.
     for (const note of paste('offline', 2500)) away.records.set(note.id, note)
     away.provider.connect()
-    const fresh = await connectClient(server.url, boardId)
-    clients.push(fresh)
+    const fresh = await suite.connect(boardId)
     await waitFor(() => shapeIds(fresh).length === 2500, { timeoutMs: 60_000 })
     expect(away.closeCodes.filter((code) => code !== CloseCode.ServiceRestart)).toEqual([])
   }, 120_000)
 
   it('keeps a board filled to its size limit joinable by a fresh client within 2 s', async () => {
-    const boardId = await createBoard(server.url)
-    const filler = await connectClient(server.url, boardId)
-    clients.push(filler)
+    const boardId = await createBoard(suite.server.url)
+    const filler = await suite.connect(boardId)
     // 60 KB of words a card at a time, each card its own message, until the board is full.
     const words = 'x'.repeat(60_000)
     for (let i = 0; i < 200 && !filler.notices.some((n) => n.code === 'board-full'); i++) {
@@ -217,8 +202,7 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     await waitFor(() => filler.notices.some((n) => n.code === 'board-full'), { timeoutMs: 30_000 })
 
     const started = performance.now()
-    const fresh = await connectClient(server.url, boardId)
-    clients.push(fresh)
+    const fresh = await suite.connect(boardId)
     const joinedMs = performance.now() - started
     expect(joinedMs).toBeLessThan(2000)
     const stored = Y.encodeStateAsUpdate(fresh.doc).byteLength
@@ -233,15 +217,12 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
   }, 120_000)
 
   it('receives one presence frame per cursor move in a room of ten, not ten', async () => {
-    const boardId = await createBoard(server.url)
-    const room = await Promise.all(
-      Array.from({ length: 10 }, () => connectClient(server.url, boardId)),
-    )
-    clients.push(...room)
+    const boardId = await createBoard(suite.server.url)
+    const room = await Promise.all(Array.from({ length: 10 }, () => suite.connect(boardId)))
     // A stock y-websocket provider, which sends back every change it sees, shows the difference.
     const plainDoc = new Y.Doc()
-    const { token } = await joinBoard(server.url, boardId)
-    const plain = new WebsocketProvider(server.wsUrl + WS_PATH, boardId, plainDoc, {
+    const { token } = await joinBoard(suite.server.url, boardId)
+    const plain = new WebsocketProvider(suite.server.wsUrl + WS_PATH, boardId, plainDoc, {
       WebSocketPolyfill: WebSocket as never,
       disableBc: true,
       params: { [WS_QUERY.token]: token! },
@@ -273,21 +254,24 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
   })
 
   it('creates nothing for a cross-site text/plain POST', async () => {
-    const res = await fetch(`${server.url}/api/boards`, {
+    const res = await fetch(`${suite.server.url}/api/boards`, {
       method: 'POST',
       headers: { 'Content-Type': 'text/plain', Origin: 'https://evil.example' },
       body: JSON.stringify({ title: 'Made by another site' }),
     })
     expect(res.status).toBeGreaterThanOrEqual(400)
-    const other = await fetch(`${server.url}/api/boards`, {
+    const other = await fetch(`${suite.server.url}/api/boards`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', Origin: 'https://evil.example' },
       body: JSON.stringify({ title: 'Made by another site' }),
     })
     expect(other.status).toBe(403)
-    const socket = new WebSocket(`${server.wsUrl}${WS_PATH}/${await createBoard(server.url)}`, {
-      origin: 'https://evil.example',
-    })
+    const socket = new WebSocket(
+      `${suite.server.wsUrl}${WS_PATH}/${await createBoard(suite.server.url)}`,
+      {
+        origin: 'https://evil.example',
+      },
+    )
     const refused = await new Promise<number>((resolve) =>
       socket.once('unexpected-response', (_req, res) => resolve(res.statusCode ?? 0)),
     )
@@ -295,8 +279,8 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
   })
 
   it('refuses a name with a right-to-left override with a plain sentence', async () => {
-    const boardId = await createBoard(server.url)
-    const res = await fetch(`${server.url}/api/boards/${boardId}/participants`, {
+    const boardId = await createBoard(suite.server.url)
+    const res = await fetch(`${suite.server.url}/api/boards/${boardId}/participants`, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify(person('Amina\u202Egnp.exe')),
@@ -308,18 +292,14 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
 })
 
 describe('per-address limits', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startServer({ env: { BOARDS_PER_MINUTE: String(DEFAULT_PER_MINUTE.boards) } })
-  })
-  afterAll(() => server.stop())
+  const suite = serverForSuite({ env: { BOARDS_PER_MINUTE: String(DEFAULT_PER_MINUTE.boards) } })
 
   it('cuts a flood of 1,000 board creations from one address to the documented limit', async () => {
     const statuses: number[] = []
     for (let i = 0; i < 1000; i += 50) {
       const batch = await Promise.all(
         Array.from({ length: 50 }, () =>
-          fetch(`${server.url}/api/boards`, {
+          fetch(`${suite.server.url}/api/boards`, {
             method: 'POST',
             headers: { 'Content-Type': 'application/json' },
             body: JSON.stringify({ title: 'Flood' }),
@@ -342,21 +322,12 @@ describe('per-address limits', () => {
 })
 
 describe('a connection over its change budget', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer({ env: { UPDATES_PER_SECOND: '5' } })
-  })
-  afterAll(async () => {
-    for (const client of clients.splice(0)) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite({ env: { UPDATES_PER_SECOND: '5' } })
 
   it('is closed with 4129, reconnects on its own and loses none of its changes', async () => {
-    const boardId = await createBoard(server.url)
-    const writer = await connectClient(server.url, boardId)
-    const reader = await connectClient(server.url, boardId)
-    clients.push(writer, reader)
+    const boardId = await createBoard(suite.server.url)
+    const writer = await suite.connect(boardId)
+    const reader = await suite.connect(boardId)
     // Far over 5 a second (10 at once), as changes bunched up behind a stalled device arrive.
     for (let i = 0; i < 60; i++) {
       writer.records.set(`shape:burst${i}`, noteRecord(`shape:burst${i}`, `Burst ${i}`) as TLRecord)

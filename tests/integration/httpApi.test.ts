@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BOARD_ID_PATTERN } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'
-import { startServer, type TestServer } from '../helpers/startServer'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 const MAX_ASSET_BYTES = 100_000
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -13,13 +13,9 @@ const png = (size: number) => {
 }
 
 describe('the HTTP API of a real server', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startServer({ env: { MAX_ASSET_BYTES: String(MAX_ASSET_BYTES) } })
-  })
-  afterAll(() => server.stop())
+  const suite = serverForSuite({ env: { MAX_ASSET_BYTES: String(MAX_ASSET_BYTES) } })
 
-  const api = (path: string, init?: RequestInit) => fetch(server.url + path, init)
+  const api = (path: string, init?: RequestInit) => fetch(suite.server.url + path, init)
   const JSON_TYPE = { 'Content-Type': 'application/json' }
   const BYTES_TYPE = { 'Content-Type': 'application/octet-stream' }
   const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
@@ -40,7 +36,7 @@ describe('the HTTP API of a real server', () => {
       id: expect.stringMatching(BOARD_ID_PATTERN),
       title: 'Getting help',
       createdAt: expect.any(Number),
-      url: `${server.url}/b/${created.id}`,
+      url: `${suite.server.url}/b/${created.id}`,
     })
 
     const got = await api(`/api/boards/${created.id}`)
@@ -90,7 +86,7 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('stores a PNG and serves it back byte for byte with safe headers', async () => {
-    const boardId = await createBoard(server.url)
+    const boardId = await createBoard(suite.server.url)
     const picture = png(5000)
     const res = await post(`/api/boards/${boardId}/assets`, picture, {
       'Content-Type': 'application/octet-stream',
@@ -112,7 +108,7 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('refuses an SVG with 415 even when it claims to be a PNG', async () => {
-    const boardId = await createBoard(server.url)
+    const boardId = await createBoard(suite.server.url)
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     const res = await post(`/api/boards/${boardId}/assets`, svg, { 'Content-Type': 'image/png' })
     expect(res.status).toBe(415)
@@ -122,7 +118,7 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('refuses a picture over the limit with 413, whether or not its size was announced', async () => {
-    const boardId = await createBoard(server.url)
+    const boardId = await createBoard(suite.server.url)
     const res = await post(`/api/boards/${boardId}/assets`, png(MAX_ASSET_BYTES + 1), BYTES_TYPE)
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({ error: expect.stringMatching(/too big.*98 KB/) })
