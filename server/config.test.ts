@@ -1,8 +1,14 @@
 import { describe, expect, it } from 'vitest'
 import {
   DEFAULT_MAX_ASSET_BYTES,
+  DEFAULT_MAX_BOARD_BYTES,
   DEFAULT_MAX_IMPORT_BYTES,
   DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_PRESENCE_BYTES,
+  DEFAULT_PER_MINUTE,
+  DEFAULT_PRESENCE_PER_SECOND,
+  DEFAULT_UPDATES_PER_SECOND,
+  DEFAULT_WORK_QUEUE,
 } from '../shared/limits'
 import { parseConfig } from './config'
 
@@ -15,6 +21,15 @@ describe('parseConfig', () => {
       maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
       maxAssetBytes: DEFAULT_MAX_ASSET_BYTES,
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
+      maxBoardBytes: DEFAULT_MAX_BOARD_BYTES,
+      updatesPerSecond: DEFAULT_UPDATES_PER_SECOND,
+      presencePerSecond: DEFAULT_PRESENCE_PER_SECOND,
+      maxPresenceBytes: DEFAULT_MAX_PRESENCE_BYTES,
+      perMinute: DEFAULT_PER_MINUTE,
+      workThreads: undefined,
+      workQueue: DEFAULT_WORK_QUEUE,
+      allowedOrigins: [],
+      trustProxy: false,
       ledger: true,
     }
     expect(parseConfig({})).toEqual({ ok: true, value: expected })
@@ -29,6 +44,19 @@ describe('parseConfig', () => {
       MAX_MESSAGE_BYTES: '1048576',
       MAX_ASSET_BYTES: '5000',
       MAX_IMPORT_BYTES: '70000',
+      MAX_BOARD_BYTES: '4194304',
+      UPDATES_PER_SECOND: '50',
+      PRESENCE_PER_SECOND: '40',
+      MAX_PRESENCE_BYTES: '2048',
+      BOARDS_PER_MINUTE: '5',
+      JOINS_PER_MINUTE: '6',
+      UPLOADS_PER_MINUTE: '7',
+      IMPORTS_PER_MINUTE: '8',
+      EXPORTS_PER_MINUTE: '9',
+      WORK_THREADS: '3',
+      WORK_QUEUE: '4',
+      ALLOWED_ORIGINS: 'https://map.example.org, http://10.0.0.5:8080/',
+      TRUST_PROXY: '1',
       COMMONMAP_BENCH_WITHOUT_LEDGER: '1',
     })
     expect(result).toEqual({
@@ -40,6 +68,15 @@ describe('parseConfig', () => {
         maxMessageBytes: 1048576,
         maxAssetBytes: 5000,
         maxImportBytes: 70000,
+        maxBoardBytes: 4194304,
+        updatesPerSecond: 50,
+        presencePerSecond: 40,
+        maxPresenceBytes: 2048,
+        perMinute: { boards: 5, joins: 6, uploads: 7, imports: 8, exports: 9 },
+        workThreads: 3,
+        workQueue: 4,
+        allowedOrigins: ['https://map.example.org', 'http://10.0.0.5:8080'],
+        trustProxy: true,
         ledger: false,
       },
     })
@@ -57,6 +94,15 @@ describe('parseConfig', () => {
     ['MAX_ASSET_BYTES', '0'],
     ['MAX_ASSET_BYTES', 'ten'],
     ['MAX_IMPORT_BYTES', '0'],
+    ['MAX_BOARD_BYTES', '100'],
+    ['UPDATES_PER_SECOND', '0'],
+    ['PRESENCE_PER_SECOND', 'many'],
+    ['BOARDS_PER_MINUTE', '0'],
+    ['WORK_THREADS', '0'],
+    ['WORK_QUEUE', '-1'],
+    ['ALLOWED_ORIGINS', 'map.example.org'],
+    ['ALLOWED_ORIGINS', 'https://map.example.org/app'],
+    ['TRUST_PROXY', 'yes'],
   ])('refuses %s=%s with one sentence that names the variable', (name, value) => {
     const result = parseConfig({ [name]: value })
     expect(result.ok).toBe(false)

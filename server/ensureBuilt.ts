@@ -53,21 +53,25 @@ export async function buildClient(): Promise<void> {
   await build({ configFile: join(appRoot, 'vite.config.ts'), logLevel: 'error' })
 }
 
-/** Compiles the server into dist/server, with the worker thread it starts beside it. */
+/** Compiles the server into dist/server, with the worker threads' modules beside it. */
 export async function buildServer(): Promise<void> {
   const { build } = await import('esbuild')
   const outdir = join(appRoot, 'dist', 'server')
-  await build({
-    entryPoints: [join(appRoot, 'server', 'main.ts')],
-    outfile: join(appRoot, SERVER_BUILD.output),
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    sourcemap: true,
-    logLevel: 'error',
-  })
+  const bundle = (entry: string, outfile: string) =>
+    build({
+      entryPoints: [join(appRoot, 'server', entry)],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      target: 'node20',
+      packages: 'external',
+      sourcemap: true,
+      logLevel: 'error',
+    })
+  await bundle('main.ts', join(appRoot, SERVER_BUILD.output))
+  // Loaded by path by the import and export threads (work/createWorkPool.ts).
+  await bundle(join('work', 'workTasks.ts'), join(outdir, 'workTasks.mjs'))
   // Started by path, relative to the modules that start them (storage/MergeWorker.ts,
   // storage/CheckpointWorker.ts).
   mkdirSync(outdir, { recursive: true })

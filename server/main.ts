@@ -22,7 +22,7 @@ function fail(sentence: string): never {
 
 const config = parseConfig(process.env)
 if (!config.ok) fail(config.error)
-const { port, host, dataDir, maxMessageBytes, maxAssetBytes, maxImportBytes, ledger } = config.value
+const { port, host, dataDir, maxPresenceBytes, ...settings } = config.value
 
 const dataPath = resolve(dataDir)
 let storage: Storage
@@ -46,14 +46,12 @@ try {
   server = await createCommonmapServer({
     storage,
     assetsDir: join(dataPath, 'assets'),
+    ...settings,
     port,
     host,
-    maxMessageBytes,
-    maxAssetBytes,
-    maxImportBytes,
+    maxAwarenessStateBytes: maxPresenceBytes,
     logger,
     serveClient,
-    ledger,
   })
 } catch (error) {
   const code = (error as { code?: string }).code
@@ -72,7 +70,7 @@ try {
 process.stdout.write(`Commonmap is running at ${server.url}\n`)
 logger.info('server.started', {
   url: server.url,
-  ...(!ledger && { benchmarkingWithoutLedger: true }),
+  ...(!settings.ledger && { benchmarkingWithoutLedger: true }),
   shareOrigin: server.shareOrigin,
   dataDir: dataPath,
 })

@@ -8,6 +8,7 @@ import {
   type LicenceId,
 } from './export/licences'
 import type { LedgerEntry } from './ledger'
+import { checkCleanText, cleanedText } from './cleanText'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { isRoleId, type RoleId } from './roles'
 
@@ -148,8 +149,9 @@ export function checkImportBoardRequest(
   if (body.title !== undefined && typeof body.title !== 'string') {
     return { ok: false, error: 'The title must be text.' }
   }
-  // A file name can be longer than a title may be; it is only a fallback, so cut it.
-  const title = body.title?.trim().slice(0, MAX_TITLE_LENGTH).trim() || undefined
+  // A file name can be longer than a title may be, or hold what a title may not; it is only a
+  // fallback, so it is cleaned and cut rather than refused.
+  const title = body.title === undefined ? undefined : cleanedText(body.title, MAX_TITLE_LENGTH)
   return { ok: true, value: { creator: joined.value, title } }
 }
 
@@ -266,7 +268,8 @@ export interface ApiError {
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string }
 
 /**
- * Checks the body of `POST /api/boards`. Titles are trimmed; an empty or over-long title, an
+ * Checks the body of `POST /api/boards`. Titles are clean text (shared/cleanText.ts: trimmed,
+ * NFC, no control or bidi characters, something visible); an empty or over-long title, an
  * unknown template or a creator who is not a valid participant gets a message the start page
  * can show as it is.
  */
@@ -274,24 +277,24 @@ export function checkCreateBoardRequest(body: unknown): Checked<CheckedCreateBoa
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, error: 'Send a JSON object with a "title".' }
   }
-  const { title, template = 'blank', creator } = body as Record<string, unknown>
-  if (typeof title !== 'string' || !title.trim()) {
+  const { title: given, template = 'blank', creator } = body as Record<string, unknown>
+  if (typeof given !== 'string' || !given.trim()) {
     return { ok: false, error: 'Please give the board a title.' }
   }
-  if (title.trim().length > MAX_TITLE_LENGTH) {
-    return { ok: false, error: `Please keep the title to ${MAX_TITLE_LENGTH} characters or fewer.` }
-  }
+  const clean = checkCleanText(given, { what: 'the title', maxGraphemes: MAX_TITLE_LENGTH })
+  if (!clean.ok) return clean
+  const title = clean.value
   if (!BoardTemplates.has(template)) {
     const names = BoardTemplates.all.map((choice) => choice.label).join(' or ')
     return { ok: false, error: `Please choose how the board starts: ${names}.` }
   }
-  if (creator === undefined) return { ok: true, value: { title: title.trim(), template } }
+  if (creator === undefined) return { ok: true, value: { title, template } }
   const joined = checkJoinRequest(creator)
   if (!joined.ok) return joined
   if (joined.value.withoutDevice) {
     return { ok: false, error: 'The person starting a board joins it from their own device.' }
   }
-  return { ok: true, value: { title: title.trim(), template, creator: joined.value } }
+  return { ok: true, value: { title, template, creator: joined.value } }
 }
 
 function isObject(body: unknown): body is Record<string, unknown> {
@@ -303,19 +306,14 @@ type Field<T> = { ok: true; value: T } | { ok: false; error: string }
 function checkName(value: unknown, what: string): Field<string> {
   if (typeof value !== 'string' || !value.trim())
     return { ok: false, error: `Please write ${what}.` }
-  if (value.trim().length > MAX_NAME_LENGTH) {
-    return { ok: false, error: `Please keep ${what} to ${MAX_NAME_LENGTH} characters or fewer.` }
-  }
-  return { ok: true, value: value.trim() }
+  return checkCleanText(value, { what, maxGraphemes: MAX_NAME_LENGTH })
 }
 
 function checkOptionalText(value: unknown, what: string): Field<string | undefined> {
   if (value === undefined || value === null) return { ok: true, value: undefined }
   if (typeof value !== 'string') return { ok: false, error: `${what} must be text.` }
-  if (value.trim().length > MAX_NAME_LENGTH) {
-    return { ok: false, error: `Please keep ${what} to ${MAX_NAME_LENGTH} characters or fewer.` }
-  }
-  return { ok: true, value: value.trim() || undefined }
+  const clean = checkCleanText(value, { what, maxGraphemes: MAX_NAME_LENGTH })
+  return clean.ok ? { ok: true, value: clean.value || undefined } : clean
 }
 
 const ROLE_ERROR = 'Please choose the role that fits you best.'
@@ -323,7 +321,8 @@ const CREDIT_ERROR = `Please choose how you want to be credited: ${CREDIT_OPTION
 const PSEUDONYM_ERROR = 'Please write the made-up name you want others to see.'
 
 /**
- * Checks the body of a join (and of a board's `creator`): names are trimmed, the role and the
+ * Checks the body of a join (and of a board's `creator`): names are clean text (trimmed, NFC, no
+ * control or bidi characters, something visible, length in graphemes), the role and the
  * credit choice must be known ids, and a pseudonym is required when that is the choice.
  */
 export function checkJoinRequest(body: unknown): Checked<JoinRequest> {

@@ -224,6 +224,17 @@ export const NOTICES = {
     message:
       'Part of what you just did could not be kept, so it was put back as it was. Please try again, or reload the page if it keeps happening.',
   },
+  'board-full': {
+    title: 'Not kept',
+    message:
+      'This board is full, so what you just added was not kept. Remove things nobody needs any more, or start a new board for the rest.',
+  },
+  // Said by the app itself, never by the server: a record over MAX_RECORD_BYTES (shared/limits.ts).
+  'too-large': {
+    title: 'Not shared',
+    message:
+      'That is too big to share on the board, so it was put back as it was. Split the words over several cards.',
+  },
   'too-slow': {
     title: 'Connection started again',
     message:

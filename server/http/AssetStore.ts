@@ -9,6 +9,15 @@ import { IMAGE_EXTENSIONS, imageTypeForExtension } from './imageType'
 /** Stored file names: the SHA-256 of the content and the extension of its proven type. */
 const ASSET_FILE_NAME = /^([0-9a-f]{64})\.([a-z]+)$/
 
+/**
+ * The name a picture is stored under: the SHA-256 of its bytes and the extension of its type.
+ * Known before it is stored, so an import can write the pictures' paths into the board on a
+ * worker thread.
+ */
+export function assetFileName(bytes: Uint8Array, type: AllowedImageType): string {
+  return `${createHash('sha256').update(bytes).digest('hex')}.${IMAGE_EXTENSIONS[type]}`
+}
+
 /** A stored picture, ready to stream. */
 export interface StoredAsset {
   readonly type: AllowedImageType
@@ -27,8 +36,7 @@ export class AssetStore {
   /** Stores a picture whose type was proven from its bytes; returns its file name. */
   async save(boardId: string, bytes: Uint8Array, type: AllowedImageType): Promise<string> {
     if (!isBoardId(boardId)) throw new Error(`Not a board id: ${boardId}`)
-    const hash = createHash('sha256').update(bytes).digest('hex')
-    const name = `${hash}.${IMAGE_EXTENSIONS[type]}`
+    const name = assetFileName(bytes, type)
     const folder = join(this.dir, boardId)
     await mkdir(folder, { recursive: true })
     const target = join(folder, name)

@@ -26,6 +26,8 @@ export interface RoomRegistryOptions {
   readonly maxBufferedBytes: number
   /** See {@link RoomOptions.maxAwarenessStateBytes}. */
   readonly maxAwarenessStateBytes: number
+  /** Each room's size limit and each connection's rates (RoomOptions); none when left out. */
+  readonly limits?: Pick<RoomOptions, 'maxBoardBytes' | 'rates'>
 }
 
 /** The outcome of {@link RoomRegistry.join}. */
@@ -125,6 +127,7 @@ export class RoomRegistry {
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
       maxAwarenessStateBytes: this.options.maxAwarenessStateBytes,
+      ...this.options.limits,
       onIdle: () => this.scheduleUnload(boardId),
       onBroken: (broken) => this.drop(boardId, broken),
     })

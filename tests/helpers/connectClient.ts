@@ -5,6 +5,7 @@ import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { bindServerState } from '../../client/src/collab/bindServerState'
 import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
+import { sendOwnPresenceOnly } from '../../client/src/collab/sendOwnPresenceOnly'
 import { getRecordStore } from '../../shared/docLayout'
 import type { ServerNotice } from '../../shared/serverState'
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
@@ -46,9 +47,9 @@ export interface ConnectOptions {
 }
 
 /**
- * Connects a plain `y-websocket` provider to a board on a running server, exactly as the
- * reference client does it (`WebSocketPolyfill` from `ws`, no BroadcastChannel), and waits until
- * it has synced.
+ * Connects a `y-websocket` provider to a board on a running server as the app does (sending only
+ * its own presence; `WebSocketPolyfill` from `ws`, no BroadcastChannel), and waits until it has
+ * synced.
  */
 export async function connectClient(
   serverUrl: string,
@@ -62,6 +63,7 @@ export async function connectClient(
     disableBc: true,
     params: { ...params, ...(token && { [WS_QUERY.token]: token }) },
   })
+  sendOwnPresenceOnly(provider)
   const closeCodes: number[] = []
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code)

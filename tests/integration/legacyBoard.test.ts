@@ -1,35 +1,24 @@
 import Database from 'better-sqlite3'
 import { join } from 'node:path'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/docLayout'
 import { commonmapSchema } from '../../shared/schema'
-import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
-import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 /**
  * A board saved by the version before server-owned state left the document: its people,
  * attribution, voice balance, licence and schema were roots of its Yjs document.
  */
 describe('a board saved before server-owned state left the document, on a real server', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite()
   const connect = async (boardId: string, token?: string) => {
-    const client = await connectClient(server.url, boardId, { token })
-    clients.push(client)
-    return client
+    return suite.connect(boardId, { token })
   }
-  const database = () => new Database(join(server.dataDir, 'commonmap.sqlite'))
+  const database = () => new Database(join(suite.server.dataDir, 'commonmap.sqlite'))
 
   /** Rewrites a board's stored document the way the previous version kept it. */
   function makeLegacy(boardId: string, credited: Record<string, unknown>): void {
@@ -68,12 +57,12 @@ describe('a board saved before server-owned state left the document, on a real s
   }
 
   it('moves over on its first load, in one append, keeping every credit', async () => {
-    const board = await createBoardWith(server.url, {
+    const board = await createBoardWith(suite.server.url, {
       title: 'Housing',
       creator: person('Fran', 'facilitator'),
     })
     const sam = await joinBoard(
-      server.url,
+      suite.server.url,
       board.id,
       person('Sam Jones', 'lived-experience', { credit: 'not-named' }),
     )
@@ -84,14 +73,16 @@ describe('a board saved before server-owned state left the document, on a real s
     await waitFor(() => fran.state.get('attribution').has('shape:two'))
     const credits = Object.fromEntries(fran.state.get('attribution'))
     const people = Object.fromEntries(fran.state.get('people'))
-    for (const client of clients.splice(0)) client.close()
-    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    suite.closeClients()
+    expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
     makeLegacy(board.id, people)
 
-    await server.restart()
+    await suite.server.restart()
     const reader = await connect(board.id, board.creator!.token!)
     await waitFor(() =>
-      server.logs.some((line) => line.event === 'board.migrated' && line.boardId === board.id),
+      suite.server.logs.some(
+        (line) => line.event === 'board.migrated' && line.boardId === board.id,
+      ),
     )
     expect(Object.fromEntries(reader.state.get('attribution'))).toEqual(credits)
     expect(Object.fromEntries(reader.state.get('people'))).toEqual(people)

@@ -18,6 +18,7 @@ import type { ConnectionState } from '../board/connectionState'
 import { keptServerState } from '../common/keptServerState'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { bindServerState } from './bindServerState'
+import { sendOwnPresenceOnly } from './sendOwnPresenceOnly'
 import { ServerStateMirror } from './ServerStateMirror'
 import { bindWritingFor, type WritingFor } from './writingFor'
 
@@ -85,6 +86,7 @@ export function openBoardSession(
       [WS_QUERY.token]: identity.token,
     },
   })
+  sendOwnPresenceOnly(provider)
   const serverState = new ServerStateMirror()
   const unbindServerState = bindServerState(provider, serverState, { onNotice })
   const listeners = new Set<() => void>()
