@@ -66,6 +66,9 @@ const components: TLComponents = {
   // cover it; tldraw's own top slots stay empty.
   TopPanel: null,
   SharePanel: null,
+  // A workshop's board is one page (the session's areas are frames on it); the page menu only
+  // took room from the canvas, and on a small window covered the map's toolbar.
+  PageMenu: null,
   HelperButtons: MapPanelButtons,
   NavigationPanel: null,
   InFrontOfTheCanvas: BoardOverlay,
