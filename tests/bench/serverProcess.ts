@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import packageJson from '../../package.json'
 import { SERVER_BUILD } from '../../server/ensureBuilt'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
+import { GENEROUS_LIMITS } from '../helpers/startServer'
 import type { CpuPinning } from './cpuPinning'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -311,6 +312,9 @@ async function commandFor(options: ServerProcessOptions, dataDir: string): Promi
           PORT: '0',
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
+          // Every bench client comes from this one address: the per-address limits would cut
+          // the many-boards scenario's 200 boards to 20 a minute.
+          ...GENEROUS_LIMITS,
           ...(options.kind === 'commonmap-no-ledger' && { COMMONMAP_BENCH_WITHOUT_LEDGER: '1' }),
         },
         ready: (line) => /^Commonmap is running at (http:\/\/\S+)$/.exec(line)?.[1],
