@@ -2,13 +2,14 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { ApiPath } from '../shared/api'
 import { CloseCode } from '../shared/closeCodes'
 import {
   DEFAULT_MAX_ASSET_BYTES,
   DEFAULT_MAX_IMPORT_BYTES,
   DEFAULT_MAX_MESSAGE_BYTES,
 } from '../shared/limits'
-import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
+import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, boardPath, isBoardId } from '../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/commonmapSchemaFingerprint'
 import { createApiHandler } from './http/apiRoutes'
 import { authenticate } from './identity/participantTokens'
@@ -18,7 +19,7 @@ import { sendError } from './http/respond'
 import { createJsonLogger, rateLimitLogger, type Logger } from './logger'
 import type { ConnectionIdentity } from './room/RoomPlugin'
 import { RoomRegistry } from './room/RoomRegistry'
-import { boardRoomSetup } from './plugins/boardPlugins'
+import { lazyBoardRoomSetup } from './plugins/lazyBoardRoomSetup'
 import type { Storage } from './storage/Storage'
 import { TurnBatchedLog } from './storage/TurnBatchedLog'
 import { isBatchAppender } from './storage/UpdateLog'
@@ -96,9 +97,14 @@ export async function createCommonmapServer(
   const log = isBatchAppender(options.storage.log)
     ? new TurnBatchedLog(options.storage.log)
     : options.storage.log
+  const boardPlugins = lazyBoardRoomSetup({
+    repository,
+    logger: clientLogger,
+    ledger: options.ledger ?? true,
+  })
   const registry = new RoomRegistry({
     log,
-    setup: boardRoomSetup({ repository, logger: clientLogger, ledger: options.ledger ?? true }),
+    setup: boardPlugins.setup,
     logger: clientLogger,
     idleUnloadMs: options.roomIdleMs ?? 30_000,
     maxBufferedBytes,
@@ -139,6 +145,10 @@ export async function createCommonmapServer(
   })
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    // A board's page or its API: its socket follows in a moment.
+    if (req.url?.startsWith(ApiPath.boards) || req.url?.startsWith(boardPath(''))) {
+      boardPlugins.preload()
+    }
     if (await api(req, res)) return
     if (options.serveClient) return options.serveClient(req, res)
     sendError(res, 404, 'There is nothing at this address.')
@@ -162,6 +172,7 @@ export async function createCommonmapServer(
       return
     }
     if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable')
+    boardPlugins.preload()
     wss.handleUpgrade(req, socket, head, (ws) => {
       heartbeat.watch(ws)
       acceptBoardSocket(ws, url.pathname.slice(WS_PATH.length + 1), {

@@ -23,7 +23,6 @@ import {
   type ServerInfo,
 } from '../../shared/api'
 import { creditedParticipant } from '../../shared/credit'
-import { readBoardFromFile } from '../../shared/export/readBoardFile'
 import {
   CREATOR_CAPABILITIES,
   PARTICIPANT_CAPABILITIES,
@@ -31,7 +30,6 @@ import {
 } from '../../shared/capabilities'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
 import { boardPath, isBoardId } from '../../shared/protocol'
-import { commonmapSchema } from '../../shared/schema'
 import {
   authenticate,
   bearerToken,
@@ -39,14 +37,7 @@ import {
   issueToken,
   newParticipantId,
 } from '../identity/participantTokens'
-import { exportDownload } from '../export/exportDownload'
-import { readBoardForExport } from '../export/readBoardForExport'
-import {
-  prepareImportedBoard,
-  withStoredPictures,
-  type CarriedPicture,
-} from '../import/prepareImportedBoard'
-import { createInitialBoardState, encodeBoardState } from '../initialBoardState'
+import type { CarriedPicture } from '../import/prepareImportedBoard'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import type { Logger } from '../logger'
 import type { BoardEvent } from '../room/BoardEvent'
@@ -185,6 +176,12 @@ export function createApiHandler(
     // The creator exists before the board's first records are written, so they are credited
     // with them (and with anything the server lays out on a new board).
     const { template } = checked.value
+    // Making, importing and exporting boards is done with tldraw's schema packages, which a
+    // server loads only once it needs them: one with no board open does without them.
+    const [{ commonmapSchema }, { createInitialBoardState }] = await Promise.all([
+      import('../../shared/schema'),
+      import('../initialBoardState'),
+    ])
     // Whoever starts a board can facilitate it.
     const creator =
       checked.value.creator &&
@@ -246,10 +243,17 @@ export function createApiHandler(
         `This file is too big: board files can be up to ${formatBytes(options.maxImportBytes)}.`,
       )
     }
+    const [{ commonmapSchema }, { readBoardFromFile }, imports, { encodeBoardState }] =
+      await Promise.all([
+        import('../../shared/schema'),
+        import('../../shared/export/readBoardFile'),
+        import('../import/prepareImportedBoard'),
+        import('../initialBoardState'),
+      ])
     const file = readBoardFromFile(body.body, commonmapSchema)
     if (!file.ok) return sendError(res, 422, file.error)
     const now = Date.now()
-    const prepared = prepareImportedBoard(file.records, file.info, {
+    const prepared = imports.prepareImportedBoard(file.records, file.info, {
       fallbackTitle: request.value.title,
       now,
       maxPictureBytes: options.maxAssetBytes,
@@ -263,7 +267,7 @@ export function createApiHandler(
         const name = await assets.save(info.id, picture.bytes, picture.type)
         storedAt.set(picture, `${ApiPath.assets(info.id)}/${name}`)
       }
-      const state = encodeBoardState(withStoredPictures(prepared.value, storedAt))
+      const state = encodeBoardState(imports.withStoredPictures(prepared.value, storedAt))
       await repository.createBoard({
         info,
         initialState: state,
@@ -444,6 +448,10 @@ export function createApiHandler(
    */
   async function exportBoard(_req: IncomingMessage, res: ServerResponse, [id, format]: string[]) {
     if (!isExportFormat(format)) return sendError(res, 404, 'There is nothing at this address.')
+    const [{ readBoardForExport }, { exportDownload }] = await Promise.all([
+      import('../export/readBoardForExport'),
+      import('../export/exportDownload'),
+    ])
     const board = isBoardId(id)
       ? await readBoardForExport(options.storage, id, Date.now())
       : undefined
