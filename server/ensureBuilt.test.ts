@@ -76,7 +76,12 @@ describe('buildServer', () => {
     expect(atStart).toContain('better-sqlite3')
     expect(atStart).toContain('yjs')
     // …and tldraw's schema packages (about 20 MB resident) come only with a board.
-    for (const onlyForBoards of ['@tldraw/tlschema', '@tldraw/store', '@tldraw/utils', 'papaparse']) {
+    for (const onlyForBoards of [
+      '@tldraw/tlschema',
+      '@tldraw/store',
+      '@tldraw/utils',
+      'papaparse',
+    ]) {
       expect(atStart).not.toContain(onlyForBoards)
     }
   }, 60_000)
