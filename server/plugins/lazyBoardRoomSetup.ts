@@ -13,7 +13,7 @@ export interface LazyBoardRoomSetup {
 /**
  * The board plug-ins, and tldraw's schema packages they validate records with, loaded with the
  * first board rather than at start-up: a server with no board open does without them (about
- * 20 MB of its memory). Loading takes a few hundred milliseconds on a busy machine, so the
+ * 20 MB of its memory). Loading takes up to a few hundred milliseconds on a busy machine, so the
  * server starts it as soon as a request says a board is about to be opened ({@link preload}),
  * while the page, the join and the handshake are still under way.
  */
