@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { ApiPath } from '../shared/api'
 import { CloseCode } from '../shared/closeCodes'
 import { availableParallelism } from 'node:os'
 import {
@@ -15,7 +16,7 @@ import {
   DEFAULT_UPDATES_PER_SECOND,
   DEFAULT_WORK_QUEUE,
 } from '../shared/limits'
-import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
+import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, boardPath, isBoardId } from '../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/commonmapSchemaFingerprint'
 import { AddressLimits, type PerMinuteLimits } from './http/AddressLimits'
 import { createApiHandler } from './http/apiRoutes'
@@ -27,7 +28,7 @@ import { ServedOrigins } from './http/ServedOrigins'
 import { createJsonLogger, rateLimitLogger, type Logger } from './logger'
 import type { ConnectionIdentity } from './room/RoomPlugin'
 import { RoomRegistry } from './room/RoomRegistry'
-import { boardRoomSetup } from './plugins/boardPlugins'
+import { lazyBoardRoomSetup } from './plugins/lazyBoardRoomSetup'
 import type { Storage } from './storage/Storage'
 import { TurnBatchedLog } from './storage/TurnBatchedLog'
 import { isBatchAppender } from './storage/UpdateLog'
@@ -132,9 +133,14 @@ export async function createCommonmapServer(
   const log = isBatchAppender(options.storage.log)
     ? new TurnBatchedLog(options.storage.log)
     : options.storage.log
+  const boardPlugins = lazyBoardRoomSetup({
+    repository,
+    logger: clientLogger,
+    ledger: options.ledger ?? true,
+  })
   const registry = new RoomRegistry({
     log,
-    setup: boardRoomSetup({ repository, logger: clientLogger, ledger: options.ledger ?? true }),
+    setup: boardPlugins.setup,
     logger: clientLogger,
     idleUnloadMs: options.roomIdleMs ?? 30_000,
     maxBufferedBytes,
@@ -203,6 +209,10 @@ export async function createCommonmapServer(
   })
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    // A board's page or its API: its socket follows in a moment.
+    if (req.url?.startsWith(ApiPath.boards) || req.url?.startsWith(boardPath(''))) {
+      boardPlugins.preload()
+    }
     if (await api(req, res)) return
     if (options.serveClient) return options.serveClient(req, res)
     sendError(res, 404, 'There is nothing at this address.')
@@ -233,6 +243,7 @@ export async function createCommonmapServer(
       clientLogger.info('socket.cross-site', { origin })
       return refuseUpgrade(socket, 403, 'Forbidden')
     }
+    boardPlugins.preload()
     wss.handleUpgrade(req, socket, head, (ws) => {
       heartbeat.watch(ws)
       acceptBoardSocket(ws, url.pathname.slice(WS_PATH.length + 1), {

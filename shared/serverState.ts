@@ -6,7 +6,7 @@ import type { CreditedParticipant } from './credit'
 import { licenceChoiceValidator, type LicenceChoice } from './export/licences'
 import { importedAttributionValidator, type ImportedAttribution } from './importedAttribution'
 import { participantIdValidator, participantValidator } from './participant'
-import { serializedSchemaValidator } from './schema'
+import { serializedSchemaValidator } from './serializedSchemaValidator'
 import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
 
 /**

@@ -30,7 +30,6 @@ import {
 } from '../../shared/capabilities'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
 import { boardPath, isBoardId } from '../../shared/protocol'
-import { commonmapSchema } from '../../shared/schema'
 import type { ExportDownload } from '../export/exportDownload'
 import {
   authenticate,
@@ -41,7 +40,6 @@ import {
 } from '../identity/participantTokens'
 import { readBoardForExport } from '../export/readBoardForExport'
 import type { ImportOutcome } from '../import/importBoardFile'
-import { createInitialBoardState } from '../initialBoardState'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import { rateLimitLogger, type Logger } from '../logger'
 import type { BoardEvent } from '../room/BoardEvent'
@@ -227,6 +225,12 @@ export function createApiHandler(
     // The creator exists before the board's first records are written, so they are credited
     // with them (and with anything the server lays out on a new board).
     const { template } = checked.value
+    // Making, importing and exporting boards is done with tldraw's schema packages, which a
+    // server loads only once it needs them: one with no board open does without them.
+    const [{ commonmapSchema }, { createInitialBoardState }] = await Promise.all([
+      import('../../shared/schema'),
+      import('../initialBoardState'),
+    ])
     // Whoever starts a board can facilitate it.
     const creator =
       checked.value.creator &&
@@ -314,6 +318,7 @@ export function createApiHandler(
       return sendError(res, 422, TOO_COSTLY_FILE)
     }
     if (!read.ok) return sendError(res, 422, read.error)
+    const { commonmapSchema } = await import('../../shared/schema')
     const info: BoardInfo = { id: boardId, title: read.title, createdAt: now }
     try {
       for (const picture of read.pictures) await assets.save(boardId, picture.bytes, picture.type)

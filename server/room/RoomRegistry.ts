@@ -16,8 +16,11 @@ export type RoomSetup = Pick<RoomOptions, 'plugins' | 'snapshotIsFinal'>
 export interface RoomRegistryOptions {
   /** Where boards' documents are loaded from and updates appended to. */
   readonly log: UpdateLog
-  /** The plug-ins of a board's room, made afresh for each room (server/plugins/boardPlugins.ts). */
-  readonly setup: (boardId: string, stored: StoredDocument) => RoomSetup
+  /**
+   * The plug-ins of a board's room, made afresh for each room (server/plugins/boardPlugins.ts);
+   * asynchronous, so that what only rooms need can be loaded with the first one.
+   */
+  readonly setup: (boardId: string, stored: StoredDocument) => RoomSetup | Promise<RoomSetup>
   /** Logger for rooms; client-triggered events should be rate-limited. */
   readonly logger: Logger
   /** How long a room stays in memory after its last connection left, in ms. */
@@ -119,10 +122,11 @@ export class RoomRegistry {
     const { log } = this.options
     const stored = await log.load(boardId)
     if (!stored) return undefined
+    const setup = await this.options.setup(boardId, stored)
     const room = new Room({
       boardId,
       stored,
-      ...this.options.setup(boardId, stored),
+      ...setup,
       append: (entry) => log.append(boardId, entry),
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,

@@ -85,12 +85,13 @@ export async function runWorkload(
     }
     const writers = clients.filter((_, n) => n % workload.people < workload.writers)
 
-    // Let joining settle (everyone's first awareness state, the full clients' shapes) first.
+    // Let joining settle (everyone's first awareness state) first. Shape writes sent before
+    // counting starts are not counted by anyone, even if they arrive later (Inbox.reset).
     await sleep(500)
-    for (const client of clients) client.received.reset()
+    const sendingFrom = performance.now()
+    for (const client of clients) client.received.reset(sendingFrom)
     const shapesBefore = sum(writers, (client) => client.shapesSent)
     const cursorsBefore = sum(clients, (client) => client.cursorsSent)
-    const sendingFrom = performance.now()
     const stopSending = [
       ...(workload.shapeHz > 0 ? writers : []).map((client) =>
         every(1000 / workload.shapeHz, (k) => client.moveShape(...orbit(k))),
