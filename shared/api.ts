@@ -35,6 +35,13 @@ export const ApiPath = {
     `/api/boards/${boardId}/participants/${participantId}`,
   /** `GET` the contribution ledger ({@link LedgerResponse}); `?recordId=` for one record's entries. */
   ledger: (boardId: string) => `/api/boards/${boardId}/ledger`,
+  /**
+   * `PUT` lets a person run the session (gives them `facilitate`), `DELETE` takes it back; 200
+   * {@link FacilitatorsResponse}. A facilitator's token only (403 otherwise); taking it from the
+   * board's last facilitator is refused (409), as is giving it to someone without a device.
+   */
+  facilitator: (boardId: string, participantId: string) =>
+    `/api/boards/${boardId}/facilitators/${participantId}`,
   /** `PUT` the board's licence ({@link LicenceRequest}, answered with {@link LicenceResponse}). */
   licence: (boardId: string) => `/api/boards/${boardId}/licence`,
   /**
@@ -59,6 +66,12 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /** True when `value` is one of {@link EXPORT_FORMATS}. */
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)
+}
+
+/** Response of `PUT` and `DELETE /api/boards/:id/facilitators/:pid`: who runs the session now. */
+export interface FacilitatorsResponse {
+  /** The participant ids of everyone who may facilitate, in the order they joined. */
+  readonly facilitators: readonly string[]
 }
 
 /** Body of `PUT /api/boards/:id/licence`: the licence the group chose. */

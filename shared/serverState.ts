@@ -17,6 +17,8 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  *
  * - `people`: participant id → the participant as they chose to be credited (shared/credit.ts).
  *   A "not named" person's name and role never appear.
+ * - `facilitators`: participant id → true, for each person who may run the session (has the
+ *   `facilitate` capability). Never fewer than one once a board has a facilitator.
  * - `contributions`: participant id → how many shapes they are credited on (added, or changed
  *   the words of). Absent: none.
  * - `attribution`: shape id → who it is credited to, folded from the contribution ledger.
@@ -28,6 +30,7 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  */
 export interface ServerStates {
   readonly people: CreditedParticipant
+  readonly facilitators: true
   readonly contributions: number
   readonly attribution: RecordAttribution
   readonly voiceBalance: VoiceBalance
@@ -50,6 +53,7 @@ export const SERVER_STATES: {
   }
 } = {
   people: { key: (key) => participantIdValidator.isValid(key), value: participantValidator },
+  facilitators: { key: (key) => participantIdValidator.isValid(key), value: T.literal(true) },
   contributions: {
     key: (key) => participantIdValidator.isValid(key),
     value: T.number.check((count) => {

@@ -5,6 +5,7 @@ import {
   type BoardInfo,
   type CreateBoardRequest,
   type CreateBoardResponse,
+  type FacilitatorsResponse,
   IMPORT_REQUEST_HEADER,
   type ImportBoardRequest,
   type JoinRequest,
@@ -122,6 +123,22 @@ export function chooseLicence(
   token: string,
 ): Promise<LicenceResponse> {
   return request(ApiPath.licence(boardId), { method: 'PUT', ...json({ licence }, token) })
+}
+
+/**
+ * Lets a person run the session (`facilitates`) or takes that back, as the token's participant,
+ * who must be a facilitator. The server refuses, in a plain sentence, to leave the board with none.
+ */
+export function setFacilitating(
+  boardId: string,
+  participantId: string,
+  facilitates: boolean,
+  token: string,
+): Promise<FacilitatorsResponse> {
+  return request(ApiPath.facilitator(boardId, participantId), {
+    method: facilitates ? 'PUT' : 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  })
 }
 
 /** One private profile: the token's own, or of someone its participant added. */

@@ -13,6 +13,7 @@ import {
   type AssetUploadResponse,
   type BoardInfo,
   type CreateBoardResponse,
+  type FacilitatorsResponse,
   type JoinRequest,
   type JoinResponse,
   type LedgerResponse,
@@ -30,6 +31,7 @@ import {
   type Capability,
 } from '../../shared/capabilities'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
+import { personRecordId, processDraft } from '../../shared/processSteps'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import { commonmapSchema } from '../../shared/schema'
 import {
@@ -83,13 +85,16 @@ type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => 
 
 interface Route {
   readonly pattern: RegExp
-  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT', Handler>>
+  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', Handler>>
 }
 
 const PICTURE_TYPES_MESSAGE = 'Only PNG, JPEG, GIF and WebP pictures can be added to a board.'
 const BOARD_NOT_FOUND = 'This board does not exist.'
 const NOT_AUTHENTICATED =
   'This link has expired or is not valid — ask the facilitator for a new one.'
+const NOT_ON_BOARD = 'This person is not on this board.'
+const FACILITATORS_ONLY =
+  'Only a facilitator can do this. If you are running the session, ask a facilitator to make you one.'
 
 /**
  * The JSON API (shared/api.ts). Returns a request handler that answers `/healthz` and
@@ -126,6 +131,13 @@ export function createApiHandler(
     {
       pattern: route(ApiPath.participant(':id', ':pid')),
       methods: { GET: getParticipant, PATCH: updateParticipant },
+    },
+    {
+      pattern: route(ApiPath.facilitator(':id', ':pid')),
+      methods: {
+        PUT: (req, res, params) => setFacilitating(req, res, params, true),
+        DELETE: (req, res, params) => setFacilitating(req, res, params, false),
+      },
     },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
     { pattern: route(ApiPath.licence(':id')), methods: { PUT: chooseLicence } },
@@ -305,6 +317,22 @@ export function createApiHandler(
     return undefined
   }
 
+  /**
+   * The participant a request's token names when they may run the session on `boardId`, or
+   * undefined after an error response was sent (403 for anyone else on the board).
+   */
+  async function requireFacilitator(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string,
+  ): Promise<StoredParticipant | undefined> {
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return undefined
+    if (participant.capabilities.includes('facilitate')) return participant
+    sendError(res, 403, FACILITATORS_ONLY)
+    return undefined
+  }
+
   /** The board id when such a board exists, or undefined after a 404 was sent. */
   async function knownBoard(res: ServerResponse, id: string | undefined) {
     if (isBoardId(id) && (await repository.getBoard(id))) return id
@@ -365,7 +393,7 @@ export function createApiHandler(
     if (!requester) return undefined
     const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
     if (!target || target.boardId !== boardId) {
-      sendError(res, 404, 'This person is not on this board.')
+      sendError(res, 404, NOT_ON_BOARD)
       return undefined
     }
     const allowed =
@@ -404,6 +432,60 @@ export function createApiHandler(
     })
     options.notify?.(target.boardId, { type: 'participant-changed', participantId: target.id })
     const body: ProfileResponse = { participant: merged.value }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * A facilitator lets someone run the session, or takes that back. The step goes in the ledger
+   * as a process entry (who did it, to whom), which credits nobody with anything.
+   */
+  async function setFacilitating(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, pid]: string[],
+    facilitates: boolean,
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
+    if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    if (facilitates && target.withoutDevice) {
+      return sendError(
+        res,
+        409,
+        'This person has no device of their own, so they cannot run the session from it. Make the person beside them a facilitator instead.',
+      )
+    }
+    const step = processDraft(
+      facilitates ? 'facilitate-given' : 'facilitate-taken',
+      facilitator.id,
+      personRecordId(target.id),
+      Date.now(),
+    )
+    const change = await repository.setFacilitating(target.id, facilitates, step)
+    if (change === 'last-facilitator') {
+      return sendError(
+        res,
+        409,
+        'A board always needs someone to run the session. Make someone else a facilitator first, then stop this.',
+      )
+    }
+    if (change === 'changed') {
+      options.logger.info('facilitator.changed', {
+        boardId,
+        participantId: target.id,
+        facilitates,
+        by: facilitator.id,
+      })
+      options.notify?.(boardId, { type: 'participant-changed', participantId: target.id })
+    }
+    const body: FacilitatorsResponse = {
+      facilitators: (await repository.listParticipants(boardId))
+        .filter((p) => p.capabilities.includes('facilitate'))
+        .map((p) => p.id),
+    }
     sendJson(res, 200, body)
   }
 

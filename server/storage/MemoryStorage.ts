@@ -9,8 +9,10 @@ import {
   type LedgerDraft,
   type LedgerEntry,
 } from '../../shared/ledger'
+import { withFacilitating } from '../../shared/capabilities'
 import type {
   BoardRepository,
+  FacilitatingChange,
   LedgerQuery,
   NewBoard,
   RecordedLicenceChoice,
@@ -102,6 +104,24 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     if (!stored) throw new Error(`Participant ${profile.id} does not exist`)
     const { name, role, roleOther, credit, pseudonym } = profile
     this.participants.set(profile.id, { ...stored, name, role, roleOther, credit, pseudonym })
+  }
+
+  async setFacilitating(
+    participantId: string,
+    facilitates: boolean,
+    step: LedgerDraft,
+  ): Promise<FacilitatingChange> {
+    const stored = this.participants.get(participantId)
+    if (!stored) throw new Error(`Participant ${participantId} does not exist`)
+    if (stored.capabilities.includes('facilitate') === facilitates) return 'unchanged'
+    const facilitators = [...this.participants.values()].filter(
+      (p) => p.boardId === stored.boardId && p.capabilities.includes('facilitate'),
+    )
+    if (!facilitates && facilitators.length === 1) return 'last-facilitator'
+    const capabilities = withFacilitating(stored.capabilities, facilitates)
+    this.participants.set(participantId, { ...stored, capabilities })
+    this.appendLedger(stored.boardId, [step])
+    return 'changed'
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

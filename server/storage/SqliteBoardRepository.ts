@@ -1,12 +1,13 @@
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
-import { isCapability, type Capability } from '../../shared/capabilities'
+import { isCapability, withFacilitating, type Capability } from '../../shared/capabilities'
 import type { CreditLevel } from '../../shared/credit'
 import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
-import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
+import type { LedgerAction, LedgerDraft, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
 import type {
   BoardRepository,
+  FacilitatingChange,
   LedgerQuery,
   NewBoard,
   RecordedLicenceChoice,
@@ -71,6 +72,40 @@ export class SqliteBoardRepository implements BoardRepository {
         profile.id,
       ],
     )
+  }
+
+  async setFacilitating(
+    participantId: string,
+    facilitates: boolean,
+    step: LedgerDraft,
+  ): Promise<FacilitatingChange> {
+    // The count and the change are one transaction, so two facilitators taking it from each
+    // other at once cannot leave the board with none.
+    return this.database.db.transaction((): FacilitatingChange => {
+      const row = this.database
+        .statement('SELECT * FROM participants WHERE id = ?')
+        .get(participantId) as ParticipantRow | undefined
+      if (!row) throw new Error(`Participant ${participantId} does not exist`)
+      const participant = participantFromRow(row)
+      if (participant.capabilities.includes('facilitate') === facilitates) return 'unchanged'
+      if (!facilitates) {
+        const others = (
+          this.database
+            .statement(
+              `SELECT COUNT(*) AS n FROM participants WHERE board_id = ? AND id != ?
+                AND ' ' || capabilities || ' ' LIKE '% facilitate %'`,
+            )
+            .get(participant.boardId, participantId) as { n: number }
+        ).n
+        if (others === 0) return 'last-facilitator'
+      }
+      this.run('UPDATE participants SET capabilities = ? WHERE id = ?', [
+        withFacilitating(participant.capabilities, facilitates).join(' '),
+        participantId,
+      ])
+      appendLedgerEntries(this.database, participant.boardId, [step])
+      return 'changed'
+    })()
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

@@ -49,6 +49,10 @@ export interface BoardContextValue {
   /** Where shapes that came in with a board file came from (server-owned). */
   readonly imported: ReadonlyMap<string, ImportedAttribution>
   readonly voiceBalance: VoiceBalance | undefined
+  /** Who may run the session, by participant id (server-owned). */
+  readonly facilitators: ReadonlyMap<string, true>
+  /** Whether the server lets this connection run the session (never a role someone picked). */
+  readonly canFacilitate: boolean
   /** The board's licence and who chose it (server-owned; the default until someone chooses). */
   readonly licence: LicenceChoice
   /** Who is on the board right now. */

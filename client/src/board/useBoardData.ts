@@ -44,6 +44,11 @@ export function useImported(
   return useServerState(mirror, 'imported')
 }
 
+/** Who may run the session, by participant id. */
+export function useFacilitators(mirror: ServerStateMirror | undefined): ReadonlyMap<string, true> {
+  return useServerState(mirror, 'facilitators')
+}
+
 /** The board's voice balance. */
 export function useVoiceBalance(mirror: ServerStateMirror | undefined): VoiceBalance | undefined {
   return useServerState(mirror, 'voiceBalance').get(CURRENT_KEY)
