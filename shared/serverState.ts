@@ -7,6 +7,7 @@ import { licenceChoiceValidator, type LicenceChoice } from './export/licences'
 import { importedAttributionValidator, type ImportedAttribution } from './importedAttribution'
 import { participantIdValidator, participantValidator } from './participant'
 import { serializedSchemaValidator } from './schema'
+import { sessionStateValidator, type SessionState } from './sessionState'
 import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
 
 /**
@@ -25,6 +26,8 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  * - `voiceBalance`: `current` → each role's share of people and contributions.
  * - `licence`: `current` → the licence someone chose. Absent: the default (`licenceInForce`).
  * - `imported`: shape id → where a shape that came in with a board file came from.
+ * - `session`: `current` → the stage and timer a facilitator set (shared/sessionState.ts).
+ *   Absent: nobody has run the session yet.
  * - `schema`: `current` → the tldraw schema the board's records conform to. A client uses the
  *   schema the server states, never one found in the document.
  */
@@ -36,6 +39,7 @@ export interface ServerStates {
   readonly voiceBalance: VoiceBalance
   readonly licence: LicenceChoice
   readonly imported: ImportedAttribution
+  readonly session: SessionState
   readonly schema: SerializedSchemaV2
 }
 
@@ -64,6 +68,7 @@ export const SERVER_STATES: {
   voiceBalance: { key: isCurrent, value: voiceBalanceValidator },
   licence: { key: isCurrent, value: licenceChoiceValidator },
   imported: { key: (key) => key.startsWith('shape:'), value: importedAttributionValidator },
+  session: { key: isCurrent, value: sessionStateValidator },
   schema: { key: isCurrent, value: serializedSchemaValidator },
 }
 

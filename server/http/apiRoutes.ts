@@ -7,6 +7,10 @@ import {
   checkImportBoardRequest,
   checkJoinRequest,
   checkLicenceRequest,
+  checkStageRequest,
+  checkTimerRequest,
+  checkSummonRequest,
+  type Checked,
   isExportFormat,
   checkProfileUpdate,
   mergeProfileUpdate,
@@ -22,6 +26,7 @@ import {
   type ParticipantsResponse,
   type ProfileResponse,
   type ServerInfo,
+  type SessionResponse,
 } from '../../shared/api'
 import { creditedParticipant } from '../../shared/credit'
 import { readBoardFromFile } from '../../shared/export/readBoardFile'
@@ -31,7 +36,15 @@ import {
   type Capability,
 } from '../../shared/capabilities'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
-import { personRecordId, processDraft } from '../../shared/processSteps'
+import {
+  TIMER_RECORD_ID,
+  VIEW_RECORD_ID,
+  areaRecordId,
+  personRecordId,
+  processDraft,
+  type ProcessStep,
+} from '../../shared/processSteps'
+import type { SessionState } from '../../shared/sessionState'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import { commonmapSchema } from '../../shared/schema'
 import {
@@ -139,6 +152,10 @@ export function createApiHandler(
         DELETE: (req, res, params) => setFacilitating(req, res, params, false),
       },
     },
+    { pattern: route(ApiPath.session(':id')), methods: { GET: readSession } },
+    { pattern: route(ApiPath.sessionStage(':id')), methods: { PUT: moveStage } },
+    { pattern: route(ApiPath.sessionTimer(':id')), methods: { PUT: setTimer } },
+    { pattern: route(ApiPath.sessionSummon(':id')), methods: { POST: bringEveryone } },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
     { pattern: route(ApiPath.licence(':id')), methods: { PUT: chooseLicence } },
     { pattern: route(`${ApiPath.board(':id')}/export/:format`), methods: { GET: exportBoard } },
@@ -487,6 +504,83 @@ export function createApiHandler(
         .map((p) => p.id),
     }
     sendJson(res, 200, body)
+  }
+
+  async function readSession(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const id = await knownBoard(res, given)
+    if (!id || !(await requireParticipant(req, res, id))) return
+    const body: SessionResponse = { session: await repository.getSession(id), now: Date.now() }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * A facilitator's change to the session (`change`, from the request `check` accepted), stored
+   * with its process entry and published to everyone; answers with the session as it now is.
+   */
+  async function changeSession<T>(
+    req: IncomingMessage,
+    res: ServerResponse,
+    given: string | undefined,
+    check: (body: unknown) => Checked<T>,
+    change: (
+      request: T,
+      by: string,
+      now: number,
+    ) => {
+      step: ProcessStep
+      recordId: string
+      apply: (session: SessionState) => SessionState
+    },
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const json = await readJson(req, res)
+    if (json === undefined) return
+    const checked = check(json)
+    if (!checked.ok) return sendError(res, 400, checked.error)
+    const now = Date.now()
+    const { step, recordId, apply } = change(checked.value, facilitator.id, now)
+    const session = await repository.changeSession(
+      boardId,
+      apply,
+      processDraft(step, facilitator.id, recordId, now),
+    )
+    options.logger.info('session.changed', { boardId, step, by: facilitator.id })
+    options.notify?.(boardId, { type: 'session-changed' })
+    const body: SessionResponse = { session, now }
+    sendJson(res, 200, body)
+  }
+
+  /** Moves the group to an area: the stage changes, and a timer set for the last one stops. */
+  function moveStage(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkStageRequest, ({ area }, by, at) => ({
+      step: 'stage-moved',
+      recordId: areaRecordId(area),
+      apply: (session) => ({ ...session, stage: { area, at, by }, timer: null }),
+    }))
+  }
+
+  /** Starts the stage's timer (in server time), or stops it with 0 seconds. */
+  function setTimer(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkTimerRequest, ({ seconds }, by, now) => ({
+      step: seconds === 0 ? 'timer-stopped' : 'timer-started',
+      recordId: TIMER_RECORD_ID,
+      apply: (session) => ({
+        ...session,
+        timer: seconds === 0 ? null : { seconds, startedAt: now, endsAt: now + seconds * 1000, by },
+      }),
+    }))
+  }
+
+  /** "Bring everyone here": everyone's view goes to the facilitator's, once. */
+  function bringEveryone(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkSummonRequest, (view, by, at) => ({
+      step: 'everyone-brought',
+      recordId: VIEW_RECORD_ID,
+      apply: (session) => ({ ...session, summon: { ...view, at, by } }),
+    }))
   }
 
   async function readLedger(req: IncomingMessage, res: ServerResponse, [given]: string[]) {

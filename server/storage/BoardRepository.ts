@@ -4,6 +4,7 @@ import type { Capability } from '../../shared/capabilities'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { SessionState } from '../../shared/sessionState'
 
 /**
  * A participant as storage holds them: the private profile, the SHA-256 of their token (null for
@@ -80,6 +81,18 @@ export interface BoardRepository {
     facilitates: boolean,
     step: LedgerDraft,
   ): Promise<FacilitatingChange>
+  /** The session a facilitator runs on a board (empty until someone does). */
+  getSession(boardId: string): Promise<SessionState>
+  /**
+   * Changes a board's session with `change` (given the session as stored) and appends `step`,
+   * its process entry, to the ledger, in one transaction, so two facilitators changing it at
+   * once each change what the other left. Resolves with the session as stored.
+   */
+  changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState>
   /** Everyone on a board, in the order they joined. */
   listParticipants(boardId: string): Promise<StoredParticipant[]>
   /** A board's ledger entries, oldest first. */

@@ -10,6 +10,7 @@ import {
   type LedgerEntry,
 } from '../../shared/ledger'
 import { withFacilitating } from '../../shared/capabilities'
+import { EMPTY_SESSION, type SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
   FacilitatingChange,
@@ -38,6 +39,7 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
   private readonly boards = new Map<string, MemoryBoard>()
   private readonly participants = new Map<string, StoredParticipant>()
   private readonly licences = new Map<string, RecordedLicenceChoice>()
+  private readonly sessions = new Map<string, SessionState>()
 
   get log(): UpdateLog {
     return this
@@ -122,6 +124,22 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     this.participants.set(participantId, { ...stored, capabilities })
     this.appendLedger(stored.boardId, [step])
     return 'changed'
+  }
+
+  async getSession(boardId: string): Promise<SessionState> {
+    return this.sessions.get(boardId) ?? EMPTY_SESSION
+  }
+
+  async changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState> {
+    this.board(boardId)
+    const session = change(this.sessions.get(boardId) ?? EMPTY_SESSION)
+    this.sessions.set(boardId, session)
+    this.appendLedger(boardId, [step])
+    return session
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

@@ -5,6 +5,7 @@ import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerAction, LedgerDraft, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
+import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
   FacilitatingChange,
@@ -106,6 +107,37 @@ export class SqliteBoardRepository implements BoardRepository {
       appendLedgerEntries(this.database, participant.boardId, [step])
       return 'changed'
     })()
+  }
+
+  async getSession(boardId: string): Promise<SessionState> {
+    return this.readSession(boardId)
+  }
+
+  async changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState> {
+    return this.database.db.transaction(() => {
+      const session = change(this.readSession(boardId))
+      this.run(
+        `INSERT INTO board_sessions (board_id, state) VALUES (?, ?)
+          ON CONFLICT (board_id) DO UPDATE SET state = excluded.state`,
+        [boardId, JSON.stringify(session)],
+      )
+      appendLedgerEntries(this.database, boardId, [step])
+      return session
+    })()
+  }
+
+  /** The stored session; one that no longer validates (an older format) counts as not run. */
+  private readSession(boardId: string): SessionState {
+    const row = this.database
+      .statement('SELECT state FROM board_sessions WHERE board_id = ?')
+      .get(boardId) as { state: string } | undefined
+    if (!row) return EMPTY_SESSION
+    const stored: unknown = JSON.parse(row.state)
+    return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

@@ -1,6 +1,6 @@
 import { expect, test } from './fixtures'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { fillJoinDialog, joinBoard, SCREENSHOT_DIR } from './boardPage'
+import { joinBoard, SCREENSHOT_DIR, startBoard } from './boardPage'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -14,15 +14,7 @@ test('whoever starts a board facilitates it, lets someone else facilitate, and h
   browser,
 }) => {
   const alex = await (await browser.newContext()).newPage()
-  await alex.goto(server.url)
-  await alex.getByLabel('What is this workshop about?').fill('Getting help with housing')
-  await fillJoinDialog(alex.getByRole('region', { name: 'Start a new board' }), {
-    name: 'Alex',
-    role: 'Practitioner',
-  })
-  await alex.getByRole('button', { name: 'Start a new board' }).click()
-  await expect(alex.getByTestId('connection-status')).toHaveText(/Connected/, { timeout: 90_000 })
-  const boardId = new URL(alex.url()).pathname.split('/').pop()!
+  const { boardId } = await startBoard(alex, server.url, { name: 'Alex', role: 'Practitioner' })
 
   const sam = await (await browser.newContext()).newPage()
   await joinBoard(sam, server.url, boardId, { name: 'Sam', role: 'Lived experience' })

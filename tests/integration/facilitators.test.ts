@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   ApiPath,
   type ApiError,
@@ -8,52 +8,28 @@ import {
 import { verifyLedger } from '../../shared/ledger'
 import { CURRENT_KEY } from '../../shared/serverState'
 import { apiCall } from '../helpers/apiCall'
-import { connectClient, type TestClient } from '../helpers/connectClient'
-import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
-import { startServer, type TestServer } from '../helpers/startServer'
+import type { TestClient } from '../helpers/connectClient'
+import { joinBoard, person, startFacilitatedBoard } from '../helpers/createBoard'
+import { useRealServer } from '../helpers/useRealServer'
 import { waitFor } from '../helpers/waitFor'
 
 describe('facilitators by capability, against a real server', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterEach(() => {
-    for (const client of clients.splice(0)) client.close()
-  })
-  afterAll(() => server.stop())
-
-  const connect = async (boardId: string, token: string) => {
-    const client = await connectClient(server.url, boardId, { token })
-    clients.push(client)
-    return client
-  }
-  /** A board started by Alex (who can facilitate), with Sam and Priya joined by its link. */
-  const boardWithPeople = async () => {
-    const board = await createBoardWith(server.url, {
-      title: 'Getting help with housing',
-      template: 'co-design',
-      creator: person('Alex', 'practitioner'),
-    })
-    const alex = board.creator!
-    const sam = await joinBoard(server.url, board.id, person('Sam'))
-    const priya = await joinBoard(server.url, board.id, person('Priya', 'practitioner'))
-    return { boardId: board.id, alex, sam, priya }
-  }
+  const real = useRealServer()
+  const connect = (boardId: string, token: string) => real.connect(boardId, token)
+  const boardWithPeople = () => startFacilitatedBoard(real.server.url)
   const facilitates = (client: TestClient) =>
     client.state.you?.capabilities.includes('facilitate') ?? false
 
   it('a facilitator gives facilitating and takes it back; the board always keeps one', async () => {
     const { boardId, alex, sam } = await boardWithPeople()
-    const alexClient = await connect(boardId, alex.token!)
-    const samClient = await connect(boardId, sam.token!)
+    const alexClient = await connect(boardId, alex.token)
+    const samClient = await connect(boardId, sam.token)
     expect(facilitates(alexClient)).toBe(true)
     expect(facilitates(samClient)).toBe(false)
     expect([...samClient.state.get('facilitators').keys()]).toEqual([alex.participant.id])
 
     const given = await apiCall<FacilitatorsResponse>(
-      server.url,
+      real.server.url,
       'PUT',
       ApiPath.facilitator(boardId, sam.participant.id),
       { token: alex.token },
@@ -68,7 +44,7 @@ describe('facilitators by capability, against a real server', () => {
 
     // Sam takes it back from Alex: Alex's connection loses it at once.
     const taken = await apiCall<FacilitatorsResponse>(
-      server.url,
+      real.server.url,
       'DELETE',
       ApiPath.facilitator(boardId, alex.participant.id),
       { token: sam.token },
@@ -79,7 +55,7 @@ describe('facilitators by capability, against a real server', () => {
 
     // Sam is the last one now, so Sam cannot stop.
     const last = await apiCall<ApiError>(
-      server.url,
+      real.server.url,
       'DELETE',
       ApiPath.facilitator(boardId, sam.participant.id),
       { token: sam.token },
@@ -92,14 +68,19 @@ describe('facilitators by capability, against a real server', () => {
   it('running the session is a process entry in the ledger and counts in no voice balance', async () => {
     const { boardId, alex, sam } = await boardWithPeople()
     const path = ApiPath.facilitator(boardId, sam.participant.id)
-    await apiCall(server.url, 'PUT', path, { token: alex.token })
-    await apiCall(server.url, 'DELETE', path, { token: alex.token })
+    await apiCall(real.server.url, 'PUT', path, { token: alex.token })
+    await apiCall(real.server.url, 'DELETE', path, { token: alex.token })
     // Asking for what already is changes nothing and records nothing.
-    await apiCall(server.url, 'DELETE', path, { token: alex.token })
+    await apiCall(real.server.url, 'DELETE', path, { token: alex.token })
 
-    const { body } = await apiCall<LedgerResponse>(server.url, 'GET', ApiPath.ledger(boardId), {
-      token: alex.token,
-    })
+    const { body } = await apiCall<LedgerResponse>(
+      real.server.url,
+      'GET',
+      ApiPath.ledger(boardId),
+      {
+        token: alex.token,
+      },
+    )
     expect(verifyLedger(body.entries).ok).toBe(true)
     const process = body.entries.filter((entry) => entry.action === 'process')
     expect(process.map((e) => [e.participantId, e.recordType, e.recordId])).toEqual([
@@ -107,40 +88,47 @@ describe('facilitators by capability, against a real server', () => {
       [alex.participant.id, 'facilitate-taken', `participant:${sam.participant.id}`],
     ])
 
-    const watcher = await connect(boardId, alex.token!)
+    const watcher = await connect(boardId, alex.token)
     expect(watcher.state.get('contributions').get(alex.participant.id) ?? 0).toBe(0)
     expect(watcher.state.get('voiceBalance').get(CURRENT_KEY)?.contributions).toBe(0)
   })
 
   it('refuses every facilitator call from a participant’s token with a plain sentence', async () => {
     const { boardId, alex, sam, priya } = await boardWithPeople()
-    const calls: [string, string][] = [
+    const calls: [string, string, unknown?][] = [
       ['PUT', ApiPath.facilitator(boardId, sam.participant.id)],
       ['PUT', ApiPath.facilitator(boardId, priya.participant.id)],
       ['DELETE', ApiPath.facilitator(boardId, alex.participant.id)],
+      ['PUT', ApiPath.sessionStage(boardId), { area: 'ideas' }],
+      ['PUT', ApiPath.sessionTimer(boardId), { seconds: 300 }],
+      ['POST', ApiPath.sessionSummon(boardId), { x: 0, y: 0, w: 100, h: 100 }],
     ]
-    for (const [method, path] of calls) {
-      const refused = await apiCall<ApiError>(server.url, method, path, { token: priya.token })
+    for (const [method, path, body] of calls) {
+      const refused = await apiCall<ApiError>(real.server.url, method, path, {
+        token: priya.token,
+        body,
+      })
       expect(refused.status, `${method} ${path}`).toBe(403)
       expect(refused.body.error).toBe(
         'Only a facilitator can do this. If you are running the session, ask a facilitator to make you one.',
       )
-      expect((await apiCall(server.url, method, path)).status).toBe(401)
+      expect((await apiCall(real.server.url, method, path)).status).toBe(401)
     }
-    const alexClient = await connect(boardId, alex.token!)
+    const alexClient = await connect(boardId, alex.token)
     expect([...alexClient.state.get('facilitators').keys()]).toEqual([alex.participant.id])
+    expect(alexClient.state.get('session').size).toBe(0)
   })
 
   it('says plainly why it cannot give facilitating to someone without a device or not on the board', async () => {
     const { boardId, alex } = await boardWithPeople()
     const jo = await joinBoard(
-      server.url,
+      real.server.url,
       boardId,
       person('Jo', 'carer', { withoutDevice: true }),
       alex.token,
     )
     const noDevice = await apiCall<ApiError>(
-      server.url,
+      real.server.url,
       'PUT',
       ApiPath.facilitator(boardId, jo.participant.id),
       { token: alex.token },
@@ -150,7 +138,7 @@ describe('facilitators by capability, against a real server', () => {
     const other = await boardWithPeople()
     for (const pid of [other.sam.participant.id, 'not-a-person']) {
       const missing = await apiCall<ApiError>(
-        server.url,
+        real.server.url,
         'PUT',
         ApiPath.facilitator(boardId, pid),
         { token: alex.token },

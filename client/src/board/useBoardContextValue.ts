@@ -12,8 +12,10 @@ import {
   useImported,
   useLicence,
   useServerFacts,
+  useSession,
   useVoiceBalance,
 } from './useBoardData'
+import { useServerClockOffset } from './useSessionTime'
 import { usePeopleHere } from './usePeopleHere'
 
 /** What a board page (the canvas or the phone lane) is opened with, once the person has joined. */
@@ -44,6 +46,8 @@ export function useBoardContextValue(
   const facilitators = useFacilitators(session?.serverState)
   const canFacilitate =
     useServerFacts(session?.serverState)?.capabilities.includes('facilitate') ?? false
+  const sessionState = useSession(session?.serverState)
+  const serverClockOffset = useServerClockOffset(boardId, identity.token)
   const peopleHere = usePeopleHere(session?.awareness)
   const connection = session?.connection
   const people = session?.people
@@ -71,6 +75,8 @@ export function useBoardContextValue(
         voiceBalance,
         facilitators,
         canFacilitate,
+        session: sessionState,
+        serverClockOffset,
         licence,
         peopleHere,
         writingFor: session.writingFor,
@@ -92,6 +98,8 @@ export function useBoardContextValue(
       voiceBalance,
       facilitators,
       canFacilitate,
+      sessionState,
+      serverClockOffset,
       licence,
       peopleHere,
       onIdentityChanged,
