@@ -49,8 +49,9 @@ export async function readBoardForExport(
     for (const entry of await repository.readLedger(boardId, { authorshipOnly: true })) {
       fold.apply(entry)
     }
+    const participants = await repository.listParticipants(boardId)
     const people = new Map<string, PublishedPerson>(
-      (await repository.listParticipants(boardId)).map((participant) => [
+      participants.map((participant) => [
         participant.id,
         {
           ...creditedParticipant(participant),
@@ -71,6 +72,9 @@ export async function readBoardForExport(
         people,
         attributions: new Map(fold.entries()),
         licence: (await repository.getLicence(boardId)) ?? DEFAULT_LICENCE_CHOICE,
+        facilitators: participants
+          .filter((participant) => participant.capabilities.includes('facilitate'))
+          .map((participant) => participant.id),
         now,
       },
     }

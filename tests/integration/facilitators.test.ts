@@ -41,6 +41,11 @@ describe('facilitators by capability, against a real server', () => {
     // Sam's open connection may now run the session, without reconnecting.
     await waitFor(() => facilitates(samClient), { what: 'Sam to be told they facilitate' })
     await waitFor(() => alexClient.state.get('facilitators').has(sam.participant.id))
+    // The report anyone downloads says who ran the session, apart from who made the board.
+    const report = await fetch(`${real.server.url}${ApiPath.exportFile(boardId, 'html')}`)
+    expect(await report.text()).toContain(
+      'Facilitated by Alex · Facilitator and Sam · Facilitator.',
+    )
 
     // Sam takes it back from Alex: Alex's connection loses it at once.
     const taken = await apiCall<FacilitatorsResponse>(
