@@ -1,6 +1,7 @@
 import { expect, test } from './fixtures'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { joinBoard, SCREENSHOT_DIR, startBoard } from './boardPage'
+import { seriousProblems } from './seriousProblems'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -38,6 +39,7 @@ test('whoever starts a board facilitates it, lets someone else facilitate, and h
   await expect(alexPanel.getByTestId('facilitated-by')).toHaveText(
     'Facilitated by Alex · Facilitator and Sam · Facilitator',
   )
+  expect(await seriousProblems(alex), 'a facilitator’s People panel').toEqual([])
   await alex.screenshot({ path: `${SCREENSHOT_DIR}/facilitators-two.png` })
 
   // Sam's open board now lets Sam run the session, without reloading; Sam hands it back.

@@ -6,6 +6,7 @@ import { apiCall } from '../helpers/apiCall'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { fillJoinDialog, joinBoard, SCREENSHOT_DIR, startBoard } from './boardPage'
 import { expect, test } from './fixtures'
+import { seriousProblems } from './seriousProblems'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -52,6 +53,9 @@ test('a facilitator moves the group from area to area with a timer; people follo
   await panel.getByRole('button', { name: 'Start the timer' }).click()
   await expect(samBar.getByRole('timer')).toHaveText(/[45]:\d\d left/)
   await expect(phone.getByRole('timer')).toHaveText(/[45]:\d\d left/)
+  expect(await seriousProblems(alex), 'the facilitator with the session panel open').toEqual([])
+  expect(await seriousProblems(sam), 'the board with a stage and a timer').toEqual([])
+  expect(await seriousProblems(phone), 'the phone lane with a stage and a timer').toEqual([])
   await sam.screenshot({ path: `${SCREENSHOT_DIR}/session-stage-and-timer.png` })
   await phone.screenshot({ path: `${SCREENSHOT_DIR}/session-phone-prompt.png` })
 
