@@ -11,6 +11,14 @@ import type { LedgerEntry } from './ledger'
 import { checkCleanText, cleanedText } from './cleanText'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { isRoleId, type RoleId } from './roles'
+import { SESSION_AREAS } from './sessionAreas'
+import {
+  MAX_TIMER_SECONDS,
+  areaNamed,
+  isSummonView,
+  type SessionState,
+  type SessionSummon,
+} from './sessionState'
 
 /**
  * The JSON HTTP API between the client and the server. Paths are relative to the server's
@@ -36,6 +44,27 @@ export const ApiPath = {
     `/api/boards/${boardId}/participants/${participantId}`,
   /** `GET` the contribution ledger ({@link LedgerResponse}); `?recordId=` for one record's entries. */
   ledger: (boardId: string) => `/api/boards/${boardId}/ledger`,
+  /**
+   * `PUT` lets a person run the session (gives them `facilitate`), `DELETE` takes it back; 200
+   * {@link FacilitatorsResponse}. A facilitator's token only (403 otherwise); taking it from the
+   * board's last facilitator is refused (409), as is giving it to someone without a device.
+   */
+  facilitator: (boardId: string, participantId: string) =>
+    `/api/boards/${boardId}/facilitators/${participantId}`,
+  /**
+   * `GET` the session as it is now ({@link SessionResponse}), with any participant's token;
+   * what it holds is also published to every connection as the `session` server state.
+   */
+  session: (boardId: string) => `/api/boards/${boardId}/session`,
+  /** `PUT` moves the group to an area ({@link StageRequest}); a facilitator's token only. */
+  sessionStage: (boardId: string) => `/api/boards/${boardId}/session/stage`,
+  /** `PUT` starts or stops the stage's timer ({@link TimerRequest}); a facilitator's token only. */
+  sessionTimer: (boardId: string) => `/api/boards/${boardId}/session/timer`,
+  /**
+   * `POST` brings everyone, following or not, to a part of the board once ({@link SummonRequest}:
+   * "Bring everyone here"); a facilitator's token only.
+   */
+  sessionSummon: (boardId: string) => `/api/boards/${boardId}/session/summon`,
   /** `PUT` the board's licence ({@link LicenceRequest}, answered with {@link LicenceResponse}). */
   licence: (boardId: string) => `/api/boards/${boardId}/licence`,
   /**
@@ -60,6 +89,74 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /** True when `value` is one of {@link EXPORT_FORMATS}. */
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)
+}
+
+/** Response of `PUT` and `DELETE /api/boards/:id/facilitators/:pid`: who runs the session now. */
+export interface FacilitatorsResponse {
+  /** The participant ids of everyone who may facilitate, in the order they joined. */
+  readonly facilitators: readonly string[]
+}
+
+/**
+ * Response of `GET /api/boards/:id/session`, and of each change to it (200): the session, and
+ * the server's clock when it answered, so a device can show a timer in server time.
+ */
+export interface SessionResponse {
+  readonly session: SessionState
+  /** Server time, epoch ms. */
+  readonly now: number
+}
+
+/** Body of `PUT /api/boards/:id/session/stage`: an area's key, or the id of its frame. */
+export interface StageRequest {
+  readonly area: string
+}
+
+/** Checks the body of `PUT /api/boards/:id/session/stage`; answers with the area's key. */
+export function checkStageRequest(body: unknown): Checked<StageRequest> {
+  const area = isObject(body) ? areaNamed(body.area) : undefined
+  if (!area) {
+    const keys = SESSION_AREAS.map((a) => a.key).join(', ')
+    return { ok: false, error: `Please name one of the session's areas: ${keys}.` }
+  }
+  return { ok: true, value: { area: area.key } }
+}
+
+/** Body of `PUT /api/boards/:id/session/timer`: how long, in seconds; 0 stops the timer. */
+export interface TimerRequest {
+  readonly seconds: number
+}
+
+/** Checks the body of `PUT /api/boards/:id/session/timer`. */
+export function checkTimerRequest(body: unknown): Checked<TimerRequest> {
+  const seconds = isObject(body) ? body.seconds : undefined
+  if (
+    typeof seconds !== 'number' ||
+    !Number.isInteger(seconds) ||
+    seconds < 0 ||
+    seconds > MAX_TIMER_SECONDS
+  ) {
+    return {
+      ok: false,
+      error: `Please give the time in whole seconds, from 1 to ${MAX_TIMER_SECONDS} (0 stops the timer).`,
+    }
+  }
+  return { ok: true, value: { seconds } }
+}
+
+/** Body of `POST /api/boards/:id/session/summon`: the view to bring everyone to, in page units. */
+export type SummonRequest = Pick<SessionSummon, 'x' | 'y' | 'w' | 'h'>
+
+/** Checks the body of `POST /api/boards/:id/session/summon`. */
+export function checkSummonRequest(body: unknown): Checked<SummonRequest> {
+  if (!isSummonView(body)) {
+    return {
+      ok: false,
+      error: 'Please give the part of the board to bring everyone to, as numbers x, y, w and h.',
+    }
+  }
+  const { x, y, w, h } = body
+  return { ok: true, value: { x, y, w, h } }
 }
 
 /** Body of `PUT /api/boards/:id/licence`: the licence the group chose. */

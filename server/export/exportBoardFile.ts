@@ -64,6 +64,7 @@ export function exportBoardFile({ format, board }: ExportInput): ExportDownload 
         people,
         attributions: new Map(fold.entries()),
         licence: board.licence ?? DEFAULT_LICENCE_CHOICE,
+        facilitators: board.facilitators,
         now: board.now,
       },
     }

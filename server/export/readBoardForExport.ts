@@ -20,6 +20,8 @@ export interface StoredBoardForExport {
   readonly authorship: readonly LedgerEntry[]
   /** Everyone on the board as they choose to be credited now (no private profile). */
   readonly people: readonly CreditedParticipant[]
+  /** Who may run the session now (the `facilitate` capability), for "Facilitated by". */
+  readonly facilitators: readonly string[]
   readonly licence: LicenceChoice | undefined
   /** The whole ledger, for the `ledger` export only. */
   readonly ledger: readonly LedgerEntry[]
@@ -42,13 +44,17 @@ export async function readBoardForExport(
   const info = await repository.getBoard(boardId)
   const stored = info && (await log.load(boardId))
   if (!info || !stored) return undefined
+  const participants = await repository.listParticipants(boardId)
   return {
     info,
     snapshot: stored.snapshot,
     updates: stored.updates,
     schema: stored.schema ?? undefined,
     authorship: await repository.readLedger(boardId, { authorshipOnly: true }),
-    people: (await repository.listParticipants(boardId)).map(creditedParticipant),
+    people: participants.map(creditedParticipant),
+    facilitators: participants
+      .filter((participant) => participant.capabilities.includes('facilitate'))
+      .map((participant) => participant.id),
     licence: await repository.getLicence(boardId),
     ledger: format === 'ledger' ? await repository.readLedger(boardId) : [],
     now,

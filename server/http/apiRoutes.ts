@@ -7,12 +7,17 @@ import {
   checkImportBoardRequest,
   checkJoinRequest,
   checkLicenceRequest,
+  checkStageRequest,
+  checkTimerRequest,
+  checkSummonRequest,
+  type Checked,
   isExportFormat,
   checkProfileUpdate,
   mergeProfileUpdate,
   type AssetUploadResponse,
   type BoardInfo,
   type CreateBoardResponse,
+  type FacilitatorsResponse,
   type JoinRequest,
   type JoinResponse,
   type LedgerResponse,
@@ -21,6 +26,7 @@ import {
   type ParticipantsResponse,
   type ProfileResponse,
   type ServerInfo,
+  type SessionResponse,
 } from '../../shared/api'
 import { creditedParticipant } from '../../shared/credit'
 import {
@@ -29,6 +35,15 @@ import {
   type Capability,
 } from '../../shared/capabilities'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
+import {
+  TIMER_RECORD_ID,
+  VIEW_RECORD_ID,
+  areaRecordId,
+  personRecordId,
+  processDraft,
+  type ProcessStep,
+} from '../../shared/processSteps'
+import type { SessionState } from '../../shared/sessionState'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import type { ExportDownload } from '../export/exportDownload'
 import {
@@ -98,7 +113,7 @@ interface Endpoint {
 
 interface Route {
   readonly pattern: RegExp
-  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT', Handler | Endpoint>>
+  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', Handler | Endpoint>>
 }
 
 const PICTURE_TYPES_MESSAGE = 'Only PNG, JPEG, GIF and WebP pictures can be added to a board.'
@@ -110,6 +125,9 @@ const TOO_MANY =
 const BOARD_NOT_FOUND = 'This board does not exist.'
 const NOT_AUTHENTICATED =
   'This link has expired or is not valid — ask the facilitator for a new one.'
+const NOT_ON_BOARD = 'This person is not on this board.'
+const FACILITATORS_ONLY =
+  'Only a facilitator can do this. If you are running the session, ask a facilitator to make you one.'
 
 /**
  * The JSON API (shared/api.ts). Returns a request handler that answers `/healthz` and
@@ -157,6 +175,28 @@ export function createApiHandler(
     {
       pattern: route(ApiPath.participant(':id', ':pid')),
       methods: { GET: getParticipant, PATCH: { handle: updateParticipant, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.facilitator(':id', ':pid')),
+      methods: {
+        // No body: no page on another site can send a PUT or DELETE without asking first (a
+        // CORS preflight, which this server never answers).
+        PUT: (req, res, params) => setFacilitating(req, res, params, true),
+        DELETE: (req, res, params) => setFacilitating(req, res, params, false),
+      },
+    },
+    { pattern: route(ApiPath.session(':id')), methods: { GET: readSession } },
+    {
+      pattern: route(ApiPath.sessionStage(':id')),
+      methods: { PUT: { handle: moveStage, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionTimer(':id')),
+      methods: { PUT: { handle: setTimer, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionSummon(':id')),
+      methods: { POST: { handle: bringEveryone, body: 'json' } },
     },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
     {
@@ -373,6 +413,22 @@ export function createApiHandler(
     return undefined
   }
 
+  /**
+   * The participant a request's token names when they may run the session on `boardId`, or
+   * undefined after an error response was sent (403 for anyone else on the board).
+   */
+  async function requireFacilitator(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string,
+  ): Promise<StoredParticipant | undefined> {
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return undefined
+    if (participant.capabilities.includes('facilitate')) return participant
+    sendError(res, 403, FACILITATORS_ONLY)
+    return undefined
+  }
+
   /** The board id when such a board exists, or undefined after a 404 was sent. */
   async function knownBoard(res: ServerResponse, id: string | undefined) {
     if (isBoardId(id) && (await repository.getBoard(id))) return id
@@ -433,7 +489,7 @@ export function createApiHandler(
     if (!requester) return undefined
     const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
     if (!target || target.boardId !== boardId) {
-      sendError(res, 404, 'This person is not on this board.')
+      sendError(res, 404, NOT_ON_BOARD)
       return undefined
     }
     const allowed =
@@ -473,6 +529,137 @@ export function createApiHandler(
     options.notify?.(target.boardId, { type: 'participant-changed', participantId: target.id })
     const body: ProfileResponse = { participant: merged.value }
     sendJson(res, 200, body)
+  }
+
+  /**
+   * A facilitator lets someone run the session, or takes that back. The step goes in the ledger
+   * as a process entry (who did it, to whom), which credits nobody with anything.
+   */
+  async function setFacilitating(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, pid]: string[],
+    facilitates: boolean,
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
+    if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    if (facilitates && target.withoutDevice) {
+      return sendError(
+        res,
+        409,
+        'This person has no device of their own, so they cannot run the session from it. Make the person beside them a facilitator instead.',
+      )
+    }
+    const step = processDraft(
+      facilitates ? 'facilitate-given' : 'facilitate-taken',
+      facilitator.id,
+      personRecordId(target.id),
+      Date.now(),
+    )
+    const change = await repository.setFacilitating(target.id, facilitates, step)
+    if (change === 'last-facilitator') {
+      return sendError(
+        res,
+        409,
+        'A board always needs someone to run the session. Make someone else a facilitator first, then stop this.',
+      )
+    }
+    if (change === 'changed') {
+      options.logger.info('facilitator.changed', {
+        boardId,
+        participantId: target.id,
+        facilitates,
+        by: facilitator.id,
+      })
+      options.notify?.(boardId, { type: 'participant-changed', participantId: target.id })
+    }
+    const body: FacilitatorsResponse = {
+      facilitators: (await repository.listParticipants(boardId))
+        .filter((p) => p.capabilities.includes('facilitate'))
+        .map((p) => p.id),
+    }
+    sendJson(res, 200, body)
+  }
+
+  async function readSession(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const id = await knownBoard(res, given)
+    if (!id || !(await requireParticipant(req, res, id))) return
+    const body: SessionResponse = { session: await repository.getSession(id), now: Date.now() }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * A facilitator's change to the session (`change`, from the request `check` accepted), stored
+   * with its process entry and published to everyone; answers with the session as it now is.
+   */
+  async function changeSession<T>(
+    req: IncomingMessage,
+    res: ServerResponse,
+    given: string | undefined,
+    check: (body: unknown) => Checked<T>,
+    change: (
+      request: T,
+      by: string,
+      now: number,
+    ) => {
+      step: ProcessStep
+      recordId: string
+      apply: (session: SessionState) => SessionState
+    },
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const json = await readJson(req, res)
+    if (json === undefined) return
+    const checked = check(json)
+    if (!checked.ok) return sendError(res, 400, checked.error)
+    const now = Date.now()
+    const { step, recordId, apply } = change(checked.value, facilitator.id, now)
+    const session = await repository.changeSession(
+      boardId,
+      apply,
+      processDraft(step, facilitator.id, recordId, now),
+    )
+    options.logger.info('session.changed', { boardId, step, by: facilitator.id })
+    options.notify?.(boardId, { type: 'session-changed' })
+    const body: SessionResponse = { session, now }
+    sendJson(res, 200, body)
+  }
+
+  /** Moves the group to an area: the stage changes, and a timer set for the last one stops. */
+  function moveStage(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkStageRequest, ({ area }, by, at) => ({
+      step: 'stage-moved',
+      recordId: areaRecordId(area),
+      apply: (session) => ({ ...session, stage: { area, at, by }, timer: null }),
+    }))
+  }
+
+  /** Starts the stage's timer (in server time), or stops it with 0 seconds. */
+  function setTimer(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkTimerRequest, ({ seconds }, by, now) => ({
+      step: seconds === 0 ? 'timer-stopped' : 'timer-started',
+      recordId: TIMER_RECORD_ID,
+      apply: (session) => ({
+        ...session,
+        timer: seconds === 0 ? null : { seconds, startedAt: now, endsAt: now + seconds * 1000, by },
+      }),
+    }))
+  }
+
+  /** "Bring everyone here": everyone's view goes to the facilitator's, once. */
+  function bringEveryone(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkSummonRequest, (view, by, at) => ({
+      step: 'everyone-brought',
+      recordId: VIEW_RECORD_ID,
+      apply: (session) => ({ ...session, summon: { ...view, at, by } }),
+    }))
   }
 
   async function readLedger(req: IncomingMessage, res: ServerResponse, [given]: string[]) {

@@ -9,3 +9,5 @@ export type BoardEvent =
   | { readonly type: 'participant-changed'; readonly participantId: string }
   /** Someone chose the board's licence. */
   | { readonly type: 'licence-changed' }
+  /** A facilitator changed the session (its stage or timer). */
+  | { readonly type: 'session-changed' }

@@ -1,12 +1,14 @@
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
-import { isCapability, type Capability } from '../../shared/capabilities'
+import { isCapability, withFacilitating, type Capability } from '../../shared/capabilities'
 import type { CreditLevel } from '../../shared/credit'
 import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
-import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
+import type { LedgerAction, LedgerDraft, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
+import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
+  FacilitatingChange,
   LedgerQuery,
   NewBoard,
   RecordedLicenceChoice,
@@ -71,6 +73,71 @@ export class SqliteBoardRepository implements BoardRepository {
         profile.id,
       ],
     )
+  }
+
+  async setFacilitating(
+    participantId: string,
+    facilitates: boolean,
+    step: LedgerDraft,
+  ): Promise<FacilitatingChange> {
+    // The count and the change are one transaction, so two facilitators taking it from each
+    // other at once cannot leave the board with none.
+    return this.database.db.transaction((): FacilitatingChange => {
+      const row = this.database
+        .statement('SELECT * FROM participants WHERE id = ?')
+        .get(participantId) as ParticipantRow | undefined
+      if (!row) throw new Error(`Participant ${participantId} does not exist`)
+      const participant = participantFromRow(row)
+      if (participant.capabilities.includes('facilitate') === facilitates) return 'unchanged'
+      if (!facilitates) {
+        const others = (
+          this.database
+            .statement(
+              `SELECT COUNT(*) AS n FROM participants WHERE board_id = ? AND id != ?
+                AND ' ' || capabilities || ' ' LIKE '% facilitate %'`,
+            )
+            .get(participant.boardId, participantId) as { n: number }
+        ).n
+        if (others === 0) return 'last-facilitator'
+      }
+      this.run('UPDATE participants SET capabilities = ? WHERE id = ?', [
+        withFacilitating(participant.capabilities, facilitates).join(' '),
+        participantId,
+      ])
+      appendLedgerEntries(this.database, participant.boardId, [step])
+      return 'changed'
+    })()
+  }
+
+  async getSession(boardId: string): Promise<SessionState> {
+    return this.readSession(boardId)
+  }
+
+  async changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState> {
+    return this.database.db.transaction(() => {
+      const session = change(this.readSession(boardId))
+      this.run(
+        `INSERT INTO board_sessions (board_id, state) VALUES (?, ?)
+          ON CONFLICT (board_id) DO UPDATE SET state = excluded.state`,
+        [boardId, JSON.stringify(session)],
+      )
+      appendLedgerEntries(this.database, boardId, [step])
+      return session
+    })()
+  }
+
+  /** The stored session; one that no longer validates (an older format) counts as not run. */
+  private readSession(boardId: string): SessionState {
+    const row = this.database
+      .statement('SELECT state FROM board_sessions WHERE board_id = ?')
+      .get(boardId) as { state: string } | undefined
+    if (!row) return EMPTY_SESSION
+    const stored: unknown = JSON.parse(row.state)
+    return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {
