@@ -2,27 +2,38 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
+import { ApiPath } from '../shared/api'
 import { CloseCode } from '../shared/closeCodes'
+import { availableParallelism } from 'node:os'
 import {
   DEFAULT_MAX_ASSET_BYTES,
+  DEFAULT_MAX_BOARD_BYTES,
   DEFAULT_MAX_IMPORT_BYTES,
   DEFAULT_MAX_MESSAGE_BYTES,
+  DEFAULT_MAX_PRESENCE_BYTES,
+  DEFAULT_PER_MINUTE,
+  DEFAULT_PRESENCE_PER_SECOND,
+  DEFAULT_UPDATES_PER_SECOND,
+  DEFAULT_WORK_QUEUE,
 } from '../shared/limits'
-import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, isBoardId } from '../shared/protocol'
+import { PROTOCOL_VERSION, WS_PATH, WS_QUERY, boardPath, isBoardId } from '../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/commonmapSchemaFingerprint'
+import { AddressLimits, type PerMinuteLimits } from './http/AddressLimits'
 import { createApiHandler } from './http/apiRoutes'
 import { authenticate } from './identity/participantTokens'
 import { publicAddress } from './http/publicAddress'
 import { sendError } from './http/respond'
+import { ServedOrigins } from './http/ServedOrigins'
 import { createJsonLogger, rateLimitLogger, type Logger } from './logger'
+import { lazyBoardRoomSetup } from './plugins/lazyBoardRoomSetup'
 import type { ConnectionIdentity } from './room/RoomPlugin'
 import { RoomRegistry } from './room/RoomRegistry'
-import { boardRoomSetup } from './plugins/boardPlugins'
 import type { AssetStore } from './storage/AssetStore'
 import type { Storage } from './storage/Storage'
 import { TurnBatchedLog } from './storage/TurnBatchedLog'
 import { isBatchAppender } from './storage/UpdateLog'
 import { acceptBoardSocket } from './ws/acceptBoardSocket'
+import { createWorkPool } from './work/createWorkPool'
 import { Heartbeat } from './ws/Heartbeat'
 
 /** Options of {@link createCommonmapServer}. */
@@ -47,6 +58,32 @@ export interface CommonmapServerOptions {
   readonly maxBufferedBytes?: number
   /** Largest awareness state (cursor, name…) relayed, in bytes of JSON (default 64 KiB). */
   readonly maxAwarenessStateBytes?: number
+  /** Largest a board's document may grow to, encoded (default `DEFAULT_MAX_BOARD_BYTES`). */
+  readonly maxBoardBytes?: number
+  /** Changes to a board per connection per second (default `DEFAULT_UPDATES_PER_SECOND`). */
+  readonly updatesPerSecond?: number
+  /** Presence updates per connection per second (default `DEFAULT_PRESENCE_PER_SECOND`). */
+  readonly presencePerSecond?: number
+  /**
+   * Worker threads for imports and exports (default: one fewer than the cores, from 1 to 2, so
+   * the event loop that relays edits keeps a core).
+   */
+  readonly workThreads?: number
+  /** Imports and exports that may wait for a thread; more are answered 503 (default 32). */
+  readonly workQueue?: number
+  /** What one address may do per minute; more is answered 429 (defaults: `DEFAULT_PER_MINUTE`). */
+  readonly perMinute?: Partial<PerMinuteLimits>
+  /**
+   * Origins a reverse proxy serves Commonmap under, e.g. `https://map.example.org`. Requests that
+   * change something, and board sockets, are refused from any origin but these and the server's
+   * own (its port on this computer's names and addresses).
+   */
+  readonly allowedOrigins?: readonly string[]
+  /**
+   * True behind a reverse proxy: the per-address limits count the address the proxy puts last
+   * in `X-Forwarded-For` rather than the proxy's own (default false: the header could be forged).
+   */
+  readonly trustProxy?: boolean
   /** How long an empty room stays in memory, in ms (default 30 s). */
   readonly roomIdleMs?: number
   /** Interval between WebSocket pings; a socket that misses one is dropped (default 30 s). */
@@ -96,14 +133,26 @@ export async function createCommonmapServer(
   const log = isBatchAppender(options.storage.log)
     ? new TurnBatchedLog(options.storage.log)
     : options.storage.log
+  const boardPlugins = lazyBoardRoomSetup({
+    repository,
+    logger: clientLogger,
+    ledger: options.ledger ?? true,
+  })
   const registry = new RoomRegistry({
     log,
     ownership,
-    setup: boardRoomSetup({ repository, logger: clientLogger, ledger: options.ledger ?? true }),
+    setup: boardPlugins.setup,
     logger: clientLogger,
     idleUnloadMs: options.roomIdleMs ?? 30_000,
     maxBufferedBytes,
-    maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? 64 * 1024,
+    maxAwarenessStateBytes: options.maxAwarenessStateBytes ?? DEFAULT_MAX_PRESENCE_BYTES,
+    limits: {
+      maxBoardBytes: options.maxBoardBytes ?? DEFAULT_MAX_BOARD_BYTES,
+      rates: {
+        updatesPerSecond: options.updatesPerSecond ?? DEFAULT_UPDATES_PER_SECOND,
+        presencePerSecond: options.presencePerSecond ?? DEFAULT_PRESENCE_PER_SECOND,
+      },
+    },
   })
   const heartbeat = new Heartbeat(options.heartbeatMs ?? 30_000)
   const wss = new WebSocketServer({
@@ -129,6 +178,23 @@ export async function createCommonmapServer(
   const port = (httpServer.address() as AddressInfo).port
   const address = publicAddress(options.host ?? '127.0.0.1', port)
 
+  const work = createWorkPool({
+    threads: options.workThreads ?? Math.min(2, Math.max(1, availableParallelism() - 1)),
+    maxQueued: options.workQueue ?? DEFAULT_WORK_QUEUE,
+    timeoutMs: 60_000,
+    maxHeapMb: 512,
+  })
+  const origins = new ServedOrigins({
+    host: options.host ?? '127.0.0.1',
+    port,
+    extra: options.allowedOrigins ?? [],
+  })
+  const clientAddress = (req: IncomingMessage): string => {
+    const forwarded = options.trustProxy ? req.headers['x-forwarded-for'] : undefined
+    const last = (Array.isArray(forwarded) ? forwarded.join(',') : forwarded)?.split(',').at(-1)
+    return last?.trim() || req.socket.remoteAddress || 'unknown'
+  }
+
   const api = createApiHandler({
     storage: options.storage,
     repository,
@@ -139,6 +205,10 @@ export async function createCommonmapServer(
     maxJsonBytes: options.maxJsonBytes ?? 64 * 1024,
     maxAssetBytes: options.maxAssetBytes ?? DEFAULT_MAX_ASSET_BYTES,
     maxImportBytes: options.maxImportBytes ?? DEFAULT_MAX_IMPORT_BYTES,
+    work,
+    addressLimits: new AddressLimits({ ...DEFAULT_PER_MINUTE, ...options.perMinute }),
+    origins,
+    clientAddress,
     notify: (boardId, event) => {
       void registry.notify(boardId, event)
       // The board's room may be loaded by another process of the cluster.
@@ -148,6 +218,10 @@ export async function createCommonmapServer(
   const stopHearing = events?.subscribe((boardId, event) => void registry.notify(boardId, event))
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
+    // A board's page or its API: its socket follows in a moment.
+    if (req.url?.startsWith(ApiPath.boards) || req.url?.startsWith(boardPath(''))) {
+      boardPlugins.preload()
+    }
     if (await api(req, res)) return
     if (options.serveClient) return options.serveClient(req, res)
     sendError(res, 404, 'There is nothing at this address.')
@@ -171,6 +245,14 @@ export async function createCommonmapServer(
       return
     }
     if (closing) return refuseUpgrade(socket, 503, 'Service Unavailable')
+    // Any page a browser opens can reach a server on its computer or network: only the app's own
+    // pages may open a board socket. Browsers always send Origin on WebSocket handshakes.
+    const origin = req.headers.origin
+    if (origin !== undefined && !origins.has(origin)) {
+      clientLogger.info('socket.cross-site', { origin })
+      return refuseUpgrade(socket, 403, 'Forbidden')
+    }
+    boardPlugins.preload()
     wss.handleUpgrade(req, socket, head, (ws) => {
       heartbeat.watch(ws)
       acceptBoardSocket(ws, url.pathname.slice(WS_PATH.length + 1), {
@@ -244,6 +326,7 @@ export async function createCommonmapServer(
         ),
       )
       wss.close()
+      await work.close()
       httpServer.off('upgrade', handleUpgrade)
       httpServer.closeAllConnections()
       await stopped

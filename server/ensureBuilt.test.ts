@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { buildIsStale, CLIENT_BUILD, SERVER_BUILD } from './ensureBuilt'
+import type { Metafile } from 'esbuild'
+import { buildIsStale, buildServer, CLIENT_BUILD, SERVER_BUILD } from './ensureBuilt'
 
 describe('buildIsStale', () => {
   let root: string
@@ -40,4 +41,52 @@ describe('buildIsStale', () => {
     touch('shared/roles.ts', 10)
     expect(buildIsStale(SERVER_BUILD, root)).toBe(true)
   })
+})
+
+describe('buildServer', () => {
+  let outdir: string
+  beforeEach(() => {
+    outdir = mkdtempSync(join(tmpdir(), 'commonmap-server-build-'))
+  })
+  afterEach(() => rmSync(outdir, { recursive: true, force: true }))
+
+  /**
+   * The packages whose code runs when the server starts: those the entry and the chunks it
+   * imports statically import from node_modules, and those bundled into them.
+   */
+  function packagesLoadedAtStart(metafile: Metafile, entry: string): Set<string> {
+    const packages = new Set<string>()
+    const seen = new Set<string>()
+    const visit = (output: string) => {
+      if (seen.has(output)) return
+      seen.add(output)
+      const { inputs, imports } = metafile.outputs[output] ?? { inputs: {}, imports: [] }
+      for (const input of Object.keys(inputs)) {
+        const bundled = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input)?.[1]
+        if (bundled) packages.add(bundled)
+      }
+      for (const imported of imports) {
+        if (imported.kind !== 'import-statement') continue
+        if (imported.external) packages.add(imported.path)
+        else visit(imported.path)
+      }
+    }
+    visit(entry)
+    return packages
+  }
+
+  it('leaves what only boards need out of what the server loads at start-up', async () => {
+    const metafile = await buildServer(outdir)
+    const entry = Object.keys(metafile.outputs).find((output) => output.endsWith('/main.mjs'))
+    expect(entry).toBeDefined()
+    const atStart = packagesLoadedAtStart(metafile, entry as string)
+    // What every server needs is there, imported or bundled, so the walk above does follow
+    // the imports…
+    expect(atStart).toContain('better-sqlite3')
+    expect(atStart).toContain('@tldraw/validate')
+    // …and tldraw's schema packages (about 20 MB resident) come only with a board.
+    for (const onlyForBoards of ['@tldraw/tlschema', '@tldraw/store', 'papaparse', 'fflate']) {
+      expect(atStart).not.toContain(onlyForBoards)
+    }
+  }, 60_000)
 })

@@ -1,6 +1,7 @@
-import { copyFileSync, mkdirSync, readdirSync, statSync } from 'node:fs'
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import type { Metafile } from 'esbuild'
 import { appRoot } from './appRoot'
 
 /** What a build is made from and where it goes: stale when any source is newer than its output. */
@@ -16,13 +17,28 @@ export const CLIENT_BUILD: Build = {
 }
 
 /**
- * The server, compiled and bundled into one ES module by esbuild (packages stay in
- * node_modules). Production runs it with plain Node: the `tsx` loader that `npm run dev` and the
- * tests use costs a running server about 34 MB and compiles every module at start-up.
+ * The server, compiled and bundled by esbuild into an entry module and the chunks it imports
+ * when it needs them (packages stay in node_modules). Production runs it with plain Node: the
+ * `tsx` loader that `npm run dev` and the tests use costs a running server about 34 MB and
+ * compiles every module at start-up.
  */
 export const SERVER_BUILD: Build = {
   output: join('dist', 'server', 'main.mjs'),
   sources: ['server', 'shared', 'package-lock.json'],
+}
+
+/**
+ * Packages the server imports from node_modules as they are. tldraw's are bundled instead: each
+ * is hundreds of small modules, and resolving them one by one when the first board opens
+ * delayed its first join by a few hundred milliseconds on a busy machine; bundled, they are
+ * one chunk (and one copy of each, as tldraw requires).
+ */
+const PACKAGES_LEFT_EXTERNAL = Object.keys(
+  (JSON.parse(readFileSync(join(appRoot, 'package.json'), 'utf8')) as PackageJson).dependencies,
+).filter((name) => !name.startsWith('@tldraw/'))
+
+interface PackageJson {
+  readonly dependencies: Record<string, string>
 }
 
 /** The worker threads' own modules, plain JavaScript beside the server. */
@@ -53,20 +69,34 @@ export async function buildClient(): Promise<void> {
   await build({ configFile: join(appRoot, 'vite.config.ts'), logLevel: 'error' })
 }
 
-/** Compiles the server into dist/server, with the worker thread it starts beside it. */
-export async function buildServer(): Promise<void> {
+/**
+ * Compiles the server into `outdir` (dist/server), with the worker threads it starts beside it,
+ * and tells what went into which output (esbuild's metafile).
+ */
+export async function buildServer(outdir = join(appRoot, 'dist', 'server')): Promise<Metafile> {
   const { build } = await import('esbuild')
-  const outdir = join(appRoot, 'dist', 'server')
-  await build({
-    entryPoints: [join(appRoot, 'server', 'main.ts')],
-    outfile: join(appRoot, SERVER_BUILD.output),
+  const { metafile } = await build({
+    entryPoints: {
+      main: join(appRoot, 'server', 'main.ts'),
+      // Loaded by path by the import and export threads (work/createWorkPool.ts).
+      workTasks: join(appRoot, 'server', 'work', 'workTasks.ts'),
+    },
+    outdir,
+    outExtension: { '.js': '.mjs' },
+    // What the server imports only once a board is open (tldraw's schema packages, exports,
+    // imports) goes into chunks of its own, so a server with no board open never loads it.
+    // Beside the entry, not in a folder: modules find files relative to their own URL
+    // (appRoot.ts, the worker threads). Old chunks are left in place: they are named by their
+    // content, and a server still running the previous build may not have loaded its own yet.
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    external: PACKAGES_LEFT_EXTERNAL,
     sourcemap: true,
     logLevel: 'error',
+    metafile: true,
   })
   // Started by path, relative to the modules that start them (storage/MergeWorker.ts,
   // storage/CheckpointWorker.ts).
@@ -74,6 +104,7 @@ export async function buildServer(): Promise<void> {
   for (const thread of WORKER_THREADS) {
     copyFileSync(join(appRoot, 'server', 'storage', thread), join(outdir, thread))
   }
+  return metafile
 }
 
 /**

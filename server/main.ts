@@ -25,8 +25,7 @@ function fail(sentence: string): never {
 
 const config = parseConfig(process.env)
 if (!config.ok) fail(config.error)
-const { port, host, dataDir, databaseUrl, leaseMs } = config.value
-const { maxMessageBytes, maxAssetBytes, maxImportBytes, ledger } = config.value
+const { port, host, dataDir, databaseUrl, leaseMs, maxPresenceBytes, ...settings } = config.value
 
 const dataPath = resolve(dataDir)
 let storage: Storage
@@ -67,14 +66,12 @@ try {
   server = await createCommonmapServer({
     storage,
     assets,
+    ...settings,
     port,
     host,
-    maxMessageBytes,
-    maxAssetBytes,
-    maxImportBytes,
+    maxAwarenessStateBytes: maxPresenceBytes,
     logger,
     serveClient,
-    ledger,
   })
 } catch (error) {
   const code = (error as { code?: string }).code
@@ -93,7 +90,7 @@ try {
 process.stdout.write(`Commonmap is running at ${server.url}\n`)
 logger.info('server.started', {
   url: server.url,
-  ...(!ledger && { benchmarkingWithoutLedger: true }),
+  ...(!settings.ledger && { benchmarkingWithoutLedger: true }),
   shareOrigin: server.shareOrigin,
   ...(databaseUrl ? { database: 'postgres' } : { dataDir: dataPath }),
 })

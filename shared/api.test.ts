@@ -156,3 +156,25 @@ describe('profile updates', () => {
     })
   })
 })
+
+describe('names and titles are clean text', () => {
+  it('refuses a name with a right-to-left override with a plain sentence', () => {
+    expect(checkJoinRequest({ name: 'Sam\u202Eevil', role: 'carer', credit: 'full-name' })).toEqual(
+      {
+        ok: false,
+        error:
+          'Please type your name again without hidden characters: it has one that changes how text is shown.',
+      },
+    )
+  })
+
+  it('refuses a title of only a zero-width space', () => {
+    expect(checkCreateBoardRequest({ title: '\u200B' })).toMatchObject({ ok: false })
+  })
+
+  it('keeps names in NFC', () => {
+    expect(
+      checkJoinRequest({ name: 'Zoe\u0308', role: 'carer', credit: 'full-name' }),
+    ).toMatchObject({ ok: true, value: { name: 'Zo\u00eb' } })
+  })
+})

@@ -8,8 +8,17 @@ import {
   type LicenceId,
 } from './export/licences'
 import type { LedgerEntry } from './ledger'
+import { checkCleanText, cleanedText } from './cleanText'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { isRoleId, type RoleId } from './roles'
+import { SESSION_AREAS } from './sessionAreas'
+import {
+  MAX_TIMER_SECONDS,
+  areaNamed,
+  isSummonView,
+  type SessionState,
+  type SessionSummon,
+} from './sessionState'
 
 /**
  * The JSON HTTP API between the client and the server. Paths are relative to the server's
@@ -35,6 +44,27 @@ export const ApiPath = {
     `/api/boards/${boardId}/participants/${participantId}`,
   /** `GET` the contribution ledger ({@link LedgerResponse}); `?recordId=` for one record's entries. */
   ledger: (boardId: string) => `/api/boards/${boardId}/ledger`,
+  /**
+   * `PUT` lets a person run the session (gives them `facilitate`), `DELETE` takes it back; 200
+   * {@link FacilitatorsResponse}. A facilitator's token only (403 otherwise); taking it from the
+   * board's last facilitator is refused (409), as is giving it to someone without a device.
+   */
+  facilitator: (boardId: string, participantId: string) =>
+    `/api/boards/${boardId}/facilitators/${participantId}`,
+  /**
+   * `GET` the session as it is now ({@link SessionResponse}), with any participant's token;
+   * what it holds is also published to every connection as the `session` server state.
+   */
+  session: (boardId: string) => `/api/boards/${boardId}/session`,
+  /** `PUT` moves the group to an area ({@link StageRequest}); a facilitator's token only. */
+  sessionStage: (boardId: string) => `/api/boards/${boardId}/session/stage`,
+  /** `PUT` starts or stops the stage's timer ({@link TimerRequest}); a facilitator's token only. */
+  sessionTimer: (boardId: string) => `/api/boards/${boardId}/session/timer`,
+  /**
+   * `POST` brings everyone, following or not, to a part of the board once ({@link SummonRequest}:
+   * "Bring everyone here"); a facilitator's token only.
+   */
+  sessionSummon: (boardId: string) => `/api/boards/${boardId}/session/summon`,
   /** `PUT` the board's licence ({@link LicenceRequest}, answered with {@link LicenceResponse}). */
   licence: (boardId: string) => `/api/boards/${boardId}/licence`,
   /**
@@ -59,6 +89,74 @@ export type ExportFormat = (typeof EXPORT_FORMATS)[number]
 /** True when `value` is one of {@link EXPORT_FORMATS}. */
 export function isExportFormat(value: unknown): value is ExportFormat {
   return typeof value === 'string' && (EXPORT_FORMATS as readonly string[]).includes(value)
+}
+
+/** Response of `PUT` and `DELETE /api/boards/:id/facilitators/:pid`: who runs the session now. */
+export interface FacilitatorsResponse {
+  /** The participant ids of everyone who may facilitate, in the order they joined. */
+  readonly facilitators: readonly string[]
+}
+
+/**
+ * Response of `GET /api/boards/:id/session`, and of each change to it (200): the session, and
+ * the server's clock when it answered, so a device can show a timer in server time.
+ */
+export interface SessionResponse {
+  readonly session: SessionState
+  /** Server time, epoch ms. */
+  readonly now: number
+}
+
+/** Body of `PUT /api/boards/:id/session/stage`: an area's key, or the id of its frame. */
+export interface StageRequest {
+  readonly area: string
+}
+
+/** Checks the body of `PUT /api/boards/:id/session/stage`; answers with the area's key. */
+export function checkStageRequest(body: unknown): Checked<StageRequest> {
+  const area = isObject(body) ? areaNamed(body.area) : undefined
+  if (!area) {
+    const keys = SESSION_AREAS.map((a) => a.key).join(', ')
+    return { ok: false, error: `Please name one of the session's areas: ${keys}.` }
+  }
+  return { ok: true, value: { area: area.key } }
+}
+
+/** Body of `PUT /api/boards/:id/session/timer`: how long, in seconds; 0 stops the timer. */
+export interface TimerRequest {
+  readonly seconds: number
+}
+
+/** Checks the body of `PUT /api/boards/:id/session/timer`. */
+export function checkTimerRequest(body: unknown): Checked<TimerRequest> {
+  const seconds = isObject(body) ? body.seconds : undefined
+  if (
+    typeof seconds !== 'number' ||
+    !Number.isInteger(seconds) ||
+    seconds < 0 ||
+    seconds > MAX_TIMER_SECONDS
+  ) {
+    return {
+      ok: false,
+      error: `Please give the time in whole seconds, from 1 to ${MAX_TIMER_SECONDS} (0 stops the timer).`,
+    }
+  }
+  return { ok: true, value: { seconds } }
+}
+
+/** Body of `POST /api/boards/:id/session/summon`: the view to bring everyone to, in page units. */
+export type SummonRequest = Pick<SessionSummon, 'x' | 'y' | 'w' | 'h'>
+
+/** Checks the body of `POST /api/boards/:id/session/summon`. */
+export function checkSummonRequest(body: unknown): Checked<SummonRequest> {
+  if (!isSummonView(body)) {
+    return {
+      ok: false,
+      error: 'Please give the part of the board to bring everyone to, as numbers x, y, w and h.',
+    }
+  }
+  const { x, y, w, h } = body
+  return { ok: true, value: { x, y, w, h } }
 }
 
 /** Body of `PUT /api/boards/:id/licence`: the licence the group chose. */
@@ -148,8 +246,9 @@ export function checkImportBoardRequest(
   if (body.title !== undefined && typeof body.title !== 'string') {
     return { ok: false, error: 'The title must be text.' }
   }
-  // A file name can be longer than a title may be; it is only a fallback, so cut it.
-  const title = body.title?.trim().slice(0, MAX_TITLE_LENGTH).trim() || undefined
+  // A file name can be longer than a title may be, or hold what a title may not; it is only a
+  // fallback, so it is cleaned and cut rather than refused.
+  const title = body.title === undefined ? undefined : cleanedText(body.title, MAX_TITLE_LENGTH)
   return { ok: true, value: { creator: joined.value, title } }
 }
 
@@ -266,7 +365,8 @@ export interface ApiError {
 export type Checked<T> = { ok: true; value: T } | { ok: false; error: string }
 
 /**
- * Checks the body of `POST /api/boards`. Titles are trimmed; an empty or over-long title, an
+ * Checks the body of `POST /api/boards`. Titles are clean text (shared/cleanText.ts: trimmed,
+ * NFC, no control or bidi characters, something visible); an empty or over-long title, an
  * unknown template or a creator who is not a valid participant gets a message the start page
  * can show as it is.
  */
@@ -274,24 +374,24 @@ export function checkCreateBoardRequest(body: unknown): Checked<CheckedCreateBoa
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
     return { ok: false, error: 'Send a JSON object with a "title".' }
   }
-  const { title, template = 'blank', creator } = body as Record<string, unknown>
-  if (typeof title !== 'string' || !title.trim()) {
+  const { title: given, template = 'blank', creator } = body as Record<string, unknown>
+  if (typeof given !== 'string' || !given.trim()) {
     return { ok: false, error: 'Please give the board a title.' }
   }
-  if (title.trim().length > MAX_TITLE_LENGTH) {
-    return { ok: false, error: `Please keep the title to ${MAX_TITLE_LENGTH} characters or fewer.` }
-  }
+  const clean = checkCleanText(given, { what: 'the title', maxGraphemes: MAX_TITLE_LENGTH })
+  if (!clean.ok) return clean
+  const title = clean.value
   if (!BoardTemplates.has(template)) {
     const names = BoardTemplates.all.map((choice) => choice.label).join(' or ')
     return { ok: false, error: `Please choose how the board starts: ${names}.` }
   }
-  if (creator === undefined) return { ok: true, value: { title: title.trim(), template } }
+  if (creator === undefined) return { ok: true, value: { title, template } }
   const joined = checkJoinRequest(creator)
   if (!joined.ok) return joined
   if (joined.value.withoutDevice) {
     return { ok: false, error: 'The person starting a board joins it from their own device.' }
   }
-  return { ok: true, value: { title: title.trim(), template, creator: joined.value } }
+  return { ok: true, value: { title, template, creator: joined.value } }
 }
 
 function isObject(body: unknown): body is Record<string, unknown> {
@@ -303,19 +403,14 @@ type Field<T> = { ok: true; value: T } | { ok: false; error: string }
 function checkName(value: unknown, what: string): Field<string> {
   if (typeof value !== 'string' || !value.trim())
     return { ok: false, error: `Please write ${what}.` }
-  if (value.trim().length > MAX_NAME_LENGTH) {
-    return { ok: false, error: `Please keep ${what} to ${MAX_NAME_LENGTH} characters or fewer.` }
-  }
-  return { ok: true, value: value.trim() }
+  return checkCleanText(value, { what, maxGraphemes: MAX_NAME_LENGTH })
 }
 
 function checkOptionalText(value: unknown, what: string): Field<string | undefined> {
   if (value === undefined || value === null) return { ok: true, value: undefined }
   if (typeof value !== 'string') return { ok: false, error: `${what} must be text.` }
-  if (value.trim().length > MAX_NAME_LENGTH) {
-    return { ok: false, error: `Please keep ${what} to ${MAX_NAME_LENGTH} characters or fewer.` }
-  }
-  return { ok: true, value: value.trim() || undefined }
+  const clean = checkCleanText(value, { what, maxGraphemes: MAX_NAME_LENGTH })
+  return clean.ok ? { ok: true, value: clean.value || undefined } : clean
 }
 
 const ROLE_ERROR = 'Please choose the role that fits you best.'
@@ -323,7 +418,8 @@ const CREDIT_ERROR = `Please choose how you want to be credited: ${CREDIT_OPTION
 const PSEUDONYM_ERROR = 'Please write the made-up name you want others to see.'
 
 /**
- * Checks the body of a join (and of a board's `creator`): names are trimmed, the role and the
+ * Checks the body of a join (and of a board's `creator`): names are clean text (trimmed, NFC, no
+ * control or bidi characters, something visible, length in graphemes), the role and the
  * credit choice must be known ids, and a pseudonym is required when that is the choice.
  */
 export function checkJoinRequest(body: unknown): Checked<JoinRequest> {

@@ -32,6 +32,15 @@ describe('AttributionFold', () => {
     )
   })
 
+  it('credits nobody with running the session, even a step about a shape', () => {
+    const fold = new AttributionFold()
+    fold.apply(entry('created', 'sam', 1))
+    expect(fold.apply(entry('process', 'alex', 2))).toBe(false)
+    expect(fold.apply(entry('process', 'alex', 3, 'participant:p_sam'))).toBe(false)
+    expect(fold.get('shape:a')?.addedBy).toBe('sam')
+    expect(fold.contributionsOf('alex')).toBe(0)
+  })
+
   it('never changes credit for arranging, and reports no change for it', () => {
     const fold = new AttributionFold()
     fold.apply(entry('created', 'sam', 1))

@@ -155,6 +155,7 @@ export class AttributionFold {
         return true
       }
       case 'arranged':
+      case 'process':
         return false
       case 'deleted':
         return this.live.delete(recordId)

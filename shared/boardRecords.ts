@@ -1,6 +1,6 @@
 import type { SerializedSchema, StoreSchema } from '@tldraw/store'
 import type { TLRecord } from '@tldraw/tlschema'
-import { serializedSchemaValidator } from './schema'
+import { serializedSchemaValidator } from './serializedSchemaValidator'
 
 /** A tldraw store schema (Commonmap's is `commonmapSchema`). */
 type RecordSchema = StoreSchema<TLRecord, unknown>

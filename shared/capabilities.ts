@@ -21,3 +21,13 @@ export const PARTICIPANT_CAPABILITIES: readonly Capability[] = ['view', 'edit']
 
 /** What whoever starts a board may do: take part and run the session. */
 export const CREATOR_CAPABILITIES: readonly Capability[] = ['view', 'edit', 'facilitate']
+
+/** `capabilities` with `facilitate` given (`facilitates`) or taken back, in {@link CAPABILITIES} order. */
+export function withFacilitating(
+  capabilities: readonly Capability[],
+  facilitates: boolean,
+): Capability[] {
+  return CAPABILITIES.filter((capability) =>
+    capability === 'facilitate' ? facilitates : capabilities.includes(capability),
+  )
+}

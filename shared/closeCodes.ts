@@ -31,6 +31,14 @@ export const CloseCode = {
    * told they are not kept. A working client never does; reloading starts again.
    */
   ViewOnly: 4405,
+  /**
+   * The connection sent changes or presence far faster than any person can (the server's
+   * `UPDATES_PER_SECOND` and `PRESENCE_PER_SECOND`, with a burst of twice that). The app
+   * reconnects: a person's changes can arrive bunched after a stall of their device or the
+   * server, and a reconnect sends whatever the board missed, so nothing is lost. HTTP's 429
+   * in the range a client retries.
+   */
+  TooFast: 4129,
   /** The client runs a different protocol or document schema version than the server. */
   ClientOutdated: 4426,
   /** The connection fell so far behind that the server stopped queueing messages for it. */
@@ -102,6 +110,10 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
     message:
       'This link lets you watch the board but not change it. Reload the page to keep watching.',
     advice: 'stop',
+  },
+  [CloseCode.TooFast]: {
+    message: 'Your browser sent changes faster than the board can take them. Reconnecting…',
+    advice: 'reconnect',
   },
   [CloseCode.ClientOutdated]: {
     message: 'Commonmap has been updated. Please reload the page to keep working on this board.',

@@ -1,4 +1,5 @@
 import { T } from '@tldraw/validate'
+import { checkCleanText } from './cleanText'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 
 /** Who a board file credits a shape to, as that board credited them when it was exported. */
@@ -34,10 +35,12 @@ const time = T.number.check((value) => {
   if (!Number.isFinite(value) || value < 0) throw new T.ValidationError('Expected a time')
 })
 
+/** Clean text (shared/cleanText.ts) of 1 to `max` graphemes: a file could carry any string. */
 const text = (max: number) =>
   T.string.check((value) => {
-    if (value.length === 0 || value.length > max) {
-      throw new T.ValidationError(`Expected 1–${max} characters`)
+    const clean = checkCleanText(value, { what: 'the text', maxGraphemes: max })
+    if (!value || !clean.ok || clean.value !== value) {
+      throw new T.ValidationError(`Expected clean text of 1–${max} characters`)
     }
   })
 

@@ -6,9 +6,12 @@ import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js'
  * - `created`: added it (authorship);
  * - `words`: wrote or changed its words (authorship; see shared/wordProps.ts);
  * - `arranged`: moved, resized or restyled it (never changes who it is credited to);
- * - `deleted`: removed it.
+ * - `deleted`: removed it;
+ * - `process`: ran the session (shared/processSteps.ts): the record is what the step concerns
+ *   (a person given facilitating…) and the record type which step it was. Never authorship,
+ *   and counted in no voice balance: the facilitator holds the process, not the pen.
  */
-export const LEDGER_ACTIONS = ['created', 'words', 'arranged', 'deleted'] as const
+export const LEDGER_ACTIONS = ['created', 'words', 'arranged', 'deleted', 'process'] as const
 
 /** One of {@link LEDGER_ACTIONS}. */
 export type LedgerAction = (typeof LEDGER_ACTIONS)[number]

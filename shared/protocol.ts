@@ -49,6 +49,16 @@ export const CommonmapMessage = {
   notice: 103,
 } as const
 
+/**
+ * The largest payload (the bytes after the message type) the server accepts for each message a
+ * client may send besides y-websocket's own, checked before anything in it is parsed: a message
+ * needs no more than what it carries, and a larger one closes its connection as malformed
+ * (`CloseCode.MalformedMessage`). `writingFor` carries one participant id.
+ */
+export const MAX_CLIENT_PAYLOAD_BYTES = {
+  [CommonmapMessage.writingFor]: 256,
+} as const
+
 /** Who this connection is adding things for: a participant id, or null for themselves. */
 export interface WritingForRequest {
   readonly for: string | null

@@ -1,6 +1,4 @@
-import type { SerializedSchemaV2 } from '@tldraw/store'
 import { createTLSchema, defaultBindingSchemas, defaultShapeSchemas } from '@tldraw/tlschema'
-import { T } from '@tldraw/validate'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from './commonmapSchemaFingerprint'
 import { mapBindingSchemas, mapShapeSchemas } from './mapShapes'
 import { schemaFingerprint } from './protocol'
@@ -23,9 +21,3 @@ if (fingerprint !== COMMONMAP_SCHEMA_FINGERPRINT) {
     `The schema changed: set COMMONMAP_SCHEMA_FINGERPRINT in shared/commonmapSchemaFingerprint.ts to '${fingerprint}'`,
   )
 }
-
-/** Validates a serialized tldraw schema, as the server states a board's (shared/serverState.ts). */
-export const serializedSchemaValidator: T.Validator<SerializedSchemaV2> = T.object({
-  schemaVersion: T.literal(2),
-  sequences: T.dict(T.string, T.integer),
-}) as T.Validator<SerializedSchemaV2>

@@ -6,7 +6,8 @@ import type { CreditedParticipant } from './credit'
 import { licenceChoiceValidator, type LicenceChoice } from './export/licences'
 import { importedAttributionValidator, type ImportedAttribution } from './importedAttribution'
 import { participantIdValidator, participantValidator } from './participant'
-import { serializedSchemaValidator } from './schema'
+import { serializedSchemaValidator } from './serializedSchemaValidator'
+import { sessionStateValidator, type SessionState } from './sessionState'
 import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
 
 /**
@@ -17,22 +18,28 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  *
  * - `people`: participant id → the participant as they chose to be credited (shared/credit.ts).
  *   A "not named" person's name and role never appear.
+ * - `facilitators`: participant id → true, for each person who may run the session (has the
+ *   `facilitate` capability). Never fewer than one once a board has a facilitator.
  * - `contributions`: participant id → how many shapes they are credited on (added, or changed
  *   the words of). Absent: none.
  * - `attribution`: shape id → who it is credited to, folded from the contribution ledger.
  * - `voiceBalance`: `current` → each role's share of people and contributions.
  * - `licence`: `current` → the licence someone chose. Absent: the default (`licenceInForce`).
  * - `imported`: shape id → where a shape that came in with a board file came from.
+ * - `session`: `current` → the stage and timer a facilitator set (shared/sessionState.ts).
+ *   Absent: nobody has run the session yet.
  * - `schema`: `current` → the tldraw schema the board's records conform to. A client uses the
  *   schema the server states, never one found in the document.
  */
 export interface ServerStates {
   readonly people: CreditedParticipant
+  readonly facilitators: true
   readonly contributions: number
   readonly attribution: RecordAttribution
   readonly voiceBalance: VoiceBalance
   readonly licence: LicenceChoice
   readonly imported: ImportedAttribution
+  readonly session: SessionState
   readonly schema: SerializedSchemaV2
 }
 
@@ -50,6 +57,7 @@ export const SERVER_STATES: {
   }
 } = {
   people: { key: (key) => participantIdValidator.isValid(key), value: participantValidator },
+  facilitators: { key: (key) => participantIdValidator.isValid(key), value: T.literal(true) },
   contributions: {
     key: (key) => participantIdValidator.isValid(key),
     value: T.number.check((count) => {
@@ -60,6 +68,7 @@ export const SERVER_STATES: {
   voiceBalance: { key: isCurrent, value: voiceBalanceValidator },
   licence: { key: isCurrent, value: licenceChoiceValidator },
   imported: { key: (key) => key.startsWith('shape:'), value: importedAttributionValidator },
+  session: { key: isCurrent, value: sessionStateValidator },
   schema: { key: isCurrent, value: serializedSchemaValidator },
 }
 
@@ -223,6 +232,17 @@ export const NOTICES = {
     title: 'Not kept',
     message:
       'Part of what you just did could not be kept, so it was put back as it was. Please try again, or reload the page if it keeps happening.',
+  },
+  'board-full': {
+    title: 'Not kept',
+    message:
+      'This board is full, so what you just added was not kept. Remove things nobody needs any more, or start a new board for the rest.',
+  },
+  // Said by the app itself, never by the server: a record over MAX_RECORD_BYTES (shared/limits.ts).
+  'too-large': {
+    title: 'Not shared',
+    message:
+      'That is too big to share on the board, so it was put back as it was. Split the words over several cards.',
   },
   'too-slow': {
     title: 'Connection started again',

@@ -1,4 +1,4 @@
-import { createShapeId, type TLShapeId } from '@tldraw/tlschema'
+import type { TLShapeId } from '@tldraw/tlschema'
 
 /** One area of the session board: a frame with a name and a one-line prompt. */
 export interface SessionArea {
@@ -124,9 +124,13 @@ export const AREA_PADDING = 32
  */
 export const AREA_CONTENT_TOP = 190
 
-/** The id of a record a template lays out: `shape:template-<key>`. */
+/**
+ * The id of a record a template lays out: `shape:template-<key>`, as tldraw's `createShapeId`
+ * makes it. Written out because the ledger reads these ids, and importing that function would
+ * load tldraw's schema packages into a server that has no board open.
+ */
 export function templateShapeId(key: string): TLShapeId {
-  return createShapeId(`template-${key}`)
+  return `shape:template-${key}` as TLShapeId
 }
 
 /** The id of the frame of a session area. */

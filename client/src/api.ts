@@ -5,6 +5,7 @@ import {
   type BoardInfo,
   type CreateBoardRequest,
   type CreateBoardResponse,
+  type FacilitatorsResponse,
   IMPORT_REQUEST_HEADER,
   type ImportBoardRequest,
   type JoinRequest,
@@ -14,6 +15,8 @@ import {
   type ProfileResponse,
   type ProfileUpdate,
   type ServerInfo,
+  type SessionResponse,
+  type SummonRequest,
 } from '../../shared/api'
 import type { LicenceId } from '../../shared/export/licences'
 
@@ -122,6 +125,50 @@ export function chooseLicence(
   token: string,
 ): Promise<LicenceResponse> {
   return request(ApiPath.licence(boardId), { method: 'PUT', ...json({ licence }, token) })
+}
+
+/**
+ * Lets a person run the session (`facilitates`) or takes that back, as the token's participant,
+ * who must be a facilitator. The server refuses, in a plain sentence, to leave the board with none.
+ */
+export function setFacilitating(
+  boardId: string,
+  participantId: string,
+  facilitates: boolean,
+  token: string,
+): Promise<FacilitatorsResponse> {
+  return request(ApiPath.facilitator(boardId, participantId), {
+    method: facilitates ? 'PUT' : 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** The session as it is now (stage and timer), with the server's clock. */
+export function fetchSession(boardId: string, token: string): Promise<SessionResponse> {
+  return request(ApiPath.session(boardId), { headers: { Authorization: `Bearer ${token}` } })
+}
+
+/** Moves the group to an area of the session, as a facilitator. */
+export function moveStage(boardId: string, area: string, token: string): Promise<SessionResponse> {
+  return request(ApiPath.sessionStage(boardId), { method: 'PUT', ...json({ area }, token) })
+}
+
+/** Starts the stage's timer for `seconds`, or stops it with 0, as a facilitator. */
+export function setTimer(
+  boardId: string,
+  seconds: number,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionTimer(boardId), { method: 'PUT', ...json({ seconds }, token) })
+}
+
+/** Brings everyone to a part of the board once ("Bring everyone here"), as a facilitator. */
+export function bringEveryone(
+  boardId: string,
+  view: SummonRequest,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionSummon(boardId), { method: 'POST', ...json(view, token) })
 }
 
 /** One private profile: the token's own, or of someone its participant added. */

@@ -10,7 +10,7 @@ import { renderCsv } from '../../shared/export/renderCsv'
 import { TLDR_MIME_TYPE } from '../../shared/export/tldrFile'
 import type { LedgerEntry } from '../../shared/ledger'
 import { assertNever } from '../../shared/assertNever'
-import type { BoardForExport } from './readBoardForExport'
+import type { BoardForExport } from './exportBoardFile'
 
 /** A file to send as a download. */
 export interface ExportDownload {

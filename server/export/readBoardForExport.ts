@@ -1,80 +1,62 @@
 import type { SerializedSchema } from '@tldraw/store'
-import type { TLRecord } from '@tldraw/tlschema'
-import * as Y from 'yjs'
-import type { BoardInfo } from '../../shared/api'
-import { AttributionFold } from '../../shared/attribution'
-import { creditedParticipant } from '../../shared/credit'
-import { getRecordStore } from '../../shared/docLayout'
-import type { BoardExportSource } from '../../shared/export/boardExport'
-import { DEFAULT_LICENCE_CHOICE } from '../../shared/export/licences'
-import type { PublishedPerson } from '../../shared/participant'
-import { commonmapSchema } from '../../shared/schema'
+import type { BoardInfo, ExportFormat } from '../../shared/api'
+import { creditedParticipant, type CreditedParticipant } from '../../shared/credit'
+import type { LicenceChoice } from '../../shared/export/licences'
+import type { LedgerEntry } from '../../shared/ledger'
 import type { Storage } from '../storage/Storage'
-import { legacyMap } from '../room/yjsItems'
 
-/** A board as an export reads it. */
-export interface BoardForExport {
+/**
+ * What an export reads from storage: plain data, so that making the file (decoding the
+ * document, folding the ledger, rendering) can happen on a worker thread (exportBoardFile.ts).
+ */
+export interface StoredBoardForExport {
   readonly info: BoardInfo
-  readonly source: BoardExportSource
-  /** The schema the records were written with. */
-  readonly schema: SerializedSchema
+  /** The document as stored: its snapshot and the updates logged after it (Yjs V1). */
+  readonly snapshot: Uint8Array
+  readonly updates: readonly Uint8Array[]
+  /** The schema storage keeps beside the document; undefined for a board saved before that. */
+  readonly schema: SerializedSchema | undefined
+  /** The ledger's authorship entries, from which who added what is folded. */
+  readonly authorship: readonly LedgerEntry[]
+  /** Everyone on the board as they choose to be credited now (no private profile). */
+  readonly people: readonly CreditedParticipant[]
+  /** Who may run the session now (the `facilitate` capability), for "Facilitated by". */
+  readonly facilitators: readonly string[]
+  readonly licence: LicenceChoice | undefined
+  /** The whole ledger, for the `ledger` export only. */
+  readonly ledger: readonly LedgerEntry[]
+  /** Server time of the export, epoch ms. */
+  readonly now: number
 }
 
 /**
- * Reads a board's state for an export from storage alone, whether or not its room is loaded:
- * a room stores every update before anyone sees it, so storage is never behind any client.
- * People, their contributions and who added what are rebuilt from the participants and the
+ * Reads a board for an export from storage alone, whether or not its room is loaded: a room
+ * stores every update before anyone sees it, so storage is never behind any client. People,
+ * their contributions and who added what are then rebuilt from the participants and the
  * ledger, the truth the room publishes. Undefined for an unknown board.
  */
 export async function readBoardForExport(
   { log, repository }: Storage,
   boardId: string,
+  format: ExportFormat,
   now: number,
-): Promise<BoardForExport | undefined> {
+): Promise<StoredBoardForExport | undefined> {
   const info = await repository.getBoard(boardId)
   const stored = info && (await log.load(boardId))
   if (!info || !stored) return undefined
-  const doc = new Y.Doc()
-  try {
-    Y.applyUpdate(doc, stored.snapshot)
-    for (const update of stored.updates) {
-      try {
-        Y.applyUpdate(doc, update)
-      } catch {
-        // As when a room restores: one bad stored update must not make the board unexportable.
-      }
-    }
-    const records: TLRecord[] = [...getRecordStore(doc).map.values()].map((entry) => entry.val)
-    const fold = new AttributionFold()
-    for (const entry of await repository.readLedger(boardId, { authorshipOnly: true })) {
-      fold.apply(entry)
-    }
-    const people = new Map<string, PublishedPerson>(
-      (await repository.listParticipants(boardId)).map((participant) => [
-        participant.id,
-        {
-          ...creditedParticipant(participant),
-          contributions: fold.contributionsOf(participant.id),
-        },
-      ]),
-    )
-    return {
-      info,
-      // A board no room has opened since the server kept schemas still says in its document.
-      schema:
-        stored.schema ??
-        (legacyMap(doc, 'meta')?.get('schema') as SerializedSchema | undefined) ??
-        commonmapSchema.serialize(),
-      source: {
-        title: info.title,
-        records,
-        people,
-        attributions: new Map(fold.entries()),
-        licence: (await repository.getLicence(boardId)) ?? DEFAULT_LICENCE_CHOICE,
-        now,
-      },
-    }
-  } finally {
-    doc.destroy()
+  const participants = await repository.listParticipants(boardId)
+  return {
+    info,
+    snapshot: stored.snapshot,
+    updates: stored.updates,
+    schema: stored.schema ?? undefined,
+    authorship: await repository.readLedger(boardId, { authorshipOnly: true }),
+    people: participants.map(creditedParticipant),
+    facilitators: participants
+      .filter((participant) => participant.capabilities.includes('facilitate'))
+      .map((participant) => participant.id),
+    licence: await repository.getLicence(boardId),
+    ledger: format === 'ledger' ? await repository.readLedger(boardId) : [],
+    now,
   }
 }

@@ -7,12 +7,17 @@ import {
   checkImportBoardRequest,
   checkJoinRequest,
   checkLicenceRequest,
+  checkStageRequest,
+  checkTimerRequest,
+  checkSummonRequest,
+  type Checked,
   isExportFormat,
   checkProfileUpdate,
   mergeProfileUpdate,
   type AssetUploadResponse,
   type BoardInfo,
   type CreateBoardResponse,
+  type FacilitatorsResponse,
   type JoinRequest,
   type JoinResponse,
   type LedgerResponse,
@@ -21,17 +26,26 @@ import {
   type ParticipantsResponse,
   type ProfileResponse,
   type ServerInfo,
+  type SessionResponse,
 } from '../../shared/api'
 import { creditedParticipant } from '../../shared/credit'
-import { readBoardFromFile } from '../../shared/export/readBoardFile'
 import {
   CREATOR_CAPABILITIES,
   PARTICIPANT_CAPABILITIES,
   type Capability,
 } from '../../shared/capabilities'
 import { colorForParticipant, isParticipantId } from '../../shared/participant'
+import {
+  TIMER_RECORD_ID,
+  VIEW_RECORD_ID,
+  areaRecordId,
+  personRecordId,
+  processDraft,
+  type ProcessStep,
+} from '../../shared/processSteps'
+import type { SessionState } from '../../shared/sessionState'
 import { boardPath, isBoardId } from '../../shared/protocol'
-import { commonmapSchema } from '../../shared/schema'
+import type { ExportDownload } from '../export/exportDownload'
 import {
   authenticate,
   bearerToken,
@@ -39,23 +53,22 @@ import {
   issueToken,
   newParticipantId,
 } from '../identity/participantTokens'
-import { exportDownload } from '../export/exportDownload'
 import { readBoardForExport } from '../export/readBoardForExport'
-import {
-  prepareImportedBoard,
-  withStoredPictures,
-  type CarriedPicture,
-} from '../import/prepareImportedBoard'
-import { createInitialBoardState, encodeBoardState } from '../initialBoardState'
+import type { ImportOutcome } from '../import/importBoardFile'
 import { draftsForInitialState } from '../ledger/initialDrafts'
-import type { Logger } from '../logger'
+import { rateLimitLogger, type Logger } from '../logger'
 import type { BoardEvent } from '../room/BoardEvent'
 import type { BoardRepository, StoredParticipant } from '../storage/BoardRepository'
 import type { Storage } from '../storage/Storage'
 import type { AssetStore } from '../storage/AssetStore'
+import type { WorkPool, Reservation } from '../work/WorkPool'
+import type { WorkResult, WorkTask } from '../work/workTasks'
+import type { AddressLimitName, AddressLimits } from './AddressLimits'
+import { refuseCrossSite, type BodyKind } from './crossSite'
 import { detectImageType } from './imageType'
 import { readBody } from './readBody'
 import { sendDownload, sendError, sendJson } from './respond'
+import type { ServedOrigins } from './ServedOrigins'
 
 /** What the HTTP API needs. */
 export interface ApiOptions {
@@ -72,6 +85,14 @@ export interface ApiOptions {
   readonly maxAssetBytes: number
   /** Largest board file `POST /api/boards/import` accepts. */
   readonly maxImportBytes: number
+  /** Worker threads for imports and exports, with their queue limit. */
+  readonly work: WorkPool<WorkTask, WorkResult>
+  /** Per-address limits on making boards, joining, uploads, imports and exports. */
+  readonly addressLimits: AddressLimits
+  /** Origins this server's pages come from: a request that changes something from another is refused. */
+  readonly origins: ServedOrigins
+  /** The address a request comes from (the proxy's client's, behind a trusted proxy). */
+  readonly clientAddress: (req: IncomingMessage) => string
   /**
    * Called after a change to a board was stored (someone joined, changed how they are credited,
    * chose the licence), so the board's room, if loaded, publishes it to every client at once.
@@ -81,15 +102,32 @@ export interface ApiOptions {
 
 type Handler = (req: IncomingMessage, res: ServerResponse, params: string[]) => Promise<void> | void
 
+/** What a route does for one method, and what a request must be before it gets there. */
+interface Endpoint {
+  readonly handle: Handler
+  /** For a request that changes something: what its body must be (crossSite.ts). */
+  readonly body?: BodyKind
+  /** The per-address limit it counts against. */
+  readonly perAddress?: AddressLimitName
+}
+
 interface Route {
   readonly pattern: RegExp
-  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT', Handler>>
+  readonly methods: Partial<Record<'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE', Handler | Endpoint>>
 }
 
 const PICTURE_TYPES_MESSAGE = 'Only PNG, JPEG, GIF and WebP pictures can be added to a board.'
+const BUSY = 'The server is busy making other files. Please try again in a few seconds.'
+const TOO_COSTLY_FILE =
+  'This file could not be opened: reading it took too long or needed too much memory, so nothing was imported.'
+const TOO_MANY =
+  'Too many requests came from your network at once. Please wait a minute and try again.'
 const BOARD_NOT_FOUND = 'This board does not exist.'
 const NOT_AUTHENTICATED =
   'This link has expired or is not valid — ask the facilitator for a new one.'
+const NOT_ON_BOARD = 'This person is not on this board.'
+const FACILITATORS_ONLY =
+  'Only a facilitator can do this. If you are running the session, ask a facilitator to make you one.'
 
 /**
  * The JSON API (shared/api.ts). Returns a request handler that answers `/healthz` and
@@ -100,6 +138,8 @@ export function createApiHandler(
   options: ApiOptions,
 ): (req: IncomingMessage, res: ServerResponse) => Promise<boolean> {
   const { repository, assets } = options
+  // Anyone can send these as fast as they like: a flood must not fill the disk.
+  const refusals = rateLimitLogger(options.logger)
 
   const routes: Route[] = [
     {
@@ -115,22 +155,62 @@ export function createApiHandler(
         },
       },
     },
-    { pattern: route(ApiPath.boards), methods: { POST: createBoard } },
+    {
+      pattern: route(ApiPath.boards),
+      methods: { POST: { handle: createBoard, body: 'json', perAddress: 'boards' } },
+    },
     // Before the board route, whose pattern would also match it (as a board id it is invalid).
-    { pattern: route(ApiPath.importBoard), methods: { POST: importBoard } },
+    {
+      pattern: route(ApiPath.importBoard),
+      methods: { POST: { handle: importBoard, body: 'board-file', perAddress: 'imports' } },
+    },
     { pattern: route(ApiPath.board(':id')), methods: { GET: getBoard } },
     {
       pattern: route(ApiPath.participants(':id')),
-      methods: { POST: join, GET: listParticipants },
+      methods: {
+        POST: { handle: join, body: 'json', perAddress: 'joins' },
+        GET: listParticipants,
+      },
     },
     {
       pattern: route(ApiPath.participant(':id', ':pid')),
-      methods: { GET: getParticipant, PATCH: updateParticipant },
+      methods: { GET: getParticipant, PATCH: { handle: updateParticipant, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.facilitator(':id', ':pid')),
+      methods: {
+        // No body: no page on another site can send a PUT or DELETE without asking first (a
+        // CORS preflight, which this server never answers).
+        PUT: (req, res, params) => setFacilitating(req, res, params, true),
+        DELETE: (req, res, params) => setFacilitating(req, res, params, false),
+      },
+    },
+    { pattern: route(ApiPath.session(':id')), methods: { GET: readSession } },
+    {
+      pattern: route(ApiPath.sessionStage(':id')),
+      methods: { PUT: { handle: moveStage, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionTimer(':id')),
+      methods: { PUT: { handle: setTimer, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionSummon(':id')),
+      methods: { POST: { handle: bringEveryone, body: 'json' } },
     },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
-    { pattern: route(ApiPath.licence(':id')), methods: { PUT: chooseLicence } },
-    { pattern: route(`${ApiPath.board(':id')}/export/:format`), methods: { GET: exportBoard } },
-    { pattern: route(ApiPath.assets(':id')), methods: { POST: uploadAsset } },
+    {
+      pattern: route(ApiPath.licence(':id')),
+      methods: { PUT: { handle: chooseLicence, body: 'json' } },
+    },
+    {
+      pattern: route(`${ApiPath.board(':id')}/export/:format`),
+      methods: { GET: { handle: exportBoard, perAddress: 'exports' } },
+    },
+    {
+      pattern: route(ApiPath.assets(':id')),
+      methods: { POST: { handle: uploadAsset, body: 'picture', perAddress: 'uploads' } },
+    },
     { pattern: route(`${ApiPath.assets(':id')}/:file`), methods: { GET: serveAsset } },
   ]
 
@@ -181,10 +261,16 @@ export function createApiHandler(
     if (json === undefined) return
     const checked = checkCreateBoardRequest(json)
     if (!checked.ok) return sendError(res, 400, checked.error)
-    const info = newBoardInfo(checked.value.title, Date.now())
+    const info: BoardInfo = { id: newBoardId(), title: checked.value.title, createdAt: Date.now() }
     // The creator exists before the board's first records are written, so they are credited
     // with them (and with anything the server lays out on a new board).
     const { template } = checked.value
+    // Making, importing and exporting boards is done with tldraw's schema packages, which a
+    // server loads only once it needs them: one with no board open does without them.
+    const [{ commonmapSchema }, { createInitialBoardState }] = await Promise.all([
+      import('../../shared/schema'),
+      import('../initialBoardState'),
+    ])
     // Whoever starts a board can facilitate it.
     const creator =
       checked.value.creator &&
@@ -238,54 +324,76 @@ export function createApiHandler(
     const header = req.headers[IMPORT_REQUEST_HEADER.toLowerCase()]
     const request = checkImportBoardRequest(Array.isArray(header) ? header[0] : header)
     if (!request.ok) return sendError(res, 400, request.error)
+    // A place in the pool before the body is read: a busy server reads none of it.
+    const place = reserveWork(res)
+    if (!place) return
     const body = await readBody(req, options.maxImportBytes)
     if (body.kind === 'too-large') {
+      place.release()
       return sendError(
         res,
         413,
         `This file is too big: board files can be up to ${formatBytes(options.maxImportBytes)}.`,
       )
     }
-    const file = readBoardFromFile(body.body, commonmapSchema)
-    if (!file.ok) return sendError(res, 422, file.error)
     const now = Date.now()
-    const prepared = prepareImportedBoard(file.records, file.info, {
-      fallbackTitle: request.value.title,
-      now,
-      maxPictureBytes: options.maxAssetBytes,
-    })
-    if (!prepared.ok) return sendError(res, 422, prepared.error)
-    const info = newBoardInfo(prepared.value.title, now)
-    const creator = newParticipant(info.id, request.value.creator, null, CREATOR_CAPABILITIES)
+    const boardId = newBoardId()
+    const creator = newParticipant(boardId, request.value.creator, null, CREATOR_CAPABILITIES)
+    let read: ImportOutcome
     try {
-      const storedAt = new Map<CarriedPicture, string>()
-      for (const picture of prepared.value.pictures) {
-        const name = await assets.save(info.id, picture.bytes, picture.type)
-        storedAt.set(picture, `${ApiPath.assets(info.id)}/${name}`)
-      }
-      const state = encodeBoardState(withStoredPictures(prepared.value, storedAt))
+      read = (await place.run(() => ({
+        kind: 'import',
+        input: {
+          bytes: body.body,
+          boardId,
+          creatorId: creator.participant.id,
+          fallbackTitle: request.value.title,
+          now,
+          maxPictureBytes: options.maxAssetBytes,
+        },
+      }))) as ImportOutcome
+    } catch (error) {
+      if (!isWorkLimit(error)) throw error
+      options.logger.warn('import.too-costly', { error })
+      return sendError(res, 422, TOO_COSTLY_FILE)
+    }
+    if (!read.ok) return sendError(res, 422, read.error)
+    const { commonmapSchema } = await import('../../shared/schema')
+    const info: BoardInfo = { id: boardId, title: read.title, createdAt: now }
+    try {
+      for (const picture of read.pictures) await assets.save(boardId, picture.bytes, picture.type)
       await repository.createBoard({
         info,
-        initialState: state,
+        initialState: read.state,
         schema: commonmapSchema.serialize(),
         creator: creator.participant,
-        // The importer brought every record in, so the chain credits them with adding it; who
-        // the old board credited is kept beside it, in the imported state.
-        ledger: draftsForInitialState(state, creator.participant.id, now),
-        imported: prepared.value.imported,
+        ledger: read.ledger,
+        imported: read.imported,
       })
     } catch (error) {
-      await assets.removeBoard(info.id)
+      await assets.removeBoard(boardId)
       throw error
     }
     options.logger.info('board.imported', {
-      boardId: info.id,
-      kind: file.kind,
-      records: prepared.value.records.length,
-      pictures: prepared.value.pictures.length,
-      withCredits: file.info !== undefined,
+      boardId,
+      kind: read.kind,
+      records: read.records,
+      pictures: read.pictures.length,
+      withCredits: read.withCredits,
     })
     sendBoardCreated(req, res, info, creator)
+  }
+
+  /** A place in the work pool, or undefined after answering 503 with when to try again. */
+  function reserveWork(res: ServerResponse): Reservation<WorkTask, WorkResult> | undefined {
+    const place = options.work.reserve()
+    if (!place) {
+      sendError(res, 503, BUSY, {
+        'Retry-After': String(options.work.retryAfterSeconds),
+        Connection: 'close',
+      })
+    }
+    return place
   }
 
   /**
@@ -302,6 +410,22 @@ export function createApiHandler(
     sendError(res, auth.kind === 'other-board' ? 403 : 401, NOT_AUTHENTICATED, {
       'WWW-Authenticate': 'Bearer',
     })
+    return undefined
+  }
+
+  /**
+   * The participant a request's token names when they may run the session on `boardId`, or
+   * undefined after an error response was sent (403 for anyone else on the board).
+   */
+  async function requireFacilitator(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string,
+  ): Promise<StoredParticipant | undefined> {
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return undefined
+    if (participant.capabilities.includes('facilitate')) return participant
+    sendError(res, 403, FACILITATORS_ONLY)
     return undefined
   }
 
@@ -365,7 +489,7 @@ export function createApiHandler(
     if (!requester) return undefined
     const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
     if (!target || target.boardId !== boardId) {
-      sendError(res, 404, 'This person is not on this board.')
+      sendError(res, 404, NOT_ON_BOARD)
       return undefined
     }
     const allowed =
@@ -407,6 +531,137 @@ export function createApiHandler(
     sendJson(res, 200, body)
   }
 
+  /**
+   * A facilitator lets someone run the session, or takes that back. The step goes in the ledger
+   * as a process entry (who did it, to whom), which credits nobody with anything.
+   */
+  async function setFacilitating(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, pid]: string[],
+    facilitates: boolean,
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
+    if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    if (facilitates && target.withoutDevice) {
+      return sendError(
+        res,
+        409,
+        'This person has no device of their own, so they cannot run the session from it. Make the person beside them a facilitator instead.',
+      )
+    }
+    const step = processDraft(
+      facilitates ? 'facilitate-given' : 'facilitate-taken',
+      facilitator.id,
+      personRecordId(target.id),
+      Date.now(),
+    )
+    const change = await repository.setFacilitating(target.id, facilitates, step)
+    if (change === 'last-facilitator') {
+      return sendError(
+        res,
+        409,
+        'A board always needs someone to run the session. Make someone else a facilitator first, then stop this.',
+      )
+    }
+    if (change === 'changed') {
+      options.logger.info('facilitator.changed', {
+        boardId,
+        participantId: target.id,
+        facilitates,
+        by: facilitator.id,
+      })
+      options.notify?.(boardId, { type: 'participant-changed', participantId: target.id })
+    }
+    const body: FacilitatorsResponse = {
+      facilitators: (await repository.listParticipants(boardId))
+        .filter((p) => p.capabilities.includes('facilitate'))
+        .map((p) => p.id),
+    }
+    sendJson(res, 200, body)
+  }
+
+  async function readSession(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const id = await knownBoard(res, given)
+    if (!id || !(await requireParticipant(req, res, id))) return
+    const body: SessionResponse = { session: await repository.getSession(id), now: Date.now() }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * A facilitator's change to the session (`change`, from the request `check` accepted), stored
+   * with its process entry and published to everyone; answers with the session as it now is.
+   */
+  async function changeSession<T>(
+    req: IncomingMessage,
+    res: ServerResponse,
+    given: string | undefined,
+    check: (body: unknown) => Checked<T>,
+    change: (
+      request: T,
+      by: string,
+      now: number,
+    ) => {
+      step: ProcessStep
+      recordId: string
+      apply: (session: SessionState) => SessionState
+    },
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const json = await readJson(req, res)
+    if (json === undefined) return
+    const checked = check(json)
+    if (!checked.ok) return sendError(res, 400, checked.error)
+    const now = Date.now()
+    const { step, recordId, apply } = change(checked.value, facilitator.id, now)
+    const session = await repository.changeSession(
+      boardId,
+      apply,
+      processDraft(step, facilitator.id, recordId, now),
+    )
+    options.logger.info('session.changed', { boardId, step, by: facilitator.id })
+    options.notify?.(boardId, { type: 'session-changed' })
+    const body: SessionResponse = { session, now }
+    sendJson(res, 200, body)
+  }
+
+  /** Moves the group to an area: the stage changes, and a timer set for the last one stops. */
+  function moveStage(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkStageRequest, ({ area }, by, at) => ({
+      step: 'stage-moved',
+      recordId: areaRecordId(area),
+      apply: (session) => ({ ...session, stage: { area, at, by }, timer: null }),
+    }))
+  }
+
+  /** Starts the stage's timer (in server time), or stops it with 0 seconds. */
+  function setTimer(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkTimerRequest, ({ seconds }, by, now) => ({
+      step: seconds === 0 ? 'timer-stopped' : 'timer-started',
+      recordId: TIMER_RECORD_ID,
+      apply: (session) => ({
+        ...session,
+        timer: seconds === 0 ? null : { seconds, startedAt: now, endsAt: now + seconds * 1000, by },
+      }),
+    }))
+  }
+
+  /** "Bring everyone here": everyone's view goes to the facilitator's, once. */
+  function bringEveryone(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkSummonRequest, (view, by, at) => ({
+      step: 'everyone-brought',
+      recordId: VIEW_RECORD_ID,
+      apply: (session) => ({ ...session, summon: { ...view, at, by } }),
+    }))
+  }
+
   async function readLedger(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     const id = await knownBoard(res, given)
     if (!id || !(await requireParticipant(req, res, id))) return
@@ -444,15 +699,17 @@ export function createApiHandler(
    */
   async function exportBoard(_req: IncomingMessage, res: ServerResponse, [id, format]: string[]) {
     if (!isExportFormat(format)) return sendError(res, 404, 'There is nothing at this address.')
-    const board = isBoardId(id)
-      ? await readBoardForExport(options.storage, id, Date.now())
-      : undefined
-    if (!board) return sendError(res, 404, BOARD_NOT_FOUND)
-    const ledger = format === 'ledger' ? await repository.readLedger(board.info.id) : []
-    sendDownload(
-      res,
-      exportDownload(board, format, () => ledger),
-    )
+    if (!isBoardId(id) || !(await repository.getBoard(id))) {
+      return sendError(res, 404, BOARD_NOT_FOUND)
+    }
+    const place = reserveWork(res)
+    if (!place) return
+    const file = (await place.run(async () => {
+      const board = await readBoardForExport(options.storage, id, format, Date.now())
+      if (!board) throw new Error(`Board ${id} is gone`)
+      return { kind: 'export', input: { format, board } }
+    })) as ExportDownload
+    sendDownload(res, file)
   }
 
   async function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]) {
@@ -522,8 +779,8 @@ export function createApiHandler(
       const match = pattern.exec(path)
       if (!match) continue
       const method = req.method === 'HEAD' ? 'GET' : req.method
-      const handler = methods[method as keyof Route['methods']]
-      if (!handler) {
+      const found = methods[method as keyof Route['methods']]
+      if (!found) {
         const allowed = Object.keys(methods)
         if (allowed.includes('GET')) allowed.push('HEAD')
         sendError(res, 405, `This address does not accept ${req.method} requests.`, {
@@ -531,7 +788,24 @@ export function createApiHandler(
         })
         return true
       }
-      await handler(req, res, match.slice(1).map(decodePathPart))
+      const endpoint = typeof found === 'function' ? { handle: found } : found
+      if (endpoint.body) {
+        const refusal = refuseCrossSite(req, endpoint.body, options.origins)
+        if (refusal) {
+          refusals.info('request.cross-site', { path, status: refusal.status })
+          sendError(res, refusal.status, refusal.message, { Connection: 'close' })
+          return true
+        }
+      }
+      if (endpoint.perAddress) {
+        const wait = options.addressLimits.take(endpoint.perAddress, options.clientAddress(req))
+        if (wait > 0) {
+          refusals.info('request.rate-limited', { path, limit: endpoint.perAddress })
+          sendError(res, 429, TOO_MANY, { 'Retry-After': String(wait), Connection: 'close' })
+          return true
+        }
+      }
+      await endpoint.handle(req, res, match.slice(1).map(decodePathPart))
       return true
     }
     sendError(res, 404, 'There is nothing at this address.')
@@ -539,10 +813,15 @@ export function createApiHandler(
   }
 }
 
-/** A new board's description, with an id that cannot be guessed. */
-function newBoardInfo(title: string, createdAt: number): BoardInfo {
-  // 16 random bytes: 128 bits, so a board's link cannot be guessed.
-  return { id: randomBytes(16).toString('base64url'), title, createdAt }
+/** A new board's id: 16 random bytes, 128 bits, so a board's link cannot be guessed. */
+function newBoardId(): string {
+  return randomBytes(16).toString('base64url')
+}
+
+/** True when a worker task failed for taking too long or too much memory. */
+function isWorkLimit(error: unknown): boolean {
+  const { name, code } = error as { name?: string; code?: string }
+  return name === 'AbortError' || name === 'TimeoutError' || code === 'ERR_WORKER_OUT_OF_MEMORY'
 }
 
 /** A stored participant without the token hash: what its owner may read. */

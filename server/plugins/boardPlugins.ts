@@ -9,6 +9,7 @@ import { createImportedPlugin } from './importedPlugin'
 import { createLedgerPlugin } from './ledgerPlugin'
 import { createLicencePlugin } from './licencePlugin'
 import { createPeoplePlugin } from './peoplePlugin'
+import { createSessionPlugin } from './sessionPlugin'
 import { createWritingForPlugin } from './writingForPlugin'
 
 /** Options of {@link boardRoomSetup}. */
@@ -39,6 +40,7 @@ export function boardRoomSetup(
         createLedgerPlugin({ repository, boardId, people, writingFor, ledger: options.ledger }),
         createLicencePlugin(repository, boardId),
         createImportedPlugin(repository, boardId),
+        createSessionPlugin(repository, boardId),
       ],
       // A board at today's schema with nothing logged since its snapshot needs no rebuilding
       // before a first joiner can have it.

@@ -19,7 +19,7 @@ export interface PeoplePlugin extends RoomPlugin {
 
 /**
  * Who the board's people are: publishes everyone as they chose to be credited (the `people`
- * state), decides what each connection may do from its participant's capabilities (a role
+ * state) and who may run the session (`facilitators`), decides what each connection may do from its participant's capabilities (a role
  * someone picked grants nothing), and keeps tldraw's `user:` records to the credited names, so
  * no client can write someone's private name, or any other name, where tldraw draws it.
  */
@@ -33,11 +33,14 @@ export function createPeoplePlugin(repository: BoardRepository, boardId: string)
   const publish = (context: PluginContext, profile: StoredParticipant) => {
     profiles.set(profile.id, profile)
     context.state('people').set(profile.id, creditedParticipant(profile))
+    if (profile.capabilities.includes('facilitate'))
+      context.state('facilitators').set(profile.id, true)
+    else context.state('facilitators').delete(profile.id)
   }
 
   return {
     name: 'people',
-    states: ['people'],
+    states: ['people', 'facilitators'],
     profiles: () => profiles,
     onChange: (listener) => listeners.push(listener),
 

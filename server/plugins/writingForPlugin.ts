@@ -1,5 +1,9 @@
 import { isParticipantId } from '../../shared/participant'
-import { CommonmapMessage, type WritingForReply } from '../../shared/protocol'
+import {
+  CommonmapMessage,
+  MAX_CLIENT_PAYLOAD_BYTES,
+  type WritingForReply,
+} from '../../shared/protocol'
 import type { ConnectionInfo, RoomPlugin } from '../room/RoomPlugin'
 import { MalformedMessageError, encodeJsonMessage, readJsonPayload } from '../room/wireMessages'
 import type { PeoplePlugin } from './peoplePlugin'
@@ -34,7 +38,9 @@ export function createWritingForPlugin(people: PeoplePlugin): WritingForPlugin {
 
   return {
     name: 'writing-for',
-    messageTypes: [CommonmapMessage.writingFor],
+    messages: {
+      [CommonmapMessage.writingFor]: MAX_CLIENT_PAYLOAD_BYTES[CommonmapMessage.writingFor],
+    },
     writingFor: (connection) => choices.get(connection) ?? null,
 
     receive(connection, _type, payload, context) {

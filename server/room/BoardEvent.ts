@@ -9,12 +9,15 @@ export type BoardEvent =
   | { readonly type: 'participant-changed'; readonly participantId: string }
   /** Someone chose the board's licence. */
   | { readonly type: 'licence-changed' }
+  /** A facilitator changed the session (its stage or timer). */
+  | { readonly type: 'session-changed' }
 
 /** The board event `value` is, or undefined: for events that arrive from another process. */
 export function asBoardEvent(value: unknown): BoardEvent | undefined {
   const event = value as Partial<Record<string, unknown>> | null
   if (typeof event !== 'object' || event === null) return undefined
   if (event.type === 'licence-changed') return { type: 'licence-changed' }
+  if (event.type === 'session-changed') return { type: 'session-changed' }
   if (event.type === 'participant-changed' && typeof event.participantId === 'string') {
     return { type: 'participant-changed', participantId: event.participantId }
   }

@@ -8,7 +8,7 @@ import { participantId } from '../../tests/helpers/participants'
 import { ABNORMAL_CLOSURE } from '../../tests/helpers/socketPair'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { silentLogger } from '../logger'
-import { Room, type RoomOptions } from './Room'
+import { MAX_PRESENCE_IDS_PER_CONNECTION, Room, type RoomOptions } from './Room'
 import { MessageType, decodeClientMessage, encodeAwarenessEntries } from './wireMessages'
 
 const shape = (id: string, x: number) => ({ id, typeName: 'shape', x }) as never
@@ -129,7 +129,7 @@ describe('Room', () => {
     const a = client()
     a.records.set('shape:2', shape('shape:2', 2))
     a.pair!.flushToServer()
-    const sent = a.pair!.toClient.map(decodeClientMessage)
+    const sent = a.pair!.toClient.map((f) => decodeClientMessage(f))
     expect(sent).toEqual([{ type: 'sync-step-2', update: snapshot }])
     expect(stored).toHaveLength(0)
 
@@ -153,12 +153,14 @@ describe('Room', () => {
     const a = client()
     a.pair!.flushToServer()
     // The snapshot, but not yet the sync answer: the client is not "synced" without the rest.
-    expect(a.pair!.toClient.map(decodeClientMessage)).toEqual([
+    expect(a.pair!.toClient.map((f) => decodeClientMessage(f))).toEqual([
       { type: 'update', update: snapshot },
     ])
 
     await room.restore()
-    const sent = a.pair!.toClient.map(decodeClientMessage).filter((m) => m.type !== 'custom')
+    const sent = a
+      .pair!.toClient.map((f) => decodeClientMessage(f))
+      .filter((m) => m.type !== 'custom')
     // The update that could not be applied is reported, never passed on to a client.
     expect(sent.slice(0, 3)).toEqual([
       { type: 'update', update: snapshot },
@@ -392,5 +394,143 @@ describe('Room', () => {
     room.closeAll(CloseCode.ServiceRestart, 'restarting')
     expect(a.pair!.closed).toEqual({ code: CloseCode.ServiceRestart, reason: 'restarting' })
     expect(onIdle).not.toHaveBeenCalled()
+  })
+
+  describe('limits', () => {
+    const awarenessFrame = (clientId: number, clock: number, state: string) => {
+      const encoder = encoding.createEncoder()
+      encoding.writeVarUint(encoder, MessageType.awareness)
+      encoding.writeVarUint8Array(
+        encoder,
+        encodeAwarenessEntries([{ clientId, clock, state: new TextEncoder().encode(state) }]),
+      )
+      return encoding.toUint8Array(encoder)
+    }
+    const rates = { updatesPerSecond: 10, presencePerSecond: 10 }
+
+    it('refuses what would take a board past its size, tells the sender, and lets deletes through', async () => {
+      const { room, client } = await setup({ maxBoardBytes: 20_000 })
+      const a = client()
+      flushAll([a])
+      a.records.set('shape:small', shape('shape:small', 1))
+      flushAll([a])
+      for (let i = 0; i < 6; i++) {
+        a.records.set(`shape:${i}`, {
+          id: `shape:${i}`,
+          typeName: 'shape',
+          text: 'x'.repeat(6000),
+        } as never)
+        flushAll([a])
+      }
+      expect(a.notices.map((n) => n.code)).toEqual(['board-full'])
+      expect(Y.encodeStateAsUpdate(room.doc).byteLength).toBeLessThanOrEqual(20_000)
+      // The sender was corrected: it holds what the board holds.
+      expect(Object.keys(a.snapshot()).sort()).toEqual(
+        [...getRecordStore(room.doc).map.keys()].sort(),
+      )
+      expect(Object.keys(a.snapshot())).toHaveLength(4)
+
+      a.records.delete('shape:small')
+      flushAll([a])
+      expect(getRecordStore(room.doc).map.has('shape:small')).toBe(false)
+      const b = client()
+      flushAll([a, b])
+      expect(b.snapshot()).toEqual(a.snapshot())
+    })
+
+    it('closes a connection that sends changes far faster than a person can, and only that one', async () => {
+      let now = 0
+      const { client } = await setup({ rates, now: () => now })
+      const a = client()
+      const b = client()
+      flushAll([a, b])
+      // A burst of twice the rate passes (less the sync answer sent on joining), and the rate
+      // after that.
+      for (let i = 0; i < 19; i++) a.records.set('shape:1', shape('shape:1', i))
+      flushAll([a, b])
+      now += 1000
+      for (let i = 0; i < 10; i++) a.records.set('shape:1', shape('shape:1', i))
+      flushAll([a, b])
+      expect(a.pair!.closed).toBeUndefined()
+      a.records.set('shape:1', shape('shape:1', 99))
+      flushAll([a, b])
+      expect(a.pair!.closed?.code).toBe(CloseCode.TooFast)
+      expect(b.pair!.closed).toBeUndefined()
+      expect(b.snapshot()['shape:1']).toEqual(shape('shape:1', 9))
+    })
+
+    it('counts a large change for its size', async () => {
+      const { client } = await setup({ rates })
+      const a = client()
+      flushAll([a])
+      a.records.set('shape:1', {
+        id: 'shape:1',
+        typeName: 'shape',
+        text: 'x'.repeat(21 * 64 * 1024),
+      } as never)
+      flushAll([a])
+      expect(a.pair!.closed?.code).toBe(CloseCode.TooFast)
+    })
+
+    it('drops presence over its rate, and closes a connection that keeps on', async () => {
+      let now = 0
+      const { room, client } = await setup({ rates, now: () => now })
+      const a = client()
+      const b = client()
+      flushAll([a, b])
+      // Its own presence, sent on joining, counts: 19 more make a burst of twice the rate.
+      const id = 777
+      for (let clock = 1; clock <= 25; clock++)
+        a.sendRaw(awarenessFrame(id, clock, `{"x":${clock}}`))
+      flushAll([a, b])
+      expect(room.awareness.getStates().get(id)).toEqual({ x: 19 })
+      expect(a.pair!.closed).toBeUndefined()
+      for (let clock = 26; clock <= 40; clock++) a.sendRaw(awarenessFrame(id, clock, '{}'))
+      flushAll([a, b])
+      expect(a.pair!.closed?.code).toBe(CloseCode.TooFast)
+      expect(b.pair!.closed).toBeUndefined()
+    })
+
+    it('lets a connection speak for a few presence ids only', async () => {
+      const { room, client } = await setup()
+      const a = client()
+      flushAll([a])
+      for (let id = 1; id <= 10; id++) a.sendRaw(awarenessFrame(id, 1, '{}'))
+      flushAll([a])
+      // Its own id was claimed on joining; three more are let in.
+      expect([...room.awareness.getStates().keys()]).toEqual([1, 2, 3])
+      expect(MAX_PRESENCE_IDS_PER_CONNECTION).toBe(4)
+    })
+
+    it('keeps a departed presence id for its participant until the awareness timeout', async () => {
+      let now = 0
+      const { room, client } = await setup({ now: () => now, presenceTimeoutMs: 30_000 })
+      const amina = { participantId: participantId('amina') }
+      const mallory = { participantId: participantId('mallory') }
+      const victim = new ProtocolClient()
+      clients.push(victim)
+      victim.connect(room, amina)
+      victim.awareness.setLocalStateField('name', 'Amina')
+      flushAll([victim])
+      victim.disconnect()
+
+      const thief = new ProtocolClient()
+      clients.push(thief)
+      thief.connect(room, mallory)
+      thief.sendRaw(awarenessFrame(victim.doc.clientID, 50, '{"name":"Mallory"}'))
+      flushAll([thief])
+      expect(room.awareness.getStates().has(victim.doc.clientID)).toBe(false)
+
+      now += 10_000
+      victim.connect(room, amina)
+      flushAll([victim, thief])
+      expect(room.awareness.getStates().get(victim.doc.clientID)).toEqual({ name: 'Amina' })
+
+      victim.disconnect()
+      now += 30_001
+      thief.sendRaw(awarenessFrame(victim.doc.clientID, 60, '{"name":"Later"}'))
+      flushAll([thief])
+      expect(room.awareness.getStates().get(victim.doc.clientID)).toEqual({ name: 'Later' })
+    })
   })
 })

@@ -20,6 +20,8 @@ import {
   type StoredDocument,
 } from '../storage/UpdateLog'
 import type { BoardEvent } from './BoardEvent'
+import { BoardSize } from './BoardSize'
+import { ConnectionBudget, type ConnectionRates } from './ConnectionBudget'
 import { DurablePipeline } from './DurablePipeline'
 import { RecordMirror, type RecordChange } from './RecordMirror'
 import type {
@@ -30,6 +32,7 @@ import type {
   RestoredDocument,
   RoomPlugin,
 } from './RoomPlugin'
+import { PresenceReservations } from './PresenceReservations'
 import { ServerStateHub } from './ServerStateHub'
 import {
   type ClientMessage,
@@ -102,6 +105,18 @@ export interface RoomOptions {
   readonly maxBufferedBytes: number
   /** Awareness states (cursor, name…) larger than this, in bytes of JSON, are dropped. */
   readonly maxAwarenessStateBytes: number
+  /**
+   * Largest the board's document may grow to, encoded (default: no limit). A change that would
+   * add past it is refused and the sender told; deleting is always allowed.
+   */
+  readonly maxBoardBytes?: number
+  /** What one connection may send per second (default: no limit); see ConnectionBudget. */
+  readonly rates?: ConnectionRates
+  /**
+   * How long a departed connection's presence ids stay its participant's, in ms (default 30 s,
+   * y-protocols' awareness timeout, after which everyone has forgotten the state anyway).
+   */
+  readonly presenceTimeoutMs?: number
   /** Called whenever the last connection leaves. */
   readonly onIdle?: (room: Room) => void
   /**
@@ -122,6 +137,15 @@ const CUT_OFF_MEMORY_MS = 5 * 60_000
 
 /** A view-only connection that sends more changes than this after being told is closed. */
 const MAX_REFUSED_WRITES = 20
+
+/**
+ * Presence ids one connection may speak for. The app has one (its document's client id); a
+ * few more allow for a client whose id changed, and nobody can fill the room with ghosts.
+ */
+export const MAX_PRESENCE_IDS_PER_CONNECTION = 4
+
+/** y-protocols forgets a remote presence state that was not renewed for this long. */
+const PRESENCE_TIMEOUT_MS = 30_000
 
 /**
  * One connection. It is also the transaction origin of every update it sends, so the update
@@ -145,6 +169,8 @@ class Connection implements RoomConnection, ConnectionInfo {
     readonly socket: RoomSocket,
     private readonly room: Room,
     readonly identity: ConnectionIdentity | undefined,
+    /** What it may send per second; undefined when the room sets no rates. */
+    readonly budget: ConnectionBudget | undefined,
   ) {}
 
   receive(frame: Uint8Array): void {
@@ -224,9 +250,15 @@ export class Room {
   private readonly connections = new Set<Connection>()
   /** Which connection speaks for each awareness client id; others may not claim it. */
   private readonly awarenessOwners = new Map<number, Connection>()
+  /** Ids of connections that left, kept for their participant through a reconnect. */
+  private readonly presenceReservations: PresenceReservations
+  /** The document's encoded size against its limit, once the document is restored. */
+  private size: BoardSize | undefined
   private readonly disposers: (() => void)[] = []
   private readonly plugins: readonly RoomPlugin[]
   private readonly contexts = new Map<RoomPlugin, PluginContext>()
+  /** The custom message types the plug-ins handle, and the largest payload of each. */
+  private readonly customLimits = new Map<number, number>()
   private readonly hub = new ServerStateHub()
   private readonly pipeline: DurablePipeline
   private readonly now: () => number
@@ -256,6 +288,9 @@ export class Room {
     this.boardId = options.boardId
     this.plugins = options.plugins ?? []
     this.now = options.now ?? Date.now
+    this.presenceReservations = new PresenceReservations(
+      options.presenceTimeoutMs ?? PRESENCE_TIMEOUT_MS,
+    )
     this.doc = new Y.Doc()
     this.pipeline = new DurablePipeline((error) =>
       error instanceof BoardMovedError
@@ -279,7 +314,12 @@ export class Room {
       () => this.awareness.off('update', this.handleAwarenessChange),
       () => this.awareness.destroy(),
     )
-    for (const plugin of this.plugins) this.contexts.set(plugin, this.contextFor(plugin))
+    for (const plugin of this.plugins) {
+      this.contexts.set(plugin, this.contextFor(plugin))
+      for (const [type, maxBytes] of Object.entries(plugin.messages ?? {})) {
+        this.customLimits.set(Number(type), maxBytes)
+      }
+    }
   }
 
   /**
@@ -364,7 +404,9 @@ export class Room {
    */
   connect(socket: RoomSocket, identity?: ConnectionIdentity): RoomConnection {
     if (this.phase.kind === 'closed') throw new Error(`Room ${this.boardId} is closed`)
-    const connection = new Connection(`c${this.nextConnectionId++}`, socket, this, identity)
+    const { rates } = this.options
+    const budget = rates && new ConnectionBudget(rates, this.now())
+    const connection = new Connection(`c${this.nextConnectionId++}`, socket, this, identity, budget)
     connection.capabilities = this.authorize(connection)
     if (!connection.capabilities.has('view')) {
       socket.close(CloseCode.NotAuthenticated, 'This link does not open the board.')
@@ -433,11 +475,12 @@ export class Room {
     if (!this.connections.has(connection)) return
     let message: ClientMessage
     try {
-      message = decodeClientMessage(frame)
+      message = decodeClientMessage(frame, this.customLimits)
     } catch (error) {
       return this.refuseMalformed(connection, error)
     }
     if (message.type === 'sync-step-1') connection.awaitingSyncStep1 = false
+    if (!this.withinBudget(connection, frame, message)) return
     if (this.phase.kind === 'restoring') return this.wait(connection, frame, message)
     try {
       this.dispatch(connection, frame, message)
@@ -458,6 +501,7 @@ export class Room {
     if (!this.connections.delete(connection)) return
     const owned = [...connection.awarenessClients]
     for (const clientId of owned) this.awarenessOwners.delete(clientId)
+    this.presenceReservations.reserve(owned, connection.identity?.participantId, this.now())
     connection.awarenessClients.clear()
     // Tells everyone else this person's cursor is gone (broadcast by handleAwarenessChange).
     removeAwarenessStates(this.awareness, owned, 'disconnect')
@@ -467,6 +511,43 @@ export class Room {
     for (const clientId of owned) this.awareness.meta.delete(clientId)
     for (const plugin of this.plugins) plugin.disconnected?.(connection)
     if (this.connections.size === 0) this.options.onIdle?.(this)
+  }
+
+  /**
+   * Charges a frame to the connection's budget (see ConnectionBudget): true when it may be
+   * handled; false when it was dropped or the connection closed for sending too fast.
+   */
+  private withinBudget(connection: Connection, frame: Uint8Array, message: ClientMessage): boolean {
+    const { budget } = connection
+    if (!budget) return true
+    let verdict
+    switch (message.type) {
+      case 'sync-step-2':
+      case 'update':
+      case 'custom':
+        verdict = budget.update(this.now(), frame.byteLength)
+        break
+      case 'awareness':
+      case 'query-awareness':
+        verdict = budget.presenceUpdate(this.now())
+        break
+      case 'sync-step-1':
+      case 'auth':
+        return true
+      default:
+        assertNever(message)
+    }
+    if (verdict === 'pass') return true
+    this.options.logger.warn('connection.too-fast', {
+      boardId: this.boardId,
+      connectionId: connection.id,
+      message: message.type,
+      verdict,
+    })
+    if (verdict === 'close') {
+      this.close(connection, CloseCode.TooFast, 'This connection sent more than the board takes.')
+    }
+    return false
   }
 
   private dispatch(connection: Connection, frame: Uint8Array, message: ClientMessage): void {
@@ -487,7 +568,7 @@ export class Room {
       case 'auth':
         break
       case 'custom': {
-        const plugin = this.plugins.find((p) => p.messageTypes?.includes(message.messageType))
+        const plugin = this.plugins.find((p) => p.messages?.[message.messageType] !== undefined)
         if (!plugin?.receive) {
           throw new MalformedMessageError(`Unknown message type ${message.messageType}`)
         }
@@ -549,6 +630,17 @@ export class Room {
       return undefined
     }
     this.mirror = new RecordMirror(this.doc.getArray(DocRoot.records))
+    if (this.options.maxBoardBytes !== undefined) {
+      const storedBytes = stored.updates.reduce(
+        (sum, update) => sum + update.byteLength,
+        stored.snapshot.byteLength,
+      )
+      this.size = new BoardSize(
+        this.options.maxBoardBytes,
+        storedBytes,
+        () => Y.encodeStateAsUpdate(this.doc).byteLength,
+      )
+    }
     // Listening only now: restoring must not append the stored updates again.
     // Every write goes through one transaction of the room's, which makes one update.
     const capture = (update: Uint8Array) => {
@@ -570,9 +662,12 @@ export class Room {
     }
     const mirror = this.mirror as RecordMirror
     const drafts: LedgerDraft[] = []
+    // Decided before applying: measuring the document afterwards would mean encoding it.
+    const overSize = this.size?.wouldPass(update.byteLength, this.now()) ?? false
     let malformed: unknown
     let failure: unknown
     let corrected = false
+    let full = false
     this.captured = undefined
     Y.transact(
       this.doc,
@@ -586,9 +681,22 @@ export class Room {
         }
         try {
           // Whatever was applied before a decoding error is vetted and kept like the rest.
-          const { changes, foreign } = mirror.takeChanges(transaction)
+          const taken = mirror.takeChanges(transaction)
+          const { foreign } = taken
+          let { changes } = taken
+          if (overSize) {
+            const added = changes.filter((change) => change.after !== undefined)
+            full = added.length > 0
+            // Undone in this transaction like any refused change: the sender is corrected and
+            // the garbage collector drops what it added, so the board stays joinable.
+            for (const change of added) {
+              this.reportRefusal(connection, 'board-full', 1, change.id)
+              mirror.refuse(transaction, change.id)
+            }
+            changes = changes.filter((change) => change.after === undefined)
+          }
           const { standing, refused } = this.vet(transaction, connection, changes)
-          corrected = foreign > 0 || refused
+          corrected = foreign > 0 || refused || full
           if (standing.length > 0) drafts.push(...this.accept(connection, standing))
           if (foreign > 0) this.reportRefusal(connection, 'not-a-record', foreign)
         } catch (error) {
@@ -599,7 +707,8 @@ export class Room {
     )
     if (failure) return this.break('room.server-error', failure)
     this.commit(drafts, connection, corrected)
-    if (corrected) this.tell(connection, 'record-refused')
+    if (full) this.tell(connection, 'board-full')
+    else if (corrected) this.tell(connection, 'record-refused')
     if (malformed)
       throw new MalformedMessageError(`An update that cannot be applied: ${String(malformed)}`)
   }
@@ -668,6 +777,7 @@ export class Room {
     }
     this.fullState = undefined
     this.fullStateFrame = undefined
+    this.size?.grew(update.byteLength)
     const frame = encodeUpdate(update)
     const entry: LogEntry = {
       update,
@@ -890,12 +1000,18 @@ export class Room {
     } catch (error) {
       throw new MalformedMessageError(`An awareness update that cannot be read: ${String(error)}`)
     }
+    const participantId = connection.identity?.participantId
+    const now = this.now()
+    let claimable = MAX_PRESENCE_IDS_PER_CONNECTION - connection.awarenessClients.size
+    // Only the connection's own ids: a state for anyone else's is refused, never relayed.
     const accepted = entries.filter((entry) => {
+      if (entry.state.byteLength > this.options.maxAwarenessStateBytes) return false
       const owner = this.awarenessOwners.get(entry.clientId)
-      return (
-        (owner === undefined || owner === connection) &&
-        entry.state.byteLength <= this.options.maxAwarenessStateBytes
-      )
+      if (owner) return owner === connection
+      if (this.presenceReservations.blocks(entry.clientId, participantId, now)) return false
+      if (claimable === 0) return false
+      claimable--
+      return true
     })
     if (accepted.length < entries.length) {
       this.options.logger.warn('awareness.refused', {
@@ -909,6 +1025,7 @@ export class Room {
     for (const { clientId } of accepted) {
       this.awarenessOwners.set(clientId, connection)
       connection.awarenessClients.add(clientId)
+      this.presenceReservations.release(clientId)
     }
     const allAccepted = accepted.length === entries.length
     const applied = allAccepted ? update : encodeAwarenessEntries(accepted)

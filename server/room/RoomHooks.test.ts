@@ -180,7 +180,7 @@ describe('Room plug-in hooks', () => {
     const received: number[] = []
     const plugin: RoomPlugin = {
       name: 'echo',
-      messageTypes: [120],
+      messages: { 120: 16 },
       receive: (connection, _type, payload, context) => {
         received.push(payload[0]!)
         context.send(connection, Uint8Array.from([121]))
@@ -206,7 +206,7 @@ describe('Room plug-in hooks', () => {
     const { room, client } = setup([
       {
         name: 'buggy',
-        messageTypes: [120],
+        messages: { 120: 16 },
         receive: () => {
           throw new TypeError('a bug')
         },

@@ -111,8 +111,12 @@ export interface RoomPlugin {
   readonly name: string
   /** The server-owned states this plug-in owns and publishes. */
   readonly states?: readonly ServerStateName[]
-  /** Client message types this plug-in handles (shared/protocol.ts `CommonmapMessage`). */
-  readonly messageTypes?: readonly number[]
+  /**
+   * Client message types this plug-in handles (shared/protocol.ts `CommonmapMessage`), each with
+   * the largest payload it accepts, in bytes (`MAX_CLIENT_PAYLOAD_BYTES`). A larger message is
+   * refused as malformed before it reaches the plug-in, without being parsed.
+   */
+  readonly messages?: Readonly<Record<number, number>>
   /**
    * Loads the plug-in's state, once, before any client change is applied and before any
    * connection is sent the server's state. The board's document may not be restored yet.
@@ -142,7 +146,7 @@ export interface RoomPlugin {
    * stored with the update, in the same transaction.
    */
   accepted?(change: AcceptedChange, context: PluginContext): readonly LedgerDraft[] | void
-  /** A message of one of {@link messageTypes} from a connection (the payload after the type). */
+  /** A message of one of {@link messages} from a connection (the payload after the type). */
   receive?(
     connection: ConnectionInfo,
     type: number,

@@ -25,8 +25,11 @@ export interface RoomRegistryOptions {
    * with `BoardMoved` when the lease ends. Absent: this process serves every board.
    */
   readonly ownership?: BoardOwnership
-  /** The plug-ins of a board's room, made afresh for each room (server/plugins/boardPlugins.ts). */
-  readonly setup: (boardId: string, stored: StoredDocument) => RoomSetup
+  /**
+   * The plug-ins of a board's room, made afresh for each room (server/plugins/boardPlugins.ts);
+   * asynchronous, so that what only rooms need can be loaded with the first one.
+   */
+  readonly setup: (boardId: string, stored: StoredDocument) => RoomSetup | Promise<RoomSetup>
   /** Logger for rooms; client-triggered events should be rate-limited. */
   readonly logger: Logger
   /** How long a room stays in memory after its last connection left, in ms. */
@@ -35,6 +38,8 @@ export interface RoomRegistryOptions {
   readonly maxBufferedBytes: number
   /** See {@link RoomOptions.maxAwarenessStateBytes}. */
   readonly maxAwarenessStateBytes: number
+  /** Each room's size limit and each connection's rates (RoomOptions); none when left out. */
+  readonly limits?: Pick<RoomOptions, 'maxBoardBytes' | 'rates'>
 }
 
 /** The outcome of {@link RoomRegistry.join}. */
@@ -136,16 +141,18 @@ export class RoomRegistry {
       if (!stored) await lease?.release()
     }
     if (!stored) return undefined
+    const setup = await this.options.setup(boardId, stored)
     const room = new Room({
       boardId,
       stored,
-      ...this.options.setup(boardId, stored),
+      ...setup,
       append: lease
         ? (entry) => log.append(boardId, { ...entry, fence: lease.fence })
         : (entry) => log.append(boardId, entry),
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
       maxAwarenessStateBytes: this.options.maxAwarenessStateBytes,
+      ...this.options.limits,
       onIdle: () => this.scheduleUnload(boardId),
       onBroken: (broken) => this.drop(boardId, broken),
     })

@@ -36,8 +36,18 @@ export class MalformedMessageError extends Error {
   override readonly name = 'MalformedMessageError'
 }
 
-/** Decodes a client frame. Throws {@link MalformedMessageError} (or lib0's range errors). */
-export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+/** The largest payload accepted for each custom message type a room handles. */
+export type CustomMessageLimits = ReadonlyMap<number, number>
+
+/**
+ * Decodes a client frame. Throws {@link MalformedMessageError} (or lib0's range errors). With
+ * `customLimits`, a custom message of a type not in it, or with a larger payload than it allows,
+ * is malformed: refused from its length alone, before a byte of it is parsed.
+ */
+export function decodeClientMessage(
+  frame: Uint8Array,
+  customLimits?: CustomMessageLimits,
+): ClientMessage {
   const decoder = decoding.createDecoder(frame)
   const type = decoding.readVarUint(decoder)
   switch (type) {
@@ -55,9 +65,20 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       return { type: 'auth' }
     case MessageType.queryAwareness:
       return { type: 'query-awareness' }
-    default:
+    default: {
       if (type < FIRST_CUSTOM_TYPE) throw new MalformedMessageError(`Unknown message type ${type}`)
-      return { type: 'custom', messageType: type, payload: frame.subarray(decoder.pos) }
+      const payload = frame.subarray(decoder.pos)
+      if (customLimits) {
+        const limit = customLimits.get(type)
+        if (limit === undefined) throw new MalformedMessageError(`Unknown message type ${type}`)
+        if (payload.byteLength > limit) {
+          throw new MalformedMessageError(
+            `A message of type ${type} of ${payload.byteLength} bytes (at most ${limit})`,
+          )
+        }
+      }
+      return { type: 'custom', messageType: type, payload }
+    }
   }
 }
 

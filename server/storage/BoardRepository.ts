@@ -4,6 +4,7 @@ import type { Capability } from '../../shared/capabilities'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { SessionState } from '../../shared/sessionState'
 
 /**
  * A participant as storage holds them: the private profile, the SHA-256 of their token (null for
@@ -35,6 +36,13 @@ export interface RecordedLicenceChoice extends LicenceChoice {
   readonly setAt: number
 }
 
+/**
+ * The outcome of {@link BoardRepository.setFacilitating}: the person's capabilities changed, they
+ * already were as asked, or taking facilitating back was refused because they are the board's
+ * last facilitator (a board always keeps one, so someone can always run the session).
+ */
+export type FacilitatingChange = 'changed' | 'unchanged' | 'last-facilitator'
+
 /** Which ledger entries {@link BoardRepository.readLedger} returns. */
 export interface LedgerQuery {
   /** Only the entries about this record. */
@@ -63,6 +71,28 @@ export interface BoardRepository {
   getParticipant(participantId: string): Promise<StoredParticipant | undefined>
   /** Replaces a participant's profile fields (never their id, board, token, adder or capabilities). */
   updateParticipant(profile: ParticipantProfile): Promise<void>
+  /**
+   * Gives a participant `facilitate` or takes it back, and appends `step` (its process entry)
+   * to their board's ledger, in one transaction; with 'unchanged' or 'last-facilitator' it
+   * stores nothing. The participant must exist.
+   */
+  setFacilitating(
+    participantId: string,
+    facilitates: boolean,
+    step: LedgerDraft,
+  ): Promise<FacilitatingChange>
+  /** The session a facilitator runs on a board (empty until someone does). */
+  getSession(boardId: string): Promise<SessionState>
+  /**
+   * Changes a board's session with `change` (given the session as stored) and appends `step`,
+   * its process entry, to the ledger, in one transaction, so two facilitators changing it at
+   * once each change what the other left. Resolves with the session as stored.
+   */
+  changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState>
   /** Everyone on a board, in the order they joined. */
   listParticipants(boardId: string): Promise<StoredParticipant[]>
   /** A board's ledger entries, oldest first. */

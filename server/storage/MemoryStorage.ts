@@ -9,8 +9,11 @@ import {
   type LedgerDraft,
   type LedgerEntry,
 } from '../../shared/ledger'
+import { withFacilitating } from '../../shared/capabilities'
+import { EMPTY_SESSION, type SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
+  FacilitatingChange,
   LedgerQuery,
   NewBoard,
   RecordedLicenceChoice,
@@ -36,6 +39,7 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
   private readonly boards = new Map<string, MemoryBoard>()
   private readonly participants = new Map<string, StoredParticipant>()
   private readonly licences = new Map<string, RecordedLicenceChoice>()
+  private readonly sessions = new Map<string, SessionState>()
 
   get log(): UpdateLog {
     return this
@@ -102,6 +106,40 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     if (!stored) throw new Error(`Participant ${profile.id} does not exist`)
     const { name, role, roleOther, credit, pseudonym } = profile
     this.participants.set(profile.id, { ...stored, name, role, roleOther, credit, pseudonym })
+  }
+
+  async setFacilitating(
+    participantId: string,
+    facilitates: boolean,
+    step: LedgerDraft,
+  ): Promise<FacilitatingChange> {
+    const stored = this.participants.get(participantId)
+    if (!stored) throw new Error(`Participant ${participantId} does not exist`)
+    if (stored.capabilities.includes('facilitate') === facilitates) return 'unchanged'
+    const facilitators = [...this.participants.values()].filter(
+      (p) => p.boardId === stored.boardId && p.capabilities.includes('facilitate'),
+    )
+    if (!facilitates && facilitators.length === 1) return 'last-facilitator'
+    const capabilities = withFacilitating(stored.capabilities, facilitates)
+    this.participants.set(participantId, { ...stored, capabilities })
+    this.appendLedger(stored.boardId, [step])
+    return 'changed'
+  }
+
+  async getSession(boardId: string): Promise<SessionState> {
+    return this.sessions.get(boardId) ?? EMPTY_SESSION
+  }
+
+  async changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState> {
+    this.board(boardId)
+    const session = change(this.sessions.get(boardId) ?? EMPTY_SESSION)
+    this.sessions.set(boardId, session)
+    this.appendLedger(boardId, [step])
+    return session
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

@@ -1,9 +1,12 @@
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
+import { withFacilitating } from '../../shared/capabilities'
 import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
-import type { LedgerEntry } from '../../shared/ledger'
+import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
+  FacilitatingChange,
   LedgerQuery,
   NewBoard,
   RecordedLicenceChoice,
@@ -16,9 +19,11 @@ import {
   entryFromRow,
   importedFromRow,
   participantFromRow,
+  sessionFromRow,
   type ImportedRow,
   type LedgerRow,
   type ParticipantRow,
+  type SessionRow,
 } from './storedRows'
 
 /**
@@ -76,6 +81,69 @@ export class SqliteBoardRepository implements BoardRepository {
         profile.pseudonym,
         profile.id,
       ],
+    )
+  }
+
+  async setFacilitating(
+    participantId: string,
+    facilitates: boolean,
+    step: LedgerDraft,
+  ): Promise<FacilitatingChange> {
+    // The count and the change are one transaction, so two facilitators taking it from each
+    // other at once cannot leave the board with none.
+    return this.database.db.transaction((): FacilitatingChange => {
+      const row = this.database
+        .statement('SELECT * FROM participants WHERE id = ?')
+        .get(participantId) as ParticipantRow | undefined
+      if (!row) throw new Error(`Participant ${participantId} does not exist`)
+      const participant = participantFromRow(row)
+      if (participant.capabilities.includes('facilitate') === facilitates) return 'unchanged'
+      if (!facilitates) {
+        const others = (
+          this.database
+            .statement(
+              `SELECT COUNT(*) AS n FROM participants WHERE board_id = ? AND id != ?
+                AND ' ' || capabilities || ' ' LIKE '% facilitate %'`,
+            )
+            .get(participant.boardId, participantId) as { n: number }
+        ).n
+        if (others === 0) return 'last-facilitator'
+      }
+      this.run('UPDATE participants SET capabilities = ? WHERE id = ?', [
+        withFacilitating(participant.capabilities, facilitates).join(' '),
+        participantId,
+      ])
+      appendLedgerEntries(this.database, participant.boardId, [step])
+      return 'changed'
+    })()
+  }
+
+  async getSession(boardId: string): Promise<SessionState> {
+    return this.readSession(boardId)
+  }
+
+  async changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState> {
+    return this.database.db.transaction(() => {
+      const session = change(this.readSession(boardId))
+      this.run(
+        `INSERT INTO board_sessions (board_id, state) VALUES (?, ?)
+          ON CONFLICT (board_id) DO UPDATE SET state = excluded.state`,
+        [boardId, JSON.stringify(session)],
+      )
+      appendLedgerEntries(this.database, boardId, [step])
+      return session
+    })()
+  }
+
+  private readSession(boardId: string): SessionState {
+    return sessionFromRow(
+      this.database
+        .statement('SELECT state FROM board_sessions WHERE board_id = ?')
+        .get(boardId) as SessionRow | undefined,
     )
   }
 

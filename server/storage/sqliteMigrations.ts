@@ -117,6 +117,15 @@ export const MIGRATIONS: readonly string[] = [
   DROP TABLE updates;
   ALTER TABLE updates_keyed RENAME TO updates;
   `,
+  // 7. The session a facilitator runs (stage, timer: shared/sessionState.ts), as JSON: one row
+  //    per board, replaced on each change, in the transaction that appends the step's ledger
+  //    entry. No row: nobody has run the session yet.
+  `
+  CREATE TABLE board_sessions (
+    board_id TEXT PRIMARY KEY REFERENCES boards (id),
+    state TEXT NOT NULL
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

@@ -3,6 +3,7 @@ import type { CreditLevel } from '../../shared/credit'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
+import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
 import type { StoredParticipant } from './BoardRepository'
 
 /*
@@ -97,4 +98,19 @@ export function entryFromRow(row: LedgerRow): LedgerEntry {
     prevHash: row.prev_hash,
     hash: row.hash,
   }
+}
+
+/** A `board_sessions` row. */
+export interface SessionRow {
+  state: string
+}
+
+/**
+ * The session a board's row stands for: none (no row) or one that no longer validates (an
+ * older format) counts as not run.
+ */
+export function sessionFromRow(row: SessionRow | undefined): SessionState {
+  if (!row) return EMPTY_SESSION
+  const stored: unknown = JSON.parse(row.state)
+  return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
 }

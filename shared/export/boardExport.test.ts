@@ -47,6 +47,12 @@ describe('buildBoardExport', () => {
     })
   })
 
+  it('says who facilitated apart from the credits, never naming someone who chose not to be', () => {
+    const model = buildBoardExport(exportSource())
+    expect(model.facilitatedBy).toBe('Facilitated by Bea · Facilitator')
+    expect(buildBoardExport(exportSource({ facilitators: [notNamed.id] })).facilitatedBy).toBeNull()
+  })
+
   it('leaves out people who added nothing', () => {
     const names = buildBoardExport(exportSource()).credits.flatMap((group) => group.names)
     expect(names).not.toContain(exportPeople.quiet.name)

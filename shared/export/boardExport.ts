@@ -1,6 +1,7 @@
 import type { TLFrameShape, TLRecord } from '@tldraw/tlschema'
 import type { RecordAttribution } from '../attribution'
 import { describePerson } from '../credit'
+import { facilitatedByLine } from '../facilitatedBy'
 import { mapOutline, type MapOutline } from '../mapOutline'
 import { participantOf, type Participant, type PublishedPerson } from '../participant'
 import { ROLES, type RoleId } from '../roles'
@@ -31,6 +32,11 @@ export interface BoardExport {
   readonly authors: ReadonlyMap<string, ExportAuthor>
   /** "Who made this": contributors grouped by role, in the order of ROLES. */
   readonly credits: readonly CreditGroup[]
+  /**
+   * "Facilitated by Alex · Facilitator": who ran the session, said apart from the credits
+   * (running it made nobody an author), or null when nobody is recorded as running it.
+   */
+  readonly facilitatedBy: string | null
   /** The session template's frames, in order, when the board has them (for a page each). */
   readonly frames: readonly { readonly id: string; readonly name: string }[]
 }
@@ -66,6 +72,8 @@ export interface BoardExportSource {
   /** The `attribution` root. */
   readonly attributions: ReadonlyMap<string, RecordAttribution>
   readonly licence: LicenceChoice
+  /** The participant ids of everyone who may run the session. */
+  readonly facilitators: readonly string[]
   readonly now: number
 }
 
@@ -127,6 +135,8 @@ export function buildBoardExport(source: BoardExportSource): BoardExport {
     outline: mapOutline(source.records, owners),
     authors: exportAuthors(source.attributions, named),
     credits: creditGroups(named.values()),
+    // Like the credits, a facilitator who chose not to be named is not named here either.
+    facilitatedBy: facilitatedByLine(source.facilitators.flatMap((id) => named.get(id) ?? [])),
     frames: boardFrames(source.records),
   }
 }

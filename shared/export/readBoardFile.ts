@@ -1,6 +1,7 @@
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
 import { T } from '@tldraw/validate'
 import { strFromU8, unzipSync } from 'fflate'
+import { checkCleanText } from '../cleanText'
 import { importedAuthorValidator } from '../importedAttribution'
 import { MAX_TITLE_LENGTH } from '../limits'
 import { BoardTooLargeError, MAX_BOARD_JSON_BYTES } from './boardPayload'
@@ -143,7 +144,10 @@ const embeddedInfoValidator = T.object({
   format: T.literal('commonmap-board'),
   version: T.literal(1),
   title: T.string.check((title) => {
-    if (!title.trim() || title.length > MAX_TITLE_LENGTH) {
+    if (
+      !title.trim() ||
+      !checkCleanText(title, { what: 'the title', maxGraphemes: MAX_TITLE_LENGTH }).ok
+    ) {
       throw new T.ValidationError('Expected a board title')
     }
   }),

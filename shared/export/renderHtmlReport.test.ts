@@ -66,6 +66,12 @@ describe('renderHtmlReport', () => {
     expect(doc.body.textContent).not.toContain('people)')
   })
 
+  it('says who facilitated, after who made it', () => {
+    const doc = parse(renderHtmlReport(buildBoardExport(exportSource())))
+    const section = doc.querySelector('section[aria-labelledby="credits"]')!
+    expect(section.textContent).toContain('Facilitated by Bea · Facilitator.')
+  })
+
   it('gives a group’s size only when the model has one', () => {
     const model = buildBoardExport(exportSource())
     const credits = [{ ...model.credits[0]!, names: ['A', 'B', 'C'], count: 3 }]

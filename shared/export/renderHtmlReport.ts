@@ -234,7 +234,7 @@ function whatHappensNext({ outline }: BoardExport): Html {
   </section>`
 }
 
-function whoMadeThis({ credits }: BoardExport): Html {
+function whoMadeThis({ credits, facilitatedBy }: BoardExport): Html {
   const groups = credits.map(
     (group) =>
       html`<h3>${group.label}${group.count === null ? '' : ` (${group.count} people)`}</h3>
@@ -245,7 +245,7 @@ function whoMadeThis({ credits }: BoardExport): Html {
   return html`<section aria-labelledby="credits">
     <h2 id="credits">Who made this</h2>
     <p>Everyone is named the way they chose. Some people chose not to be named.</p>
-    ${groups}
+    ${groups} ${facilitatedBy ? html`<p>${facilitatedBy}.</p>` : NOTHING}
   </section>`
 }
 

@@ -105,3 +105,15 @@ describe('.tldr files', () => {
     })
   })
 })
+
+describe('a board file nested too deep', () => {
+  it('is refused before it is parsed', () => {
+    const deep = `{"tldrawFileFormatVersion":1,"schema":{},"records":${'['.repeat(5_000_000)}`
+    const started = performance.now()
+    expect(readTldrFile(deep, commonmapSchema)).toEqual({
+      ok: false,
+      error: 'This file is not a Commonmap or tldraw board.',
+    })
+    expect(performance.now() - started).toBeLessThan(2000)
+  })
+})

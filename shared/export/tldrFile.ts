@@ -1,5 +1,6 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type { TLRecord, TLSchema } from '@tldraw/tlschema'
+import { jsonDepthWithin } from '../jsonDepth'
 
 /** The `.tldr` file format version Commonmap writes (tldraw's own latest, as of tldraw 5). */
 export const TLDR_FILE_FORMAT_VERSION = 1
@@ -26,12 +27,21 @@ export function serializeTldrFile(records: readonly TLRecord[], schema: Serializ
 const NOT_A_BOARD = 'This file is not a Commonmap or tldraw board.'
 
 /**
+ * How deep a board file's JSON may nest. A record is a few levels deep and rich text a few
+ * more per list inside a list; nothing real comes near this, and deeper text is refused before
+ * it is parsed (see jsonDepthWithin).
+ */
+export const MAX_BOARD_JSON_DEPTH = 100
+
+/**
  * Reads a `.tldr` file for `schema`: checks its shape, migrates its records from the schema it
  * was saved with, and validates every record. Per-tab records (camera, pointer, presence…) are
- * dropped; they never belong to a shared board. All or nothing: one record that cannot be read
+ * dropped; they never belong to a shared board. Text nested deeper than
+ * {@link MAX_BOARD_JSON_DEPTH} is refused unparsed. All or nothing: one record that cannot be read
  * refuses the whole file, so a board is never created half-imported.
  */
 export function readTldrFile(json: string, schema: TLSchema): ReadBoardFile {
+  if (!jsonDepthWithin(json, MAX_BOARD_JSON_DEPTH)) return { ok: false, error: NOT_A_BOARD }
   let file: unknown
   try {
     file = JSON.parse(json)

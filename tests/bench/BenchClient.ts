@@ -8,8 +8,11 @@ export interface BenchClient {
   readonly shapesSent: number
   /** Cursor updates sent so far. */
   readonly cursorsSent: number
-  /** Times the connection was lost after joining (each one spoils the loss count). */
-  readonly drops: number
+  /**
+   * The close code of each time the connection was lost after joining (each one spoils the loss
+   * count; the code says who ended it and why, e.g. 4129 for a connection that sent too much).
+   */
+  readonly dropCodes: readonly number[]
   /** Writes this client's shape at (x, y), stamped with the time. */
   moveShape(x: number, y: number): void
   /** Sends this client's presence with its cursor at (x, y), stamped with the time. */

@@ -78,4 +78,14 @@ describe('Inbox', () => {
     inbox.reset()
     expect([inbox.shapeWrites, inbox.awarenessStates, inbox.bytes]).toEqual([0, 0, 0])
   })
+
+  it('does not count writes sent before a reset, however late they arrive', () => {
+    const inbox = new Inbox({ prefixLength: 0, self: 1, window: { from: 0, until: Infinity } })
+    inbox.reset(100)
+    // A first shape written at 90 that reaches this client only after counting started.
+    inbox.count(encodeUpdate(writeUpdate(2, 90)))
+    inbox.count(encodeUpdate(writeUpdate(2, 100)))
+    inbox.count(encodeUpdate(writeUpdate(3, 120)))
+    expect(inbox.shapeWrites).toBe(2)
+  })
 })

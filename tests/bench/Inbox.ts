@@ -22,7 +22,7 @@ export interface InboxOptions {
  * so that the harness does not measure itself.
  */
 export class Inbox {
-  /** Shape writes delivered since the last reset. */
+  /** Shape writes sent since the last reset, and delivered. */
   shapeWrites = 0
   /** Awareness states (cursors, who is here) delivered since the last reset. */
   awarenessStates = 0
@@ -30,6 +30,8 @@ export class Inbox {
   bytes = 0
   /** Milliseconds from another client's shape write, sent within the window, to its arrival here. */
   readonly shapeLatencies: number[] = []
+  /** When the last reset happened: writes sent before it are not counted. */
+  private countingFrom = -Infinity
 
   constructor(private readonly options: InboxOptions) {}
 
@@ -44,7 +46,7 @@ export class Inbox {
       this.awarenessStates += decoding.readVarUint(decoder)
     } else if (type === MessageType.sync && decoding.readVarUint(decoder) === messageYjsUpdate) {
       for (const stamp of stampsInUpdate(frame.subarray(decoder.pos))) {
-        this.shapeWrites++
+        if (stamp.sentAt >= this.countingFrom) this.shapeWrites++
         if (stamp.by !== this.options.self && inWindow(this.options.window, stamp.sentAt)) {
           this.shapeLatencies.push(arrivedAt - stamp.sentAt)
         }
@@ -52,7 +54,14 @@ export class Inbox {
     }
   }
 
-  reset(): void {
+  /**
+   * Starts counting afresh at `from` (a `performance.now()` time): shape writes sent before it
+   * are not counted however late they arrive, so a count of writes sent from then on can be
+   * compared with this one (a full client's first shape may still be on its way to a receiver
+   * when counting starts, and would otherwise make a negative loss).
+   */
+  reset(from = performance.now()): void {
     this.shapeWrites = this.awarenessStates = this.bytes = 0
+    this.countingFrom = from
   }
 }

@@ -29,7 +29,7 @@ export class MoverClient implements BenchClient {
   readonly cursorLatencies: number[] = []
   shapesSent = 0
   cursorsSent = 0
-  drops = 0
+  readonly dropCodes: number[] = []
   private readonly participant: Participant
   private readonly presence: TLInstancePresence
   private readonly records: Y.Array<RecordEntry>
@@ -56,7 +56,7 @@ export class MoverClient implements BenchClient {
       }
     })
     provider.onFrame((frame) => this.received.count(frame))
-    provider.onDrop(() => this.drops++)
+    provider.onDrop((code) => this.dropCodes.push(code))
     provider.awareness.setLocalStateField(AwarenessField.participant, this.participant)
   }
 

@@ -34,7 +34,7 @@ export class SinkClient implements BenchClient {
   readonly received: Inbox
   shapesSent = 0
   cursorsSent = 0
-  drops = 0
+  readonly dropCodes: number[] = []
   /**
    * From creating the socket to having joined: the server's sync step 2 and, on Commonmap, its
    * server state snapshot (what the app calls synced). In ms.
@@ -60,8 +60,8 @@ export class SinkClient implements BenchClient {
     socket.on('message', (data: Buffer) => this.received.count(data))
     // A socket that fails also closes, and is counted there.
     socket.on('error', () => {})
-    socket.on('close', () => {
-      if (!this.closing) this.drops++
+    socket.on('close', (code: number) => {
+      if (!this.closing) this.dropCodes.push(code)
     })
   }
 

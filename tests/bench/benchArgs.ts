@@ -7,6 +7,7 @@ export const SCENARIOS = [
   'join-storm',
   'cold-load',
   'idle',
+  'hostile',
   'export',
   'page-weight',
   'cluster',

@@ -1,9 +1,11 @@
 import type { PageWeightResult } from './pageWeightScenario'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
+import type { HostileKind, HostileResult } from './hostileScenario'
 import type { IdleResult } from './idleScenario'
 import type { Rounds } from './interleavedRounds'
 import type { JoinStormResult } from './joinStormScenario'
+import { closeCodes } from './reportTable'
 import { SERVERS, type ServerKind } from './serverProcess'
 import type { WorkloadResult } from './workloadScenario'
 
@@ -47,6 +49,8 @@ export interface BenchMeasurements {
   readonly coldLoad: Record<PeerKind, ColdLoadResult> | null
   /** A fresh server with nothing loaded. */
   readonly idle: Rounds<PeerKind, IdleResult> | null
+  /** The workshop alone and beside a board under attack, on Commonmap (workshop shape p99). */
+  readonly hostile: Rounds<HostileKind, HostileResult> | null
   readonly exports: ExportResult | null
   /** What the board's pages cost to open, and how soon the phone lane works on a slow phone. */
   readonly pageWeight: PageWeightResult | null
@@ -103,6 +107,14 @@ export function warningsOf(measured: BenchMeasurements, pinned: boolean): string
     ),
     ...workloadWarnings('Cursors', measured.cursors),
   )
+  for (const result of Object.values(measured.hostile?.median ?? {})) {
+    if (result.workshop.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
+      warnings.push(
+        `Hostile neighbour (${result.kind}): other processes used ` +
+          `${result.workshop.otherLoadPercent.toFixed(0)} % of a core.`,
+      )
+    }
+  }
   for (const result of Object.values(measured.joinStorm?.median ?? {})) {
     if (result.otherLoadPercent > MAX_OTHER_LOAD_PERCENT) {
       warnings.push(
@@ -136,8 +148,8 @@ function workloadWarnings<K extends ServerKind>(
       ...(disturbance ? [`${where}: ${disturbance}; tails are noisy.`] : []),
       ...(result.connectionDrops > 0
         ? [
-            `${where}: ${result.connectionDrops} connections dropped, so its loss counts are ` +
-              'not reliable.',
+            `${where}: ${result.connectionDrops} connections dropped (close codes: ` +
+              `${closeCodes(result.dropCodes)}), so its loss counts are not reliable.`,
           ]
         : []),
     ]

@@ -22,6 +22,13 @@ const MANY_BOARDS_FACTOR = 1.5
 /** The room sizes at which Commonmap must keep up with Hocuspocus and lose nothing. */
 const ONE_ROOM_TARGET_SIZES: readonly number[] = [200, 500]
 
+/** How much a hostile neighbour may slow the workshop's p99 (issue 11). */
+const HOSTILE_FACTOR = 1.5
+
+/** Issue 11: `/healthz` p99 under attack, and the longest anything may hold the event loop. */
+const MAX_HEALTH_P99_MS = 100
+const MAX_EVENT_LOOP_HOLD_MS = 50
+
 /** Resident memory of a fresh Commonmap server with nothing loaded. */
 const MAX_IDLE_RSS_MB = 80
 
@@ -30,9 +37,20 @@ const MAX_IDLE_RSS_MB = 80
  * loads, and issue 13's "Done when".
  */
 export function checkTargets(measured: BenchMeasurements): Target[] {
-  const { latency, manyBoards, oneRoom, cursors, joinStorm, coldLoad, idle, exports, pageWeight } =
-    measured
+  const {
+    latency,
+    manyBoards,
+    oneRoom,
+    cursors,
+    joinStorm,
+    coldLoad,
+    idle,
+    exports,
+    pageWeight,
+    hostile,
+  } = measured
   return [
+    ...(hostile ? hostileTargets(hostile) : []),
     ...(latency ? latencyTargets(latency) : []),
     ...(manyBoards ? manyBoardsTargets(manyBoards) : []),
     ...(oneRoom ?? [])
@@ -165,6 +183,30 @@ export function exportTargets({ options, pdf, bundle }: ExportResult): Target[] 
   return [
     atMost(`PDF report of ${shapes} shapes in Chromium, median`, pdf.median / 1000, 3, 's'),
     atMost(`Bundle of ${shapes} shapes in Chromium, median`, bundle.median / 1000, 5, 's'),
+  ]
+}
+
+function hostileTargets({ median }: NonNullable<BenchMeasurements['hostile']>): Target[] {
+  const { quiet, neighbour } = median
+  return [
+    atMost(
+      'Workshop shape p99 beside a hostile neighbour, against alone × 1.5',
+      neighbour.workshop.shapeLatencyMs.p99,
+      HOSTILE_FACTOR * quiet.workshop.shapeLatencyMs.p99,
+      'ms',
+    ),
+    atMost(
+      '/healthz p99 beside a hostile neighbour',
+      neighbour.healthMs.p99,
+      MAX_HEALTH_P99_MS,
+      'ms',
+    ),
+    atMost(
+      'Longest the event loop was held, beside a hostile neighbour',
+      neighbour.eventLoopMaxMs.max,
+      MAX_EVENT_LOOP_HOLD_MS,
+      'ms',
+    ),
   ]
 }
 

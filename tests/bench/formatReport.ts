@@ -1,6 +1,7 @@
 import type { BenchSummary, LatencyKind, PeerKind } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
+import type { HostileKind, HostileResult } from './hostileScenario'
 import { formatWorkload } from './formatWorkload'
 import { formatPageWeight } from './pageWeightScenario'
 import type { IdleResult } from './idleScenario'
@@ -47,6 +48,8 @@ export function formatReport(summary: BenchSummary): string {
     '',
     ...(summary.idle ? formatIdle(summary.idle) : ['Idle server: not run.']),
     '',
+    ...(summary.hostile ? formatHostile(summary.hostile) : ['Hostile neighbour: not run.']),
+    '',
     ...(summary.exports ? formatExports(summary.exports) : ['Export: not run.']),
     '',
     ...(summary.pageWeight ? formatPageWeight(summary.pageWeight) : ['Page weight: not run.']),
@@ -57,6 +60,46 @@ export function formatReport(summary: BenchSummary): string {
       : []),
   ]
   return sections.join('\n')
+}
+
+function formatHostile(rounds: Rounds<HostileKind, HostileResult>): string[] {
+  const kinds: readonly HostileKind[] = ['quiet', 'neighbour']
+  const row = (label: string, cell: (result: HostileResult) => string) => [
+    label,
+    ...kinds.map((kind) => cell(rounds.median[kind])),
+  ]
+  const answers = rounds.median.neighbour.neighbour
+  return [
+    'Hostile neighbour: the 50-person workshop alone, and while another board on the same ' +
+      'server gets, in waves every 2 s, five "adding for" messages of a whole frame, an 8 MiB ' +
+      'frame, the largest change a message carries, a 30 MB hostile PNG to open and twenty ' +
+      'exports of a 1,000-card board; /healthz asked every 10 ms throughout',
+    `  Figures are from each run's median round of ${rounds.runs.quiet.length}.`,
+    table([
+      ['', 'workshop alone', 'beside the neighbour'],
+      [
+        'shape latency p99 of each round (ms)',
+        ...kinds.map((kind) =>
+          rounds.runs[kind].map((run) => fixed(run.workshop.shapeLatencyMs.p99)).join(', '),
+        ),
+      ],
+      row('shape latency p50 / p99 / max (ms)', (r) => distribution(r.workshop.shapeLatencyMs)),
+      row('shape deliveries lost', (r) => fixed(r.workshop.shapeUpdates.lost)),
+      row('/healthz p50 / p99 / max (ms)', (r) => distribution(r.healthMs)),
+      row('event loop held, per 250 ms: p50 / p99 / max (ms)', (r) =>
+        distribution(r.eventLoopMaxMs),
+      ),
+      row('other load on the machine (% of a core)', (r) => fixed(r.workshop.otherLoadPercent)),
+    ]),
+    ...(answers
+      ? [
+          `  The neighbour sent ${answers.waves} waves, answered: ` +
+            Object.entries(answers.answers)
+              .map(([what, count]) => `${what} × ${count}`)
+              .join(', '),
+        ]
+      : []),
+  ]
 }
 
 function formatJoinStorm(rounds: Rounds<PeerKind, JoinStormResult>): string[] {

@@ -1,5 +1,5 @@
 import type { Rounds } from './interleavedRounds'
-import { distribution, fixed, pair, table } from './reportTable'
+import { closeCodes, distribution, fixed, pair, table } from './reportTable'
 import { SERVERS, type ServerKind } from './serverProcess'
 import type { Deliveries, WorkloadResult } from './workloadScenario'
 import { headlineOf, type Workload } from './workloads'
@@ -77,7 +77,9 @@ export function formatWorkload<K extends string>(
             .join(', '),
         ),
       ],
-      row('connections dropped', (r) => String(r.connectionDrops)),
+      row('connections dropped', (r) =>
+        r.connectionDrops > 0 ? `${r.connectionDrops} (${closeCodes(r.dropCodes)})` : '0',
+      ),
       row('server output (MB/s)', (r) => fixed(r.deliveredMBPerSecond)),
       row('server CPU mean / max (% of a core)', (r) =>
         pair(r.serverUsage.cpuPercentMean, r.serverUsage.cpuPercentMax),

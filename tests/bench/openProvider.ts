@@ -4,6 +4,7 @@ import type { Awareness } from 'y-protocols/awareness'
 import { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { bindServerState } from '../../client/src/collab/bindServerState'
+import { sendOwnPresenceOnly } from '../../client/src/collab/sendOwnPresenceOnly'
 import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
 import { clientParams, isSyncStep2, roomLink, yWebsocketBase } from './roomLink'
 import { SERVERS, type ServerProcess } from './serverProcess'
@@ -17,11 +18,17 @@ export interface BenchProvider {
   readonly awareness: Awareness
   /** Calls `listener` with every frame the server sends, as it arrives, before it is applied. */
   onFrame(listener: (frame: Uint8Array) => void): void
-  /** Calls `listener` when the connection is lost, but not when {@link close} ends it. */
-  onDrop(listener: () => void): void
+  /**
+   * Calls `listener` with the close code when the connection is lost, but not when
+   * {@link close} ends it (1006 when the socket ended without a close frame).
+   */
+  onDrop(listener: (code: number) => void): void
   /** Disconnects and releases the document. */
   close(): void
 }
+
+/** The code of a socket that ended without a close frame. */
+const ABNORMAL_CLOSURE = 1006
 
 /** A provider that has synced, and when each step of its first sync happened. */
 export interface OpenedProvider {
@@ -91,6 +98,9 @@ function connectYWebsocket(
     disableBc: true,
     params: clientParams(token),
   })
+  // As the app does: y-websocket 3.1 sends every presence change back, other people's too, and
+  // Commonmap closes a connection that keeps sending far more presence than its own (4129).
+  sendOwnPresenceOnly(provider)
   if (SERVERS[server.kind].commonmap) bindServerState(provider, new ServerStateMirror())
   const socket = provider.ws as unknown as WebSocket
   let closed = false
@@ -103,8 +113,8 @@ function connectYWebsocket(
         // its (possibly long) application to the document.
         socket.prependListener('message', (data: ArrayBuffer) => listener(new Uint8Array(data))),
       onDrop: (listener) =>
-        provider.on('status', ({ status }) => {
-          if (status === 'disconnected' && !closed) listener()
+        provider.on('connection-close', (event) => {
+          if (!closed) listener(event?.code ?? ABNORMAL_CLOSURE)
         }),
       close() {
         closed = true
@@ -146,8 +156,8 @@ function connectHocuspocus(url: string, room: string, doc: Y.Doc): Connecting {
       awareness: provider.awareness as Awareness,
       onFrame: (listener) => frameListeners.push(listener),
       onDrop: (listener) =>
-        provider.on('close', () => {
-          if (!closed) listener()
+        provider.on('close', ({ event }: { event: CloseEvent }) => {
+          if (!closed) listener(event.code)
         }),
       close() {
         closed = true

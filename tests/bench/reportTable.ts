@@ -26,3 +26,10 @@ export function fixed(value: number): string {
   if (Math.abs(value) >= 100) return Math.round(value).toLocaleString('en')
   return value.toPrecision(3).replace(/\.?0+$/, '')
 }
+
+/** Close codes and how often each ended a connection: "4129 × 10, 1006 × 2". */
+export function closeCodes(counts: Readonly<Record<string, number>>): string {
+  return Object.entries(counts)
+    .map(([code, count]) => `${code} × ${count}`)
+    .join(', ')
+}

@@ -19,11 +19,12 @@ import { mergeColdLoadRounds, runColdLoadScenario } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
 import { formatCluster } from './formatCluster'
-import { formatPageWeight, runPageWeightScenario } from './pageWeightScenario'
 import { formatExports, formatReport, formatTargets } from './formatReport'
+import { runHostile, type HostileKind } from './hostileScenario'
 import { runIdle } from './idleScenario'
 import { interleavedRounds, type Rounds } from './interleavedRounds'
 import { runJoinStorm } from './joinStormScenario'
+import { formatPageWeight, runPageWeightScenario } from './pageWeightScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
 import { runWorkload, type WorkloadResult } from './workloadScenario'
 import {
@@ -79,11 +80,13 @@ async function onFreshServer<T>(
   kind: ServerKind,
   title: string,
   scenario: (server: ServerProcess) => Promise<T>,
+  probeEventLoop = false,
 ): Promise<T> {
   progress(`${title} on ${SERVERS[kind].name}…`)
   const server = await startServerProcess({
     kind,
     pinning,
+    probeEventLoop,
     ...(kind === 'commonmap' && cpuProfileDir && { cpuProfileDir }),
   })
   try {
@@ -248,6 +251,7 @@ async function main(): Promise<void> {
       : null,
     coldLoad: has('cold-load') ? await coldLoads() : null,
     idle: has('idle') ? await peerRounds('Idle server', runIdle, (run) => run.rssMb) : null,
+    hostile: has('hostile') ? await hostileRounds() : null,
     exports: has('export')
       ? (progress('Export scenario in Chromium…'), await runExportScenario())
       : null,
@@ -277,6 +281,25 @@ async function main(): Promise<void> {
   )
   if (cpuProfileDir) progress(`Server CPU profiles: ${cpuProfileDir}`)
   if (has('cluster')) await clusterBench()
+}
+
+const HOSTILE_KINDS: readonly HostileKind[] = ['quiet', 'neighbour']
+
+/** The workshop alone and beside a hostile neighbour, each on a fresh Commonmap server. */
+function hostileRounds(): Promise<BenchMeasurements['hostile']> {
+  const workload = measuredFor(WORKSHOP, args.measureSeconds)
+  return interleavedRounds(
+    HOSTILE_KINDS,
+    args.rounds,
+    (kind, round) =>
+      onFreshServer(
+        'commonmap',
+        `Hostile neighbour (${kind}), round ${round + 1}`,
+        (server) => runHostile(server, kind, workload),
+        true,
+      ),
+    (run) => run.workshop.shapeLatencyMs.p99,
+  )
 }
 
 /** The one-room scenario at each size, each size's rounds done before the next. */

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url'
 import packageJson from '../../package.json'
 import { SERVER_BUILD } from '../../server/ensureBuilt'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
+import { GENEROUS_LIMITS } from '../helpers/startServer'
 import type { CpuPinning } from './cpuPinning'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
@@ -127,6 +128,8 @@ export interface ServerProcess {
   tokenFor(room: string, n: number): Promise<string | undefined>
   /** How many stderr lines the current process has written: a mark for {@link waitForLog}. */
   logMark(): number
+  /** The current process's stderr lines from `mark` (a {@link logMark}) on. */
+  logsSince(mark: number): readonly ServerLogLine[]
   /**
    * The first stderr line of the current process from `after` (a {@link logMark}) on that
    * `match` accepts, as soon as it is written; undefined if none comes within `timeoutMs`.
@@ -150,6 +153,8 @@ export interface ServerProcessOptions {
   readonly pinning: CpuPinning
   /** Write V8 CPU profiles of the server here (`--cpu-prof`); Commonmap only. */
   readonly cpuProfileDir?: string
+  /** Log how long the event loop was held every 250 ms (eventLoopProbe.mjs); Commonmap only. */
+  readonly probeEventLoop?: boolean
 }
 
 const GRACEFUL_STOP_MS = 5000
@@ -192,6 +197,7 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
         ? (await joinBoard(current.url, room, person(`Bench ${n}`, 'practitioner'))).token
         : undefined,
     logMark: () => current.lines.length,
+    logsSince: (mark) => current.lines.slice(mark),
     waitForLog: (match, wait) => current.waitForLog(match, wait),
     async restart() {
       await current.stop('SIGTERM')
@@ -298,14 +304,20 @@ async function commandFor(options: ServerProcessOptions, dataDir: string): Promi
       const profile = options.cpuProfileDir
         ? ['--cpu-prof', `--cpu-prof-dir=${options.cpuProfileDir}`]
         : []
+      const probe = options.probeEventLoop
+        ? ['--import', fileURLToPath(new URL('eventLoopProbe.mjs', import.meta.url))]
+        : []
       return {
         command: process.execPath,
         // As `npm start` runs it: compiled, with plain Node (run.ts builds it first).
-        args: [...profile, SERVER_BUILD.output],
+        args: [...profile, ...probe, SERVER_BUILD.output],
         env: {
           PORT: '0',
           HOST: '127.0.0.1',
           DATA_DIR: dataDir,
+          // Every bench client comes from this one address: the per-address limits would cut
+          // the many-boards scenario's 200 boards to 20 a minute.
+          ...GENEROUS_LIMITS,
           ...(options.kind === 'commonmap-no-ledger' && { COMMONMAP_BENCH_WITHOUT_LEDGER: '1' }),
         },
         ready: (line) => /^Commonmap is running at (http:\/\/\S+)$/.exec(line)?.[1],

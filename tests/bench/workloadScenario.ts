@@ -39,6 +39,8 @@ export interface WorkloadResult {
   readonly deliveredMBPerSecond: number
   /** Connections lost during the run; any makes the loss counts unreliable. */
   readonly connectionDrops: number
+  /** How many of those drops ended with each close code. */
+  readonly dropCodes: Readonly<Record<string, number>>
   readonly serverUsage: ProcUsage
   readonly harness: HarnessLoad
   /** CPU used by other processes meanwhile, in % of one core (see `watchOtherLoad`). */
@@ -83,12 +85,13 @@ export async function runWorkload(
     }
     const writers = clients.filter((_, n) => n % workload.people < workload.writers)
 
-    // Let joining settle (everyone's first awareness state, the full clients' shapes) first.
+    // Let joining settle (everyone's first awareness state) first. Shape writes sent before
+    // counting starts are not counted by anyone, even if they arrive later (Inbox.reset).
     await sleep(500)
-    for (const client of clients) client.received.reset()
+    const sendingFrom = performance.now()
+    for (const client of clients) client.received.reset(sendingFrom)
     const shapesBefore = sum(writers, (client) => client.shapesSent)
     const cursorsBefore = sum(clients, (client) => client.cursorsSent)
-    const sendingFrom = performance.now()
     const stopSending = [
       ...(workload.shapeHz > 0 ? writers : []).map((client) =>
         every(1000 / workload.shapeHz, (k) => client.moveShape(...orbit(k))),
@@ -140,7 +143,8 @@ export async function runWorkload(
         workload.cursorHz > 0 ? sum(clients, (client) => client.received.awarenessStates) : 0,
       ),
       deliveredMBPerSecond: sum(clients, (client) => client.received.bytes) / 1e6 / sendingSeconds,
-      connectionDrops: sum(clients, (client) => client.drops),
+      connectionDrops: sum(clients, (client) => client.dropCodes.length),
+      dropCodes: countCodes(clients.flatMap((client) => client.dropCodes)),
       serverUsage,
       harness,
       otherLoadPercent,
@@ -174,4 +178,10 @@ function orbit(k: number): [number, number] {
 
 function sum<T>(items: readonly T[], value: (item: T) => number): number {
   return items.reduce((total, item) => total + value(item), 0)
+}
+
+function countCodes(codes: readonly number[]): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const code of codes) counts[code] = (counts[code] ?? 0) + 1
+  return counts
 }

@@ -1,10 +1,10 @@
-import AxeBuilder from '@axe-core/playwright'
 import { devices, type Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 import { boardPath } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { fillJoinDialog } from './boardPage'
+import { seriousProblems } from './seriousProblems'
 
 let server: TestServer
 test.beforeEach(async () => {
@@ -13,17 +13,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   await server.stop()
 })
-
-/** The serious and critical problems axe-core finds on the page as it is now, one line each. */
-async function seriousProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze()
-  return violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id}: ${violation.help} (${violation.nodes.map((node) => node.target.join(' ')).join(', ')})`,
-    )
-}
 
 test('the start page, the join dialog, the board with each panel open, the export dialog and the phone lane have no serious accessibility problems', async ({
   browser,

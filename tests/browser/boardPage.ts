@@ -17,6 +17,30 @@ export async function joinBoard(
 }
 
 /**
+ * Starts a co-design board from the start page as `person`, who can then facilitate it, and
+ * returns the board's id and the token this browser keeps for it.
+ */
+export async function startBoard(
+  page: Page,
+  serverUrl: string,
+  person: { name: string; role: string; credit?: string },
+  title = 'Getting help with housing',
+): Promise<{ boardId: string; token: string }> {
+  await page.goto(serverUrl)
+  await page.getByLabel('What is this workshop about?').fill(title)
+  await fillJoinDialog(page.getByRole('region', { name: 'Start a new board' }), person)
+  await page.getByRole('button', { name: 'Start a new board' }).click()
+  await expect(page.getByTestId('connection-status')).toHaveText(/Connected/, { timeout: 90_000 })
+  const boardId = new URL(page.url()).pathname.split('/').pop()!
+  const token = await page.evaluate(
+    (key) => (JSON.parse(localStorage.getItem(key) ?? '{}') as { token?: string }).token,
+    `commonmap:identity:${boardId}`,
+  )
+  if (!token) throw new Error('The start page kept no token for the new board')
+  return { boardId, token }
+}
+
+/**
  * Fills in the join dialog (or any profile form, within `page` or a part of it): name, role,
  * and how to be credited (by default "My full name").
  */

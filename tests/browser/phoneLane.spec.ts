@@ -226,4 +226,20 @@ test('at 200 % and 400 % zoom on a 1280×720 window, and at 320 CSS pixels, ever
     fullPage: true,
   })
   await context.close()
+
+  // A window opened at 400 % zoom (320×180 CSS pixels) has no room for the canvas under the top
+  // bar: the board opens in the simple view, and "See the board" is there for whoever wants it.
+  const zoomedContext = await browser.newContext({
+    viewport: { width: 320, height: 180 },
+    deviceScaleFactor: 4,
+  })
+  const zoomed = await zoomedContext.newPage()
+  await joinBoard(zoomed, server.url, boardId, { name: 'Dev', role: 'Practitioner' })
+  await expect(zoomed.getByRole('button', { name: 'Add a barrier' })).toBeVisible()
+  await expect(zoomed.locator('.tl-canvas')).toHaveCount(0)
+  const seeTheBoard = await headerControl(zoomed, /^See the board$/)
+  await seeTheBoard.scrollIntoViewIfNeeded()
+  await expect(seeTheBoard).toBeInViewport()
+  await zoomed.screenshot({ path: `${SCREENSHOT_DIR}/board-opened-at-400-percent.png` })
+  await zoomedContext.close()
 })

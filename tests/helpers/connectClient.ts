@@ -6,6 +6,7 @@ import { WebSocket } from 'ws'
 import { bindServerState } from '../../client/src/collab/bindServerState'
 import { reconnectWhenMoved } from '../../client/src/collab/reconnectWhenMoved'
 import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
+import { sendOwnPresenceOnly } from '../../client/src/collab/sendOwnPresenceOnly'
 import { getRecordStore } from '../../shared/docLayout'
 import type { ServerNotice } from '../../shared/serverState'
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
@@ -47,9 +48,9 @@ export interface ConnectOptions {
 }
 
 /**
- * Connects a plain `y-websocket` provider to a board on a running server, exactly as the
- * reference client does it (`WebSocketPolyfill` from `ws`, no BroadcastChannel), and waits until
- * it has synced.
+ * Connects a `y-websocket` provider to a board on a running server as the app does (sending only
+ * its own presence; `WebSocketPolyfill` from `ws`, no BroadcastChannel), and waits until it has
+ * synced.
  */
 export async function connectClient(
   serverUrl: string,
@@ -63,6 +64,7 @@ export async function connectClient(
     disableBc: true,
     params: { ...params, ...(token && { [WS_QUERY.token]: token }) },
   })
+  sendOwnPresenceOnly(provider)
   // As the app does: a board that moved to another server process is reconnected at once.
   reconnectWhenMoved(provider)
   const closeCodes: number[] = []

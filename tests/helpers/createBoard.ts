@@ -60,3 +60,32 @@ export async function joinBoard(
   if (res.status !== 201) throw new Error(`Joining failed: ${res.status} ${await res.text()}`)
   return (await res.json()) as JoinResponse
 }
+
+/** A co-design board and its people, as {@link startFacilitatedBoard} makes it. */
+export interface FacilitatedBoard {
+  readonly boardId: string
+  /** Who started it (a practitioner), and so may facilitate. */
+  readonly alex: JoinResponse & { readonly token: string }
+  /** People who joined by its link: Sam (lived experience) and Priya (practitioner). */
+  readonly sam: JoinResponse & { readonly token: string }
+  readonly priya: JoinResponse & { readonly token: string }
+}
+
+/** Starts a co-design board as Alex, who can facilitate it; Sam and Priya join by its link. */
+export async function startFacilitatedBoard(serverUrl: string): Promise<FacilitatedBoard> {
+  const board = await createBoardWith(serverUrl, {
+    title: 'Getting help with housing',
+    template: 'co-design',
+    creator: person('Alex', 'practitioner'),
+  })
+  const withToken = (joined: JoinResponse | undefined) => {
+    if (!joined?.token) throw new Error('Expected a participant with a token')
+    return { ...joined, token: joined.token }
+  }
+  return {
+    boardId: board.id,
+    alex: withToken(board.creator),
+    sam: withToken(await joinBoard(serverUrl, board.id, person('Sam'))),
+    priya: withToken(await joinBoard(serverUrl, board.id, person('Priya', 'practitioner'))),
+  }
+}

@@ -127,6 +127,8 @@ export function exportSource(changes: Partial<BoardExportSource> = {}): BoardExp
       [referral[0]!.id, added(notNamed)],
     ]),
     licence: { id: 'cc-by-sa-4.0', setBy: first.id, setAt: 1_700_000_100_000 },
+    // Bea runs the session with someone who chose not to be named.
+    facilitators: [first.id, notNamed.id],
     now: Date.UTC(2026, 2, 14, 12),
     ...changes,
   }

@@ -40,8 +40,21 @@ export interface TestServer {
 
 /** Options of {@link startServer}. */
 export interface StartServerOptions {
-  /** Extra environment variables (PORT, HOST and DATA_DIR are set by the helper). */
+  /**
+   * Extra environment variables (PORT, HOST and DATA_DIR are set by the helper). The per-address
+   * limits are raised by default ({@link GENEROUS_LIMITS}): every test client comes from one
+   * address, and a test file makes more boards a minute than anyone would.
+   */
   readonly env?: Record<string, string>
+}
+
+/** Per-address limits no test reaches unless it sets its own. */
+export const GENEROUS_LIMITS: Record<string, string> = {
+  BOARDS_PER_MINUTE: '100000',
+  JOINS_PER_MINUTE: '100000',
+  UPLOADS_PER_MINUTE: '100000',
+  IMPORTS_PER_MINUTE: '100000',
+  EXPORTS_PER_MINUTE: '100000',
 }
 
 const running = new Set<ChildProcess>()
@@ -77,6 +90,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       // keep retrying the old address find the new server, as they would in a workshop.
       env: {
         ...process.env,
+        ...GENEROUS_LIMITS,
         ...options.env,
         PORT: url ? new URL(url).port : '0',
         HOST: '127.0.0.1',

@@ -1,27 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectClient, type TestClient } from '../helpers/connectClient'
+import { describe, expect, it } from 'vitest'
 import { createBoard } from '../helpers/createBoard'
 import { withServerDatabase } from '../helpers/serverDatabase'
-import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 import { noteRecord } from '../helpers/records'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 const SHAPES = 5
 const shape = (n: number, x: number) => noteRecord(`shape:${n}`, `Note ${n}`, { x })
 
 describe('compaction in a real server', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite()
 
   const loggedRowCount = (boardId: string): Promise<number> =>
-    withServerDatabase(server, async (db) => {
+    withServerDatabase(suite.server, async (db) => {
       const [row] = await db.query<{ n: number }>(
         'SELECT count(*) AS n FROM updates WHERE board_id = ?',
         [boardId],
@@ -30,12 +21,11 @@ describe('compaction in a real server', () => {
     })
 
   it('shrinks the update log while a client keeps editing, and a restart loads everything', async () => {
-    const boardId = await createBoard(server.url)
-    const editor = await connectClient(server.url, boardId)
-    const watcher = await connectClient(server.url, boardId)
-    clients.push(editor, watcher)
+    const boardId = await createBoard(suite.server.url)
+    const editor = await suite.connect(boardId)
+    const watcher = await suite.connect(boardId)
     const compactions = () =>
-      server.logs.filter((l) => l.event === 'compaction.done' && l.boardId === boardId)
+      suite.server.logs.filter((l) => l.event === 'compaction.done' && l.boardId === boardId)
 
     // Drag shapes around, one update per move, in batches that the other client receives before
     // the next one starts, until the server has compacted at least once; then keep dragging.
@@ -64,12 +54,11 @@ describe('compaction in a real server', () => {
     expect(await loggedRowCount(boardId)).toBeLessThan(edits / 2)
     expect(compactions()[0]).toMatchObject({ compactedUpdates: expect.any(Number) })
     const expected = editor.snapshot()
-    for (const client of clients.splice(0)) client.close()
+    suite.closeClients()
 
-    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-    await server.restart()
-    const fresh = await connectClient(server.url, boardId)
-    clients.push(fresh)
+    expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    await suite.server.restart()
+    const fresh = await suite.connect(boardId)
     expect(fresh.snapshot()).toEqual(expected)
   })
 })

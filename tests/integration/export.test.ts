@@ -1,6 +1,6 @@
 import Papa from 'papaparse'
 import type { TLDocument, TLGeoShape, TLTextShape } from '@tldraw/tlschema'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { ExportFormat, JoinResponse, LicenceResponse } from '../../shared/api'
 import { NOT_NAMED } from '../../shared/credit'
 import { CURRENT_KEY } from '../../shared/serverState'
@@ -10,14 +10,14 @@ import { plainTextOf } from '../../shared/export/plainTextOf'
 import { readTldrFile } from '../../shared/export/tldrFile'
 import { commonmapSchema } from '../../shared/schema'
 import { SESSION_AREAS, templateShapeId } from '../../shared/sessionAreas'
-import { connectClient, type TestClient } from '../helpers/connectClient'
+import type { TestClient } from '../helpers/connectClient'
 import { createBoard, createBoardWith, joinBoard, person } from '../helpers/createBoard'
 import { loadExcalidrawFile } from '../helpers/excalidrawLoader'
 import { mapShapeRecord } from '../helpers/mapRecords'
 import { openInTldraw } from '../helpers/openInTldraw'
 import { cardWords, everyKindOfMapRecord, routeRecords } from '../helpers/serviceMapRecords'
-import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 /** The private name of the person who chose not to be named: it must appear in no export. */
 const HIDDEN = 'Zebedee Quartermain'
@@ -33,28 +33,18 @@ const INJECTIONS = [
 ]
 
 describe('exports of a board, against a real server', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite()
 
   const connect = async (boardId: string, token: string | undefined) => {
-    const client = await connectClient(server.url, boardId, { token: token ?? null })
-    clients.push(client)
-    return client
+    return suite.connect(boardId, { token: token ?? null })
   }
   const download = async (boardId: string, format: ExportFormat) => {
-    const res = await fetch(`${server.url}/api/boards/${boardId}/export/${format}`)
+    const res = await fetch(`${suite.server.url}/api/boards/${boardId}/export/${format}`)
     const bytes = Buffer.from(await res.arrayBuffer())
     return { res, bytes, text: bytes.toString('utf8') }
   }
   const putLicence = (boardId: string, licence: unknown, token?: string) =>
-    fetch(`${server.url}/api/boards/${boardId}/licence`, {
+    fetch(`${suite.server.url}/api/boards/${boardId}/licence`, {
       method: 'PUT',
       headers: {
         'Content-Type': 'application/json',
@@ -69,14 +59,14 @@ describe('exports of a board, against a real server', () => {
    * and an action owned by the person not named, who adds a barrier and a route themselves.
    */
   async function workshop() {
-    const created = await createBoardWith(server.url, {
+    const created = await createBoardWith(suite.server.url, {
       title: 'Getting help with housing',
       template: 'co-design',
       creator: person('Alex Morgan', 'lived-experience'),
     })
     const boardId = created.id
     const join = (request: Parameters<typeof person>) =>
-      joinBoard(server.url, boardId, person(...request))
+      joinBoard(suite.server.url, boardId, person(...request))
     const alex = created.creator as JoinResponse
     const bea = await join(['Bea Okafor', 'carer', { credit: 'first-name' }])
     const carys = await join([
@@ -285,14 +275,14 @@ describe('exports of a board, against a real server', () => {
     const missing = await download('AAAAAAAAAAAAAAAAAAAAAA', 'csv')
     expect(missing.res.status).toBe(404)
     expect(JSON.parse(missing.text)).toEqual({ error: 'This board does not exist.' })
-    const boardId = await createBoard(server.url)
-    expect((await fetch(`${server.url}/api/boards/${boardId}/export/docx`)).status).toBe(404)
+    const boardId = await createBoard(suite.server.url)
+    expect((await fetch(`${suite.server.url}/api/boards/${boardId}/export/docx`)).status).toBe(404)
   })
 
   describe('the licence', () => {
     it('is chosen with a participant’s token, and refused without one or with another board’s', async () => {
       const { boardId, bea } = await workshop()
-      const otherBoard = await createBoardWith(server.url, {
+      const otherBoard = await createBoardWith(suite.server.url, {
         title: 'Elsewhere',
         creator: person('Olu Ade'),
       })

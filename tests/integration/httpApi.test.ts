@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { BOARD_ID_PATTERN } from '../../shared/protocol'
 import { createBoard } from '../helpers/createBoard'
-import { startServer, type TestServer } from '../helpers/startServer'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 const MAX_ASSET_BYTES = 100_000
 const PNG_HEADER = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
@@ -13,13 +13,11 @@ const png = (size: number) => {
 }
 
 describe('the HTTP API of a real server', () => {
-  let server: TestServer
-  beforeAll(async () => {
-    server = await startServer({ env: { MAX_ASSET_BYTES: String(MAX_ASSET_BYTES) } })
-  })
-  afterAll(() => server.stop())
+  const suite = serverForSuite({ env: { MAX_ASSET_BYTES: String(MAX_ASSET_BYTES) } })
 
-  const api = (path: string, init?: RequestInit) => fetch(server.url + path, init)
+  const api = (path: string, init?: RequestInit) => fetch(suite.server.url + path, init)
+  const JSON_TYPE = { 'Content-Type': 'application/json' }
+  const BYTES_TYPE = { 'Content-Type': 'application/octet-stream' }
   const post = (path: string, body: BodyInit, headers: Record<string, string> = {}) =>
     api(path, { method: 'POST', body, headers })
 
@@ -38,7 +36,7 @@ describe('the HTTP API of a real server', () => {
       id: expect.stringMatching(BOARD_ID_PATTERN),
       title: 'Getting help',
       createdAt: expect.any(Number),
-      url: `${server.url}/b/${created.id}`,
+      url: `${suite.server.url}/b/${created.id}`,
     })
 
     const got = await api(`/api/boards/${created.id}`)
@@ -55,13 +53,13 @@ describe('the HTTP API of a real server', () => {
     ['no title', '{}', /give the board a title/],
     ['an array', '[]', /JSON object/],
   ])('refuses a create request with %s with 400 and a plain message', async (_n, body, error) => {
-    const res = await post('/api/boards', body)
+    const res = await post('/api/boards', body, JSON_TYPE)
     expect(res.status).toBe(400)
     expect(await res.json()).toEqual({ error: expect.stringMatching(error) })
   })
 
   it('refuses an oversized JSON body with 413', async () => {
-    const res = await post('/api/boards', JSON.stringify({ title: 'x'.repeat(100_000) }))
+    const res = await post('/api/boards', JSON.stringify({ title: 'x'.repeat(100_000) }), JSON_TYPE)
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({ error: expect.any(String) })
   })
@@ -88,7 +86,7 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('stores a PNG and serves it back byte for byte with safe headers', async () => {
-    const boardId = await createBoard(server.url)
+    const boardId = await createBoard(suite.server.url)
     const picture = png(5000)
     const res = await post(`/api/boards/${boardId}/assets`, picture, {
       'Content-Type': 'application/octet-stream',
@@ -110,7 +108,7 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('refuses an SVG with 415 even when it claims to be a PNG', async () => {
-    const boardId = await createBoard(server.url)
+    const boardId = await createBoard(suite.server.url)
     const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
     const res = await post(`/api/boards/${boardId}/assets`, svg, { 'Content-Type': 'image/png' })
     expect(res.status).toBe(415)
@@ -120,8 +118,8 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('refuses a picture over the limit with 413, whether or not its size was announced', async () => {
-    const boardId = await createBoard(server.url)
-    const res = await post(`/api/boards/${boardId}/assets`, png(MAX_ASSET_BYTES + 1))
+    const boardId = await createBoard(suite.server.url)
+    const res = await post(`/api/boards/${boardId}/assets`, png(MAX_ASSET_BYTES + 1), BYTES_TYPE)
     expect(res.status).toBe(413)
     expect(await res.json()).toEqual({ error: expect.stringMatching(/too big.*98 KB/) })
 
@@ -135,6 +133,7 @@ describe('the HTTP API of a real server', () => {
     })
     const streamed = await api(`/api/boards/${boardId}/assets`, {
       method: 'POST',
+      headers: BYTES_TYPE,
       body: chunked,
       duplex: 'half',
     } as RequestInit)
@@ -142,7 +141,7 @@ describe('the HTTP API of a real server', () => {
   })
 
   it('refuses an upload to an unknown board with 404', async () => {
-    const res = await post('/api/boards/abcdefghijklmnopqrstuv/assets', png(100))
+    const res = await post('/api/boards/abcdefghijklmnopqrstuv/assets', png(100), BYTES_TYPE)
     expect(res.status).toBe(404)
     expect(await res.json()).toEqual({ error: 'This board does not exist.' })
   })

@@ -322,6 +322,7 @@ describe('opening a board file as a new board, on a real server', () => {
       const before = await everythingStored()
       const res = await fetch(`${server.url}/api/boards/import`, {
         method: 'POST',
+        headers: { 'Content-Type': 'application/octet-stream' },
         body: source.json,
       })
       expect(res.status).toBe(400)

@@ -1,37 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/docLayout'
 import { commonmapSchema } from '../../shared/schema'
-import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
 import { withServerDatabase } from '../helpers/serverDatabase'
-import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 /**
  * A board saved by the version before server-owned state left the document: its people,
  * attribution, voice balance, licence and schema were roots of its Yjs document.
  */
 describe('a board saved before server-owned state left the document, on a real server', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite()
   const connect = async (boardId: string, token?: string) => {
-    const client = await connectClient(server.url, boardId, { token })
-    clients.push(client)
-    return client
+    return suite.connect(boardId, { token })
   }
 
   /** What is stored of a board's document: its snapshot and the updates logged after it. */
   const storedDocument = (boardId: string) =>
-    withServerDatabase(server, async (db) => {
+    withServerDatabase(suite.server, async (db) => {
       const [snapshot] = await db.query<{ state: Buffer }>(
         'SELECT state FROM snapshots WHERE board_id = ?',
         [boardId],
@@ -57,7 +46,7 @@ describe('a board saved before server-owned state left the document, on a real s
       doc.getMap('voiceBalance').set('current', { people: 99 })
       doc.getMap('settings').set('licence', { id: 'cc0-1.0', setBy: null, setAt: null })
     })
-    await withServerDatabase(server, async (db) => {
+    await withServerDatabase(suite.server, async (db) => {
       await db.query('BEGIN')
       const [last] = await db.query<{ seq: number }>(
         'SELECT coalesce(max(seq), 0) AS seq FROM updates',
@@ -74,12 +63,12 @@ describe('a board saved before server-owned state left the document, on a real s
   }
 
   it('moves over on its first load, in one append, keeping every credit', async () => {
-    const board = await createBoardWith(server.url, {
+    const board = await createBoardWith(suite.server.url, {
       title: 'Housing',
       creator: person('Fran', 'facilitator'),
     })
     const sam = await joinBoard(
-      server.url,
+      suite.server.url,
       board.id,
       person('Sam Jones', 'lived-experience', { credit: 'not-named' }),
     )
@@ -90,14 +79,16 @@ describe('a board saved before server-owned state left the document, on a real s
     await waitFor(() => fran.state.get('attribution').has('shape:two'))
     const credits = Object.fromEntries(fran.state.get('attribution'))
     const people = Object.fromEntries(fran.state.get('people'))
-    for (const client of clients.splice(0)) client.close()
-    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    suite.closeClients()
+    expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
     await makeLegacy(board.id, people)
 
-    await server.restart()
+    await suite.server.restart()
     const reader = await connect(board.id, board.creator!.token!)
     await waitFor(() =>
-      server.logs.some((line) => line.event === 'board.migrated' && line.boardId === board.id),
+      suite.server.logs.some(
+        (line) => line.event === 'board.migrated' && line.boardId === board.id,
+      ),
     )
     expect(Object.fromEntries(reader.state.get('attribution'))).toEqual(credits)
     expect(Object.fromEntries(reader.state.get('people'))).toEqual(people)
@@ -110,7 +101,7 @@ describe('a board saved before server-owned state left the document, on a real s
     for (const root of reader.doc.share.keys()) {
       if (root !== 'records') expect(reader.doc.getMap(root).toJSON(), root).toEqual({})
     }
-    const [row] = await withServerDatabase(server, (db) =>
+    const [row] = await withServerDatabase(suite.server, (db) =>
       db.query<{ schema: string }>('SELECT schema FROM boards WHERE id = ?', [board.id]),
     )
     expect(JSON.parse(row!.schema)).toEqual(commonmapSchema.serialize())

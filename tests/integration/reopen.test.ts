@@ -1,57 +1,47 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connectClient, type TestClient } from '../helpers/connectClient'
+import { describe, expect, it } from 'vitest'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
 import { withServerDatabase } from '../helpers/serverDatabase'
-import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 describe('reopening a board after a restart', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite()
 
   const storedUpdates = () =>
-    withServerDatabase(server, async (db) => {
+    withServerDatabase(suite.server, async (db) => {
       const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM updates')
       return row?.n ?? 0
     })
 
   it('rebuilds what the server publishes from storage and writes nothing new', async () => {
-    const boardId = await createBoard(server.url)
+    const boardId = await createBoard(suite.server.url)
     const sam = await joinBoard(
-      server.url,
+      suite.server.url,
       boardId,
       person('Sam', 'lived-experience', { credit: 'first-name' }),
     )
-    const writer = await connectClient(server.url, boardId, { token: sam.token })
+    const writer = await suite.connect(boardId, { token: sam.token })
     for (let i = 0; i < 5; i++)
       writer.records.set(`shape:${i}`, noteRecord(`shape:${i}`, `Idea ${i}`))
-    const reader = await connectClient(server.url, boardId, { token: sam.token })
+    const reader = await suite.connect(boardId, { token: sam.token })
     await waitFor(() => reader.state.get('attribution').has('shape:4'))
     const published = reader.state.toKept().states
     writer.close()
     reader.close()
 
-    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
     const before = await storedUpdates()
-    await server.restart()
-    const fresh = await connectClient(server.url, boardId, { token: sam.token })
-    clients.push(fresh)
+    await suite.server.restart()
+    const fresh = await suite.connect(boardId, { token: sam.token })
     await waitFor(() =>
-      server.logs.some((l) => l.event === 'room.restored' && l.boardId === boardId),
+      suite.server.logs.some((l) => l.event === 'room.restored' && l.boardId === boardId),
     )
     expect(fresh.state.toKept().states).toEqual(published)
     // What the server publishes is not in the document: loading a board changes nothing in it,
     // so loads do not grow the log or make the next client wait for a re-encoded snapshot.
-    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
     expect(await storedUpdates()).toBe(before)
-    await server.restart()
+    await suite.server.restart()
   })
 })

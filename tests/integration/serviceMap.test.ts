@@ -1,35 +1,24 @@
 import type { TLRecord } from '@tldraw/tlschema'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import type { LedgerEntry } from '../../shared/ledger'
 import { mapOutline } from '../../shared/mapOutline'
 import { CURRENT_KEY } from '../../shared/serverState'
 import { SESSION_AREAS, templateShapeId } from '../../shared/sessionAreas'
-import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, createBoardWith, person } from '../helpers/createBoard'
 import { validateWithSchema } from '../helpers/mapRecords'
 import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
-import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
+import { serverForSuite } from '../helpers/serverForSuite'
 
 describe('service maps on a real server', () => {
-  let server: TestServer
-  const clients: TestClient[] = []
-  beforeAll(async () => {
-    server = await startServer()
-  })
-  afterAll(async () => {
-    for (const client of clients) client.close()
-    await server.stop()
-  })
+  const suite = serverForSuite()
 
   const connect = async (boardId: string) => {
-    const client = await connectClient(server.url, boardId)
-    clients.push(client)
-    return client
+    return suite.connect(boardId)
   }
 
   it('carries a board with every kind of map shape to another client unchanged, and keeps it across a restart', async () => {
-    const boardId = await createBoard(server.url)
+    const boardId = await createBoard(suite.server.url)
     const writer = await connect(boardId)
     const reader = await connect(boardId)
     const map = everyKindOfMapRecord()
@@ -48,15 +37,15 @@ describe('service maps on a real server', () => {
     expect(outline.routes).toHaveLength(4)
     expect(outline.gaps).toHaveLength(1)
 
-    for (const client of clients.splice(0)) client.close()
-    expect(await server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-    await server.restart()
+    suite.closeClients()
+    expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
+    await suite.server.restart()
     const later = await connect(boardId)
     expect(later.snapshot()).toEqual(expected)
   })
 
   it('lays out a co-design session when the board is created, recorded as laid out by whoever chose it and counted as nobody’s contribution', async () => {
-    const board = await createBoardWith(server.url, {
+    const board = await createBoardWith(suite.server.url, {
       title: 'Getting help with housing',
       template: 'co-design',
       creator: person('Sam', 'facilitator'),
@@ -87,7 +76,7 @@ describe('service maps on a real server', () => {
       })
     }
     // The ledger records who laid the session out…
-    const response = await fetch(`${server.url}/api/boards/${board.id}/ledger`, {
+    const response = await fetch(`${suite.server.url}/api/boards/${board.id}/ledger`, {
       headers: { Authorization: `Bearer ${board.creator!.token}` },
     })
     const { entries } = (await response.json()) as { entries: LedgerEntry[] }
@@ -104,7 +93,11 @@ describe('service maps on a real server', () => {
   it('never duplicates the frames when two people start boards at the same moment', async () => {
     const boards = await Promise.all(
       [person('Sam'), person('Priya', 'practitioner')].map((creator) =>
-        createBoardWith(server.url, { title: 'Same workshop', template: 'co-design', creator }),
+        createBoardWith(suite.server.url, {
+          title: 'Same workshop',
+          template: 'co-design',
+          creator,
+        }),
       ),
     )
     expect(new Set(boards.map((board) => board.id)).size).toBe(2)

@@ -7,6 +7,7 @@ import type { LicenceChoice } from '../../../shared/export/licences'
 import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
 import type { RoleId } from '../../../shared/roles'
+import type { SessionState } from '../../../shared/sessionState'
 import type { VoiceBalance } from '../../../shared/voiceBalance'
 import type { WritingFor } from '../collab/writingFor'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
@@ -19,7 +20,7 @@ export type Highlight =
   | { readonly kind: 'role'; readonly role: RoleId }
 
 /** The panels that can be docked beside the canvas. */
-export type SidePanelId = 'add' | 'list' | 'legend' | 'people' | 'history'
+export type SidePanelId = 'add' | 'list' | 'legend' | 'people' | 'history' | 'session'
 
 /** Each side panel's heading, which is also the name of the button that opens it. */
 export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
@@ -28,6 +29,7 @@ export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
   legend: 'What do the shapes mean?',
   people: 'People',
   history: 'History of this shape',
+  session: 'Run the session',
 }
 
 /**
@@ -49,6 +51,14 @@ export interface BoardContextValue {
   /** Where shapes that came in with a board file came from (server-owned). */
   readonly imported: ReadonlyMap<string, ImportedAttribution>
   readonly voiceBalance: VoiceBalance | undefined
+  /** Who may run the session, by participant id (server-owned). */
+  readonly facilitators: ReadonlyMap<string, true>
+  /** Whether the server lets this connection run the session (never a role someone picked). */
+  readonly canFacilitate: boolean
+  /** The stage and timer a facilitator set (server-owned), or undefined until someone does. */
+  readonly session: SessionState | undefined
+  /** How far this device's clock is behind the server's, in ms (for the timer). */
+  readonly serverClockOffset: number
   /** The board's licence and who chose it (server-owned; the default until someone chooses). */
   readonly licence: LicenceChoice
   /** Who is on the board right now. */

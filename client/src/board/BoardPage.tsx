@@ -48,9 +48,11 @@ import {
 import { ModeBanners } from './ModeBanners'
 import { openOnWorkingArea } from './openingView'
 import { registerLinkPasting } from './registerLinkPasting'
+import { SessionBar } from './SessionBar'
 import { SidePanelContent } from './SidePanelContent'
 import { useBoardConnection } from './useBoardConnection'
 import { useBoardContextValue, type OpenBoardProps } from './useBoardContextValue'
+import { useFollowSession } from './useFollowSession'
 import { useServerFacts } from './useBoardData'
 
 // Fonts, icons and translations are bundled with the app: tldraw would otherwise load them
@@ -66,6 +68,9 @@ const components: TLComponents = {
   // cover it; tldraw's own top slots stay empty.
   TopPanel: null,
   SharePanel: null,
+  // A workshop's board is one page (the session's areas are frames on it); the page menu only
+  // took room from the canvas, and on a small window covered the map's toolbar.
+  PageMenu: null,
   HelperButtons: MapPanelButtons,
   NavigationPanel: null,
   InFrontOfTheCanvas: BoardOverlay,
@@ -96,6 +101,8 @@ export default function BoardPage(props: OpenBoardProps) {
     [],
   )
   const [highlight, setHighlight] = useState<Highlight | null>(null)
+  // Following the facilitator is on for everyone who joins, until they stop it.
+  const [following, setFollowing] = useState(true)
   const canvas = useMemo<CanvasContextValue>(
     () => ({ sidePanel, toggleSidePanel, highlight, setHighlight }),
     [sidePanel, toggleSidePanel, highlight],
@@ -142,6 +149,7 @@ export default function BoardPage(props: OpenBoardProps) {
   )
   const onFormFocused = useCallback(() => setFormFocus(undefined), [])
   const selected = useValue('selected shapes', () => editor?.getSelectedShapeIds(), [editor])
+  useFollowSession(editor, context?.session, following)
 
   useEffect(() => {
     document.title = `${props.title} · Commonmap`
@@ -178,6 +186,10 @@ export default function BoardPage(props: OpenBoardProps) {
           <div className="board-page">
             <BoardHeader controls={controls} />
             <ModeBanners highlight={highlight} onStopHighlight={() => setHighlight(null)} />
+            <SessionBar
+              following={{ on: following, set: setFollowing }}
+              run={context.canFacilitate && <SidePanelButton panel="session" />}
+            />
             <div className="board-layout">
               {editor && sidePanel && (
                 <BoardSidePanel

@@ -12,6 +12,7 @@ const VERBS: Record<LedgerAction, string> = {
   words: 'wrote or changed the words',
   arranged: 'moved, resized or restyled it',
   deleted: 'deleted it',
+  process: 'did this while running the session',
 }
 
 /** Ledger entries in a row that say the same thing, shown as one line ("… (4 times)"). */

@@ -6,6 +6,7 @@ import { formatShare, type VoiceBalance } from '../../../shared/voiceBalance'
 import { addPersonWithoutDevice } from '../api'
 import { useBoardContext, useCanvasContext, type Highlight } from './BoardContext'
 import { PersonBadge } from './PersonBadge'
+import { RunningTheSession } from './RunningTheSession'
 import {
   EMPTY_PROFILE,
   ProfileFields,
@@ -16,7 +17,7 @@ import {
 const contributionsText = (n: number) => (n === 1 ? '1 contribution' : `${n} contributions`)
 
 /**
- * Everyone on the board and what they contributed, the voice balance by role, showing one
+ * Who runs the session, everyone on the board and what they contributed, the voice balance by role, showing one
  * person's or one role's contributions on the canvas, and adding things for someone in the room
  * who has no device.
  */
@@ -41,6 +42,8 @@ export function PeoplePanel() {
 
   return (
     <div className="people-panel">
+      <RunningTheSession />
+
       <AddingFor />
 
       <section aria-labelledby="voice-balance-heading">

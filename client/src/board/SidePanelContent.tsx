@@ -7,6 +7,7 @@ import { MapListPanel } from '../map/MapListPanel'
 import type { SidePanelId } from './BoardContext'
 import { HistoryPanel } from './HistoryPanel'
 import { PeoplePanel } from './PeoplePanel'
+import { RunSessionPanel } from './RunSessionPanel'
 
 /** What goes in the side panel beside the canvas. */
 export function SidePanelContent({
@@ -31,6 +32,8 @@ export function SidePanelContent({
       return <PeoplePanel />
     case 'history':
       return <HistoryPanel editor={editor} />
+    case 'session':
+      return <RunSessionPanel editor={editor} />
     default:
       return assertNever(panel)
   }

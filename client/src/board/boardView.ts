@@ -7,22 +7,25 @@ export type BoardView = 'simple' | 'board'
 const STORAGE_KEY = 'commonmap:view'
 
 /**
- * A phone: a touch screen too narrow for the canvas and its panels to be of use. Tablets and
- * touch laptops get the canvas.
+ * A screen too small for the canvas and its panels to be of use: a phone (a touch screen up to
+ * 600 CSS px wide; tablets and touch laptops get the canvas), or any window that is at most 400
+ * CSS px wide or 300 high, as a desktop at 400 % zoom is (320×180 for a 1280×720 window), where
+ * the top bar and tldraw's toolbars would leave no canvas to see.
  */
-export const PHONE_QUERY = '(pointer: coarse) and (max-width: 600px)'
+export const SMALL_SCREEN_QUERY =
+  '(pointer: coarse) and (max-width: 600px), (max-width: 400px), (max-height: 300px)'
 
 /**
  * The view this device opens boards in: the one the person last chose here ("See the board",
- * "Simple view"), or else the phone lane on a phone and the canvas anywhere else.
+ * "Simple view"), or else the phone lane on a small screen and the canvas anywhere else.
  */
 export function chooseBoardView(
   storage: Pick<Storage, 'getItem'> = localStorage,
-  isPhone: () => boolean = () => window.matchMedia(PHONE_QUERY).matches,
+  isSmallScreen: () => boolean = () => window.matchMedia(SMALL_SCREEN_QUERY).matches,
 ): BoardView {
   const chosen = storage.getItem(STORAGE_KEY)
   if (chosen === 'simple' || chosen === 'board') return chosen
-  return isPhone() ? 'simple' : 'board'
+  return isSmallScreen() ? 'simple' : 'board'
 }
 
 /** Remembers the view the person chose, for every board on this device. */

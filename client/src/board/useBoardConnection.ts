@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react'
 import { atom, createTLStore, type Signal, type TLStoreWithStatus } from 'tldraw'
 import { creditedParticipant } from '../../../shared/credit'
 import type { PublishedPerson } from '../../../shared/participant'
-import type { ServerNotice } from '../../../shared/serverState'
+import { NOTICES, type ServerNotice } from '../../../shared/serverState'
 import { bindPresence } from '../collab/bindPresence'
 import { bindStoreToYDoc } from '../collab/bindStoreToYDoc'
 import { openBoardSession, type BoardSession } from '../collab/BoardSession'
@@ -60,7 +60,9 @@ export function useBoardConnection(
       collaborationStatus.set(online ? 'online' : 'offline')
       if (session.ready && disposers.length === 0) {
         disposers.push(
-          bindStoreToYDoc(store, session.doc),
+          bindStoreToYDoc(store, session.doc, {
+            onTooLarge: () => onNotice({ code: 'too-large', ...NOTICES['too-large'] }),
+          }),
           bindPresence(store, session.awareness, me),
         )
       }

@@ -6,7 +6,16 @@ import type { BoardSession } from '../collab/BoardSession'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import type { BoardContextValue } from './BoardContext'
 import type { BoardView } from './boardView'
-import { useAttributions, useImported, useLicence, useVoiceBalance } from './useBoardData'
+import {
+  useAttributions,
+  useFacilitators,
+  useImported,
+  useLicence,
+  useServerFacts,
+  useSession,
+  useVoiceBalance,
+} from './useBoardData'
+import { useServerClockOffset } from './useSessionTime'
 import { usePeopleHere } from './usePeopleHere'
 
 /** What a board page (the canvas or the phone lane) is opened with, once the person has joined. */
@@ -34,6 +43,11 @@ export function useBoardContextValue(
   const imported = useImported(session?.serverState)
   const voiceBalance = useVoiceBalance(session?.serverState)
   const licence = useLicence(session?.serverState)
+  const facilitators = useFacilitators(session?.serverState)
+  const canFacilitate =
+    useServerFacts(session?.serverState)?.capabilities.includes('facilitate') ?? false
+  const sessionState = useSession(session?.serverState)
+  const serverClockOffset = useServerClockOffset(boardId, identity.token)
   const peopleHere = usePeopleHere(session?.awareness)
   const connection = session?.connection
   const people = session?.people
@@ -59,6 +73,10 @@ export function useBoardContextValue(
         attributions,
         imported,
         voiceBalance,
+        facilitators,
+        canFacilitate,
+        session: sessionState,
+        serverClockOffset,
         licence,
         peopleHere,
         writingFor: session.writingFor,
@@ -78,6 +96,10 @@ export function useBoardContextValue(
       attributions,
       imported,
       voiceBalance,
+      facilitators,
+      canFacilitate,
+      sessionState,
+      serverClockOffset,
       licence,
       peopleHere,
       onIdentityChanged,

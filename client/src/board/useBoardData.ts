@@ -8,6 +8,7 @@ import {
   type ServerStateName,
   type ServerStates,
 } from '../../../shared/serverState'
+import type { SessionState } from '../../../shared/sessionState'
 import type { VoiceBalance } from '../../../shared/voiceBalance'
 import type { ServerStateMirror } from '../collab/ServerStateMirror'
 
@@ -42,6 +43,16 @@ export function useImported(
   mirror: ServerStateMirror | undefined,
 ): ReadonlyMap<string, ImportedAttribution> {
   return useServerState(mirror, 'imported')
+}
+
+/** Who may run the session, by participant id. */
+export function useFacilitators(mirror: ServerStateMirror | undefined): ReadonlyMap<string, true> {
+  return useServerState(mirror, 'facilitators')
+}
+
+/** The stage and timer a facilitator set, or undefined until someone runs the session. */
+export function useSession(mirror: ServerStateMirror | undefined): SessionState | undefined {
+  return useServerState(mirror, 'session').get(CURRENT_KEY)
 }
 
 /** The board's voice balance. */

@@ -18,6 +18,7 @@ import type { ConnectionState } from '../board/connectionState'
 import { keptServerState } from '../common/keptServerState'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { bindServerState } from './bindServerState'
+import { sendOwnPresenceOnly } from './sendOwnPresenceOnly'
 import { reconnectWhenMoved } from './reconnectWhenMoved'
 import { ServerStateMirror } from './ServerStateMirror'
 import { bindWritingFor, type WritingFor } from './writingFor'
@@ -86,6 +87,7 @@ export function openBoardSession(
       [WS_QUERY.token]: identity.token,
     },
   })
+  sendOwnPresenceOnly(provider)
   const stopReconnecting = reconnectWhenMoved(provider)
   const serverState = new ServerStateMirror()
   const unbindServerState = bindServerState(provider, serverState, { onNotice })

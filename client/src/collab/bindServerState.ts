@@ -2,9 +2,12 @@ import * as decoding from 'lib0/decoding'
 import * as encoding from 'lib0/encoding'
 import * as syncProtocol from 'y-protocols/sync'
 import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { MAX_CHANGE_BYTES } from '../../../shared/limits'
 import { CommonmapMessage } from '../../../shared/protocol'
 import { NOTICES, type ServerNotice } from '../../../shared/serverState'
 import type { ServerStateMirror } from './ServerStateMirror'
+import { splitUpdate } from './splitUpdate'
 
 /** y-websocket's message type for sync messages. */
 const MESSAGE_SYNC = 0
@@ -39,8 +42,21 @@ export function bindServerState(
     state: handlers[CommonmapMessage.serverState],
     notice: handlers[CommonmapMessage.notice],
   }
-  // The provider's own sync handler, but "synced" waits for the server state too.
+  // The provider's own sync handler, but "synced" waits for the server state too, and the
+  // answer to the server's request is sent in pieces when it is large (splitUpdate.ts).
   handlers[MESSAGE_SYNC] = (encoder, decoder, _provider, emitSynced) => {
+    if (decoding.peekVarUint(decoder) === syncProtocol.messageYjsSyncStep1) {
+      decoding.readVarUint(decoder)
+      const answer = Y.encodeStateAsUpdate(provider.doc, decoding.readVarUint8Array(decoder))
+      // Sent here, and the encoder left empty, which the provider then does not send.
+      for (const piece of splitUpdate(answer, MAX_CHANGE_BYTES)) {
+        const frame = encoding.createEncoder()
+        encoding.writeVarUint(frame, MESSAGE_SYNC)
+        syncProtocol.writeUpdate(frame, piece)
+        provider.ws?.send(encoding.toUint8Array(frame))
+      }
+      return
+    }
     encoding.writeVarUint(encoder, MESSAGE_SYNC)
     const step = syncProtocol.readSyncMessage(decoder, encoder, provider.doc, provider)
     if (emitSynced && step === syncProtocol.messageYjsSyncStep2) {

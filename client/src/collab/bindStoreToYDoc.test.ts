@@ -15,6 +15,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import { createInitialBoardState } from '../../../server/initialBoardState'
 import { DocRoot, getRecordStore } from '../../../shared/docLayout'
+import { DEFAULT_MAX_MESSAGE_BYTES, MAX_RECORD_BYTES } from '../../../shared/limits'
 import { schemaFingerprint } from '../../../shared/protocol'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/commonmapSchemaFingerprint'
 import { linkDocs, type DocLink } from '../../../tests/helpers/linkDocs'
@@ -138,6 +139,39 @@ describe('bindStoreToYDoc', () => {
 
     expect(origins).toHaveLength(1)
     expect(String(origins[0])).toBe('Symbol(bindStoreToYDoc)')
+  })
+
+  it('splits a paste of 2,500 shapes into changes that each fit in one message the server takes', () => {
+    const { a, b, link } = twoClients()
+    const sizes: number[] = []
+    a.doc.on('update', (update: Uint8Array, origin: unknown) => {
+      if (origin !== link) sizes.push(update.byteLength)
+    })
+    a.store.put(Array.from({ length: 2500 }, (_, i) => geoShape(`pasted${i}`, { x: i, y: i })))
+    expect(sizes.length).toBeGreaterThan(10)
+    // Far under the limit, whatever the frame's few bytes of header.
+    expect(Math.max(...sizes)).toBeLessThan(DEFAULT_MAX_MESSAGE_BYTES / 2)
+    expectConverged(a, b)
+  })
+
+  it('does not share a record too large for one message: the board’s version is put back and the person told', () => {
+    const doc = boardDoc()
+    const store = makeStore()
+    const onTooLarge = vi.fn()
+    cleanups.push(bindStoreToYDoc(store, doc, { onTooLarge }))
+    const shape = geoShape('card')
+    store.put([shape])
+    const words = { notes: 'x'.repeat(MAX_RECORD_BYTES) }
+    const grown = { ...shape, meta: words }
+    store.put([grown])
+    const added = geoShape('new card', { meta: words })
+    store.put([added])
+
+    expect(onTooLarge.mock.calls).toEqual([[grown], [added]])
+    expect(store.get(shape.id)).toEqual(shape)
+    expect(store.get(added.id)).toBeUndefined()
+    expect(docRecords(doc)[shape.id]).toEqual(shape)
+    expect(docRecords(doc)[added.id]).toBeUndefined()
   })
 
   it('merges concurrent edits to different records', () => {

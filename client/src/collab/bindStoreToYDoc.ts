@@ -1,7 +1,9 @@
 import { isEqual, type TLRecord, type TLStore } from 'tldraw'
 import type * as Y from 'yjs'
 import { validateBoardRecord } from '../../../shared/boardRecords'
+import { MAX_CHANGE_BYTES, MAX_RECORD_BYTES } from '../../../shared/limits'
 import { openRecordStore } from './openRecordStore'
+import { splitIntoChanges } from './splitIntoChanges'
 
 export interface BindStoreToYDocOptions {
   /**
@@ -11,9 +13,16 @@ export interface BindStoreToYDocOptions {
    * (The server refuses such records, so this only happens with a board a server never checked.)
    */
   onInvalidRecord?: (record: unknown, error: unknown) => void
+  /**
+   * Called with a record of this person's that is too large to share (over MAX_RECORD_BYTES):
+   * it is put back as the board has it, and the app says why. Defaults to `console.warn`.
+   */
+  onTooLarge?: (record: TLRecord) => void
 }
 
 type TLSchema = TLStore['schema']
+/** A record to write, or without `record` one to delete. */
+type RecordWrite = { readonly id: string; readonly record?: TLRecord }
 type YKeyValueChange =
   | { action: 'add'; newValue: unknown }
   | { action: 'update'; oldValue: unknown; newValue: unknown }
@@ -31,7 +40,7 @@ type YKeyValueChange =
 export function bindStoreToYDoc(
   store: TLStore,
   doc: Y.Doc,
-  { onInvalidRecord = warnInvalidRecord }: BindStoreToYDocOptions = {},
+  { onInvalidRecord = warnInvalidRecord, onTooLarge = warnTooLarge }: BindStoreToYDocOptions = {},
 ): () => void {
   const schema = store.schema
   const { yStore, close: closeRecordStore } = openRecordStore(doc)
@@ -83,10 +92,47 @@ export function bindStoreToYDoc(
       }
     }
     if (!writes.length && !deletes.length) return
-    doc.transact(() => {
-      for (const record of writes) yStore.set(record.id, record)
-      for (const id of deletes) yStore.delete(id)
-    }, origin)
+    const sizes = new Map(writes.map((record) => [record, recordBytes(record)]))
+    const tooLarge = writes.filter((record) => sizes.get(record)! > MAX_RECORD_BYTES)
+    if (tooLarge.length) putBack(tooLarge)
+    writeInChanges(
+      // Bindings are deleted before and written after the shapes they join, so a client that
+      // receives one change before the next never holds a binding to a missing shape.
+      [
+        ...deletes.sort((a, b) => deleteRank(b) - deleteRank(a)).map((id): RecordWrite => ({ id })),
+        ...writes
+          .filter((record) => !tooLarge.includes(record))
+          .sort((a, b) => applyRank(a) - applyRank(b))
+          .map((record) => ({ id: record.id, record })),
+      ],
+      (write) => (write.record ? sizes.get(write.record)! : DELETE_BYTES),
+    )
+  }
+
+  /** Writes in as many changes as keep each under MAX_CHANGE_BYTES. */
+  const writeInChanges = (
+    writes: readonly RecordWrite[],
+    sizeOf: (write: RecordWrite) => number,
+  ) => {
+    for (const change of splitIntoChanges(writes, sizeOf, MAX_CHANGE_BYTES)) {
+      doc.transact(() => {
+        for (const { id, record } of change) {
+          if (record) yStore.set(id, record)
+          else yStore.delete(id)
+        }
+      }, origin)
+    }
+  }
+
+  /** Puts the board's own version of records too large to share back into the store. */
+  const putBack = (records: readonly TLRecord[]) => {
+    const shared = records.flatMap((record) => {
+      const kept = yStore.get(record.id)
+      return kept ? [kept] : []
+    })
+    const unshared = records.filter((record) => !yStore.has(record.id)).map((record) => record.id)
+    applyToStore(shared, unshared)
+    for (const record of records) onTooLarge(record)
   }
 
   // Listening before the initial load matters: loading runs tldraw's integrity check and side
@@ -103,11 +149,12 @@ export function bindStoreToYDoc(
   )
 
   if (yStore.map.size === 0) {
-    doc.transact(() => {
-      for (const record of store.allRecords()) {
-        if (isDocumentRecord(schema, record)) yStore.set(record.id, record)
-      }
-    }, origin)
+    const seed = store
+      .allRecords()
+      .filter((record) => isDocumentRecord(schema, record))
+      .sort((a, b) => applyRank(a) - applyRank(b))
+      .map((record) => ({ id: record.id, record }))
+    writeInChanges(seed, ({ record }) => recordBytes(record!))
   } else {
     const records: TLRecord[] = []
     for (const { key, val } of yStore.map.values()) {
@@ -166,6 +213,20 @@ function applyRank(record: TLRecord): number {
   return record.typeName === 'binding' ? 1 : 0
 }
 
+function deleteRank(id: string): number {
+  return id.startsWith('binding:') ? 1 : 0
+}
+
+/** What a deletion adds to a change, at most (Yjs encodes it as a range of ids). */
+const DELETE_BYTES = 16
+
+const utf8 = new TextEncoder()
+
+/** About what a record adds to a change: Yjs encodes it a little smaller than its JSON. */
+function recordBytes(record: TLRecord): number {
+  return utf8.encode(JSON.stringify(record)).byteLength
+}
+
 function mergeOrReport(
   store: TLStore,
   apply: () => void,
@@ -177,6 +238,10 @@ function mergeOrReport(
   } catch (error) {
     onInvalidRecord(record, error)
   }
+}
+
+function warnTooLarge(record: TLRecord) {
+  console.warn('Commonmap did not share a record too large for the board', record.id)
 }
 
 function warnInvalidRecord(record: unknown, error: unknown) {

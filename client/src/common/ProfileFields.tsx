@@ -1,6 +1,5 @@
 import { useState, type FormEvent } from 'react'
 import { CREDIT_OPTIONS, type CreditLevel } from '../../../shared/credit'
-import { MAX_NAME_LENGTH } from '../../../shared/limits'
 import { ROLES, type RoleId } from '../../../shared/roles'
 
 /** A person's profile as a form edits it. */
@@ -51,7 +50,6 @@ export function ProfileFields({
         id={`${idPrefix}-name`}
         value={value.name}
         onChange={(e) => set({ name: e.target.value })}
-        maxLength={MAX_NAME_LENGTH}
         autoComplete={you ? 'name' : 'off'}
         aria-describedby={`${idPrefix}-name-hint`}
       />
@@ -81,7 +79,6 @@ export function ProfileFields({
               id={`${idPrefix}-role-other`}
               value={value.roleOther}
               onChange={(e) => set({ roleOther: e.target.value })}
-              maxLength={MAX_NAME_LENGTH}
             />
           </div>
         )}
@@ -115,7 +112,6 @@ export function ProfileFields({
               id={`${idPrefix}-pseudonym`}
               value={value.pseudonym}
               onChange={(e) => set({ pseudonym: e.target.value })}
-              maxLength={MAX_NAME_LENGTH}
               placeholder="For example: Blue Heron"
             />
           </div>

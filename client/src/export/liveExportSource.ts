@@ -10,6 +10,8 @@ export interface BoardState {
   readonly people: ReadonlyMap<string, PublishedPerson>
   readonly attributions: ReadonlyMap<string, RecordAttribution>
   readonly licence: LicenceChoice
+  /** Who may run the session, by participant id. */
+  readonly facilitators: ReadonlyMap<string, true>
 }
 
 /**
@@ -27,6 +29,7 @@ export function liveExportSource(
     people: board.people,
     attributions: board.attributions,
     licence: board.licence,
+    facilitators: [...board.facilitators.keys()],
     now: Date.now(),
   }
 }

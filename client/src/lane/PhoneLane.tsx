@@ -5,10 +5,12 @@ import type { MapShape } from '../../../shared/mapShapes'
 import type { Participant } from '../../../shared/participant'
 import type { ServerNotice } from '../../../shared/serverState'
 import { SESSION_AREAS, templateShapeId } from '../../../shared/sessionAreas'
-import { BoardContext } from '../board/BoardContext'
+import { areaByKey } from '../../../shared/sessionState'
+import { BoardContext, useBoardContext } from '../board/BoardContext'
 import { BoardHeader } from '../board/BoardHeader'
 import { boardHeaderControls } from '../board/boardHeaderControls'
 import { ModeBanners } from '../board/ModeBanners'
+import { TimeLeft } from '../board/SessionBar'
 import { useBoardContextValue, type OpenBoardProps } from '../board/useBoardContextValue'
 import { useServerFacts } from '../board/useBoardData'
 import { Notice } from '../common/Notice'
@@ -140,9 +142,13 @@ export default function PhoneLane(props: OpenBoardProps) {
   )
 }
 
-/** The area the group is working on (the first, until the session has stages) and its prompt. */
+/**
+ * The area the group is working on (where a facilitator moved everyone, else the first) and its
+ * prompt, with the stage's timer.
+ */
 function CurrentArea({ records }: { records: readonly TLRecord[] }) {
-  const area = SESSION_AREAS[0]!
+  const { session } = useBoardContext()
+  const area = (session?.stage && areaByKey(session.stage.area)) || SESSION_AREAS[0]!
   const frame = records.find((record) => record.id === templateShapeId(area.key)) as
     TLFrameShape | undefined
   if (!frame) return null
@@ -151,6 +157,7 @@ function CurrentArea({ records }: { records: readonly TLRecord[] }) {
       <p className="lane-area__now">Now</p>
       <h2 id="lane-area-heading">{frame.props.name}</h2>
       <p className="lane-area__prompt">{area.prompt}</p>
+      <TimeLeft />
     </section>
   )
 }

@@ -2,7 +2,6 @@ import { useState, type FormEvent } from 'react'
 import type { CreateBoardResponse } from '../../../shared/api'
 import { BoardTemplates, type BoardTemplateId } from '../../../shared/boardTemplates'
 import { BOARD_FILE_ACCEPT } from '../../../shared/export/readBoardFile'
-import { MAX_TITLE_LENGTH } from '../../../shared/limits'
 import { boardPath } from '../../../shared/protocol'
 import { createBoard, importBoard } from '../api'
 import { RadioField } from '../common/FormFields'
@@ -79,7 +78,6 @@ export function StartPage() {
             name="title"
             value={title}
             onChange={(e) => setTitle(e.target.value)}
-            maxLength={MAX_TITLE_LENGTH}
             placeholder="For example: Getting help with housing in Leeds"
             required
           />

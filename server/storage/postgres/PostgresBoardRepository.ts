@@ -1,11 +1,20 @@
 import type { PoolClient } from 'pg'
 import type { BoardInfo, ParticipantProfile } from '../../../shared/api'
+import { withFacilitating } from '../../../shared/capabilities'
 import type { LicenceChoice, LicenceId } from '../../../shared/export/licences'
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
-import { EMPTY_LEDGER_HEAD, sealEntries, type LedgerEntry } from '../../../shared/ledger'
+import {
+  EMPTY_LEDGER_HEAD,
+  sealEntries,
+  type LedgerDraft,
+  type LedgerEntry,
+  type LedgerHead,
+} from '../../../shared/ledger'
+import type { SessionState } from '../../../shared/sessionState'
 import { asBuffer } from '../asBuffer'
 import type {
   BoardRepository,
+  FacilitatingChange,
   LedgerQuery,
   NewBoard,
   RecordedLicenceChoice,
@@ -16,9 +25,11 @@ import {
   entryFromRow,
   importedFromRow,
   participantFromRow,
+  sessionFromRow,
   type ImportedRow,
   type LedgerRow,
   type ParticipantRow,
+  type SessionRow,
 } from '../storedRows'
 import type { PostgresDatabase } from './PostgresDatabase'
 import { insertLedgerEntries, ledgerColumns } from './postgresLedger'
@@ -83,6 +94,60 @@ export class PostgresBoardRepository implements BoardRepository {
         profile.pseudonym,
       ],
     )
+  }
+
+  async setFacilitating(
+    participantId: string,
+    facilitates: boolean,
+    step: LedgerDraft,
+  ): Promise<FacilitatingChange> {
+    // Only to learn the board: a participant never changes board.
+    const { boardId } = (await this.getParticipant(participantId)) ?? {}
+    if (!boardId) throw new Error(`Participant ${participantId} does not exist`)
+    return this.database.transaction(async (client): Promise<FacilitatingChange> => {
+      // Under the board's lock the count and the change cannot interleave with another's, so
+      // two facilitators taking it from each other at once cannot leave the board with none.
+      await lockBoard(client, boardId)
+      const { rows } = await client.query<ParticipantRow>(
+        'SELECT * FROM participants WHERE board_id = $1',
+        [boardId],
+      )
+      const everyone = rows.map(participantFromRow)
+      const facilitating = everyone.filter((p) => p.capabilities.includes('facilitate'))
+      const capabilities = everyone.find((p) => p.id === participantId)?.capabilities ?? []
+      if (capabilities.includes('facilitate') === facilitates) return 'unchanged'
+      if (!facilitates && facilitating.length === 1) return 'last-facilitator'
+      await client.query('UPDATE participants SET capabilities = $2 WHERE id = $1', [
+        participantId,
+        withFacilitating(capabilities, facilitates).join(' '),
+      ])
+      await appendLedger(client, boardId, step)
+      return 'changed'
+    })
+  }
+
+  async getSession(boardId: string): Promise<SessionState> {
+    return readSession(this.database.pool, boardId)
+  }
+
+  async changeSession(
+    boardId: string,
+    change: (session: SessionState) => SessionState,
+    step: LedgerDraft,
+  ): Promise<SessionState> {
+    return this.database.transaction(async (client) => {
+      // Under the board's lock, so two facilitators changing it at once each change what the
+      // other left.
+      await lockBoard(client, boardId)
+      const session = change(await readSession(client, boardId))
+      await client.query(
+        `INSERT INTO board_sessions (board_id, state) VALUES ($1, $2)
+          ON CONFLICT (board_id) DO UPDATE SET state = excluded.state`,
+        [boardId, JSON.stringify(session)],
+      )
+      await appendLedger(client, boardId, step)
+      return session
+    })
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {
@@ -156,6 +221,40 @@ export async function insertParticipant(
       participant.capabilities.join(' '),
     ],
   )
+}
+
+/**
+ * Takes a board's row lock until the transaction ends. FOR UPDATE, not a lighter lock, because
+ * it also waits for the appends under way (they hold the row's key-share lock through their
+ * foreign keys), so the end of the ledger chain read after it is the stored one.
+ */
+async function lockBoard(client: Queryable, boardId: string): Promise<void> {
+  const { rowCount } = await client.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [
+    boardId,
+  ])
+  if (rowCount === 0) throw new Error(`Board ${boardId} does not exist`)
+}
+
+/**
+ * Seals `step` onto the board's stored chain and inserts it. Call under {@link lockBoard}; the
+ * board's update log, which keeps its own guess of the chain's end, follows the new end at its
+ * next append (server/storage/postgres/PostgresUpdateLog.ts).
+ */
+async function appendLedger(client: Queryable, boardId: string, step: LedgerDraft): Promise<void> {
+  const { rows } = await client.query<LedgerHead>(
+    'SELECT seq, hash FROM ledger WHERE board_id = $1 ORDER BY seq DESC LIMIT 1',
+    [boardId],
+  )
+  const { entries } = sealEntries(boardId, rows[0] ?? EMPTY_LEDGER_HEAD, [step], nativeSha256Hex)
+  await client.query(insertLedgerEntries(1), ledgerColumns(entries))
+}
+
+async function readSession(client: Queryable, boardId: string): Promise<SessionState> {
+  const { rows } = await client.query<SessionRow>(
+    'SELECT state FROM board_sessions WHERE board_id = $1',
+    [boardId],
+  )
+  return sessionFromRow(rows[0])
 }
 
 async function insertImported(

@@ -37,7 +37,8 @@ export interface PostgresUpdateLogOptions extends CompactionSchedulerOptions {
  * Every append carries its room's fence, and the database refuses it if the board changed hands
  * (server/storage/postgres/postgresMigrations.ts). The ledger's end is kept from the last load
  * or append only as a guess: the database refuses an entry that does not follow the stored end
- * of the chain, so a wrong guess breaks the room (which reloads) and can never fork the chain.
+ * of the chain, so a wrong guess can never fork the chain; the append is tried once more from
+ * the stored end, and if that fails too the room breaks (and reloads).
  */
 export class PostgresUpdateLog implements UpdateLog, BatchAppender {
   private readonly heads = new Map<string, LedgerHead>()
@@ -127,7 +128,7 @@ export class PostgresUpdateLog implements UpdateLog, BatchAppender {
       if (this.broken.has(boardId)) throw this.broken.get(boardId)
     }
     try {
-      await this.insert(entries, boards)
+      await this.insertOnChain(entries, boards)
     } catch (error) {
       const refused = hasSqlState(error, 'CM409')
         ? new BoardMovedError((error as Error).message)
@@ -141,6 +142,24 @@ export class PostgresUpdateLog implements UpdateLog, BatchAppender {
     }
     for (const { boardId, entry } of entries) {
       this.scheduler.appended(boardId, entry.update.byteLength)
+    }
+  }
+
+  /**
+   * Inserts the entries; if a board's chain grew since its end was kept (the repository appends
+   * facilitation steps, in this process or another), once more from the stored ends. The first
+   * try was one statement, so nothing of it was stored.
+   */
+  private async insertOnChain(
+    entries: readonly BoardEntry[],
+    boards: readonly string[],
+  ): Promise<void> {
+    try {
+      await this.insert(entries, boards)
+    } catch (error) {
+      if (!isOffTheChain(error)) throw error
+      for (const boardId of boards) this.heads.delete(boardId)
+      await this.insert(entries, boards)
     }
   }
 
@@ -266,4 +285,16 @@ export class PostgresUpdateLog implements UpdateLog, BatchAppender {
     })
     return { compactedUpdates: read.seqs.length }
   }
+}
+
+/**
+ * True when ledger entries were refused for not following their board's stored chain: the entry
+ * before did not match (CM412), or its sequence number was taken (the primary key).
+ */
+function isOffTheChain(error: unknown): boolean {
+  return (
+    hasSqlState(error, 'CM412') ||
+    (hasSqlState(error, '23505') &&
+      (error as { constraint?: unknown }).constraint === 'ledger_pkey')
+  )
 }

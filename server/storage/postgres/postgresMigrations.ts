@@ -155,6 +155,15 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     PRIMARY KEY (board_id, name)
   );
   `,
+  // 2. The session a facilitator runs (stage, timer: shared/sessionState.ts), as JSON: one row
+  //    per board, replaced on each change, in the transaction that appends the step's ledger
+  //    entry. No row: nobody has run the session yet.
+  `
+  CREATE TABLE board_sessions (
+    board_id text PRIMARY KEY REFERENCES boards (id),
+    state text NOT NULL
+  );
+  `,
 ]
 
 /** Any fixed number: the advisory lock processes take while they migrate. */

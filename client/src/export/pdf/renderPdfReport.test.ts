@@ -52,6 +52,7 @@ function boardExport(changes: Partial<BoardExport> = {}): BoardExport {
       },
       { role: 'practitioner', label: 'Practitioner', names: ['Priya'], count: null },
     ],
+    facilitatedBy: 'Facilitated by Alex · Facilitator',
     frames: [
       { id: 'shape:template-purpose', name: '1. Why we are here' },
       { id: 'shape:template-map', name: '4. The map' },
@@ -109,6 +110,7 @@ describe('renderPdfReport', () => {
     expect(credits).toContain('Lived experience 3 people in this group.')
     expect(credits).toContain('Blue Heron')
     expect(credits).toContain('Practitioner • Priya')
+    expect(credits).toContain('Facilitated by Alex · Facilitator.')
     expect(credits).toContain('Creative Commons Attribution-ShareAlike 4.0 (CC BY-SA 4.0)')
     expect(credits).toContain('Chosen by Priya · Practitioner on 2 May 2026.')
   })

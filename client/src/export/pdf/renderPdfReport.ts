@@ -106,6 +106,8 @@ export async function renderPdfReport(
     }
     for (const name of group.names) pdf.item(name)
   }
+  // Apart from the credits: running the session made nobody an author.
+  if (report.facilitatedBy) pdf.paragraph(`${report.facilitatedBy}.`)
 
   pdf.heading('Licence', 2)
   pdf.paragraph(report.licence.label, { bold: true })

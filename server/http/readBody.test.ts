@@ -1,0 +1,39 @@
+import type { IncomingMessage } from 'node:http'
+import { PassThrough } from 'node:stream'
+import { describe, expect, it } from 'vitest'
+import { readBody } from './readBody'
+
+/** A request body arriving in `chunks`, with the Content-Length header when `declared`. */
+function request(chunks: readonly string[], declared: boolean): IncomingMessage {
+  const stream = new PassThrough()
+  const length = chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0)
+  Object.assign(stream, {
+    headers: declared ? { 'content-length': String(length) } : {},
+    socket: { destroy: () => stream.destroy() },
+  })
+  setImmediate(() => {
+    for (const chunk of chunks) stream.write(chunk)
+    stream.end()
+  })
+  return stream as unknown as IncomingMessage
+}
+
+describe('readBody', () => {
+  const chunks = ['first ', 'second ', 'x'.repeat(100_000), ' last']
+
+  it.each([true, false])('reads every chunk in order (Content-Length given: %s)', async (declared) => {
+    const result = await readBody(request(chunks, declared), 1_000_000)
+    expect(result.kind).toBe('ok')
+    expect(result.kind === 'ok' && result.body.toString()).toBe(chunks.join(''))
+  })
+
+  it('gives each body a memory of its own, which can be moved to a worker thread', async () => {
+    const result = await readBody(request(['small'], true), 1000)
+    if (result.kind !== 'ok') throw new Error(result.kind)
+    expect(result.body.buffer.byteLength).toBe(5)
+  })
+
+  it.each([true, false])('answers too-large past the limit (Content-Length given: %s)', async (declared) => {
+    expect(await readBody(request(chunks, declared), 50_000)).toEqual({ kind: 'too-large' })
+  })
+})

@@ -1,0 +1,58 @@
+import type { LedgerDraft } from './ledger'
+
+/**
+ * The steps of running a session that the ledger records as `process` entries (the entry's
+ * `recordType`), with what each concerns as its `recordId`:
+ * - `facilitate-given`: a facilitator let a person (`participant:<id>`) facilitate;
+ * - `facilitate-taken`: a facilitator took facilitating back from a person;
+ * - `stage-moved`: a facilitator moved the group to an area (`area:<key>`);
+ * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
+ * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`).
+ */
+export const PROCESS_STEPS = [
+  'facilitate-given',
+  'facilitate-taken',
+  'stage-moved',
+  'timer-started',
+  'timer-stopped',
+  'everyone-brought',
+] as const
+
+/** One of {@link PROCESS_STEPS}. */
+export type ProcessStep = (typeof PROCESS_STEPS)[number]
+
+/** The ledger's record id for a step that concerns a person. */
+export function personRecordId(participantId: string): string {
+  return `participant:${participantId}`
+}
+
+/** The ledger's record id for a step that concerns an area of the session. */
+export function areaRecordId(areaKey: string): string {
+  return `area:${areaKey}`
+}
+
+/** The ledger's record id for the stage's timer. */
+export const TIMER_RECORD_ID = 'session:timer'
+
+/** The ledger's record id for bringing everyone to a view. */
+export const VIEW_RECORD_ID = 'session:view'
+
+/**
+ * The ledger draft for a step taken by a facilitator. Who took it is the entry's participant,
+ * never anyone's author: the ledger's fold credits nobody with a process entry.
+ */
+export function processDraft(
+  step: ProcessStep,
+  facilitatorId: string,
+  recordId: string,
+  at: number,
+): LedgerDraft {
+  return {
+    at,
+    participantId: facilitatorId,
+    writtenDownBy: null,
+    action: 'process',
+    recordId,
+    recordType: step,
+  }
+}

@@ -1,0 +1,12 @@
+// Loaded into a Commonmap server the bench starts (`node --import`): every 250 ms it writes the
+// longest the server's event loop was held in that time, as a JSON log line on stderr, so a
+// scenario can say how long anything held every board's event loop. Bench-only: the server
+// itself has no such switch.
+import { monitorEventLoopDelay } from 'node:perf_hooks'
+
+const delay = monitorEventLoopDelay({ resolution: 1 })
+delay.enable()
+setInterval(() => {
+  process.stderr.write(`${JSON.stringify({ event: 'bench.event-loop', maxMs: delay.max / 1e6 })}\n`)
+  delay.reset()
+}, 250).unref()
