@@ -7,6 +7,7 @@ import {
 } from '../../../deploy/cluster/throwawayPostgres'
 import { getRecordStore } from '../../../shared/docLayout'
 import { verifyLedger, type LedgerDraft } from '../../../shared/ledger'
+import { areaRecordId, personRecordId, processDraft } from '../../../shared/processSteps'
 import { commonmapSchema } from '../../../shared/schema'
 import { describeWhenInstalled } from '../../../tests/helpers/describeWhenInstalled'
 import { waitFor } from '../../../tests/helpers/waitFor'
@@ -309,6 +310,73 @@ describeWhenInstalled(['postgresql'], 'openPostgresStorage', () => {
     expect(await storage.assets.find(boardId, '../x.png')).toBeUndefined()
     await storage.assets.removeBoard(boardId)
     expect(await storage.assets.find(boardId, name)).toBeUndefined()
+  })
+
+  it('keeps a facilitator when two processes take it from each other at once, on the same chain as the room', async () => {
+    const a = await open()
+    const b = await open()
+    const writer = createWriter()
+    const boardId = await createBoard(a, writer.initial)
+    const facilitator = (id: string): StoredParticipant => ({
+      ...person(boardId, id),
+      capabilities: ['view', 'edit', 'facilitate'],
+    })
+    const alex = facilitator('p_alex000000000000000002')
+    const sam = facilitator('p_sam0000000000000000002')
+    await a.repository.addParticipant(alex)
+    await a.repository.addParticipant(sam)
+    const { fence } = (await a.ownership.acquire(boardId))!
+    // The room's log now keeps the chain's end: the steps below move it from outside the room.
+    await a.log.load(boardId)
+    for (let round = 0; round < 5; round++) {
+      const outcomes = await Promise.all([
+        a.repository.setFacilitating(
+          alex.id,
+          false,
+          processDraft('facilitate-taken', sam.id, personRecordId(alex.id), 1),
+        ),
+        b.repository.setFacilitating(
+          sam.id,
+          false,
+          processDraft('facilitate-taken', alex.id, personRecordId(sam.id), 1),
+        ),
+      ])
+      expect(outcomes.sort()).toEqual(['changed', 'last-facilitator'])
+      const left = (await a.repository.listParticipants(boardId)).filter((p) =>
+        p.capabilities.includes('facilitate'),
+      )
+      expect(left).toHaveLength(1)
+      const other = left[0]!.id === alex.id ? sam : alex
+      expect(
+        await b.repository.setFacilitating(
+          other.id,
+          true,
+          processDraft('facilitate-given', left[0]!.id, personRecordId(other.id), 1),
+        ),
+      ).toBe('changed')
+    }
+    const moved = await Promise.all(
+      ['purpose', 'agreement'].map((area, i) =>
+        (i === 0 ? a : b).repository.changeSession(
+          boardId,
+          (session) => ({ ...session, stage: { area, at: session.stage ? 2 : 1, by: alex.id } }),
+          processDraft('stage-moved', alex.id, areaRecordId(area), 1),
+        ),
+      ),
+    )
+    // Whichever went second saw the first's stage.
+    expect(moved.map((session) => session.stage?.at).sort()).toEqual([1, 2])
+    expect(await b.repository.getSession(boardId)).toEqual(moved.find((s) => s.stage?.at === 2))
+    writer.move('shape:a', 1)
+    await a.log.append(boardId, {
+      update: writer.updates[0]!,
+      ledger: [draft('shape:a', sam.id)],
+      fence,
+    })
+    const ledger = await a.repository.readLedger(boardId)
+    expect(ledger).toHaveLength(5 * 2 + 2 + 1)
+    expect(ledger.at(-1)?.recordId).toBe('shape:a')
+    expect(verifyLedger(ledger).ok).toBe(true)
   })
 
   it('carries board events to the other processes, not back to the sender', async () => {
