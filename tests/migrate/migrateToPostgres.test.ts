@@ -5,7 +5,7 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../../deploy/cluster/throwawayPostgres'
-import type { AssetUploadResponse, LedgerResponse } from '../../shared/api'
+import type { AssetUploadResponse, LedgerResponse, SessionResponse } from '../../shared/api'
 import { verifyLedger } from '../../shared/ledger'
 import { connectClient } from '../helpers/connectClient'
 import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
@@ -43,7 +43,7 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     await postgres?.stop()
   })
 
-  it('copies every board, person, ledger, licence and picture, and refuses to copy twice', async () => {
+  it('copies every board, person, ledger, licence, session and picture, and refuses to copy twice', async () => {
     const board = await createBoardWith(sqliteServer.url, {
       title: 'Getting help with housing',
       creator: person('Priya', 'practitioner'),
@@ -65,6 +65,12 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       body: JSON.stringify({ licence: 'cc-by-4.0' }),
     })
     expect(licence.status).toBe(200)
+    const stage = await fetch(`${sqliteServer.url}/api/boards/${board.id}/session/stage`, {
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body: JSON.stringify({ area: 'purpose' }),
+    })
+    expect(stage.status).toBe(200)
 
     /** What a person can see of the board through the API. */
     const seenThrough = async (url: string) => {
@@ -76,6 +82,8 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       return {
         board: await (await get(`/api/boards/${board.id}`)).json(),
         people: await (await get(`/api/boards/${board.id}/participants`)).json(),
+        session: ((await (await get(`/api/boards/${board.id}/session`)).json()) as SessionResponse)
+          .session,
         ledger,
         picture: new Uint8Array(await (await get(src)).arrayBuffer()),
       }

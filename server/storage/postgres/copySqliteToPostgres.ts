@@ -35,11 +35,12 @@ const TABLES: readonly { name: string; order: string }[] = [
   { name: 'ledger', order: 'board_id, seq' },
   { name: 'board_licences', order: 'rowid' },
   { name: 'imported_shapes', order: 'board_id, shape_id' },
+  { name: 'board_sessions', order: 'board_id' },
 ]
 
 /**
  * Moves an install from SQLite to PostgreSQL (`npm run migrate`): every board, person, ledger
- * entry, licence, imported shape's origin and picture, in one PostgreSQL transaction, so a failed
+ * entry, licence, imported shape's origin, session and picture, in one PostgreSQL transaction, so a failed
  * copy leaves the target as it was. Each board's document is copied as one snapshot (its log
  * folded in, as a compaction would). Every ledger is verified on both sides and must match
  * entry for entry. Refuses a target that already holds boards. The SQLite side is only read
