@@ -67,7 +67,7 @@ export interface ClusterOptions {
   readonly withoutFsync?: boolean
   /** How each process is started by `node` (default: the server from source, through tsx). */
   readonly nodeArgs?: readonly string[]
-  /** Extra environment for every process (e.g. BOARD_LEASE_MS). */
+  /** Extra environment for every process (e.g. BOARD_LEASE_MS, the per-address limits). */
   readonly env?: Record<string, string>
   /** Port HAProxy listens on (default: a free one). */
   readonly port?: number
@@ -90,11 +90,18 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
   const postgres = await startThrowawayPostgres({ withoutFsync: options.withoutFsync })
   const scratch = mkdtempSync(join(tmpdir(), 'commonmap-cluster-'))
   const statsAddress = `127.0.0.1:${await freePort()}`
+  const proxyPort = options.port ?? (await freePort())
+  const listen = `127.0.0.1:${proxyPort}`
   const processes: ClusterProcess[] = []
   try {
     for (let number = 1; number <= CLUSTER_SIZE; number++) {
       processes.push(
         await startProcess(number, await freePort(), statsAddress, options.nodeArgs, {
+          // As behind any reverse proxy: people's own addresses count for the per-address limits
+          // (HAProxy forwards them), and pages served through HAProxy may change boards and
+          // open their sockets (their origin is HAProxy's, not the process's).
+          TRUST_PROXY: '1',
+          ALLOWED_ORIGINS: `http://${listen},http://localhost:${proxyPort}`,
           ...options.env,
           DATABASE_URL: postgres.url,
           // Unused with PostgreSQL; set so that nothing ever lands in the working folder.
@@ -107,7 +114,6 @@ export async function startCluster(options: ClusterOptions = {}): Promise<Cluste
     await postgres.stop()
     throw error
   }
-  const listen = `127.0.0.1:${options.port ?? (await freePort())}`
   const proxy = spawn(HAPROXY_BIN, ['-f', join(repoRoot, 'deploy', 'haproxy.cfg'), '-db'], {
     env: {
       ...process.env,

@@ -2,6 +2,7 @@ import { ownerOf } from '../../deploy/cluster/ownerOf'
 import { startCluster, type Cluster } from '../../deploy/cluster/startCluster'
 import { SERVER_BUILD } from '../../server/ensureBuilt'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
+import { GENEROUS_LIMITS } from '../helpers/startServer'
 import { interleavedRounds, type Rounds } from './interleavedRounds'
 import { ProcSampler } from './procStats'
 import type { WorkloadTarget } from './serverProcess'
@@ -70,7 +71,8 @@ export async function runClusterScenario({
   readonly progress: (line: string) => void
 }): Promise<ClusterBench> {
   progress('Starting PostgreSQL, three Commonmap processes and HAProxy…')
-  const cluster = await startCluster({ nodeArgs: [SERVER_BUILD.output] })
+  // Every client comes from this one address, as on the one-process side (serverProcess.ts).
+  const cluster = await startCluster({ nodeArgs: [SERVER_BUILD.output], env: GENEROUS_LIMITS })
   try {
     const workshopRounds = await interleavedRounds(
       CLUSTER_KINDS,

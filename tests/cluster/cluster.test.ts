@@ -5,6 +5,7 @@ import { startCluster, type Cluster, type ClusterProcess } from '../../deploy/cl
 import { connectClient } from '../helpers/connectClient'
 import { describeWhenInstalled } from '../helpers/describeWhenInstalled'
 import { noteRecord } from '../helpers/records'
+import { GENEROUS_LIMITS } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 import { ClusterWorkshop } from './ClusterWorkshop'
 
@@ -21,7 +22,8 @@ describeWhenInstalled(
     let workshop: ClusterWorkshop | undefined
 
     beforeAll(async () => {
-      cluster = await startCluster({ withoutFsync: true })
+      // Every client comes from this one address.
+      cluster = await startCluster({ withoutFsync: true, env: GENEROUS_LIMITS })
     }, 120_000)
     afterEach(async () => {
       workshop?.close()
