@@ -9,7 +9,9 @@ const SHAPES = 5
 const shape = (n: number, x: number) => noteRecord(`shape:${n}`, `Note ${n}`, { x })
 
 describe('compaction in a real server', () => {
-  const suite = serverForSuite()
+  // The test sends hundreds of moves at once, far faster than anyone drags (UPDATES_PER_SECOND
+  // would close it): it is about the log, not the rate.
+  const suite = serverForSuite({ env: { UPDATES_PER_SECOND: '100000' } })
 
   const loggedRowCount = (boardId: string): Promise<number> =>
     withServerDatabase(suite.server, async (db) => {
