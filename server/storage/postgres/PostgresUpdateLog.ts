@@ -61,32 +61,9 @@ export class PostgresUpdateLog implements UpdateLog, BatchAppender {
   }
 
   async load(boardId: string): Promise<StoredDocument | undefined> {
-    // One statement, so the snapshot and the log agree even while a compaction commits.
-    const { rows } = await this.database.pool.query<{
-      state: Buffer
-      schema: string | null
-      updates: Buffer[]
-      head_seq: number | null
-      head_hash: string | null
-    }>(
-      `SELECT s.state, b.schema,
-          coalesce((SELECT array_agg(u.data ORDER BY u.seq) FROM updates u WHERE u.board_id = b.id),
-            '{}') AS updates,
-          l.seq AS head_seq, l.hash AS head_hash
-        FROM boards b JOIN snapshots s ON s.board_id = b.id
-        LEFT JOIN LATERAL (SELECT seq, hash FROM ledger WHERE board_id = b.id ORDER BY seq DESC
-          LIMIT 1) l ON true
-        WHERE b.id = $1`,
-      [boardId],
-    )
-    const row = rows[0]
+    const row = await this.read(boardId)
     if (!row) return undefined
-    this.heads.set(
-      boardId,
-      row.head_seq === null
-        ? EMPTY_LEDGER_HEAD
-        : { seq: row.head_seq, hash: row.head_hash as string },
-    )
+    this.heads.set(boardId, row.head)
     // A fresh start for a board whose room broke: its next appends follow what is stored.
     this.broken.delete(boardId)
     this.scheduler.counted(boardId, {
@@ -97,7 +74,7 @@ export class PostgresUpdateLog implements UpdateLog, BatchAppender {
     return {
       snapshot: row.state,
       updates: row.updates,
-      schema: row.schema === null ? null : (JSON.parse(row.schema) as SerializedSchema),
+      schema: row.schema,
     }
   }
 
@@ -234,30 +211,60 @@ export class PostgresUpdateLog implements UpdateLog, BatchAppender {
     return heads
   }
 
-  private async runCompaction(boardId: string): Promise<CompactionResult> {
+  /**
+   * A board's snapshot and the updates logged since, in one statement, so they agree even while
+   * a compaction commits. One row per update: node-postgres parses an array of them (array_agg)
+   * one character at a time, which held the event loop, and so every board, for seconds when
+   * a full board loaded or compacted.
+   */
+  private async read(boardId: string): Promise<StoredRows | undefined> {
     const { rows } = await this.database.pool.query<{
-      state: Buffer
-      up_to_seq: number
-      seqs: string[] | null
-      updates: Buffer[] | null
+      state: Buffer | null
+      schema: string | null
+      up_to_seq: number | null
+      head_seq: number | null
+      head_hash: string | null
+      seq: number | null
+      data: Buffer | null
     }>(
-      `SELECT s.state, s.up_to_seq, u.seqs, u.updates FROM snapshots s,
-          LATERAL (SELECT array_agg(seq ORDER BY seq)::text[] AS seqs,
-            array_agg(data ORDER BY seq) AS updates FROM updates WHERE board_id = s.board_id) u
-        WHERE s.board_id = $1`,
+      `SELECT s.state, b.schema, s.up_to_seq, l.seq AS head_seq, l.hash AS head_hash,
+          NULL::bigint AS seq, NULL::bytea AS data
+        FROM boards b JOIN snapshots s ON s.board_id = b.id
+        LEFT JOIN LATERAL (SELECT seq, hash FROM ledger WHERE board_id = b.id ORDER BY seq DESC
+          LIMIT 1) l ON true
+        WHERE b.id = $1
+      UNION ALL
+      SELECT NULL, NULL, NULL, NULL, NULL, u.seq, u.data FROM updates u WHERE u.board_id = $1
+      ORDER BY seq NULLS FIRST`,
       [boardId],
     )
-    const read = rows[0]
-    if (!read?.seqs || !read.updates) return { compactedUpdates: 0 }
+    const [board, ...logged] = rows
+    if (!board?.state) return undefined
+    return {
+      state: board.state,
+      schema: board.schema === null ? null : (JSON.parse(board.schema) as SerializedSchema),
+      upToSeq: board.up_to_seq ?? 0,
+      head:
+        board.head_seq === null
+          ? EMPTY_LEDGER_HEAD
+          : { seq: board.head_seq, hash: board.head_hash ?? '' },
+      seqs: logged.map((row) => row.seq ?? 0),
+      updates: logged.map((row) => row.data ?? Buffer.alloc(0)),
+    }
+  }
+
+  private async runCompaction(boardId: string): Promise<CompactionResult> {
+    const read = await this.read(boardId)
+    if (!read?.updates.length) return { compactedUpdates: 0 }
     const started = performance.now()
     const merged = await this.options.merge(read.state, read.updates)
-    const lastSeq = Number(read.seqs.at(-1))
+    const lastSeq = read.seqs.at(-1)
     // The snapshot is replaced only if nobody compacted since it was read, and exactly the
     // folded updates are deleted with it: updates appended meanwhile are kept for the next one.
     const compacted = await this.database.transaction(async (client) => {
       const replaced = await client.query(
         'UPDATE snapshots SET state = $2, up_to_seq = $3 WHERE board_id = $1 AND up_to_seq = $4',
-        [boardId, asBuffer(merged), lastSeq, read.up_to_seq],
+        [boardId, asBuffer(merged), lastSeq, read.upToSeq],
       )
       if (replaced.rowCount !== 1) return false
       await client.query('DELETE FROM updates WHERE board_id = $1 AND seq = ANY($2::bigint[])', [
@@ -285,6 +292,18 @@ export class PostgresUpdateLog implements UpdateLog, BatchAppender {
     })
     return { compactedUpdates: read.seqs.length }
   }
+}
+
+/** What {@link PostgresUpdateLog} reads of a board: its snapshot, and its log in order. */
+interface StoredRows {
+  readonly state: Buffer
+  readonly schema: SerializedSchema | null
+  /** The last update the snapshot folded in. */
+  readonly upToSeq: number
+  /** The end of the board's ledger chain. */
+  readonly head: LedgerHead
+  readonly seqs: readonly number[]
+  readonly updates: readonly Buffer[]
 }
 
 /**
