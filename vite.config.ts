@@ -1,7 +1,7 @@
 import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { VitePWA } from 'vite-plugin-pwa'
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 import { precompressAssets } from './client/build/precompressAssets'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -72,6 +72,13 @@ export default defineConfig({
     // refuses; transformed by Vite, it resolves.
     server: { deps: { inline: ['@excalidraw/excalidraw'] } },
     include: ['{client,server,shared}/**/*.test.{ts,tsx}', 'tests/**/*.test.ts'],
+    // The cluster tests (PostgreSQL, three servers, HAProxy and 30 clients each) kill and pause
+    // processes against deadlines: they run on their own, after the rest (`npm run
+    // test:cluster`, part of `npm test`), not beside every other suite on a two-core machine.
+    exclude: [
+      ...configDefaults.exclude,
+      ...(process.env.COMMONMAP_CLUSTER_TESTS ? [] : ['tests/cluster/**']),
+    ],
     environment: 'node',
     // Sized for a loaded two-core CI machine (see `npm run test:stress`), not a fast laptop.
     testTimeout: 60_000,

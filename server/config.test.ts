@@ -18,6 +18,8 @@ describe('parseConfig', () => {
       port: 8080,
       host: '127.0.0.1',
       dataDir: './data',
+      databaseUrl: undefined,
+      leaseMs: 5000,
       maxMessageBytes: DEFAULT_MAX_MESSAGE_BYTES,
       maxAssetBytes: DEFAULT_MAX_ASSET_BYTES,
       maxImportBytes: DEFAULT_MAX_IMPORT_BYTES,
@@ -58,6 +60,8 @@ describe('parseConfig', () => {
       ALLOWED_ORIGINS: 'https://map.example.org, http://10.0.0.5:8080/',
       TRUST_PROXY: '1',
       COMMONMAP_BENCH_WITHOUT_LEDGER: '1',
+      DATABASE_URL: 'postgres://commonmap:secret@db.example.org:5432/commonmap',
+      BOARD_LEASE_MS: '3000',
     })
     expect(result).toEqual({
       ok: true,
@@ -65,6 +69,8 @@ describe('parseConfig', () => {
         port: 0,
         host: '0.0.0.0',
         dataDir: '/var/lib/commonmap',
+        databaseUrl: 'postgres://commonmap:secret@db.example.org:5432/commonmap',
+        leaseMs: 3000,
         maxMessageBytes: 1048576,
         maxAssetBytes: 5000,
         maxImportBytes: 70000,
@@ -103,6 +109,10 @@ describe('parseConfig', () => {
     ['ALLOWED_ORIGINS', 'map.example.org'],
     ['ALLOWED_ORIGINS', 'https://map.example.org/app'],
     ['TRUST_PROXY', 'yes'],
+    ['DATABASE_URL', 'mysql://db.example.org/commonmap'],
+    ['DATABASE_URL', 'commonmap'],
+    ['BOARD_LEASE_MS', '500'],
+    ['BOARD_LEASE_MS', 'five seconds'],
   ])('refuses %s=%s with one sentence that names the variable', (name, value) => {
     const result = parseConfig({ [name]: value })
     expect(result.ok).toBe(false)

@@ -19,8 +19,20 @@ export interface ServerConfig {
   readonly port: number
   /** `HOST`: address to listen on. Loopback keeps the board on this computer. */
   readonly host: string
-  /** `DATA_DIR`: folder for the database and uploaded pictures. */
+  /** `DATA_DIR`: folder for the database and uploaded pictures (SQLite only). */
   readonly dataDir: string
+  /**
+   * `DATABASE_URL`: a `postgres://` address. When set, boards, people, the ledger and pictures
+   * live in that PostgreSQL database, and several processes can share it behind a proxy (see
+   * the README, "Running on several machines"). Unset: SQLite in DATA_DIR.
+   */
+  readonly databaseUrl: string | undefined
+  /**
+   * `BOARD_LEASE_MS`: with PostgreSQL, how long a process's claim to a board lasts without being
+   * renewed (renewed every third of it). A process that stops answering loses its boards after
+   * this long; one that exits or dies gives them up at once.
+   */
+  readonly leaseMs: number
   /** `MAX_MESSAGE_BYTES`: largest WebSocket frame accepted. */
   readonly maxMessageBytes: number
   /** `MAX_ASSET_BYTES`: largest picture accepted. */
@@ -90,6 +102,12 @@ export function parseConfig(env: Record<string, string | undefined>): Checked<Se
         'HOST must be an address such as 127.0.0.1 or 0.0.0.0, or a name such as localhost.',
       )
     }
+    const databaseUrl = value('DATABASE_URL')
+    if (databaseUrl !== undefined && !isPostgresUrl(databaseUrl)) {
+      throw new ConfigError(
+        'DATABASE_URL must be a PostgreSQL address such as postgres://commonmap:secret@db.example.org:5432/commonmap, or unset for SQLite.',
+      )
+    }
     const workThreads = value('WORK_THREADS')
     return {
       ok: true,
@@ -97,6 +115,8 @@ export function parseConfig(env: Record<string, string | undefined>): Checked<Se
         port,
         host,
         dataDir: value('DATA_DIR') ?? './data',
+        databaseUrl,
+        leaseMs: number('BOARD_LEASE_MS', 5000, 1000, 60_000, ' of milliseconds'),
         maxMessageBytes: bytes('MAX_MESSAGE_BYTES', DEFAULT_MAX_MESSAGE_BYTES, 64 * KIB),
         maxAssetBytes: bytes('MAX_ASSET_BYTES', DEFAULT_MAX_ASSET_BYTES, 1),
         maxImportBytes: bytes('MAX_IMPORT_BYTES', DEFAULT_MAX_IMPORT_BYTES, 1),
@@ -149,6 +169,15 @@ function parseOrigins(text: string | undefined): string[] {
       }
       return url.origin
     })
+}
+
+function isPostgresUrl(text: string): boolean {
+  try {
+    const url = new URL(text)
+    return (url.protocol === 'postgres:' || url.protocol === 'postgresql:') && url.hostname !== ''
+  } catch {
+    return false
+  }
 }
 
 function parseWholeNumber(

@@ -16,6 +16,7 @@ import { createBoard, person } from '../tests/helpers/createBoard'
 import { waitFor } from '../tests/helpers/waitFor'
 import { createCommonmapServer, type CommonmapServerOptions } from './createCommonmapServer'
 import { silentLogger } from './logger'
+import { FileAssetStore } from './storage/FileAssetStore'
 import { MemoryStorage } from './storage/MemoryStorage'
 
 describe('createCommonmapServer', () => {
@@ -28,7 +29,7 @@ describe('createCommonmapServer', () => {
     const assetsDir = mkdtempSync(join(tmpdir(), 'commonmap-embed-'))
     const server = await createCommonmapServer({
       storage: new MemoryStorage(),
-      assetsDir,
+      assets: new FileAssetStore(assetsDir),
       port: 0,
       logger: silentLogger,
       ...options,
@@ -48,7 +49,7 @@ describe('createCommonmapServer', () => {
     }
     const assetsDir = mkdtempSync(join(tmpdir(), 'commonmap-assets-'))
     cleanups.push(() => rmSync(assetsDir, { recursive: true, force: true }))
-    const server = await start({ storage: new FullDisk(), assetsDir })
+    const server = await start({ storage: new FullDisk(), assets: new FileAssetStore(assetsDir) })
     const photo = pictureAsset(ONE_PIXEL_PNG_DATA_URL)
     const file = boardFileJson([photo], embeddedInfo('With a photo', 1, {}))
     const res = await importBoardFile(server.url, file, person('Priya'))

@@ -21,14 +21,14 @@ import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/commonmapSchemaFingerpri
 import { AddressLimits, type PerMinuteLimits } from './http/AddressLimits'
 import { createApiHandler } from './http/apiRoutes'
 import { authenticate } from './identity/participantTokens'
-import { AssetStore } from './http/AssetStore'
 import { publicAddress } from './http/publicAddress'
 import { sendError } from './http/respond'
 import { ServedOrigins } from './http/ServedOrigins'
 import { createJsonLogger, rateLimitLogger, type Logger } from './logger'
+import { lazyBoardRoomSetup } from './plugins/lazyBoardRoomSetup'
 import type { ConnectionIdentity } from './room/RoomPlugin'
 import { RoomRegistry } from './room/RoomRegistry'
-import { lazyBoardRoomSetup } from './plugins/lazyBoardRoomSetup'
+import type { AssetStore } from './storage/AssetStore'
 import type { Storage } from './storage/Storage'
 import { TurnBatchedLog } from './storage/TurnBatchedLog'
 import { isBatchAppender } from './storage/UpdateLog'
@@ -40,8 +40,8 @@ import { Heartbeat } from './ws/Heartbeat'
 export interface CommonmapServerOptions {
   /** Where boards live. The caller owns it: close it after the server has closed. */
   readonly storage: Storage
-  /** Folder for uploaded pictures (one subfolder per board). */
-  readonly assetsDir: string
+  /** Where pictures people add to boards are kept (beside the database, or in it). */
+  readonly assets: AssetStore
   /** TCP port (default 8080; 0 picks a free port). */
   readonly port?: number
   /** Address to listen on (default 127.0.0.1, this computer only; 0.0.0.0 for the room). */
@@ -128,8 +128,8 @@ export async function createCommonmapServer(
   const clientLogger = rateLimitLogger(logger)
   const maxMessageBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES
   const maxBufferedBytes = options.maxBufferedBytes ?? 16 * 1024 * 1024
-  const { repository } = options.storage
-  // Appends of one turn, from every board, go to disk in one transaction when the log can.
+  const { repository, ownership, events } = options.storage
+  // Appends of one turn, from every board, are stored in one transaction when the log can.
   const log = isBatchAppender(options.storage.log)
     ? new TurnBatchedLog(options.storage.log)
     : options.storage.log
@@ -140,6 +140,7 @@ export async function createCommonmapServer(
   })
   const registry = new RoomRegistry({
     log,
+    ownership,
     setup: boardPlugins.setup,
     logger: clientLogger,
     idleUnloadMs: options.roomIdleMs ?? 30_000,
@@ -162,6 +163,11 @@ export async function createCommonmapServer(
   })
 
   const httpServer = createServer()
+  // Behind a proxy (HAProxy, a cloud load balancer) a kept-alive connection must be closed by the
+  // proxy, never by Node first: Node's default of 5 s races the proxy reusing the connection,
+  // and the request it sends as Node closes it is answered 502. Proxies drop idle ones sooner.
+  httpServer.keepAliveTimeout = 75_000
+  httpServer.headersTimeout = 76_000
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
     httpServer.listen(options.port ?? 8080, options.host ?? '127.0.0.1', () => {
@@ -192,7 +198,7 @@ export async function createCommonmapServer(
   const api = createApiHandler({
     storage: options.storage,
     repository,
-    assets: new AssetStore(options.assetsDir),
+    assets: options.assets,
     logger,
     shareOrigin: address.shareOrigin,
     fallbackOrigin: address.url,
@@ -205,8 +211,11 @@ export async function createCommonmapServer(
     clientAddress,
     notify: (boardId, event) => {
       void registry.notify(boardId, event)
+      // The board's room may be loaded by another process of the cluster.
+      events?.publish(boardId, event)
     },
   })
+  const stopHearing = events?.subscribe((boardId, event) => void registry.notify(boardId, event))
 
   const handleRequest = async (req: IncomingMessage, res: ServerResponse) => {
     // A board's page or its API: its socket follows in a moment.
@@ -299,6 +308,7 @@ export async function createCommonmapServer(
     async close() {
       if (closing) return
       closing = true
+      stopHearing?.()
       const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
       httpServer.closeIdleConnections()
       heartbeat.stop()

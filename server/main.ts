@@ -6,7 +6,10 @@ import { createCommonmapServer, type CommonmapServer } from './createCommonmapSe
 import { createStaticClientHandler } from './http/staticClient'
 import { createViteDevClient } from './http/viteDevClient'
 import { createJsonLogger } from './logger'
+import type { AssetStore } from './storage/AssetStore'
+import { FileAssetStore } from './storage/FileAssetStore'
 import { openSqliteStorage } from './storage/openSqliteStorage'
+import { openPostgresStorage } from './storage/postgres/openPostgresStorage'
 import type { Storage } from './storage/Storage'
 
 /** How long a graceful shutdown may take before the process exits anyway. */
@@ -22,18 +25,35 @@ function fail(sentence: string): never {
 
 const config = parseConfig(process.env)
 if (!config.ok) fail(config.error)
-const { port, host, dataDir, maxPresenceBytes, ...settings } = config.value
+const { port, host, dataDir, databaseUrl, leaseMs, maxPresenceBytes, ...settings } = config.value
 
 const dataPath = resolve(dataDir)
 let storage: Storage
-try {
-  mkdirSync(dataPath, { recursive: true })
-  storage = openSqliteStorage({ file: join(dataPath, 'commonmap.sqlite'), logger })
-} catch (error) {
-  logger.error('storage.open-failed', { dataDir: dataPath, error })
-  fail(
-    `Commonmap could not open its data folder ${dataPath}; check that it exists and can be written to.`,
-  )
+let assets: AssetStore
+if (databaseUrl) {
+  // Everything in PostgreSQL, pictures too: this process keeps nothing on its own disk, so
+  // any number of them can serve boards side by side behind a proxy.
+  try {
+    const postgres = await openPostgresStorage({ url: databaseUrl, leaseMs, logger })
+    storage = postgres
+    assets = postgres.assets
+  } catch (error) {
+    logger.error('storage.open-failed', { database: 'postgres', error })
+    fail(
+      'Commonmap could not open the PostgreSQL database in DATABASE_URL; check that it is running and that the address, user and password are right.',
+    )
+  }
+} else {
+  try {
+    mkdirSync(dataPath, { recursive: true })
+    storage = openSqliteStorage({ file: join(dataPath, 'commonmap.sqlite'), logger })
+    assets = new FileAssetStore(join(dataPath, 'assets'))
+  } catch (error) {
+    logger.error('storage.open-failed', { dataDir: dataPath, error })
+    fail(
+      `Commonmap could not open its data folder ${dataPath}; check that it exists and can be written to.`,
+    )
+  }
 }
 
 // `npm run dev` passes --dev: the app comes live from source through Vite instead of dist/.
@@ -45,7 +65,7 @@ let server: CommonmapServer
 try {
   server = await createCommonmapServer({
     storage,
-    assetsDir: join(dataPath, 'assets'),
+    assets,
     ...settings,
     port,
     host,
@@ -72,7 +92,7 @@ logger.info('server.started', {
   url: server.url,
   ...(!settings.ledger && { benchmarkingWithoutLedger: true }),
   shareOrigin: server.shareOrigin,
-  dataDir: dataPath,
+  ...(databaseUrl ? { database: 'postgres' } : { dataDir: dataPath }),
 })
 
 let stopping = false

@@ -4,6 +4,7 @@ import {
   explainClose,
   INVALID_LINK,
   isAuthCloseCode,
+  isImmediateReconnectCode,
   isTerminalCloseCode,
 } from './closeCodes'
 
@@ -42,6 +43,13 @@ describe('close codes', () => {
       'This link has expired or is not valid — ask the facilitator for a new one.',
     )
     expect(isAuthCloseCode(CloseCode.BoardNotFound)).toBe(false)
+  })
+
+  it('reconnects at once, not after a pause, only when the board moved to another server', () => {
+    expect(explainClose(CloseCode.BoardMoved).advice).toBe('reconnect')
+    expect(Object.values(CloseCode).filter((code) => isImmediateReconnectCode(code))).toEqual([
+      CloseCode.BoardMoved,
+    ])
   })
 
   it('explains unknown codes as a lost connection that will be retried', () => {

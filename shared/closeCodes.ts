@@ -43,6 +43,12 @@ export const CloseCode = {
   ClientOutdated: 4426,
   /** The connection fell so far behind that the server stopped queueing messages for it. */
   SlowConnection: 4100,
+  /**
+   * Another server process serves this board now (several processes behind a proxy): it was
+   * handed over, or this process lost it. Nothing is lost; the client reconnects at once, without
+   * waiting, and the proxy sends it to the new owner.
+   */
+  BoardMoved: 4307,
   /** The server could not store an update. Nothing was relayed; the client keeps its copy. */
   StorageFailed: 4500,
   /**
@@ -117,6 +123,10 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
     message: 'Your connection is too slow to keep up. Reconnecting…',
     advice: 'reconnect',
   },
+  [CloseCode.BoardMoved]: {
+    message: 'The board moved to another server. Reconnecting…',
+    advice: 'reconnect',
+  },
   [CloseCode.StorageFailed]: {
     message:
       'The server could not save the latest change. Your copy is safe on this device. Reconnecting…',
@@ -127,6 +137,11 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
       'Something went wrong on the board server. Your changes are kept on this device. Reconnecting…',
     advice: 'reconnect',
   },
+}
+
+/** True for the code after which a client reconnects at once rather than after a pause. */
+export function isImmediateReconnectCode(code: number): boolean {
+  return code === CloseCode.BoardMoved
 }
 
 /** True for codes after which a client must not reconnect on its own (see the ranges above). */

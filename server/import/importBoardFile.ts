@@ -5,7 +5,7 @@ import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft } from '../../shared/ledger'
 import type { AllowedImageType } from '../../shared/limits'
 import { commonmapSchema } from '../../shared/schema'
-import { assetFileName } from '../http/AssetStore'
+import { assetName } from '../storage/AssetStore'
 import { encodeBoardState } from '../initialBoardState'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import { prepareImportedBoard, withStoredPictures } from './prepareImportedBoard'
@@ -68,7 +68,7 @@ export function importBoardFile(input: ImportInput): ImportOutcome {
   if (!prepared.ok) return prepared
   const pictures = prepared.value.pictures.map((picture) => ({
     picture,
-    name: assetFileName(picture.bytes, picture.type),
+    name: assetName(picture.bytes, picture.type),
   }))
   const state = encodeBoardState(
     withStoredPictures(

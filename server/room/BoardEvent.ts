@@ -1,7 +1,7 @@
 /**
- * A change to a board that was stored outside its room (an HTTP request, and later another
- * process), which the room's plug-ins bring in by reading storage again. Plain data, so it can
- * travel between processes. The room queues events that arrive while it restores and hands them
+ * A change to a board that was stored outside its room (an HTTP request, here or in another
+ * process of a cluster), which the room's plug-ins bring in by reading storage again. Plain
+ * data, so it travels between processes (server/storage/postgres/PostgresBoardEvents.ts). The room queues events that arrive while it restores and hands them
  * to its plug-ins, in order, once it has.
  */
 export type BoardEvent =
@@ -11,3 +11,15 @@ export type BoardEvent =
   | { readonly type: 'licence-changed' }
   /** A facilitator changed the session (its stage or timer). */
   | { readonly type: 'session-changed' }
+
+/** The board event `value` is, or undefined: for events that arrive from another process. */
+export function asBoardEvent(value: unknown): BoardEvent | undefined {
+  const event = value as Partial<Record<string, unknown>> | null
+  if (typeof event !== 'object' || event === null) return undefined
+  if (event.type === 'licence-changed') return { type: 'licence-changed' }
+  if (event.type === 'session-changed') return { type: 'session-changed' }
+  if (event.type === 'participant-changed' && typeof event.participantId === 'string') {
+    return { type: 'participant-changed', participantId: event.participantId }
+  }
+  return undefined
+}

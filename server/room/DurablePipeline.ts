@@ -8,11 +8,11 @@ import type { Durable } from '../storage/UpdateLog'
  * so nobody is ever sent something that is not yet durable, nor sent things out of order.
  *
  * Stores start at once, without waiting for the ones before: a log that gathers the appends of
- * one turn into one transaction (TurnBatchedLog) then gets all of them, and the log keeps one
- * board's appends in call order (UpdateLog's contract). A store that is durable when it returns
- * (SQLite) is delivered in the same turn when nothing waits before it: the embedded default pays
- * nothing for the queue. A store that fails stops the queue for good: `onFailure` is called once
- * and nothing after is delivered.
+ * one turn into one transaction (TurnBatchedLog, for SQLite and PostgreSQL alike) then gets all
+ * of them, and the log keeps one board's appends in call order (UpdateLog's contract). A store
+ * that is durable when it returns is delivered in the same turn when nothing waits before it. A
+ * store that fails stops the queue for good: `onFailure` is called once and nothing after is
+ * delivered (the log refuses the stores that follow a failed one).
  */
 export class DurablePipeline {
   private tail: Promise<unknown> = Promise.resolve()
@@ -47,6 +47,11 @@ export class DurablePipeline {
   /** True while a step waits for a store. */
   get isBusy(): boolean {
     return this.waiting > 0
+  }
+
+  /** Resolves once every step pushed so far was delivered, or the queue failed. */
+  async settled(): Promise<void> {
+    await this.tail
   }
 
   private deliver(deliver: () => void): void {

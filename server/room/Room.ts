@@ -13,7 +13,12 @@ import type { LedgerDraft } from '../../shared/ledger'
 import { NOTICES, type ConnectionFacts, type NoticeCode } from '../../shared/serverState'
 import { assertNever } from '../assertNever'
 import type { Logger } from '../logger'
-import type { Durable, LogEntry, StoredDocument } from '../storage/UpdateLog'
+import {
+  BoardMovedError,
+  type Durable,
+  type LogEntry,
+  type StoredDocument,
+} from '../storage/UpdateLog'
 import type { BoardEvent } from './BoardEvent'
 import { BoardSize } from './BoardSize'
 import { ConnectionBudget, type ConnectionRates } from './ConnectionBudget'
@@ -120,6 +125,9 @@ export interface RoomOptions {
    */
   readonly onBroken?: (room: Room) => void
 }
+
+/** Why a room closes its connections when another process serves the board now. */
+export const BOARD_MOVED_REASON = 'This board moved to another server.'
 
 /** The origin of every transaction the server itself makes on a board's document. */
 export const SERVER_ORIGIN = Symbol('commonmap-server')
@@ -285,7 +293,9 @@ export class Room {
     )
     this.doc = new Y.Doc()
     this.pipeline = new DurablePipeline((error) =>
-      this.break('storage.append-failed', error, 'storage'),
+      error instanceof BoardMovedError
+        ? this.break('storage.append-refused', error, 'moved')
+        : this.break('storage.append-failed', error, 'storage'),
     )
     this.phase = {
       kind: 'restoring',
@@ -437,6 +447,11 @@ export class Room {
   /** Resolves once every board event handed to the room so far was handled. */
   async settled(): Promise<void> {
     await this.events
+  }
+
+  /** Resolves once every update the room accepted so far is durable (or failed to be). */
+  async stored(): Promise<void> {
+    await this.pipeline.settled()
   }
 
   /** Closes every connection with `code` and accepts none after. Does not call `onIdle`. */
@@ -872,18 +887,36 @@ export class Room {
   }
 
   /**
-   * Storage failed (`storage`), or something else in the server did: relay nothing more, close
-   * everyone with the code that says which, and be dropped.
+   * Storage failed (`storage`), refused because another process serves the board now
+   * (`moved`), or something else in the server failed: relay nothing more, close everyone with
+   * the code that says which, and be dropped. A room closed already (handed over, say) only
+   * logs it: an append it had started can still be refused.
    */
-  private break(event: string, error: unknown, cause: 'storage' | 'server' = 'server'): void {
-    if (this.phase.kind === 'closed') return
-    this.options.logger.error(event, { boardId: this.boardId, error })
-    if (cause === 'storage') {
-      this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
-    } else {
-      this.closeAll(CloseCode.ServerError, 'Something went wrong on the server.')
+  private break(
+    event: string,
+    error: unknown,
+    cause: 'storage' | 'moved' | 'server' = 'server',
+  ): void {
+    const closed = this.phase.kind === 'closed'
+    switch (cause) {
+      case 'storage':
+        this.options.logger.error(event, { boardId: this.boardId, error })
+        if (!closed) {
+          this.closeAll(CloseCode.StorageFailed, 'The server could not save the latest change.')
+        }
+        break
+      case 'moved':
+        this.options.logger.warn(event, { boardId: this.boardId, error })
+        if (!closed) this.closeAll(CloseCode.BoardMoved, BOARD_MOVED_REASON)
+        break
+      case 'server':
+        this.options.logger.error(event, { boardId: this.boardId, error })
+        if (!closed) this.closeAll(CloseCode.ServerError, 'Something went wrong on the server.')
+        break
+      default:
+        assertNever(cause)
     }
-    this.options.onBroken?.(this)
+    if (!closed) this.options.onBroken?.(this)
   }
 
   /** What the plug-ins let a connection do; everything but facilitating when none says. */

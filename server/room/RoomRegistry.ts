@@ -1,7 +1,10 @@
+import { CloseCode } from '../../shared/closeCodes'
 import type { Logger } from '../logger'
+import type { BoardLease, BoardOwnership } from '../storage/BoardOwnership'
 import type { StoredDocument, UpdateLog } from '../storage/UpdateLog'
 import type { BoardEvent } from './BoardEvent'
 import {
+  BOARD_MOVED_REASON,
   Room,
   type ConnectionIdentity,
   type RoomConnection,
@@ -16,6 +19,12 @@ export type RoomSetup = Pick<RoomOptions, 'plugins' | 'snapshotIsFinal'>
 export interface RoomRegistryOptions {
   /** Where boards' documents are loaded from and updates appended to. */
   readonly log: UpdateLog
+  /**
+   * Which process serves each board, when several share the storage: a board's room is only
+   * loaded under its lease, appends carry the lease's fence, and the room closes its connections
+   * with `BoardMoved` when the lease ends. Absent: this process serves every board.
+   */
+  readonly ownership?: BoardOwnership
   /**
    * The plug-ins of a board's room, made afresh for each room (server/plugins/boardPlugins.ts);
    * asynchronous, so that what only rooms need can be loaded with the first one.
@@ -48,6 +57,7 @@ export type JoinResult =
 export class RoomRegistry {
   private readonly rooms = new Map<string, Promise<Room | undefined>>()
   private readonly unloadTimers = new Map<string, NodeJS.Timeout>()
+  private readonly leases = new Map<Room, BoardLease>()
   private closing = false
 
   constructor(private readonly options: RoomRegistryOptions) {}
@@ -97,11 +107,13 @@ export class RoomRegistry {
     this.unloadTimers.clear()
     const rooms = await Promise.allSettled(this.rooms.values())
     this.rooms.clear()
+    const released: Promise<void>[] = []
     for (const result of rooms) {
       if (result.status !== 'fulfilled' || !result.value) continue
       result.value.closeAll(code, reason)
-      result.value.destroy()
+      released.push(this.letGo(result.value))
     }
+    await Promise.all(released)
   }
 
   private open(boardId: string): Promise<Room | undefined> {
@@ -119,15 +131,24 @@ export class RoomRegistry {
   }
 
   private async load(boardId: string): Promise<Room | undefined> {
-    const { log } = this.options
-    const stored = await log.load(boardId)
+    const { log, ownership } = this.options
+    const lease = await ownership?.acquire(boardId)
+    if (ownership && !lease) return undefined
+    let stored: StoredDocument | undefined
+    try {
+      stored = await log.load(boardId)
+    } finally {
+      if (!stored) await lease?.release()
+    }
     if (!stored) return undefined
     const setup = await this.options.setup(boardId, stored)
     const room = new Room({
       boardId,
       stored,
       ...setup,
-      append: (entry) => log.append(boardId, entry),
+      append: lease
+        ? (entry) => log.append(boardId, { ...entry, fence: lease.fence })
+        : (entry) => log.append(boardId, entry),
       logger: this.options.logger,
       maxBufferedBytes: this.options.maxBufferedBytes,
       maxAwarenessStateBytes: this.options.maxAwarenessStateBytes,
@@ -135,6 +156,10 @@ export class RoomRegistry {
       onIdle: () => this.scheduleUnload(boardId),
       onBroken: (broken) => this.drop(boardId, broken),
     })
+    if (lease) {
+      this.leases.set(room, lease)
+      lease.onEnd((end) => this.handOver(boardId, room, end))
+    }
     // After the joiners waiting for this load have been connected and served the snapshot.
     room.restoreSoon()
     // Nobody may connect after all (their socket closed while this loaded).
@@ -157,12 +182,13 @@ export class RoomRegistry {
     // Someone joined since (they will schedule a new unload when they leave), or it is gone.
     if (!room || room.connectionCount > 0 || this.rooms.get(boardId) !== loading) return
     this.rooms.delete(boardId)
-    room.destroy()
+    room.closeAll(CloseCode.ServiceRestart, 'The board was unloaded.')
     this.options.logger.info('room.unloaded', { boardId })
     // A quiet moment to fold the log into the snapshot, so the next load is one snapshot.
     await this.options.log.compact(boardId).catch((error: unknown) => {
       this.options.logger.error('compaction.failed', { boardId, error })
     })
+    await this.letGo(room)
   }
 
   private drop(boardId: string, room: Room): void {
@@ -171,7 +197,30 @@ export class RoomRegistry {
     void this.rooms.get(boardId)?.then((current) => {
       if (current !== room) return
       this.rooms.delete(boardId)
-      room.destroy()
+      return this.letGo(room)
     })
+  }
+
+  /**
+   * Another process is to serve the board (it asked, or this one lost the lease): the room
+   * closes its connections with `BoardMoved`, so clients reconnect at once and find it there.
+   */
+  private handOver(boardId: string, room: Room, end: string): void {
+    if (room.isClosed) return
+    this.options.logger.info('room.moved', { boardId, end })
+    room.closeAll(CloseCode.BoardMoved, BOARD_MOVED_REASON)
+    this.drop(boardId, room)
+  }
+
+  /**
+   * Releases a closed room: once every update it accepted is durable, its document, and then
+   * its lease, so the next owner loads everything it stored.
+   */
+  private async letGo(room: Room): Promise<void> {
+    await room.stored()
+    room.destroy()
+    const lease = this.leases.get(room)
+    this.leases.delete(room)
+    await lease?.release()
   }
 }

@@ -1,11 +1,9 @@
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
-import { isCapability, withFacilitating, type Capability } from '../../shared/capabilities'
-import type { CreditLevel } from '../../shared/credit'
+import { withFacilitating } from '../../shared/capabilities'
 import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
-import type { LedgerAction, LedgerDraft, LedgerEntry } from '../../shared/ledger'
-import type { RoleId } from '../../shared/roles'
-import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
+import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
   FacilitatingChange,
@@ -14,8 +12,19 @@ import type {
   RecordedLicenceChoice,
   StoredParticipant,
 } from './BoardRepository'
-import { asBuffer, type SqliteDatabase } from './SqliteDatabase'
+import { asBuffer } from './asBuffer'
+import type { SqliteDatabase } from './SqliteDatabase'
 import { appendLedgerEntries } from './sqliteLedger'
+import {
+  entryFromRow,
+  importedFromRow,
+  participantFromRow,
+  sessionFromRow,
+  type ImportedRow,
+  type LedgerRow,
+  type ParticipantRow,
+  type SessionRow,
+} from './storedRows'
 
 /**
  * Boards, people, the ledger as read back, licences and imported shapes in SQLite. Synchronous
@@ -130,14 +139,12 @@ export class SqliteBoardRepository implements BoardRepository {
     })()
   }
 
-  /** The stored session; one that no longer validates (an older format) counts as not run. */
   private readSession(boardId: string): SessionState {
-    const row = this.database
-      .statement('SELECT state FROM board_sessions WHERE board_id = ?')
-      .get(boardId) as { state: string } | undefined
-    if (!row) return EMPTY_SESSION
-    const stored: unknown = JSON.parse(row.state)
-    return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
+    return sessionFromRow(
+      this.database
+        .statement('SELECT state FROM board_sessions WHERE board_id = ?')
+        .get(boardId) as SessionRow | undefined,
+    )
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {
@@ -231,88 +238,5 @@ export class SqliteBoardRepository implements BoardRepository {
         author?.addedAt ?? null,
       )
     }
-  }
-}
-
-interface ParticipantRow {
-  id: string
-  board_id: string
-  name: string
-  role: string
-  role_other: string | null
-  credit: string
-  pseudonym: string | null
-  color: string
-  token_hash: Buffer | null
-  added_by: string | null
-  created_at: number
-  capabilities: string
-}
-
-function participantFromRow(row: ParticipantRow): StoredParticipant {
-  return {
-    id: row.id,
-    boardId: row.board_id,
-    name: row.name,
-    role: row.role as RoleId,
-    roleOther: row.role_other,
-    credit: row.credit as CreditLevel,
-    pseudonym: row.pseudonym,
-    color: row.color,
-    withoutDevice: row.token_hash === null,
-    addedBy: row.added_by,
-    createdAt: row.created_at,
-    tokenHash: row.token_hash,
-    capabilities: row.capabilities.split(' ').filter(isCapability) as Capability[],
-  }
-}
-
-interface ImportedRow {
-  shape_id: string
-  from_title: string | null
-  exported_at: number | null
-  imported_at: number
-  author_name: string | null
-  author_role: string | null
-  added_at: number | null
-}
-
-function importedFromRow(row: ImportedRow): ImportedAttribution {
-  return {
-    from: row.from_title,
-    exportedAt: row.exported_at,
-    importedAt: row.imported_at,
-    author:
-      row.author_name === null
-        ? null
-        : { name: row.author_name, role: row.author_role, addedAt: row.added_at },
-  }
-}
-
-interface LedgerRow {
-  board_id: string
-  seq: number
-  at: number
-  participant_id: string
-  written_down_by: string | null
-  action: string
-  record_id: string
-  record_type: string
-  prev_hash: string
-  hash: string
-}
-
-function entryFromRow(row: LedgerRow): LedgerEntry {
-  return {
-    boardId: row.board_id,
-    seq: row.seq,
-    at: row.at,
-    participantId: row.participant_id,
-    writtenDownBy: row.written_down_by,
-    action: row.action as LedgerAction,
-    recordId: row.record_id,
-    recordType: row.record_type,
-    prevHash: row.prev_hash,
-    hash: row.hash,
   }
 }

@@ -48,10 +48,3 @@ export class SqliteDatabase {
     this.db.close()
   }
 }
-
-/** better-sqlite3 binds Buffers, not plain Uint8Arrays; this is a view, not a copy. */
-export function asBuffer(bytes: Uint8Array): Buffer {
-  return Buffer.isBuffer(bytes)
-    ? bytes
-    : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
-}

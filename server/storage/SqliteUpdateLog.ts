@@ -1,7 +1,13 @@
 import type { SerializedSchema } from '@tldraw/store'
 import { silentLogger, type Logger } from '../logger'
+import {
+  CompactionScheduler,
+  type CompactionSchedulerOptions,
+  type PendingLog,
+} from './CompactionScheduler'
 import type { MergeUpdates } from './MergeWorker'
-import { asBuffer, type SqliteDatabase } from './SqliteDatabase'
+import { asBuffer } from './asBuffer'
+import type { SqliteDatabase } from './SqliteDatabase'
 import { appendLedgerEntries } from './sqliteLedger'
 import type {
   BatchAppender,
@@ -13,31 +19,12 @@ import type {
 } from './UpdateLog'
 
 /** Options of {@link SqliteUpdateLog}. */
-export interface SqliteUpdateLogOptions {
+export interface SqliteUpdateLogOptions extends CompactionSchedulerOptions {
   /** Merges a snapshot with updates, off the event loop (a MergeWorker). */
   readonly merge: MergeUpdates
-  /**
-   * Compact a board once this many updates wait in its log, per MiB of snapshot (default 1000;
-   * a board under 1 MiB counts as 1 MiB). Scaling by size keeps the cost of compaction, which
-   * re-encodes the whole board, a small share of the work whatever the board's size.
-   */
-  readonly compactAfterUpdates?: number
-  /** Compact a board once its logged updates add up to this many bytes (default 4 MiB). */
-  readonly compactAfterBytes?: number
-  /** Where compaction outcomes and failures are reported. */
-  readonly logger?: Logger
   /** Called after each committed append (the checkpoint worker checkpoints it soon). */
   readonly onCommit?: () => void
 }
-
-/** What waits in a board's log, and the size of the snapshot it would be folded into. */
-interface Pending {
-  count: number
-  bytes: number
-  snapshotBytes: number
-}
-
-const MIB = 1024 * 1024
 
 /**
  * Boards' documents in SQLite: every accepted update is one row of an append-only log, written
@@ -45,12 +32,8 @@ const MIB = 1024 * 1024
  * board's snapshot once it grows past a threshold.
  */
 export class SqliteUpdateLog implements UpdateLog, BatchAppender {
-  private readonly pending = new Map<string, Pending>()
-  private readonly compactions = new Map<string, Promise<CompactionResult>>()
-  private readonly compactAfterUpdates: number
-  private readonly compactAfterBytes: number
+  private readonly scheduler: CompactionScheduler
   private readonly logger: Logger
-  private closing = false
   /** One transaction for any number of appends, made once: this runs for nearly every update. */
   private readonly appendInTransaction: (entries: readonly BoardEntry[]) => void
 
@@ -58,9 +41,12 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
     private readonly database: SqliteDatabase,
     private readonly options: SqliteUpdateLogOptions,
   ) {
-    this.compactAfterUpdates = options.compactAfterUpdates ?? 1000
-    this.compactAfterBytes = options.compactAfterBytes ?? 4 * MIB
     this.logger = options.logger ?? silentLogger
+    this.scheduler = new CompactionScheduler(
+      (boardId) => this.runCompaction(boardId),
+      (boardId) => this.countPending(boardId),
+      options,
+    )
     this.appendInTransaction = database.db.transaction((entries: readonly BoardEntry[]) => {
       for (const { boardId, entry } of entries) this.insert(boardId, entry)
     })
@@ -81,7 +67,7 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
         .statement('SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq')
         .pluck()
         .all(boardId, row.up_to_seq) as Buffer[]
-      this.pending.set(boardId, {
+      this.scheduler.counted(boardId, {
         count: updates.length,
         bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
         snapshotBytes: row.state.byteLength,
@@ -103,26 +89,10 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
    * each touched page once, however many updates changed it, instead of once per update.
    */
   appendAll(entries: readonly BoardEntry[]): void {
-    // Counted before the rows go in, for a board whose log this process has not counted yet.
-    for (const { boardId } of entries) {
-      if (!this.pending.has(boardId)) this.pending.set(boardId, this.countPending(boardId))
-    }
     this.appendInTransaction(entries)
     this.options.onCommit?.()
     for (const { boardId, entry } of entries) {
-      const pending = this.pending.get(boardId) as Pending
-      pending.count++
-      pending.bytes += entry.update.byteLength
-      this.pending.set(boardId, pending)
-      const maxCount = this.compactAfterUpdates * Math.max(1, pending.snapshotBytes / MIB)
-      if (
-        !this.compactions.has(boardId) &&
-        (pending.count >= maxCount || pending.bytes >= this.compactAfterBytes)
-      ) {
-        // Fire and forget: compact() logs its own failures, and a failed compaction only means
-        // the log stays longer; the next append past the threshold tries again.
-        void this.compact(boardId)
-      }
+      this.scheduler.appended(boardId, entry.update.byteLength)
     }
   }
 
@@ -149,23 +119,12 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
   }
 
   compact(boardId: string): Promise<CompactionResult> {
-    const running = this.compactions.get(boardId)
-    if (running) return running
-    if (this.closing) return Promise.resolve({ compactedUpdates: 0 })
-    const compaction = this.runCompaction(boardId)
-      .catch((error: unknown) => {
-        this.logger.error('compaction.failed', { boardId, error })
-        return { compactedUpdates: 0 }
-      })
-      .finally(() => this.compactions.delete(boardId))
-    this.compactions.set(boardId, compaction)
-    return compaction
+    return this.scheduler.compact(boardId)
   }
 
   /** Refuses new compactions and waits for the running ones. */
-  async close(): Promise<void> {
-    this.closing = true
-    await Promise.all(this.compactions.values())
+  close(): Promise<void> {
+    return this.scheduler.close()
   }
 
   private async runCompaction(boardId: string): Promise<CompactionResult> {
@@ -198,7 +157,7 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
         .run(boardId, last.seq)
     })()
     this.options.onCommit?.()
-    this.pending.set(boardId, this.countPending(boardId))
+    this.scheduler.counted(boardId, this.countPending(boardId))
     this.logger.info('compaction.done', {
       boardId,
       compactedUpdates: read.rows.length,
@@ -208,13 +167,13 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
     return { compactedUpdates: read.rows.length }
   }
 
-  private countPending(boardId: string): Pending {
+  private countPending(boardId: string): PendingLog {
     return this.database
       .statement(
         `SELECT count(*) AS count, coalesce(sum(length(data)), 0) AS bytes,
           (SELECT length(state) FROM snapshots WHERE board_id = ?) AS snapshotBytes
         FROM updates WHERE board_id = ?`,
       )
-      .get(boardId, boardId) as Pending
+      .get(boardId, boardId) as PendingLog
   }
 }

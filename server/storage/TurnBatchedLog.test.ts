@@ -49,3 +49,49 @@ describe('TurnBatchedLog', () => {
     expect(transactions).toEqual([['a:1'], ['a:3']])
   })
 })
+
+describe('TurnBatchedLog over a log that commits over the network', () => {
+  it('runs one transaction at a time, and gathers everything appended meanwhile into the next', async () => {
+    const transactions: string[][] = []
+    const commits: (() => void)[] = []
+    let running = 0
+    let overlapped = false
+    const log: UpdateLog & BatchAppender = {
+      load: vi.fn(),
+      compact: vi.fn(),
+      append: vi.fn(),
+      appendAll(entries: readonly BoardEntry[]) {
+        if (++running > 1) overlapped = true
+        transactions.push(entries.map(({ boardId, entry }) => `${boardId}:${entry.update[0]}`))
+        return new Promise<void>((resolve) =>
+          commits.push(() => {
+            running--
+            resolve()
+          }),
+        )
+      },
+    }
+    const batched = new TurnBatchedLog(log)
+    const nextTurn = () => new Promise((resolve) => setImmediate(resolve))
+    const first = batched.append('a', update(1))
+    await vi.waitFor(() => expect(transactions).toHaveLength(1))
+    // Three more turns while the first transaction is under way: they all wait for the next one.
+    const later: Promise<void>[] = []
+    for (const [board, n] of [
+      ['b', 2],
+      ['a', 3],
+      ['c', 4],
+    ] as const) {
+      later.push(batched.append(board, update(n)))
+      await nextTurn()
+    }
+    expect(transactions).toEqual([['a:1']])
+    commits.shift()!()
+    await first
+    await vi.waitFor(() => expect(transactions).toHaveLength(2))
+    expect(transactions[1]).toEqual(['b:2', 'a:3', 'c:4'])
+    commits.shift()!()
+    await Promise.all(later)
+    expect(overlapped).toBe(false)
+  })
+})

@@ -13,11 +13,18 @@ interface Waiting extends BoardEntry {
  * that one commit instead of one each (rooms deliver once their append is durable; see
  * DurablePipeline). Appends keep their order, so one board's stay in call order.
  *
+ * Transactions run one at a time. A log that commits synchronously (SQLite) is done with each
+ * turn's within that turn; one that commits over the network (PostgreSQL) gets, once its
+ * transaction is done, everything appended meanwhile as the next (group commit), so a round trip
+ * of latency costs one transaction, not one per turn, and no two of them ever race.
+ *
  * A batch that fails is tried again entry by entry, so one board's bad append fails only that
  * board's room, not every room that wrote in the same turn.
  */
 export class TurnBatchedLog implements UpdateLog {
   private waiting: Waiting[] = []
+  private scheduled = false
+  private committing: Promise<void> | undefined
 
   constructor(private readonly log: UpdateLog & BatchAppender) {}
 
@@ -30,21 +37,31 @@ export class TurnBatchedLog implements UpdateLog {
   }
 
   append(boardId: string, entry: LogEntry): Promise<void> {
-    if (this.waiting.length === 0) setImmediate(() => void this.commit())
+    if (!this.scheduled && !this.committing) {
+      this.scheduled = true
+      setImmediate(() => {
+        this.scheduled = false
+        this.committing ??= this.commitWaiting()
+      })
+    }
     return new Promise((resolve, reject) => {
       this.waiting.push({ boardId, entry, resolve, reject })
     })
   }
 
-  private async commit(): Promise<void> {
-    const batch = this.waiting
-    this.waiting = []
-    try {
-      await this.log.appendAll(batch)
-      for (const one of batch) one.resolve()
-    } catch {
-      await this.commitOneByOne(batch)
+  /** Commits what waits, then what was appended meanwhile, until nothing waits. */
+  private async commitWaiting(): Promise<void> {
+    while (this.waiting.length > 0) {
+      const batch = this.waiting
+      this.waiting = []
+      try {
+        await this.log.appendAll(batch)
+        for (const one of batch) one.resolve()
+      } catch {
+        await this.commitOneByOne(batch)
+      }
     }
+    this.committing = undefined
   }
 
   /**

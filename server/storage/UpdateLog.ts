@@ -22,6 +22,20 @@ export interface LogEntry {
   readonly ledger?: readonly LedgerDraft[]
   /** The schema the board's records conform to from this update on (after a migration). */
   readonly schema?: SerializedSchema
+  /**
+   * The fencing number of the lease under which the room appends (see BoardOwnership). A
+   * database shared by several processes refuses the append unless it is the board's current
+   * one; a storage used by one process alone ignores it.
+   */
+  readonly fence?: number
+}
+
+/**
+ * The append was refused because another process serves the board now (its fence moved on):
+ * this process must stop serving it. Its clients reconnect and find the new owner.
+ */
+export class BoardMovedError extends Error {
+  override readonly name = 'BoardMovedError'
 }
 
 /** What one compaction did. */

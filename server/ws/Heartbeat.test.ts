@@ -53,4 +53,20 @@ describe('Heartbeat', () => {
     expect(pings).toBe(3)
     expect(healthy.socket.readyState).toBe(WebSocket.OPEN)
   })
+
+  it('judges nobody after this process was itself stopped, when answers may wait unread', async () => {
+    const { heartbeat, connect, pongs } = await setup()
+    const late = await connect(false)
+    const hour = 3_600_000
+    heartbeat.beat()
+    // Ten intervals since the last tick: this process was stopped, not the socket.
+    heartbeat.tick(performance.now() + 10 * hour)
+    // So the socket was kept: it can still answer.
+    late.socket.pong()
+    await waitFor(() => pongs() === 1, { what: 'the late answer' })
+    // Back on time, a heartbeat it does not answer ends it.
+    heartbeat.tick(performance.now() + 11 * hour)
+    heartbeat.tick(performance.now() + 12 * hour)
+    expect(await late.closed).toBe(1006)
+  })
 })

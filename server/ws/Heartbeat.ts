@@ -8,10 +8,27 @@ import type { WebSocket } from 'ws'
 export class Heartbeat {
   private readonly sockets = new Map<WebSocket, { alive: boolean }>()
   private readonly timer: NodeJS.Timeout
+  private lastTick = performance.now()
 
-  constructor(intervalMs: number) {
-    this.timer = setInterval(() => this.beat(), intervalMs)
+  constructor(private readonly intervalMs: number) {
+    this.timer = setInterval(() => this.tick(performance.now()), intervalMs)
     this.timer.unref()
+  }
+
+  /**
+   * What the timer does at `now` (performance.now()): a heartbeat, unless this process was itself
+   * stopped for longer than an interval and a half (paused, or starved of CPU). The answers to
+   * the last ping may then be waiting unread in every socket, so nobody is judged this time:
+   * they are only pinged.
+   */
+  tick(now: number): void {
+    const stalled = now - this.lastTick > 1.5 * this.intervalMs
+    this.lastTick = now
+    if (!stalled) return this.beat()
+    for (const [socket, state] of this.sockets) {
+      state.alive = false
+      socket.ping()
+    }
   }
 
   /** Starts watching a socket until it closes. */

@@ -10,6 +10,7 @@ export const SCENARIOS = [
   'hostile',
   'export',
   'page-weight',
+  'cluster',
 ] as const
 
 export type Scenario = (typeof SCENARIOS)[number]

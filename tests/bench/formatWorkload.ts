@@ -24,12 +24,14 @@ export function describeWorkload(w: Workload): string {
 
 /**
  * A load scenario's table: one column per server, figures from each server's median round
- * (by the workload's headline p99, listed for every round in the first row).
+ * (by the workload's headline p99, listed for every round in the first row). `nameOf` heads a
+ * column: the server's name unless told otherwise (the cluster scenario's kinds are setups).
  */
-export function formatWorkload<K extends ServerKind>(
+export function formatWorkload<K extends string>(
   title: string,
   rounds: Rounds<K, WorkloadResult>,
   kinds: readonly K[],
+  nameOf: (kind: K) => string = (kind) => SERVERS[kind as string as ServerKind].name,
 ): string[] {
   const first = rounds.median[kinds[0] as K]
   const headline = headlineOf(first.workload)
@@ -45,7 +47,7 @@ export function formatWorkload<K extends ServerKind>(
     `${title}: ${describeWorkload(first.workload)}`,
     `  Figures are from each server's median round of ${rounds.runs[kinds[0] as K].length}.`,
     table([
-      ['', ...kinds.map((kind) => SERVERS[kind].name)],
+      ['', ...kinds.map(nameOf)],
       [
         `${headline === 'shapes' ? 'shape' : 'cursor'} latency p99 of each round (ms)`,
         ...kinds.map((kind) => rounds.runs[kind].map((run) => fixed(p99Of(run))).join(', ')),

@@ -1,6 +1,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { cpus, loadavg } from 'node:os'
 import { fileURLToPath } from 'node:url'
+import { hasHaproxy } from '../../deploy/cluster/startCluster'
+import { hasPostgres } from '../../deploy/cluster/throwawayPostgres'
 import { ensureBuilt } from '../../server/ensureBuilt'
 import { parseBenchArgs, type Scenario } from './benchArgs'
 import {
@@ -12,9 +14,11 @@ import {
   type PeerKind,
 } from './benchSummary'
 import { checkTargets, exportTargets, pageWeightTargets } from './benchTargets'
+import { runClusterScenario } from './clusterScenario'
 import { mergeColdLoadRounds, runColdLoadScenario } from './coldLoadScenario'
 import { pinHarness } from './cpuPinning'
 import { runExportScenario } from './exportScenario'
+import { formatCluster } from './formatCluster'
 import { formatExports, formatReport, formatTargets } from './formatReport'
 import { runHostile, type HostileKind } from './hostileScenario'
 import { runIdle } from './idleScenario'
@@ -171,6 +175,39 @@ async function exportsAlone(): Promise<void> {
   process.stdout.write(`${report.join('\n')}\n`)
 }
 
+/**
+ * The cluster scenario, in a report and a file of its own (results/cluster-latest.json): the
+ * workshop on one process with SQLite against three behind HAProxy, in the same interleaved
+ * rounds, then many boards over the three. Skipped, saying why, without PostgreSQL or HAProxy.
+ */
+async function clusterBench(): Promise<void> {
+  const missing = [...(hasPostgres() ? [] : ['postgresql']), ...(hasHaproxy() ? [] : ['haproxy'])]
+  if (missing.length > 0) {
+    progress(`Cluster scenario skipped: apt-get install ${missing.join(' ')} to run it.`)
+    return
+  }
+  const workshop = measuredFor(WORKSHOP, args.measureSeconds)
+  const cluster = await runClusterScenario({
+    workshop,
+    rounds: args.rounds,
+    onOneProcess: (round) =>
+      onFreshServer(
+        'commonmap',
+        `Cluster: the workshop on one process, round ${round + 1}`,
+        (server) => runWorkload(server, workshop),
+      ),
+    progress,
+  })
+  mkdirSync(resultsDir, { recursive: true })
+  writeFileSync(
+    `${resultsDir}cluster-latest.json`,
+    `${JSON.stringify({ startedAt, loadAtStart, loadAtEnd: loadavg(), cluster }, null, 2)}\n`,
+  )
+  process.stdout.write(
+    `\n${formatCluster(cluster).join('\n')}\n\nJSON in ${resultsDir}cluster-latest.json\n`,
+  )
+}
+
 /** `--page-weight-only`: what the board's pages cost to open, alone. */
 async function pageWeightAlone(): Promise<void> {
   progress('Page weight scenario in Chromium…')
@@ -193,6 +230,7 @@ async function main(): Promise<void> {
   await ensureBuilt()
   const has = (scenario: Scenario) => args.scenarios.has(scenario)
   if (has('export') && args.scenarios.size === 1) return exportsAlone()
+  if (has('cluster') && args.scenarios.size === 1) return clusterBench()
   if (has('page-weight') && args.scenarios.size === 1) return pageWeightAlone()
   const discarded: string[] = []
   // In this order, each scenario's rounds done before the next starts.
@@ -242,6 +280,7 @@ async function main(): Promise<void> {
     `${formatReport(summary)}\n\nJSON summary (also in ${resultsDir}latest.json):\n${json}\n`,
   )
   if (cpuProfileDir) progress(`Server CPU profiles: ${cpuProfileDir}`)
+  if (has('cluster')) await clusterBench()
 }
 
 const HOSTILE_KINDS: readonly HostileKind[] = ['quiet', 'neighbour']

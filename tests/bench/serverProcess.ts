@@ -144,6 +144,9 @@ export interface ServerProcess {
   stop(): Promise<void>
 }
 
+/** What a load scenario needs of a server: one process, or a cluster behind its proxy. */
+export type WorkloadTarget = Pick<ServerProcess, 'kind' | 'url' | 'pid' | 'createRoom' | 'tokenFor'>
+
 /** Options of {@link startServerProcess}. */
 export interface ServerProcessOptions {
   readonly kind: ServerKind

@@ -6,7 +6,7 @@ import { mapWithLimit } from './mapWithLimit'
 import { MoverClient } from './MoverClient'
 import { summarize, type Distribution } from './percentiles'
 import { ProcSampler, watchOtherLoad, type ProcUsage } from './procStats'
-import { SERVERS, type ServerKind, type ServerProcess } from './serverProcess'
+import { SERVERS, type ServerKind, type WorkloadTarget } from './serverProcess'
 import { SinkClient } from './SinkClient'
 import type { Workload } from './workloads'
 
@@ -58,7 +58,7 @@ export interface WorkloadResult {
  * are measured only in the window after the warm-up.
  */
 export async function runWorkload(
-  server: ServerProcess,
+  server: WorkloadTarget,
   workload: Workload,
 ): Promise<WorkloadResult> {
   const window: MeasureWindow = { from: Infinity, until: Infinity }

@@ -4,6 +4,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { WebSocket } from 'ws'
 import { bindServerState } from '../../client/src/collab/bindServerState'
+import { reconnectWhenMoved } from '../../client/src/collab/reconnectWhenMoved'
 import { ServerStateMirror } from '../../client/src/collab/ServerStateMirror'
 import { sendOwnPresenceOnly } from '../../client/src/collab/sendOwnPresenceOnly'
 import { getRecordStore } from '../../shared/docLayout'
@@ -64,6 +65,8 @@ export async function connectClient(
     params: { ...params, ...(token && { [WS_QUERY.token]: token }) },
   })
   sendOwnPresenceOnly(provider)
+  // As the app does: a board that moved to another server process is reconnected at once.
+  reconnectWhenMoved(provider)
   const closeCodes: number[] = []
   provider.on('connection-close', (event) => {
     if (event) closeCodes.push(event.code)

@@ -1,9 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
+import pg from 'pg'
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url))
 
@@ -21,6 +23,11 @@ export interface TestServer {
   readonly wsUrl: string
   /** The temporary data folder (kept across restarts, deleted by `stop`). */
   readonly dataDir: string
+  /**
+   * The server's own PostgreSQL database, when the tests run against PostgreSQL (see
+   * {@link startServer}); undefined with SQLite in `dataDir`.
+   */
+  readonly databaseUrl: string | undefined
   /** Every stderr line so far (JSON log lines), parsed where possible. */
   readonly logs: Record<string, unknown>[]
   /** Sends a signal and resolves with how the process ended. */
@@ -59,9 +66,18 @@ process.once('exit', () => {
 /**
  * Spawns `node --import tsx server/main.ts` with PORT=0 and a fresh temporary DATA_DIR, and
  * waits for the "running at" line on stdout.
+ *
+ * With `DATABASE_URL` set in the tests' environment (`npm run test:postgres` sets it to a
+ * throwaway PostgreSQL), each server gets a new, empty database of its own on that PostgreSQL
+ * instead, dropped by `stop`: the same tests then run against the PostgreSQL backend.
  */
 export async function startServer(options: StartServerOptions = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'commonmap-it-'))
+  // A test that names its database (or '' for SQLite) gets it; otherwise the suite's choice.
+  const postgres =
+    process.env.DATABASE_URL && options.env?.DATABASE_URL === undefined
+      ? await createDatabase(process.env.DATABASE_URL)
+      : undefined
   const logs: Record<string, unknown>[] = []
   let child: ChildProcess
   let exited: Promise<ServerExit>
@@ -79,6 +95,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
         PORT: url ? new URL(url).port : '0',
         HOST: '127.0.0.1',
         DATA_DIR: dataDir,
+        DATABASE_URL: postgres?.url ?? options.env?.DATABASE_URL ?? '',
       },
       stdio: ['ignore', 'pipe', 'pipe'],
     })
@@ -117,6 +134,7 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
       return url.replace(/^http/, 'ws')
     },
     dataDir,
+    databaseUrl: postgres?.url ?? (options.env?.DATABASE_URL || undefined),
     logs,
     async kill(signal) {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal)
@@ -128,7 +146,29 @@ export async function startServer(options: StartServerOptions = {}): Promise<Tes
     async stop() {
       await server.kill('SIGKILL')
       rmSync(dataDir, { recursive: true, force: true })
+      await postgres?.drop()
     },
   }
   return server
+}
+
+/** A new database on the PostgreSQL server of `adminUrl` (whose user may create databases). */
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `commonmap_it_${randomBytes(6).toString('hex')}`
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl })
+    await client.connect()
+    try {
+      await client.query(sql)
+    } finally {
+      await client.end()
+    }
+  }
+  await admin(`CREATE DATABASE ${name}`)
+  const url = new URL(adminUrl)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`),
+  }
 }

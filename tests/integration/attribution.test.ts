@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3'
 import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { WebSocket } from 'ws'
@@ -15,6 +14,7 @@ import { computeVoiceBalance } from '../../shared/voiceBalance'
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoard, createBoardWith, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
+import { withServerDatabase } from '../helpers/serverDatabase'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { waitFor } from '../helpers/waitFor'
 
@@ -221,22 +221,25 @@ describe('attribution people can trust, against a real server', () => {
       await waitFor(async () => (await ledgerOf(boardId, sam.token!)).length === 3)
       expect(verifyLedger(await ledgerOf(boardId, sam.token!)).ok).toBe(true)
 
-      const db = new Database(join(server.dataDir, 'commonmap.sqlite'))
-      try {
+      await withServerDatabase(server, async (db) => {
         // The database refuses to rewrite history…
-        expect(() =>
-          db
-            .prepare('UPDATE ledger SET participant_id = ? WHERE board_id = ? AND seq = 2')
-            .run('p_x', boardId),
-        ).toThrow(/append-only/)
+        await expect(
+          db.query('UPDATE ledger SET participant_id = ? WHERE board_id = ? AND seq = 2', [
+            'p_x',
+            boardId,
+          ]),
+        ).rejects.toThrow(/append-only/)
         // …and someone who removes that guard is still caught by the chain.
-        db.exec('DROP TRIGGER ledger_is_append_only_update')
-        db.prepare(
+        await db.query(
+          db.kind === 'sqlite'
+            ? 'DROP TRIGGER ledger_is_append_only_update'
+            : 'DROP TRIGGER ledger_is_append_only ON ledger',
+        )
+        await db.query(
           "UPDATE ledger SET participant_id = 'p_mallory0000000000000' WHERE board_id = ? AND seq = 2",
-        ).run(boardId)
-      } finally {
-        db.close()
-      }
+          [boardId],
+        )
+      })
       const tampered = await ledgerOf(boardId, sam.token!)
       expect(verifyLedger(tampered)).toMatchObject({ ok: false, index: 1 })
     })

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBoard } from '../helpers/createBoard'
+import { withServerDatabase } from '../helpers/serverDatabase'
 import { waitFor } from '../helpers/waitFor'
 import { noteRecord } from '../helpers/records'
 import { serverForSuite } from '../helpers/serverForSuite'
@@ -14,18 +13,14 @@ describe('compaction in a real server', () => {
   // would close it): it is about the log, not the rate.
   const suite = serverForSuite({ env: { UPDATES_PER_SECOND: '100000' } })
 
-  const loggedRowCount = (boardId: string): number => {
-    const db = new Database(join(suite.server.dataDir, 'commonmap.sqlite'), { readonly: true })
-    try {
-      return (
-        db.prepare('SELECT count(*) AS n FROM updates WHERE board_id = ?').get(boardId) as {
-          n: number
-        }
-      ).n
-    } finally {
-      db.close()
-    }
-  }
+  const loggedRowCount = (boardId: string): Promise<number> =>
+    withServerDatabase(suite.server, async (db) => {
+      const [row] = await db.query<{ n: number }>(
+        'SELECT count(*) AS n FROM updates WHERE board_id = ?',
+        [boardId],
+      )
+      return row?.n ?? 0
+    })
 
   it('shrinks the update log while a client keeps editing, and a restart loads everything', async () => {
     const boardId = await createBoard(suite.server.url)
@@ -56,9 +51,9 @@ describe('compaction in a real server', () => {
     await drag(300)
     // On a busy machine a compaction can finish long after it took its snapshot of the log, so
     // keep editing until the log has caught up rather than checking at one fixed moment.
-    while (loggedRowCount(boardId) >= edits / 2 && edits < 8000) await drag(100)
+    while ((await loggedRowCount(boardId)) >= edits / 2 && edits < 8000) await drag(100)
 
-    expect(loggedRowCount(boardId)).toBeLessThan(edits / 2)
+    expect(await loggedRowCount(boardId)).toBeLessThan(edits / 2)
     expect(compactions()[0]).toMatchObject({ compactedUpdates: expect.any(Number) })
     const expected = editor.snapshot()
     suite.closeClients()

@@ -1,5 +1,4 @@
 import type { TLRecord } from '@tldraw/tlschema'
-import Database from 'better-sqlite3'
 import { strToU8, zipSync } from 'fflate'
 import { existsSync, readdirSync } from 'node:fs'
 import { join } from 'node:path'
@@ -23,6 +22,7 @@ import {
 import { connectClient, type TestClient } from '../helpers/connectClient'
 import { createBoardWith, person } from '../helpers/createBoard'
 import { everyKindOfMapRecord } from '../helpers/serviceMapRecords'
+import { withServerDatabase } from '../helpers/serverDatabase'
 import { startServer, type TestServer } from '../helpers/startServer'
 import { noteRecord } from '../helpers/records'
 import { waitFor } from '../helpers/waitFor'
@@ -226,27 +226,31 @@ describe('opening a board file as a new board, on a real server', () => {
   })
 
   describe('a damaged or foreign file', () => {
-    const db = () => new Database(join(server.dataDir, 'commonmap.sqlite'), { readonly: true })
     /** What a failed import must not change: every table a board lives in, and the pictures. */
-    function everythingStored() {
-      const open = db()
-      try {
-        const count = (table: string) =>
-          (open.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n
+    const everythingStored = () =>
+      withServerDatabase(server, async (db) => {
+        const count = async (table: string) =>
+          (await db.query<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))[0]?.n
         return {
-          boards: open.prepare('SELECT id FROM boards ORDER BY id').pluck().all(),
-          snapshots: count('snapshots'),
-          participants: count('participants'),
-          ledger: count('ledger'),
-          importedShapes: count('imported_shapes'),
-          assetFolders: existsSync(join(server.dataDir, 'assets'))
-            ? readdirSync(join(server.dataDir, 'assets')).sort()
-            : [],
+          boards: (await db.query<{ id: string }>('SELECT id FROM boards ORDER BY id')).map(
+            (row) => row.id,
+          ),
+          snapshots: await count('snapshots'),
+          participants: await count('participants'),
+          ledger: await count('ledger'),
+          importedShapes: await count('imported_shapes'),
+          pictureBoards:
+            db.kind === 'postgres'
+              ? (
+                  await db.query<{ board_id: string }>(
+                    'SELECT DISTINCT board_id FROM assets ORDER BY board_id',
+                  )
+                ).map((row) => row.board_id)
+              : existsSync(join(server.dataDir, 'assets'))
+                ? readdirSync(join(server.dataDir, 'assets')).sort()
+                : [],
         }
-      } finally {
-        open.close()
-      }
-    }
+      })
 
     const picture = (src: string) =>
       boardFileJson([...source.records, pictureAsset(src)], embeddedInfo('Pictures', 1, {}))
@@ -306,16 +310,16 @@ describe('opening a board file as a new board, on a real server', () => {
     ])(
       'refuses %s, says why plainly, and leaves nothing behind',
       async (_, file, status, message) => {
-        const before = everythingStored()
+        const before = await everythingStored()
         const res = await importBoardFile(server.url, file(), person('Priya', 'practitioner'))
         expect(res.status).toBe(status)
         expect(((await res.json()) as ApiError).error).toMatch(message)
-        expect(everythingStored()).toEqual(before)
+        expect(await everythingStored()).toEqual(before)
       },
     )
 
     it('refuses an import without a person opening it', async () => {
-      const before = everythingStored()
+      const before = await everythingStored()
       const res = await fetch(`${server.url}/api/boards/import`, {
         method: 'POST',
         headers: { 'Content-Type': 'application/octet-stream' },
@@ -323,7 +327,7 @@ describe('opening a board file as a new board, on a real server', () => {
       })
       expect(res.status).toBe(400)
       expect(((await res.json()) as ApiError).error).toMatch(/who is opening the file/)
-      expect(everythingStored()).toEqual(before)
+      expect(await everythingStored()).toEqual(before)
     })
   })
 })

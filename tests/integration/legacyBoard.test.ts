@@ -1,11 +1,10 @@
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { getRecordStore } from '../../shared/docLayout'
 import { commonmapSchema } from '../../shared/schema'
 import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
+import { withServerDatabase } from '../helpers/serverDatabase'
 import { waitFor } from '../helpers/waitFor'
 import { serverForSuite } from '../helpers/serverForSuite'
 
@@ -18,42 +17,49 @@ describe('a board saved before server-owned state left the document, on a real s
   const connect = async (boardId: string, token?: string) => {
     return suite.connect(boardId, { token })
   }
-  const database = () => new Database(join(suite.server.dataDir, 'commonmap.sqlite'))
+
+  /** What is stored of a board's document: its snapshot and the updates logged after it. */
+  const storedDocument = (boardId: string) =>
+    withServerDatabase(suite.server, async (db) => {
+      const [snapshot] = await db.query<{ state: Buffer }>(
+        'SELECT state FROM snapshots WHERE board_id = ?',
+        [boardId],
+      )
+      const updates = await db.query<{ data: Buffer }>(
+        'SELECT data FROM updates WHERE board_id = ? ORDER BY seq',
+        [boardId],
+      )
+      const doc = new Y.Doc()
+      Y.applyUpdate(doc, snapshot!.state)
+      for (const { data } of updates) Y.applyUpdate(doc, data)
+      return { doc, updates: updates.length }
+    })
 
   /** Rewrites a board's stored document the way the previous version kept it. */
-  function makeLegacy(boardId: string, credited: Record<string, unknown>): void {
-    const db = database()
-    try {
-      const { state, up_to_seq } = db
-        .prepare('SELECT state, up_to_seq FROM snapshots WHERE board_id = ?')
-        .get(boardId) as { state: Buffer; up_to_seq: number }
-      const updates = db
-        .prepare('SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq')
-        .pluck()
-        .all(boardId, up_to_seq) as Buffer[]
-      const doc = new Y.Doc()
-      Y.applyUpdate(doc, state)
-      for (const update of updates) Y.applyUpdate(doc, update)
-      doc.transact(() => {
-        doc.getMap('meta').set('schema', commonmapSchema.serialize())
-        for (const [id, person] of Object.entries(credited))
-          doc.getMap('participants').set(id, person)
-        doc.getMap('attribution').set('shape:one', { addedBy: 'p_forged000000000000000' })
-        doc.getMap('voiceBalance').set('current', { people: 99 })
-        doc.getMap('settings').set('licence', { id: 'cc0-1.0', setBy: null, setAt: null })
-      })
-      db.transaction(() => {
-        db.prepare('UPDATE snapshots SET state = ?, up_to_seq = ? WHERE board_id = ?').run(
-          Buffer.from(Y.encodeStateAsUpdate(doc)),
-          db.prepare('SELECT coalesce(max(seq), 0) FROM updates').pluck().get(),
-          boardId,
-        )
-        db.prepare('DELETE FROM updates WHERE board_id = ?').run(boardId)
-        db.prepare('UPDATE boards SET schema = NULL WHERE id = ?').run(boardId)
-      })()
-    } finally {
-      db.close()
-    }
+  async function makeLegacy(boardId: string, credited: Record<string, unknown>): Promise<void> {
+    const { doc } = await storedDocument(boardId)
+    doc.transact(() => {
+      doc.getMap('meta').set('schema', commonmapSchema.serialize())
+      for (const [id, person] of Object.entries(credited))
+        doc.getMap('participants').set(id, person)
+      doc.getMap('attribution').set('shape:one', { addedBy: 'p_forged000000000000000' })
+      doc.getMap('voiceBalance').set('current', { people: 99 })
+      doc.getMap('settings').set('licence', { id: 'cc0-1.0', setBy: null, setAt: null })
+    })
+    await withServerDatabase(suite.server, async (db) => {
+      await db.query('BEGIN')
+      const [last] = await db.query<{ seq: number }>(
+        'SELECT coalesce(max(seq), 0) AS seq FROM updates',
+      )
+      await db.query('UPDATE snapshots SET state = ?, up_to_seq = ? WHERE board_id = ?', [
+        Buffer.from(Y.encodeStateAsUpdate(doc)),
+        last?.seq ?? 0,
+        boardId,
+      ])
+      await db.query('DELETE FROM updates WHERE board_id = ?', [boardId])
+      await db.query('UPDATE boards SET schema = NULL WHERE id = ?', [boardId])
+      await db.query('COMMIT')
+    })
   }
 
   it('moves over on its first load, in one append, keeping every credit', async () => {
@@ -75,7 +81,7 @@ describe('a board saved before server-owned state left the document, on a real s
     const people = Object.fromEntries(fran.state.get('people'))
     suite.closeClients()
     expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-    makeLegacy(board.id, people)
+    await makeLegacy(board.id, people)
 
     await suite.server.restart()
     const reader = await connect(board.id, board.creator!.token!)
@@ -95,37 +101,13 @@ describe('a board saved before server-owned state left the document, on a real s
     for (const root of reader.doc.share.keys()) {
       if (root !== 'records') expect(reader.doc.getMap(root).toJSON(), root).toEqual({})
     }
-    const db = database()
-    try {
-      const row = db.prepare('SELECT schema FROM boards WHERE id = ?').get(board.id) as {
-        schema: string
-      }
-      expect(JSON.parse(row.schema)).toEqual(commonmapSchema.serialize())
-      expect(
-        db.prepare('SELECT count(*) FROM updates WHERE board_id = ?').pluck().get(board.id),
-      ).toBe(1)
-    } finally {
-      db.close()
-    }
-    // What is stored now holds nothing the server owns.
-    const stored = new Y.Doc()
-    const dbAgain = database()
-    try {
-      const { state } = dbAgain
-        .prepare('SELECT state FROM snapshots WHERE board_id = ?')
-        .get(board.id) as {
-        state: Buffer
-      }
-      Y.applyUpdate(stored, state)
-      for (const update of dbAgain
-        .prepare('SELECT data FROM updates WHERE board_id = ?')
-        .pluck()
-        .all(board.id) as Buffer[]) {
-        Y.applyUpdate(stored, update)
-      }
-    } finally {
-      dbAgain.close()
-    }
+    const [row] = await withServerDatabase(suite.server, (db) =>
+      db.query<{ schema: string }>('SELECT schema FROM boards WHERE id = ?', [board.id]),
+    )
+    expect(JSON.parse(row!.schema)).toEqual(commonmapSchema.serialize())
+    // What is stored now is one append after the legacy snapshot, and holds nothing the server owns.
+    const { doc: stored, updates } = await storedDocument(board.id)
+    expect(updates).toBe(1)
     expect(stored.getMap('participants').toJSON()).toEqual({})
     expect(getRecordStore(stored).get('shape:one' as never)).toMatchObject({ id: 'shape:one' })
   })

@@ -1,22 +1,18 @@
-import Database from 'better-sqlite3'
-import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
+import { withServerDatabase } from '../helpers/serverDatabase'
 import { waitFor } from '../helpers/waitFor'
 import { serverForSuite } from '../helpers/serverForSuite'
 
 describe('reopening a board after a restart', () => {
   const suite = serverForSuite()
 
-  const storedUpdates = () => {
-    const db = new Database(join(suite.server.dataDir, 'commonmap.sqlite'), { readonly: true })
-    try {
-      return (db.prepare('SELECT count(*) AS n FROM updates').get() as { n: number }).n
-    } finally {
-      db.close()
-    }
-  }
+  const storedUpdates = () =>
+    withServerDatabase(suite.server, async (db) => {
+      const [row] = await db.query<{ n: number }>('SELECT count(*) AS n FROM updates')
+      return row?.n ?? 0
+    })
 
   it('rebuilds what the server publishes from storage and writes nothing new', async () => {
     const boardId = await createBoard(suite.server.url)
@@ -35,7 +31,7 @@ describe('reopening a board after a restart', () => {
     reader.close()
 
     expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-    const before = storedUpdates()
+    const before = await storedUpdates()
     await suite.server.restart()
     const fresh = await suite.connect(boardId, { token: sam.token })
     await waitFor(() =>
@@ -45,7 +41,7 @@ describe('reopening a board after a restart', () => {
     // What the server publishes is not in the document: loading a board changes nothing in it,
     // so loads do not grow the log or make the next client wait for a re-encoded snapshot.
     expect(await suite.server.kill('SIGTERM')).toEqual({ code: 0, signal: null })
-    expect(storedUpdates()).toBe(before)
+    expect(await storedUpdates()).toBe(before)
     await suite.server.restart()
   })
 })

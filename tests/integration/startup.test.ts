@@ -13,7 +13,8 @@ function runExpectingFailure(env: Record<string, string>) {
   return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
     const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
       cwd: repoRoot,
-      env: { ...process.env, DATA_DIR: dataDir, ...env },
+      // SQLite unless a test says otherwise, even when the suite runs against PostgreSQL.
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', ...env },
     })
     let stdout = ''
     let stderr = ''
@@ -34,12 +35,22 @@ describe('starting the server process', () => {
     ['PORT', 'eighty', /^PORT must be a whole number from 0 to 65535/],
     ['HOST', 'http://x', /^HOST must be an address/],
     ['MAX_ASSET_BYTES', '-5', /^MAX_ASSET_BYTES must be a whole number of bytes/],
+    ['DATABASE_URL', 'mysql://db/commonmap', /^DATABASE_URL must be a PostgreSQL address/],
   ])('stops with one plain sentence when %s=%s', async (name, value, sentence) => {
     const result = await runExpectingFailure({ [name]: value })
     expect(result.code).toBe(1)
     expect(result.stdout).toBe('')
     expect(result.stderr).toMatch(sentence)
     expect(result.stderr.trim().split('\n')).toHaveLength(1)
+  })
+
+  it('says so plainly when the PostgreSQL database cannot be reached', async () => {
+    const result = await runExpectingFailure({ DATABASE_URL: 'postgres://127.0.0.1:1/commonmap' })
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain(
+      'Commonmap could not open the PostgreSQL database in DATABASE_URL; check that it is running',
+    )
   })
 
   it('says so plainly when the port is taken', async () => {

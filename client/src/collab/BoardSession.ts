@@ -19,6 +19,7 @@ import { keptServerState } from '../common/keptServerState'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { bindServerState } from './bindServerState'
 import { sendOwnPresenceOnly } from './sendOwnPresenceOnly'
+import { reconnectWhenMoved } from './reconnectWhenMoved'
 import { ServerStateMirror } from './ServerStateMirror'
 import { bindWritingFor, type WritingFor } from './writingFor'
 
@@ -87,6 +88,7 @@ export function openBoardSession(
     },
   })
   sendOwnPresenceOnly(provider)
+  const stopReconnecting = reconnectWhenMoved(provider)
   const serverState = new ServerStateMirror()
   const unbindServerState = bindServerState(provider, serverState, { onNotice })
   const listeners = new Set<() => void>()
@@ -196,6 +198,7 @@ export function openBoardSession(
       clearTimeout(keepTimer)
       stopFollowing()
       unbindServerState()
+      stopReconnecting()
       writingFor.dispose()
       window.removeEventListener('offline', onBrowserOffline)
       window.removeEventListener('online', onBrowserOnline)

@@ -1,42 +1,21 @@
-import { createHash, randomUUID } from 'node:crypto'
-import { createReadStream, type ReadStream } from 'node:fs'
+import { randomUUID } from 'node:crypto'
+import { createReadStream } from 'node:fs'
 import { mkdir, open, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { AllowedImageType } from '../../shared/limits'
 import { isBoardId } from '../../shared/protocol'
-import { IMAGE_EXTENSIONS, imageTypeForExtension } from './imageType'
-
-/** Stored file names: the SHA-256 of the content and the extension of its proven type. */
-const ASSET_FILE_NAME = /^([0-9a-f]{64})\.([a-z]+)$/
+import { assetName, typeOfAssetName, type AssetStore, type StoredAsset } from './AssetStore'
 
 /**
- * The name a picture is stored under: the SHA-256 of its bytes and the extension of its type.
- * Known before it is stored, so an import can write the pictures' paths into the board on a
- * worker thread.
+ * Pictures as files beside the SQLite database, one folder per board. Names are checked against
+ * a strict pattern before touching the disk, so no path can leave the folder.
  */
-export function assetFileName(bytes: Uint8Array, type: AllowedImageType): string {
-  return `${createHash('sha256').update(bytes).digest('hex')}.${IMAGE_EXTENSIONS[type]}`
-}
-
-/** A stored picture, ready to stream. */
-export interface StoredAsset {
-  readonly type: AllowedImageType
-  readonly size: number
-  readonly open: () => ReadStream
-}
-
-/**
- * Pictures people add to boards, one folder per board, named by their content hash: the same
- * picture dropped twice is stored once, and a name can never point at other content. Names are
- * checked against a strict pattern before touching the disk, so no path can leave the folder.
- */
-export class AssetStore {
+export class FileAssetStore implements AssetStore {
   constructor(private readonly dir: string) {}
 
-  /** Stores a picture whose type was proven from its bytes; returns its file name. */
   async save(boardId: string, bytes: Uint8Array, type: AllowedImageType): Promise<string> {
     if (!isBoardId(boardId)) throw new Error(`Not a board id: ${boardId}`)
-    const name = assetFileName(bytes, type)
+    const name = assetName(bytes, type)
     const folder = join(this.dir, boardId)
     await mkdir(folder, { recursive: true })
     const target = join(folder, name)
@@ -60,19 +39,13 @@ export class AssetStore {
     return name
   }
 
-  /**
-   * Deletes every picture of a board. Only for a board whose creation failed after its
-   * pictures were stored, so that nothing of it is left behind.
-   */
   async removeBoard(boardId: string): Promise<void> {
     if (!isBoardId(boardId)) throw new Error(`Not a board id: ${boardId}`)
     await rm(join(this.dir, boardId), { recursive: true, force: true })
   }
 
-  /** Finds a stored picture, or undefined for a bad or unknown name. */
   async find(boardId: string, name: string): Promise<StoredAsset | undefined> {
-    const match = ASSET_FILE_NAME.exec(name)
-    const type = match && imageTypeForExtension(match[2] ?? '')
+    const type = typeOfAssetName(name)
     if (!isBoardId(boardId) || !type) return undefined
     const path = join(this.dir, boardId, name)
     const stats = await stat(path).catch(() => undefined)

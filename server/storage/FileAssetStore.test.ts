@@ -2,17 +2,17 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { AssetStore } from './AssetStore'
+import { FileAssetStore } from './FileAssetStore'
 
 const boardId = 'abcdefghijklmnopqrstuv'
 const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3])
 
-describe('AssetStore', () => {
+describe('FileAssetStore', () => {
   let dir: string
-  let store: AssetStore
+  let store: FileAssetStore
   beforeEach(() => {
     dir = mkdtempSync(join(tmpdir(), 'commonmap-assets-'))
-    store = new AssetStore(dir)
+    store = new FileAssetStore(dir)
   })
   afterEach(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -1,0 +1,116 @@
+import { isCapability, type Capability } from '../../shared/capabilities'
+import type { CreditLevel } from '../../shared/credit'
+import type { ImportedAttribution } from '../../shared/importedAttribution'
+import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
+import type { RoleId } from '../../shared/roles'
+import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
+import type { StoredParticipant } from './BoardRepository'
+
+/*
+ * Rows as both SQL backends store them (the same columns in SQLite and PostgreSQL), and the
+ * values they stand for.
+ */
+
+/** A `participants` row. */
+export interface ParticipantRow {
+  id: string
+  board_id: string
+  name: string
+  role: string
+  role_other: string | null
+  credit: string
+  pseudonym: string | null
+  color: string
+  token_hash: Buffer | null
+  added_by: string | null
+  created_at: number
+  capabilities: string
+}
+
+/** The participant a row stands for. */
+export function participantFromRow(row: ParticipantRow): StoredParticipant {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    name: row.name,
+    role: row.role as RoleId,
+    roleOther: row.role_other,
+    credit: row.credit as CreditLevel,
+    pseudonym: row.pseudonym,
+    color: row.color,
+    withoutDevice: row.token_hash === null,
+    addedBy: row.added_by,
+    createdAt: row.created_at,
+    tokenHash: row.token_hash,
+    capabilities: row.capabilities.split(' ').filter(isCapability) as Capability[],
+  }
+}
+
+/** An `imported_shapes` row (without its board). */
+export interface ImportedRow {
+  shape_id: string
+  from_title: string | null
+  exported_at: number | null
+  imported_at: number
+  author_name: string | null
+  author_role: string | null
+  added_at: number | null
+}
+
+/** Where an imported shape came from, as a row says. */
+export function importedFromRow(row: ImportedRow): ImportedAttribution {
+  return {
+    from: row.from_title,
+    exportedAt: row.exported_at,
+    importedAt: row.imported_at,
+    author:
+      row.author_name === null
+        ? null
+        : { name: row.author_name, role: row.author_role, addedAt: row.added_at },
+  }
+}
+
+/** A `ledger` row. */
+export interface LedgerRow {
+  board_id: string
+  seq: number
+  at: number
+  participant_id: string
+  written_down_by: string | null
+  action: string
+  record_id: string
+  record_type: string
+  prev_hash: string
+  hash: string
+}
+
+/** The ledger entry a row stands for. */
+export function entryFromRow(row: LedgerRow): LedgerEntry {
+  return {
+    boardId: row.board_id,
+    seq: row.seq,
+    at: row.at,
+    participantId: row.participant_id,
+    writtenDownBy: row.written_down_by,
+    action: row.action as LedgerAction,
+    recordId: row.record_id,
+    recordType: row.record_type,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  }
+}
+
+/** A `board_sessions` row. */
+export interface SessionRow {
+  state: string
+}
+
+/**
+ * The session a board's row stands for: none (no row) or one that no longer validates (an
+ * older format) counts as not run.
+ */
+export function sessionFromRow(row: SessionRow | undefined): SessionState {
+  if (!row) return EMPTY_SESSION
+  const stored: unknown = JSON.parse(row.state)
+  return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
+}
