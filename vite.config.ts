@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { VitePWA } from 'vite-plugin-pwa'
 import { defineConfig } from 'vitest/config'
+import { boardPageHtml } from './client/build/boardPageHtml'
 import { precompressAssets } from './client/build/precompressAssets'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -45,6 +46,7 @@ export default defineConfig({
         ],
       },
     }),
+    boardPageHtml(here('./client/src/lane/PhoneLane.tsx')),
     precompressAssets(here('./dist/client')),
   ],
   // Pre-bundling @tldraw/assets would try to inline its `?url` imports of fonts and icons.

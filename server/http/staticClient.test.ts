@@ -53,6 +53,22 @@ describe('createStaticClientHandler', () => {
     expect((await fetch(`${origin}/../../etc/passwd`)).status).not.toBe(500)
   })
 
+  it("sends a board's address the board page, which asks for the board's scripts at once", async () => {
+    mkdirSync(join(dir, 'client'), { recursive: true })
+    writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>app</title>')
+    writeFileSync(join(dir, 'client', 'board.html'), '<!doctype html><title>board</title>')
+    const origin = await serve()
+
+    for (const path of ['/b/abcdefghijklmnopqrstuv', '/b/abcdefghijklmnopqrstuv/']) {
+      const res = await fetch(origin + path)
+      expect(await res.text()).toContain('<title>board</title>')
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+    }
+    for (const path of ['/', '/b/', '/b/abcdefghijklmnopqrstuv/more']) {
+      expect(await (await fetch(origin + path)).text()).toContain('<title>app</title>')
+    }
+  })
+
   it('explains that the app has not been built when there is no build', async () => {
     const origin = await serve()
     const res = await fetch(`${origin}/`)

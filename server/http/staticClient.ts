@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import sirv from 'sirv'
+import { BOARD_PAGE_HTML } from '../../client/build/boardPageHtml'
 import { sendError } from './respond'
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -33,9 +34,14 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'self'",
 ].join('; ')
 
+/** A board's address, `/b/<boardId>` (shared/protocol.ts's boardPath). */
+const BOARD_ADDRESS = /^\/b\/[^/]+\/?$/
+
 /**
  * Serves the built web app from `dir` (Vite's `dist/client`). Paths without a file extension
- * (`/`, `/b/<id>`) get `index.html`, so the app's own routes work when opened directly. Files
+ * (`/`, `/b/<id>`) get `index.html`, so the app's own routes work when opened directly; a board's
+ * address gets `board.html` when the build has one (the same page, which also asks for the board's
+ * scripts at once: client/build/boardPageHtml.ts). Files
  * under `/assets/` have content hashes in their names and are cached for good; `index.html` is
  * revalidated so people get a new version on reload. Scripts and styles go gzipped to browsers
  * that accept it. Without a build, every page explains that.
@@ -79,7 +85,12 @@ export function createStaticClientHandler(
       )
     },
   })
+  const boardPage = existsSync(join(dir, BOARD_PAGE_HTML)) ? `/${BOARD_PAGE_HTML}` : undefined
   return (req, res) => {
-    if (methodCheck(req, res)) serve(req, res, () => notFound(res))
+    if (!methodCheck(req, res)) return
+    if (boardPage && BOARD_ADDRESS.test(new URL(req.url ?? '/', 'http://x').pathname)) {
+      req.url = boardPage
+    }
+    serve(req, res, () => notFound(res))
   }
 }
