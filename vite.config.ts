@@ -46,7 +46,10 @@ export default defineConfig({
         ],
       },
     }),
-    boardPageHtml(here('./client/src/lane/PhoneLane.tsx')),
+    boardPageHtml({
+      lane: here('./client/src/lane/PhoneLane.tsx'),
+      boot: here('./client/src/boardBoot.ts'),
+    }),
     precompressAssets(here('./dist/client')),
   ],
   // Pre-bundling @tldraw/assets would try to inline its `?url` imports of fonts and icons.
@@ -57,6 +60,8 @@ export default defineConfig({
     // tldraw alone is ~2 MB of JavaScript; a warning about it on every build says nothing new.
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
+      // boardBoot runs first on a board's page (board.html, client/build/boardPageHtml.ts).
+      input: { index: here('./client/index.html'), boardBoot: here('./client/src/boardBoot.ts') },
       // tldraw's packages do not declare themselves free of side effects, so one import of
       // `createShapeId` or `T` took all of tlschema and store with it (50 KB gzip) into the phone
       // lane, which has none of tldraw's canvas. Their modules only define things; the canvas

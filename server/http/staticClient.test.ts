@@ -53,7 +53,7 @@ describe('createStaticClientHandler', () => {
     expect((await fetch(`${origin}/../../etc/passwd`)).status).not.toBe(500)
   })
 
-  it("sends a board's address the board page, which asks for the board's scripts at once", async () => {
+  it("sends a board's address the board page, which asks for the board and its scripts at once", async () => {
     mkdirSync(join(dir, 'client'), { recursive: true })
     writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>app</title>')
     writeFileSync(join(dir, 'client', 'board.html'), '<!doctype html><title>board</title>')
@@ -63,9 +63,15 @@ describe('createStaticClientHandler', () => {
       const res = await fetch(origin + path)
       expect(await res.text()).toContain('<title>board</title>')
       expect(res.headers.get('cache-control')).toBe('no-cache')
+      // The board's lookup starts with the page, not after its scripts.
+      expect(res.headers.get('link')).toBe(
+        '</api/boards/abcdefghijklmnopqrstuv>; rel=preload; as=fetch; crossorigin',
+      )
     }
     for (const path of ['/', '/b/', '/b/abcdefghijklmnopqrstuv/more']) {
-      expect(await (await fetch(origin + path)).text()).toContain('<title>app</title>')
+      const res = await fetch(origin + path)
+      expect(await res.text()).toContain('<title>app</title>')
+      expect(res.headers.get('link')).toBeNull()
     }
   })
 

@@ -3,6 +3,8 @@ import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import sirv from 'sirv'
 import { BOARD_PAGE_HTML } from '../../client/build/boardPageHtml'
+import { ApiPath } from '../../shared/api'
+import { isBoardId } from '../../shared/protocol'
 import { sendError } from './respond'
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -35,7 +37,7 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ')
 
 /** A board's address, `/b/<boardId>` (shared/protocol.ts's boardPath). */
-const BOARD_ADDRESS = /^\/b\/[^/]+\/?$/
+const BOARD_ADDRESS = /^\/b\/([^/]+)\/?$/
 
 /**
  * Serves the built web app from `dir` (Vite's `dist/client`). Paths without a file extension
@@ -88,8 +90,14 @@ export function createStaticClientHandler(
   const boardPage = existsSync(join(dir, BOARD_PAGE_HTML)) ? `/${BOARD_PAGE_HTML}` : undefined
   return (req, res) => {
     if (!methodCheck(req, res)) return
-    if (boardPage && BOARD_ADDRESS.test(new URL(req.url ?? '/', 'http://x').pathname)) {
+    const boardId = BOARD_ADDRESS.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1]
+    if (boardPage && boardId !== undefined) {
       req.url = boardPage
+      // The page's first question to the server, asked while its scripts are still on the way
+      // (the app's own fetch of the same address then takes this answer).
+      if (isBoardId(boardId)) {
+        res.setHeader('Link', `<${ApiPath.board(boardId)}>; rel=preload; as=fetch; crossorigin`)
+      }
     }
     serve(req, res, () => notFound(res))
   }
