@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import sirv from 'sirv'
 import { BOARD_PAGE_HTML } from '../../client/build/boardPageHtml'
 import { ApiPath } from '../../shared/api'
-import { isBoardId } from '../../shared/protocol'
+import { boardIdInPath, isBoardId } from '../../shared/protocol'
 import { sendError } from './respond'
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -35,9 +35,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
   "frame-ancestors 'self'",
 ].join('; ')
-
-/** A board's address, `/b/<boardId>` (shared/protocol.ts's boardPath). */
-const BOARD_ADDRESS = /^\/b\/([^/]+)\/?$/
 
 /**
  * Serves the built web app from `dir` (Vite's `dist/client`). Paths without a file extension
@@ -90,7 +87,7 @@ export function createStaticClientHandler(
   const boardPage = existsSync(join(dir, BOARD_PAGE_HTML)) ? `/${BOARD_PAGE_HTML}` : undefined
   return (req, res) => {
     if (!methodCheck(req, res)) return
-    const boardId = BOARD_ADDRESS.exec(new URL(req.url ?? '/', 'http://x').pathname)?.[1]
+    const boardId = boardIdInPath(new URL(req.url ?? '/', 'http://x').pathname)
     if (boardPage && boardId !== undefined) {
       req.url = boardPage
       // The page's first question to the server, asked while its scripts are still on the way

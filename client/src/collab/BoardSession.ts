@@ -10,6 +10,7 @@ import { schemaFingerprint, type WritingForReply } from '../../../shared/protoco
 import { CURRENT_KEY, type ServerNotice } from '../../../shared/serverState'
 import type { ConnectionState } from '../board/connectionState'
 import { keptServerState } from '../common/keptServerState'
+import { registerOfflineSupport } from '../common/registerOfflineSupport'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { bindServerState } from './bindServerState'
 import { boardSocketAddress, takeOrOpenSocket } from './earlySocket'
@@ -128,6 +129,7 @@ export function openBoardSession(
     }
     session.ready = true
     changed()
+    registerOfflineSupport()
   }
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {

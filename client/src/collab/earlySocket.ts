@@ -1,5 +1,11 @@
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/commonmapSchemaFingerprint'
-import { isBoardId, PROTOCOL_VERSION, WS_PATH, WS_QUERY } from '../../../shared/protocol'
+import {
+  boardIdInPath,
+  isBoardId,
+  PROTOCOL_VERSION,
+  WS_PATH,
+  WS_QUERY,
+} from '../../../shared/protocol'
 import { identityKey } from '../common/identityKey'
 
 /** Where y-websocket connects for a board: its `serverUrl`, room name and `params`. */
@@ -28,9 +34,6 @@ export function boardSocketUrl({ serverUrl, boardId, params }: BoardSocketAddres
   return `${serverUrl}/${boardId}?${new URLSearchParams(params)}`
 }
 
-/** A board's address in the app, `/b/<boardId>` (shared/protocol.ts's boardPath). */
-const BOARD_PAGE = /^\/b\/([^/]+)\/?$/
-
 /**
  * A socket nobody took is closed after this long: by then the page has chosen not to use it
  * (the remembered identity turned out not to be valid), and the server should not keep it.
@@ -56,7 +59,7 @@ let early: EarlySocket | undefined
  * server sends is kept until the board's session takes the socket ({@link takeOrOpenSocket}).
  */
 export function openBoardSocketEarly(pathname: string): void {
-  const boardId = BOARD_PAGE.exec(pathname)?.[1]
+  const boardId = boardIdInPath(pathname)
   if (early || !boardId || !isBoardId(boardId)) return
   const token = rememberedToken(boardId)
   if (!token) return
