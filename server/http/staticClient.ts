@@ -42,8 +42,8 @@ export const CONTENT_SECURITY_POLICY = [
  * address gets `board.html` when the build has one (the same page, which also asks for the board's
  * scripts at once: client/build/boardPageHtml.ts). Files
  * under `/assets/` have content hashes in their names and are cached for good; `index.html` is
- * revalidated so people get a new version on reload. Scripts and styles go gzipped to browsers
- * that accept it. Without a build, every page explains that.
+ * revalidated so people get a new version on reload. Scripts and styles go compressed, brotli or
+ * gzip as the browser accepts. Without a build, every page explains that.
  */
 export function createStaticClientHandler(
   dir: string,
@@ -72,7 +72,9 @@ export function createStaticClientHandler(
   const serve = sirv(dir, {
     single: true,
     etag: true,
-    // The build writes a gzipped copy of each script and style (client/build/precompressAssets.ts).
+    // The build writes a brotli and a gzipped copy of each script and style
+    // (client/build/precompressAssets.ts).
+    brotli: true,
     gzip: true,
     setHeaders: (res, pathname) => {
       res.setHeader('X-Content-Type-Options', 'nosniff')
