@@ -67,8 +67,9 @@ export async function runPageWeightScenario(): Promise<PageWeightResult> {
     await lane.page.getByRole('button', { name: 'Add', exact: true }).click()
     await laneUsable(lane.page)
     const laneJsGzip = await lane.scriptBytes()
-    await lane.page.context().close()
 
+    // The phone that added the card stays on the board while the others arrive, as in a
+    // workshop: the board is open on the server, as it is when someone scans its QR code.
     const laneUsableSlowRunsMs: number[] = []
     for (let run = 0; run < SLOW_RUNS; run++) {
       const slow = await openAs(browser, server, boardId, PHONE, async (page) => {
@@ -80,6 +81,7 @@ export async function runPageWeightScenario(): Promise<PageWeightResult> {
       laneUsableSlowRunsMs.push(Math.round(await laneUsable(slow.page)))
       await slow.page.context().close()
     }
+    await lane.page.context().close()
     const sorted = [...laneUsableSlowRunsMs].sort((a, b) => a - b)
     const laneUsableSlowMs = sorted[Math.floor(sorted.length / 2)] as number
     return { boardJsGzip, laneJsGzip, laneUsableSlowMs, laneUsableSlowRunsMs }
