@@ -2,6 +2,7 @@ import react from '@vitejs/plugin-react'
 import { fileURLToPath } from 'node:url'
 import { VitePWA } from 'vite-plugin-pwa'
 import { configDefaults, defineConfig } from 'vitest/config'
+import { boardPageHtml } from './client/build/boardPageHtml'
 import { precompressAssets } from './client/build/precompressAssets'
 
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url))
@@ -45,6 +46,10 @@ export default defineConfig({
         ],
       },
     }),
+    boardPageHtml({
+      lane: here('./client/src/lane/PhoneLane.tsx'),
+      boot: here('./client/src/boardBoot.ts'),
+    }),
     precompressAssets(here('./dist/client')),
   ],
   // Pre-bundling @tldraw/assets would try to inline its `?url` imports of fonts and icons.
@@ -55,6 +60,8 @@ export default defineConfig({
     // tldraw alone is ~2 MB of JavaScript; a warning about it on every build says nothing new.
     chunkSizeWarningLimit: 4096,
     rolldownOptions: {
+      // boardBoot runs first on a board's page (board.html, client/build/boardPageHtml.ts).
+      input: { index: here('./client/index.html'), boardBoot: here('./client/src/boardBoot.ts') },
       // tldraw's packages do not declare themselves free of side effects, so one import of
       // `createShapeId` or `T` took all of tlschema and store with it (50 KB gzip) into the phone
       // lane, which has none of tldraw's canvas. Their modules only define things; the canvas

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isBoardId, schemaFingerprint } from './protocol'
+import { boardIdInPath, boardPath, isBoardId, schemaFingerprint } from './protocol'
 
 describe('board ids', () => {
   it('accepts 22 URL-safe characters only', () => {
@@ -7,6 +7,15 @@ describe('board ids', () => {
     expect(isBoardId('abcdefghijklmnopqrstu')).toBe(false)
     expect(isBoardId('abcdefghijklmnopqrstu/')).toBe(false)
     expect(isBoardId(undefined)).toBe(false)
+  })
+
+  it('are found in a board page path, with or without its trailing slash', () => {
+    const id = 'abcdefghijklmnopqrstu_'
+    expect(boardIdInPath(boardPath(id))).toBe(id)
+    expect(boardIdInPath(`${boardPath(id)}/`)).toBe(id)
+    for (const path of ['/', '/b/', `/b/${id}/more`, `/x/${id}`]) {
+      expect(boardIdInPath(path)).toBeUndefined()
+    }
   })
 })
 

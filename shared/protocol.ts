@@ -85,6 +85,14 @@ export function boardPath(boardId: string): string {
 }
 
 /**
+ * What stands where a board's id goes when `pathname` has the shape of {@link boardPath} (with
+ * or without a trailing slash), else undefined. It may not be a valid id: see {@link isBoardId}.
+ */
+export function boardIdInPath(pathname: string): string | undefined {
+  return /^\/b\/([^/]+)\/?$/.exec(pathname)?.[1]
+}
+
+/**
  * A short, stable fingerprint of a serialized tldraw schema. Two clients with the same
  * fingerprint run the same record types and migrations, so they can safely share a board.
  * Not a security measure: it only catches version skew.

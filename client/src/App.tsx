@@ -1,5 +1,5 @@
 import { lazy, Suspense } from 'react'
-import { isBoardId } from '../../shared/protocol'
+import { boardIdInPath, isBoardId } from '../../shared/protocol'
 import { BoardRoute } from './board/BoardRoute'
 import { Notice } from './common/Notice'
 
@@ -17,9 +17,8 @@ export function App() {
       </Suspense>
     )
   }
-  const boardMatch = /^\/b\/([^/]+)\/?$/.exec(path)
-  if (boardMatch) {
-    const boardId = boardMatch[1] ?? ''
+  const boardId = boardIdInPath(path)
+  if (boardId !== undefined) {
     if (!isBoardId(boardId)) {
       return (
         <Notice title="This link is not quite right">

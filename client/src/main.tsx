@@ -1,5 +1,6 @@
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
+import { boardIdInPath } from '../../shared/protocol'
 import { App } from './App'
 import { registerOfflineSupport } from './common/registerOfflineSupport'
 import './styles.css'
@@ -11,4 +12,5 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 )
-registerOfflineSupport()
+// A board's page registers it once the board has arrived (collab/BoardSession.ts).
+if (boardIdInPath(window.location.pathname) === undefined) registerOfflineSupport()

@@ -3,6 +3,7 @@ import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { brotliCompressSync, gzipSync } from 'node:zlib'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createStaticClientHandler } from './staticClient'
 
@@ -51,6 +52,48 @@ describe('createStaticClientHandler', () => {
     expect(await missing.json()).toEqual({ error: expect.any(String) })
     expect((await fetch(`${origin}/`, { method: 'POST' })).status).toBe(405)
     expect((await fetch(`${origin}/../../etc/passwd`)).status).not.toBe(500)
+  })
+
+  it("sends a board's address the board page, which asks for the board and its scripts at once", async () => {
+    mkdirSync(join(dir, 'client'), { recursive: true })
+    writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>app</title>')
+    writeFileSync(join(dir, 'client', 'board.html'), '<!doctype html><title>board</title>')
+    const origin = await serve()
+
+    for (const path of ['/b/abcdefghijklmnopqrstuv', '/b/abcdefghijklmnopqrstuv/']) {
+      const res = await fetch(origin + path)
+      expect(await res.text()).toContain('<title>board</title>')
+      expect(res.headers.get('cache-control')).toBe('no-cache')
+      // The board's lookup starts with the page, not after its scripts.
+      expect(res.headers.get('link')).toBe(
+        '</api/boards/abcdefghijklmnopqrstuv>; rel=preload; as=fetch; crossorigin',
+      )
+    }
+    for (const path of ['/', '/b/', '/b/abcdefghijklmnopqrstuv/more']) {
+      const res = await fetch(origin + path)
+      expect(await res.text()).toContain('<title>app</title>')
+      expect(res.headers.get('link')).toBeNull()
+    }
+  })
+
+  it("sends the build's brotli or gzipped copy of a script, as the browser accepts", async () => {
+    mkdirSync(join(dir, 'client', 'assets'), { recursive: true })
+    writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>app</title>')
+    const script = join(dir, 'client', 'assets', 'index-abc123.js')
+    writeFileSync(script, 'console.log(1)')
+    writeFileSync(`${script}.gz`, gzipSync('console.log("gzip")'))
+    writeFileSync(`${script}.br`, brotliCompressSync('console.log("brotli")'))
+    const origin = await serve()
+
+    const sent = async (acceptEncoding: string) => {
+      const res = await fetch(`${origin}/assets/index-abc123.js`, {
+        headers: { 'Accept-Encoding': acceptEncoding },
+      })
+      return [res.headers.get('content-encoding'), await res.text()]
+    }
+    expect(await sent('gzip, deflate, br')).toEqual(['br', 'console.log("brotli")'])
+    expect(await sent('gzip, deflate')).toEqual(['gzip', 'console.log("gzip")'])
+    expect(await sent('identity')).toEqual([null, 'console.log(1)'])
   })
 
   it('explains that the app has not been built when there is no build', async () => {

@@ -2,6 +2,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { existsSync } from 'node:fs'
 import { join } from 'node:path'
 import sirv from 'sirv'
+import { BOARD_PAGE_HTML } from '../../client/build/boardPageHtml'
+import { ApiPath } from '../../shared/api'
+import { boardIdInPath, isBoardId } from '../../shared/protocol'
 import { sendError } from './respond'
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -35,10 +38,12 @@ export const CONTENT_SECURITY_POLICY = [
 
 /**
  * Serves the built web app from `dir` (Vite's `dist/client`). Paths without a file extension
- * (`/`, `/b/<id>`) get `index.html`, so the app's own routes work when opened directly. Files
+ * (`/`, `/b/<id>`) get `index.html`, so the app's own routes work when opened directly; a board's
+ * address gets `board.html` when the build has one (the same page, which also asks for the board's
+ * scripts at once: client/build/boardPageHtml.ts). Files
  * under `/assets/` have content hashes in their names and are cached for good; `index.html` is
- * revalidated so people get a new version on reload. Scripts and styles go gzipped to browsers
- * that accept it. Without a build, every page explains that.
+ * revalidated so people get a new version on reload. Scripts and styles go compressed, brotli or
+ * gzip as the browser accepts. Without a build, every page explains that.
  */
 export function createStaticClientHandler(
   dir: string,
@@ -67,7 +72,9 @@ export function createStaticClientHandler(
   const serve = sirv(dir, {
     single: true,
     etag: true,
-    // The build writes a gzipped copy of each script and style (client/build/precompressAssets.ts).
+    // The build writes a brotli and a gzipped copy of each script and style
+    // (client/build/precompressAssets.ts).
+    brotli: true,
     gzip: true,
     setHeaders: (res, pathname) => {
       res.setHeader('X-Content-Type-Options', 'nosniff')
@@ -79,7 +86,18 @@ export function createStaticClientHandler(
       )
     },
   })
+  const boardPage = existsSync(join(dir, BOARD_PAGE_HTML)) ? `/${BOARD_PAGE_HTML}` : undefined
   return (req, res) => {
-    if (methodCheck(req, res)) serve(req, res, () => notFound(res))
+    if (!methodCheck(req, res)) return
+    const boardId = boardIdInPath(new URL(req.url ?? '/', 'http://x').pathname)
+    if (boardPage && boardId !== undefined) {
+      req.url = boardPage
+      // The page's first question to the server, asked while its scripts are still on the way
+      // (the app's own fetch of the same address then takes this answer).
+      if (isBoardId(boardId)) {
+        res.setHeader('Link', `<${ApiPath.board(boardId)}>; rel=preload; as=fetch; crossorigin`)
+      }
+    }
+    serve(req, res, () => notFound(res))
   }
 }

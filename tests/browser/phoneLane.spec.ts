@@ -241,5 +241,33 @@ test('at 200 % and 400 % zoom on a 1280×720 window, and at 320 CSS pixels, ever
   await seeTheBoard.scrollIntoViewIfNeeded()
   await expect(seeTheBoard).toBeInViewport()
   await zoomed.screenshot({ path: `${SCREENSHOT_DIR}/board-opened-at-400-percent.png` })
+
+  // Whoever chooses the canvas there can reach the zoom buttons: none of tldraw's toolbars lies
+  // over them.
+  await seeTheBoard.click()
+  await expect(zoomed.locator('.tl-canvas')).toBeVisible()
+  const viewControls = zoomed.getByRole('group', { name: 'View' })
+  await expect(viewControls).toBeVisible()
+  const toolbars = zoomed.locator(
+    '.tlui-main-toolbar, .tlui-style-panel__wrapper, .tlui-menu-zone, .tlui-navigation-panel',
+  )
+  await expect(toolbars.first()).toBeVisible()
+  await zoomed.screenshot({
+    path: `${SCREENSHOT_DIR}/canvas-chosen-at-400-percent.png`,
+    fullPage: true,
+  })
+  const controlsBox = (await viewControls.boundingBox())!
+  for (const toolbar of await toolbars.all()) {
+    const box = await toolbar.boundingBox()
+    if (!box || box.width === 0 || box.height === 0) continue
+    const overlaps =
+      box.x < controlsBox.x + controlsBox.width &&
+      controlsBox.x < box.x + box.width &&
+      box.y < controlsBox.y + controlsBox.height &&
+      controlsBox.y < box.y + box.height
+    expect(overlaps, `${await toolbar.getAttribute('class')} lies over the zoom buttons`).toBe(
+      false,
+    )
+  }
   await zoomedContext.close()
 })

@@ -183,7 +183,7 @@ export default function BoardPage(props: OpenBoardProps) {
     <BoardContext.Provider value={context}>
       <CanvasContext.Provider value={canvas}>
         <HighlightContext.Provider value={highlighting}>
-          <div className="board-page">
+          <div className="board-page board-page--canvas">
             <BoardHeader controls={controls} />
             <ModeBanners highlight={highlight} onStopHighlight={() => setHighlight(null)} />
             <SessionBar

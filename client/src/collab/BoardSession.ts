@@ -6,18 +6,14 @@ import { explainClose, isAuthCloseCode } from '../../../shared/closeCodes'
 import { DocRoot } from '../../../shared/docLayout'
 import type { PublishedPerson } from '../../../shared/participant'
 import { COMMONMAP_SCHEMA_FINGERPRINT } from '../../../shared/commonmapSchemaFingerprint'
-import {
-  PROTOCOL_VERSION,
-  schemaFingerprint,
-  WS_PATH,
-  WS_QUERY,
-  type WritingForReply,
-} from '../../../shared/protocol'
+import { schemaFingerprint, type WritingForReply } from '../../../shared/protocol'
 import { CURRENT_KEY, type ServerNotice } from '../../../shared/serverState'
 import type { ConnectionState } from '../board/connectionState'
 import { keptServerState } from '../common/keptServerState'
+import { registerOfflineSupport } from '../common/registerOfflineSupport'
 import type { RememberedIdentity } from '../common/rememberedIdentity'
 import { bindServerState } from './bindServerState'
+import { boardSocketAddress, takeOrOpenSocket } from './earlySocket'
 import { sendOwnPresenceOnly } from './sendOwnPresenceOnly'
 import { reconnectWhenMoved } from './reconnectWhenMoved'
 import { ServerStateMirror } from './ServerStateMirror'
@@ -80,12 +76,11 @@ export function openBoardSession(
 ): BoardSession {
   const doc = new Y.Doc()
   const local = new IndexeddbPersistence(localDocName(boardId), doc)
-  const provider = new WebsocketProvider(socketBaseUrl(), boardId, doc, {
-    params: {
-      [WS_QUERY.protocolVersion]: String(PROTOCOL_VERSION),
-      [WS_QUERY.schemaFingerprint]: COMMONMAP_SCHEMA_FINGERPRINT,
-      [WS_QUERY.token]: identity.token,
-    },
+  const address = boardSocketAddress(boardId, identity.token)
+  const provider = new WebsocketProvider(address.serverUrl, boardId, doc, {
+    params: address.params,
+    // The socket the page opened while its code was downloading, if it is still open.
+    WebSocketPolyfill: takeOrOpenSocket as unknown as typeof WebSocket,
   })
   sendOwnPresenceOnly(provider)
   const stopReconnecting = reconnectWhenMoved(provider)
@@ -136,6 +131,7 @@ export function openBoardSession(
     }
     session.ready = true
     changed()
+    registerOfflineSupport()
   }
 
   const onStatus = ({ status }: { status: 'connected' | 'disconnected' | 'connecting' }) => {
@@ -222,10 +218,4 @@ function publishedPeople(serverState: ServerStateMirror): Map<string, PublishedP
       { ...person, contributions: contributions.get(id) ?? 0 },
     ]),
   )
-}
-
-/** The WebSocket origin of this page's server, with the board socket path. */
-function socketBaseUrl(): string {
-  const scheme = window.location.protocol === 'https:' ? 'wss:' : 'ws:'
-  return `${scheme}//${window.location.host}${WS_PATH}`
 }

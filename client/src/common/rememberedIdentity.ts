@@ -2,6 +2,7 @@ import type { ParticipantProfile } from '../../../shared/api'
 import { isCreditLevel } from '../../../shared/credit'
 import { isParticipantId, tokenParticipantId } from '../../../shared/participant'
 import { isRoleId } from '../../../shared/roles'
+import { identityKey as keyFor } from './identityKey'
 
 /**
  * Who this person is on one board, as this device remembers it: the profile the server
@@ -12,8 +13,6 @@ export interface RememberedIdentity {
   readonly participant: ParticipantProfile
   readonly token: string
 }
-
-const keyFor = (boardId: string) => `commonmap:identity:${boardId}`
 
 /** This device's identity on a board, or undefined (then the join dialog asks). */
 export function loadIdentity(
