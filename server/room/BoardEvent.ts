@@ -11,3 +11,5 @@ export type BoardEvent =
   | { readonly type: 'licence-changed' }
   /** A facilitator changed the session (its stage or timer). */
   | { readonly type: 'session-changed' }
+  /** A facilitator opened or closed a dot vote, or someone placed or took back a dot. */
+  | { readonly type: 'vote-changed' }

@@ -6,14 +6,19 @@ import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerAction, LedgerDraft, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
 import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
+import type { DotVote } from '../../shared/dotVote'
 import type {
   BoardRepository,
+  CastOutcome,
   FacilitatingChange,
   LedgerQuery,
   NewBoard,
+  NewVote,
   RecordedLicenceChoice,
   StoredParticipant,
+  StoredVote,
 } from './BoardRepository'
+import { SqliteVotes } from './sqliteVotes'
 import { asBuffer, type SqliteDatabase } from './SqliteDatabase'
 import { appendLedgerEntries } from './sqliteLedger'
 
@@ -22,7 +27,11 @@ import { appendLedgerEntries } from './sqliteLedger'
  * underneath (better-sqlite3); the promises it returns are already settled.
  */
 export class SqliteBoardRepository implements BoardRepository {
-  constructor(private readonly database: SqliteDatabase) {}
+  private readonly votes: SqliteVotes
+
+  constructor(private readonly database: SqliteDatabase) {
+    this.votes = new SqliteVotes(database)
+  }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
     this.database.db.transaction(() => {
@@ -128,6 +137,24 @@ export class SqliteBoardRepository implements BoardRepository {
       appendLedgerEntries(this.database, boardId, [step])
       return session
     })()
+  }
+
+  async readVote(boardId: string): Promise<StoredVote | undefined> {
+    return this.votes.read(boardId)
+  }
+
+  async openVote(boardId: string, vote: NewVote, step: LedgerDraft): Promise<DotVote | undefined> {
+    return this.votes.open(boardId, vote, step)
+  }
+
+  async closeVote(boardId: string, at: number, step: LedgerDraft): Promise<DotVote | undefined> {
+    return this.votes.close(boardId, at, step)
+  }
+
+  async castDots(
+    ...args: Parameters<BoardRepository['castDots']>
+  ): Promise<CastOutcome> {
+    return this.votes.cast(...args)
   }
 
   /** The stored session; one that no longer validates (an older format) counts as not run. */
