@@ -3,6 +3,7 @@ import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/participant'
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
+import type { PublishedVote } from '../../../shared/dotVote'
 import type { LicenceChoice } from '../../../shared/export/licences'
 import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
@@ -57,6 +58,8 @@ export interface BoardContextValue {
   readonly canFacilitate: boolean
   /** The stage and timer a facilitator set (server-owned), or undefined until someone does. */
   readonly session: SessionState | undefined
+  /** The board's latest dot vote (server-owned), or undefined until a facilitator opens one. */
+  readonly vote: PublishedVote | undefined
   /** How far this device's clock is behind the server's, in ms (for the timer). */
   readonly serverClockOffset: number
   /** The board's licence and who chose it (server-owned; the default until someone chooses). */
