@@ -163,7 +163,13 @@ export function checkVoteRequest(body: unknown): Checked<VoteRequest> {
   }
   return {
     ok: true,
-    value: { action: 'open', shapes: [...new Set(shapes as string[])], dots, severalPerCard, showLive },
+    value: {
+      action: 'open',
+      shapes: [...new Set(shapes as string[])],
+      dots,
+      severalPerCard,
+      showLive,
+    },
   }
 }
 

@@ -1,12 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { CreditLevel } from './credit'
-import {
-  castRefusal,
-  publishVote,
-  tallyVote,
-  type CastDots,
-  type DotVote,
-} from './dotVote'
+import { castRefusal, publishVote, tallyVote, type CastDots, type DotVote } from './dotVote'
 import type { RoleId } from './roles'
 
 const vote: DotVote = {
@@ -39,9 +33,9 @@ describe('castRefusal', () => {
   it('keeps to one dot a card unless the vote allows several', () => {
     expect(castRefusal(vote, {}, 'shape:a', 2)).toMatch(/one dot on each card/)
     expect(castRefusal({ ...vote, severalPerCard: true }, {}, 'shape:a', 3)).toBeUndefined()
-    expect(
-      castRefusal({ ...vote, severalPerCard: true }, { 'shape:b': 1 }, 'shape:a', 3),
-    ).toMatch(/left/)
+    expect(castRefusal({ ...vote, severalPerCard: true }, { 'shape:b': 1 }, 'shape:a', 3)).toMatch(
+      /left/,
+    )
   })
 
   it('refuses cards outside the vote and any change once it closed', () => {
@@ -54,7 +48,10 @@ describe('tallyVote', () => {
   it('gives each card its total and its split by role, most dots first', () => {
     const lived = people('lived-experience', 3)
     const practitioners = people('practitioner', 4)
-    const cast = [...dotsFrom(lived, ['shape:b']), ...dotsFrom(practitioners, ['shape:b', 'shape:c'])]
+    const cast = [
+      ...dotsFrom(lived, ['shape:b']),
+      ...dotsFrom(practitioners, ['shape:b', 'shape:c']),
+    ]
     const { cards } = tallyVote(vote, cast, [...lived, ...practitioners, ...people('manager', 5)])
     expect(cards.map((card) => [card.shapeId, card.split.contributions])).toEqual([
       ['shape:b', 7],

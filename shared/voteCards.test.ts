@@ -27,7 +27,10 @@ describe('voteCardName', () => {
     expect(voteCardName(shape('shape:b', 'service', { name: 'Housing advice' }))).toBe(
       'Housing advice',
     )
-    const richText = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }] }
+    const richText = {
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: 'Hi' }] }],
+    }
     expect(voteCardName(shape('shape:c', 'note', { richText }))).toBe('Hi')
   })
 

@@ -49,5 +49,10 @@ export function voteCardName(record: TLRecord | undefined): string {
     if (typeof value === 'string') return value
     return typeof value === 'object' && value !== null ? plainTextOf(value as TLRichText) : ''
   })
-  return words.find((text) => text.trim())?.replace(/\s+/g, ' ').trim() ?? CARD_WITHOUT_WORDS
+  return (
+    words
+      .find((text) => text.trim())
+      ?.replace(/\s+/g, ' ')
+      .trim() ?? CARD_WITHOUT_WORDS
+  )
 }

@@ -151,9 +151,7 @@ export class SqliteBoardRepository implements BoardRepository {
     return this.votes.close(boardId, at, step)
   }
 
-  async castDots(
-    ...args: Parameters<BoardRepository['castDots']>
-  ): Promise<CastOutcome> {
+  async castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
     return this.votes.cast(...args)
   }
 

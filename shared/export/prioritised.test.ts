@@ -14,9 +14,9 @@ function votedBoard(closedAt: number | null) {
     source.records.find((r) => JSON.stringify(r).includes(words))!.id as string
   const barrier = cardWith('Phone lines only open at 8am')
   const idea = cardWith('One front door for housing')
-  const voters = (['lived-experience', 'lived-experience', 'lived-experience', 'practitioner'] as RoleId[]).map(
-    (role, i) => ({ id: `voter-${i}`, role, credit: 'full-name' as const }),
-  )
+  const voters = (
+    ['lived-experience', 'lived-experience', 'lived-experience', 'practitioner'] as RoleId[]
+  ).map((role, i) => ({ id: `voter-${i}`, role, credit: 'full-name' as const }))
   const vote: DotVote = {
     id: 1,
     shapes: [idea, barrier],

@@ -218,11 +218,13 @@ function whatWePrioritised({ prioritised }: BoardExport): Html | string {
     (card) =>
       html`<li>
         <strong>${card.name}</strong>: ${card.total}
-        ${card.split.length
-          ? html`<ul>
-              ${card.split.map((line) => html`<li>${line}</li>`)}
-            </ul>`
-          : ''}
+        ${
+          card.split.length
+            ? html`<ul>
+                ${card.split.map((line) => html`<li>${line}</li>`)}
+              </ul>`
+            : ''
+        }
       </li>`,
   )
   return html`<section aria-labelledby="prioritised">
@@ -231,12 +233,14 @@ function whatWePrioritised({ prioritised }: BoardExport): Html | string {
     <ol>
       ${cards}
     </ol>
-    ${prioritised.differences?.length
-      ? html`<h3>Where people with lived experience and professionals differed</h3>
-          <ul>
-            ${prioritised.differences.map((line) => html`<li>${line}</li>`)}
-          </ul>`
-      : ''}
+    ${
+      prioritised.differences?.length
+        ? html`<h3>Where people with lived experience and professionals differed</h3>
+            <ul>
+              ${prioritised.differences.map((line) => html`<li>${line}</li>`)}
+            </ul>`
+        : ''
+    }
   </section>`
 }
 

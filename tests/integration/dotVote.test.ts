@@ -25,7 +25,11 @@ describe('dot voting, against a real server', () => {
     const { boardId, alex, sam } = await startFacilitatedBoard(real.server.url)
     const opened = await open(boardId, alex.token)
     expect(opened.status).toBe(200)
-    expect(opened.body.vote?.vote).toMatchObject({ dots: 3, severalPerCard: false, showLive: false })
+    expect(opened.body.vote?.vote).toMatchObject({
+      dots: 3,
+      severalPerCard: false,
+      showLive: false,
+    })
 
     for (const shape of [A, B, C]) expect((await cast(boardId, sam.token, shape)).status).toBe(200)
     const fourth = await cast<ApiError>(boardId, sam.token, D)

@@ -21,7 +21,7 @@ export type Highlight =
   | { readonly kind: 'role'; readonly role: RoleId }
 
 /** The panels that can be docked beside the canvas. */
-export type SidePanelId = 'add' | 'list' | 'legend' | 'people' | 'history' | 'session'
+export type SidePanelId = 'add' | 'list' | 'legend' | 'people' | 'history' | 'session' | 'vote'
 
 /** Each side panel's heading, which is also the name of the button that opens it. */
 export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
@@ -31,6 +31,7 @@ export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
   people: 'People',
   history: 'History of this shape',
   session: 'Run the session',
+  vote: 'Vote with dots',
 }
 
 /**
