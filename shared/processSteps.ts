@@ -7,7 +7,8 @@ import type { LedgerDraft } from './ledger'
  * - `facilitate-taken`: a facilitator took facilitating back from a person;
  * - `stage-moved`: a facilitator moved the group to an area (`area:<key>`);
  * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
- * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`).
+ * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`);
+ * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`).
  */
 export const PROCESS_STEPS = [
   'facilitate-given',
@@ -16,6 +17,8 @@ export const PROCESS_STEPS = [
   'timer-started',
   'timer-stopped',
   'everyone-brought',
+  'vote-opened',
+  'vote-closed',
 ] as const
 
 /** One of {@link PROCESS_STEPS}. */
@@ -36,6 +39,9 @@ export const TIMER_RECORD_ID = 'session:timer'
 
 /** The ledger's record id for bringing everyone to a view. */
 export const VIEW_RECORD_ID = 'session:view'
+
+/** The ledger's record id for a dot vote. */
+export const VOTE_RECORD_ID = 'session:vote'
 
 /**
  * The ledger draft for a step taken by a facilitator. Who took it is the entry's participant,

@@ -17,6 +17,7 @@ import {
   type ServerInfo,
   type SessionResponse,
   type SummonRequest,
+  type VoteRequest,
 } from '../../shared/api'
 import type { LicenceId } from '../../shared/export/licences'
 
@@ -169,6 +170,25 @@ export function bringEveryone(
   token: string,
 ): Promise<SessionResponse> {
   return request(ApiPath.sessionSummon(boardId), { method: 'POST', ...json(view, token) })
+}
+
+/** Opens a dot vote or closes the open one, as a facilitator. */
+export function changeVote(
+  boardId: string,
+  vote: VoteRequest,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionVote(boardId), { method: 'POST', ...json(vote, token) })
+}
+
+/** Puts `dots` of this person's dots on a card of the open vote (0 takes them back). */
+export function castDots(
+  boardId: string,
+  shapeId: string,
+  dots: number,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.votes(boardId, shapeId), { method: 'PUT', ...json({ dots }, token) })
 }
 
 /** One private profile: the token's own, or of someone its participant added. */

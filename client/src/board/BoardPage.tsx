@@ -188,7 +188,14 @@ export default function BoardPage(props: OpenBoardProps) {
             <ModeBanners highlight={highlight} onStopHighlight={() => setHighlight(null)} />
             <SessionBar
               following={{ on: following, set: setFollowing }}
-              run={context.canFacilitate && <SidePanelButton panel="session" />}
+              run={
+                (context.vote || context.canFacilitate) && (
+                  <>
+                    {context.vote && <SidePanelButton panel="vote" />}
+                    {context.canFacilitate && <SidePanelButton panel="session" />}
+                  </>
+                )
+              }
             />
             <div className="board-layout">
               {editor && sidePanel && (

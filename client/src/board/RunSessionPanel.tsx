@@ -3,13 +3,15 @@ import type { Editor } from 'tldraw'
 import { SESSION_AREAS } from '../../../shared/sessionAreas'
 import { MAX_TIMER_SECONDS, areaByKey } from '../../../shared/sessionState'
 import { bringEveryone, moveStage, setTimer } from '../api'
+import { CountInput } from '../common/FormFields'
+import { RunVoteControls } from '../vote/RunVoteControls'
 import { useBoardContext } from './BoardContext'
 
 const MAX_MINUTES = MAX_TIMER_SECONDS / 60
 
 /**
  * A facilitator's controls for the session: move everyone to an area, start and stop the
- * stage's timer, bring everyone to what this canvas shows. The server checks that this person
+ * stage's timer, bring everyone to what this canvas shows, open and close a dot vote. The server checks that this person
  * may, and says so plainly if not.
  */
 export function RunSessionPanel({ editor }: { editor: Editor }) {
@@ -78,15 +80,7 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
       <form onSubmit={start} aria-labelledby={`${id}-timer`}>
         <h3 id={`${id}-timer`}>Timer</h3>
         <label htmlFor={`${id}-minutes`}>Minutes</label>
-        <input
-          id={`${id}-minutes`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_MINUTES}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
+        <CountInput id={`${id}-minutes`} max={MAX_MINUTES} value={minutes} onChange={setMinutes} />
         <p className="hint">
           Everyone sees the time left. When it is up nothing locks: people can finish what they are
           writing.
@@ -126,6 +120,7 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
       >
         Bring everyone here
       </button>
+      <RunVoteControls editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
       <p role="status">{done}</p>
       {error && (
         <p className="error" role="alert">

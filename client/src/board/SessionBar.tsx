@@ -12,8 +12,8 @@ export interface Following {
 /**
  * Under the top bar, on the canvas and on a phone: the area the group is at and the time left,
  * in server time. When time is up it says so, gently; nothing locks. On the canvas, the way to
- * stop following the facilitator and to follow again, and for a facilitator the way to the
- * session's controls (`run`).
+ * stop following the facilitator and to follow again, and the way to the dot vote and, for a
+ * facilitator, to the session's controls (`run`).
  */
 export function SessionBar({ following, run }: { following?: Following; run?: ReactNode }) {
   const { session } = useBoardContext()
