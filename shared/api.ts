@@ -59,6 +59,11 @@ export const ApiPath = {
   session: (boardId: string) => `/api/boards/${boardId}/session`,
   /** `PUT` moves the group to an area ({@link StageRequest}); a facilitator's token only. */
   sessionStage: (boardId: string) => `/api/boards/${boardId}/session/stage`,
+  /**
+   * `PUT` locks or unlocks the session's areas and prompts ({@link LockRequest}); a
+   * facilitator's token only.
+   */
+  sessionLock: (boardId: string) => `/api/boards/${boardId}/session/lock`,
   /** `PUT` starts or stops the stage's timer ({@link TimerRequest}); a facilitator's token only. */
   sessionTimer: (boardId: string) => `/api/boards/${boardId}/session/timer`,
   /**
@@ -200,6 +205,20 @@ export function checkStageRequest(body: unknown): Checked<StageRequest> {
     return { ok: false, error: `Please name one of the session's areas: ${keys}.` }
   }
   return { ok: true, value: { area: area.key } }
+}
+
+/** Body of `PUT /api/boards/:id/session/lock`: whether the areas and their prompts are locked. */
+export interface LockRequest {
+  readonly locked: boolean
+}
+
+/** Checks the body of `PUT /api/boards/:id/session/lock`. */
+export function checkLockRequest(body: unknown): Checked<LockRequest> {
+  const locked = isObject(body) ? body.locked : undefined
+  if (typeof locked !== 'boolean') {
+    return { ok: false, error: 'Please say whether the areas are locked: true or false.' }
+  }
+  return { ok: true, value: { locked } }
 }
 
 /** Body of `PUT /api/boards/:id/session/timer`: how long, in seconds; 0 stops the timer. */

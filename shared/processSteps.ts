@@ -8,7 +8,8 @@ import type { LedgerDraft } from './ledger'
  * - `stage-moved`: a facilitator moved the group to an area (`area:<key>`);
  * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
  * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`);
- * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`).
+ * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`);
+ * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`).
  */
 export const PROCESS_STEPS = [
   'facilitate-given',
@@ -19,6 +20,8 @@ export const PROCESS_STEPS = [
   'everyone-brought',
   'vote-opened',
   'vote-closed',
+  'layout-locked',
+  'layout-unlocked',
 ] as const
 
 /** One of {@link PROCESS_STEPS}. */
@@ -42,6 +45,9 @@ export const VIEW_RECORD_ID = 'session:view'
 
 /** The ledger's record id for a dot vote. */
 export const VOTE_RECORD_ID = 'session:vote'
+
+/** The ledger's record id for the session's layout, locked and unlocked. */
+export const LAYOUT_RECORD_ID = 'session:layout'
 
 /**
  * The ledger draft for a step taken by a facilitator. Who took it is the entry's participant,

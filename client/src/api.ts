@@ -154,6 +154,15 @@ export function moveStage(boardId: string, area: string, token: string): Promise
   return request(ApiPath.sessionStage(boardId), { method: 'PUT', ...json({ area }, token) })
 }
 
+/** Locks or unlocks the session's areas and prompts, as a facilitator. */
+export function lockLayout(
+  boardId: string,
+  locked: boolean,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionLock(boardId), { method: 'PUT', ...json({ locked }, token) })
+}
+
 /** Starts the stage's timer for `seconds`, or stops it with 0, as a facilitator. */
 export function setTimer(
   boardId: string,

@@ -8,6 +8,7 @@ import {
   checkJoinRequest,
   checkLicenceRequest,
   checkStageRequest,
+  checkLockRequest,
   checkTimerRequest,
   checkSummonRequest,
   checkCastRequest,
@@ -41,6 +42,7 @@ import {
   TIMER_RECORD_ID,
   VIEW_RECORD_ID,
   VOTE_RECORD_ID,
+  LAYOUT_RECORD_ID,
   areaRecordId,
   personRecordId,
   processDraft,
@@ -202,6 +204,10 @@ export function createApiHandler(
     {
       pattern: route(ApiPath.sessionSummon(':id')),
       methods: { POST: { handle: bringEveryone, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionLock(':id')),
+      methods: { PUT: { handle: lockLayout, body: 'json' } },
     },
     {
       pattern: route(ApiPath.sessionVote(':id')),
@@ -707,6 +713,15 @@ export function createApiHandler(
         ...session,
         timer: seconds === 0 ? null : { seconds, startedAt: now, endsAt: now + seconds * 1000, by },
       }),
+    }))
+  }
+
+  /** Locks the session's areas and prompts against changes by anyone who does not facilitate. */
+  function lockLayout(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkLockRequest, ({ locked }, by, at) => ({
+      step: locked ? 'layout-locked' : 'layout-unlocked',
+      recordId: LAYOUT_RECORD_ID,
+      apply: (session) => ({ ...session, lock: locked ? { at, by } : null }),
     }))
   }
 

@@ -1,3 +1,5 @@
+import { isLayoutShapeId } from '../../shared/sessionAreas'
+import { EMPTY_SESSION, isSessionRun, type SessionState } from '../../shared/sessionState'
 import { CURRENT_KEY } from '../../shared/serverState'
 import type { PluginContext, RoomPlugin } from '../room/RoomPlugin'
 import type { BoardRepository } from '../storage/BoardRepository'
@@ -5,13 +7,15 @@ import type { BoardRepository } from '../storage/BoardRepository'
 /**
  * The session a facilitator runs: the stage the group is at and its timer, changed through the
  * HTTP API by facilitators (`PUT /api/boards/:id/session/…`) and published as the `session`
- * state, absent until someone runs it. The server decides; clients only follow.
+ * state, absent until someone runs it. The server decides; clients only follow. While the
+ * layout is locked it refuses changes to the areas and their prompts from anyone who does not
+ * facilitate.
  */
 export function createSessionPlugin(repository: BoardRepository, boardId: string): RoomPlugin {
+  let session: SessionState = EMPTY_SESSION
   const load = async (context: PluginContext) => {
-    const session = await repository.getSession(boardId)
-    if (session.stage || session.timer || session.summon)
-      context.state('session').set(CURRENT_KEY, session)
+    session = await repository.getSession(boardId)
+    if (isSessionRun(session)) context.state('session').set(CURRENT_KEY, session)
     else context.state('session').delete(CURRENT_KEY)
   }
   return {
@@ -20,6 +24,11 @@ export function createSessionPlugin(repository: BoardRepository, boardId: string
     restore: load,
     async onBoardEvent(event, context) {
       if (event.type === 'session-changed') await load(context)
+    },
+    checkRecord(change, connection) {
+      if (!session.lock || !isLayoutShapeId(change.id)) return undefined
+      if (connection.capabilities.has('facilitate')) return undefined
+      return { reason: 'layout-locked' }
     },
   }
 }
