@@ -1,8 +1,8 @@
 import { isLayoutShapeId } from '../../shared/sessionAreas'
 import { EMPTY_SESSION, isSessionRun, type SessionState } from '../../shared/sessionState'
-import { CURRENT_KEY } from '../../shared/serverState'
-import type { PluginContext, RoomPlugin } from '../room/RoomPlugin'
+import type { RoomPlugin } from '../room/RoomPlugin'
 import type { BoardRepository } from '../storage/BoardRepository'
+import { storedStatePlugin } from './storedStatePlugin'
 
 /**
  * The session a facilitator runs: the stage the group is at and its timer, changed through the
@@ -13,18 +13,15 @@ import type { BoardRepository } from '../storage/BoardRepository'
  */
 export function createSessionPlugin(repository: BoardRepository, boardId: string): RoomPlugin {
   let session: SessionState = EMPTY_SESSION
-  const load = async (context: PluginContext) => {
-    session = await repository.getSession(boardId)
-    if (isSessionRun(session)) context.state('session').set(CURRENT_KEY, session)
-    else context.state('session').delete(CURRENT_KEY)
-  }
   return {
-    name: 'session',
-    states: ['session'],
-    restore: load,
-    async onBoardEvent(event, context) {
-      if (event.type === 'session-changed') await load(context)
-    },
+    ...storedStatePlugin({
+      name: 'session',
+      async read() {
+        session = await repository.getSession(boardId)
+        return isSessionRun(session) ? session : undefined
+      },
+      readAgainOn: ['session-changed'],
+    }),
     checkRecord(change, connection) {
       if (!session.lock || !isLayoutShapeId(change.id)) return undefined
       if (connection.capabilities.has('facilitate')) return undefined

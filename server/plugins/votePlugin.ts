@@ -1,7 +1,7 @@
 import { publishVote } from '../../shared/dotVote'
-import { CURRENT_KEY } from '../../shared/serverState'
-import type { PluginContext, RoomPlugin } from '../room/RoomPlugin'
+import type { RoomPlugin } from '../room/RoomPlugin'
 import type { BoardRepository } from '../storage/BoardRepository'
+import { storedStatePlugin } from './storedStatePlugin'
 
 /**
  * The board's latest dot vote, opened and closed by facilitators and cast in by everyone through
@@ -11,18 +11,13 @@ import type { BoardRepository } from '../storage/BoardRepository'
  * is tallied again too.
  */
 export function createVotePlugin(repository: BoardRepository, boardId: string): RoomPlugin {
-  const load = async (context: PluginContext) => {
-    const stored = await repository.readVote(boardId)
-    if (!stored) return context.state('vote').delete(CURRENT_KEY)
-    const people = await repository.listParticipants(boardId)
-    context.state('vote').set(CURRENT_KEY, publishVote(stored.vote, stored.cast, people))
-  }
-  return {
+  return storedStatePlugin({
     name: 'vote',
-    states: ['vote'],
-    restore: load,
-    async onBoardEvent(event, context) {
-      if (event.type === 'vote-changed' || event.type === 'participant-changed') await load(context)
+    async read() {
+      const stored = await repository.readVote(boardId)
+      if (!stored) return undefined
+      return publishVote(stored.vote, stored.cast, await repository.listParticipants(boardId))
     },
-  }
+    readAgainOn: ['vote-changed', 'participant-changed'],
+  })
 }
