@@ -109,6 +109,13 @@ test('a facilitator opens a dot vote; people on the canvas and on a phone place 
   await phone.setViewportSize({ width: 320, height: 700 })
   await lane.screenshot({ path: `${SCREENSHOT_DIR}/vote-results-320.png` })
 
+  // Once it closed, the facilitator can open another vote; the form fits a 320 px screen.
+  await alex.setViewportSize({ width: 320, height: 700 })
+  await panel.getByRole('button', { name: 'Open the vote' }).scrollIntoViewIfNeeded()
+  await expect(panel.getByLabel('Dots for each person')).toBeInViewport()
+  expect(await seriousProblems(alex), 'the vote controls in the session panel').toEqual([])
+  await alex.screenshot({ path: `${SCREENSHOT_DIR}/vote-facilitator-320.png` })
+
   const report = await (await fetch(server.url + ApiPath.exportFile(boardId, 'html'))).text()
   expect(report).toContain('What we prioritised')
   expect(report).toContain('Open on Saturdays</strong>: 3 dots')

@@ -82,29 +82,29 @@ export function RunVoteControls({
             ['selected', `The cards selected on the board (${selected.length})`],
           ] as const
         ).map(([key, label]) => (
-          <label key={key}>
+          <label key={key} className="form-radio">
             <input
               type="radio"
               name={`${id}-which`}
               checked={which === key}
               onChange={() => setWhich(key)}
-            />{' '}
+            />
             {label}
           </label>
         ))}
       </fieldset>
       <label htmlFor={`${id}-dots`}>Dots for each person</label>
       <CountInput id={`${id}-dots`} max={MAX_DOTS} value={dots} onChange={setDots} />
-      <label>
+      <label className="form-radio">
         <input
           type="checkbox"
           checked={severalPerCard}
           onChange={(e) => setSeveralPerCard(e.target.checked)}
-        />{' '}
+        />
         People can put more than one dot on a card
       </label>
-      <label>
-        <input type="checkbox" checked={showLive} onChange={(e) => setShowLive(e.target.checked)} />{' '}
+      <label className="form-radio">
+        <input type="checkbox" checked={showLive} onChange={(e) => setShowLive(e.target.checked)} />
         Show the results while people vote
       </label>
       <p className="hint">
