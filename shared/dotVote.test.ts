@@ -53,7 +53,7 @@ describe('tallyVote', () => {
       ...dotsFrom(practitioners, ['shape:b', 'shape:c']),
     ]
     const { cards } = tallyVote(vote, cast, [...lived, ...practitioners, ...people('manager', 5)])
-    expect(cards.map((card) => [card.shapeId, card.split.contributions])).toEqual([
+    expect(cards.map((card) => [card.shapeId, card.dots])).toEqual([
       ['shape:b', 7],
       ['shape:c', 4],
       ['shape:a', 0],
@@ -80,16 +80,18 @@ describe('tallyVote', () => {
     expect(a.smallGroups).toMatchObject({ roles: ['carer', 'manager'], contributions: 3 })
   })
 
-  it('never discloses how someone who chose not to be named voted', () => {
+  it('counts the vote of someone who chose not to be named, and never shows it apart', () => {
     const lived = people('lived-experience', 3)
     const hidden = people('practitioner', 1, 'not-named')
     const cast = [...dotsFrom(lived, ['shape:a']), ...dotsFrom(hidden, ['shape:b'])]
     const results = tallyVote(vote, cast, [...lived, ...hidden])
-    const b = results.cards.find((card) => card.shapeId === 'shape:b')!.split
-    // Their dot is in no figure, not even the card's total, while they are fewer than three.
-    expect(b.contributions).toBe(0)
-    expect(b.roles.map((role) => role.role)).toEqual(['lived-experience'])
-    expect(b.notNamed).toEqual({ count: 1, figures: null })
+    const card = results.cards.find((each) => each.shapeId === 'shape:b')!
+    // Their dot counts in the card's total, but in no group's figure while they are fewer than
+    // three, and their role is not named beside it.
+    expect(card.dots).toBe(1)
+    expect(card.split.contributions).toBe(0)
+    expect(card.split.roles.map((role) => role.role)).toEqual(['lived-experience'])
+    expect(card.split.notNamed).toEqual({ count: 1, figures: null })
   })
 
   it('shows where lived experience and professionals differ, once each side has three', () => {
@@ -115,7 +117,7 @@ describe('publishVote', () => {
     expect(publishVote({ ...vote, showLive: true }, cast, lived).results).not.toBeNull()
     expect(publishVote({ ...vote, closedAt: 5 }, cast, lived).results?.cards[0]).toMatchObject({
       shapeId: 'shape:a',
-      split: { contributions: 3 },
+      dots: 3,
     })
   })
 })

@@ -45,13 +45,15 @@ export interface CastDots {
 }
 
 /**
- * The dots on one card. `split` is the voice balance of the people who voted, with their dots on
- * this card as their "contributions": the same role groups on every card, and the same rules
- * for small groups and for people who chose not to be named. `split.contributions` is the card's
- * total as it may be shown.
+ * The dots on one card. `dots` is every dot on it: everyone's vote counts, including the votes
+ * of people who chose not to be named. `split` is the voice balance of the people who voted, with
+ * their dots on this card as their "contributions": the same role groups on every card, and the
+ * same rules for small groups and for people who chose not to be named, so no group's figure
+ * shows how one of them voted.
  */
 export interface CardResult {
   readonly shapeId: string
+  readonly dots: number
   readonly split: VoiceBalance
 }
 
@@ -136,8 +138,12 @@ export function tallyVote(
     return byPerson
   }
   const cards = vote.shapes
-    .map((shapeId) => ({ shapeId, split: computeVoiceBalance(voters, dotsOn(shapeId)) }))
-    .sort((a, b) => b.split.contributions - a.split.contributions)
+    .map((shapeId) => {
+      const byPerson = dotsOn(shapeId)
+      const dots = [...byPerson.values()].reduce((sum, n) => sum + n, 0)
+      return { shapeId, dots, split: computeVoiceBalance(voters, byPerson) }
+    })
+    .sort((a, b) => b.dots - a.dots)
   return { cards, differences: priorityDifferences(vote, cast, voters) }
 }
 
@@ -219,7 +225,13 @@ export const publishedVoteValidator: T.Validator<PublishedVote> = T.object({
   vote: dotVoteValidator,
   voters: count,
   results: T.object({
-    cards: T.arrayOf(T.object({ shapeId: shapeIdValidator, split: voiceBalanceValidator })),
+    cards: T.arrayOf(
+      T.object({
+        shapeId: shapeIdValidator,
+        dots: count,
+        split: voiceBalanceValidator,
+      }),
+    ),
     differences: T.arrayOf(
       T.object({
         shapeId: shapeIdValidator,

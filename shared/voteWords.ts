@@ -74,10 +74,10 @@ export function prioritisedWords(
   const results = published?.results
   if (!results) return undefined
   return {
-    cards: results.cards.map(({ shapeId, split }) => ({
+    cards: results.cards.map(({ shapeId, dots, split }) => ({
       shapeId,
       name: nameOf(shapeId),
-      total: dotsPhrase(split.contributions),
+      total: dotsPhrase(dots),
       split: splitLines(split),
     })),
     differences:
@@ -90,4 +90,4 @@ export function prioritisedWords(
 
 /** What the reports say before the results of a vote. */
 export const PRIORITISED_INTRO =
-  'Everyone placed dots on the cards that matter most to them. Cards with the most dots come first, with how each role voted. Groups of fewer than three people are not shown apart, and people who chose not to be named are not shown at all.'
+  'Everyone placed dots on the cards that matter most to them. Cards with the most dots come first, with how each role voted. Every dot counts in a card’s total, but groups of fewer than three people are not shown apart, and how people who chose not to be named voted is not shown.'

@@ -101,12 +101,13 @@ describe('dot voting, against a real server', () => {
     expect(closed.body.vote?.results).not.toBeNull()
     await waitFor(() => published()?.results, { what: 'the results' })
     const cards = published()!.results!.cards
-    expect(cards.map((card) => [card.shapeId, card.split.contributions])).toEqual([
-      [A, 3],
-      [B, 2],
-      // Jo's dot is in no figure while fewer than three people chose not to be named.
-      [C, 0],
-      [D, 0],
+    expect(cards.map((card) => [card.shapeId, card.dots, card.split.contributions])).toEqual([
+      [A, 3, 3],
+      [B, 2, 2],
+      // Jo's dot counts in the card's total, but in no group's figure while fewer than three
+      // people chose not to be named.
+      [C, 1, 0],
+      [D, 0, 0],
     ])
     const b = cards[1]!.split
     expect(b.roles).toEqual([

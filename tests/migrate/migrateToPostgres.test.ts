@@ -132,9 +132,7 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     const after = await seenThrough(postgresServer.url)
     expect(after).toEqual(before)
     // The closed vote came across with its results: Sam's one dot on the first card.
-    expect(
-      after.vote?.results?.cards.find((card) => card.shapeId === 'shape:n1')?.split.contributions,
-    ).toBe(1)
+    expect(after.vote?.results?.cards.find((card) => card.shapeId === 'shape:n1')?.dots).toBe(1)
     expect(after.picture).toEqual(PICTURE)
     expect(verifyLedger(after.ledger).ok).toBe(true)
     const reader = await connectClient(postgresServer.url, board.id, { token })
