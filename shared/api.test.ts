@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import {
   checkCreateBoardRequest,
   checkJoinRequest,
+  checkLockRequest,
   checkProfileUpdate,
   mergeProfileUpdate,
   type ParticipantProfile,
@@ -176,5 +177,15 @@ describe('names and titles are clean text', () => {
     expect(
       checkJoinRequest({ name: 'Zoe\u0308', role: 'carer', credit: 'full-name' }),
     ).toMatchObject({ ok: true, value: { name: 'Zo\u00eb' } })
+  })
+})
+
+describe('checkLockRequest', () => {
+  it('takes true or false and nothing else', () => {
+    expect(checkLockRequest({ locked: true })).toEqual({ ok: true, value: { locked: true } })
+    expect(checkLockRequest({ locked: false })).toEqual({ ok: true, value: { locked: false } })
+    for (const body of [{ locked: 'yes' }, { locked: 1 }, {}, null]) {
+      expect(checkLockRequest(body).ok).toBe(false)
+    }
   })
 })

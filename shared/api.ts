@@ -11,6 +11,7 @@ import type { LedgerEntry } from './ledger'
 import { checkCleanText, cleanedText } from './cleanText'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { isRoleId, type RoleId } from './roles'
+import { DEFAULT_DOTS, MAX_DOTS, MAX_VOTE_CARDS, type PublishedVote } from './dotVote'
 import { SESSION_AREAS } from './sessionAreas'
 import {
   MAX_TIMER_SECONDS,
@@ -58,6 +59,11 @@ export const ApiPath = {
   session: (boardId: string) => `/api/boards/${boardId}/session`,
   /** `PUT` moves the group to an area ({@link StageRequest}); a facilitator's token only. */
   sessionStage: (boardId: string) => `/api/boards/${boardId}/session/stage`,
+  /**
+   * `PUT` locks or unlocks the session's areas and prompts ({@link LockRequest}); a
+   * facilitator's token only.
+   */
+  sessionLock: (boardId: string) => `/api/boards/${boardId}/session/lock`,
   /** `PUT` starts or stops the stage's timer ({@link TimerRequest}); a facilitator's token only. */
   sessionTimer: (boardId: string) => `/api/boards/${boardId}/session/timer`,
   /**
@@ -65,6 +71,16 @@ export const ApiPath = {
    * "Bring everyone here"); a facilitator's token only.
    */
   sessionSummon: (boardId: string) => `/api/boards/${boardId}/session/summon`,
+  /**
+   * `POST` opens a dot vote on some cards or closes it ({@link VoteRequest}); a facilitator's
+   * token only. Answered with {@link SessionResponse}.
+   */
+  sessionVote: (boardId: string) => `/api/boards/${boardId}/session/vote`,
+  /**
+   * `PUT` sets how many of your dots are on a card in the open vote ({@link CastRequest}; 0
+   * takes them back), with your own token. Answered with {@link SessionResponse}.
+   */
+  votes: (boardId: string, shapeId: string) => `/api/boards/${boardId}/votes/${shapeId}`,
   /** `PUT` the board's licence ({@link LicenceRequest}, answered with {@link LicenceResponse}). */
   licence: (boardId: string) => `/api/boards/${boardId}/licence`,
   /**
@@ -103,8 +119,77 @@ export interface FacilitatorsResponse {
  */
 export interface SessionResponse {
   readonly session: SessionState
+  /** The board's latest dot vote, with results only once they are for everyone; null if none. */
+  readonly vote: PublishedVote | null
+  /** The asker's own dots in that vote, by shape id (never anyone else's). */
+  readonly myDots: Readonly<Record<string, number>>
   /** Server time, epoch ms. */
   readonly now: number
+}
+
+/**
+ * Body of `POST /api/boards/:id/session/vote`: open a vote on some cards (`dots` each person,
+ * {@link DEFAULT_DOTS} when left out; one dot per card and results hidden until it closes unless
+ * said), or close the open one.
+ */
+export type VoteRequest =
+  | {
+      readonly action: 'open'
+      readonly shapes: readonly string[]
+      readonly dots: number
+      readonly severalPerCard: boolean
+      readonly showLive: boolean
+    }
+  | { readonly action: 'close' }
+
+/** Checks the body of `POST /api/boards/:id/session/vote`. */
+export function checkVoteRequest(body: unknown): Checked<VoteRequest> {
+  if (!isObject(body) || (body.action !== 'open' && body.action !== 'close')) {
+    return { ok: false, error: 'Please say "open" or "close" as the action.' }
+  }
+  if (body.action === 'close') return { ok: true, value: { action: 'close' } }
+  const { shapes, dots = DEFAULT_DOTS, severalPerCard = false, showLive = false } = body
+  if (
+    !Array.isArray(shapes) ||
+    shapes.length === 0 ||
+    shapes.length > MAX_VOTE_CARDS ||
+    !shapes.every((id) => typeof id === 'string' && id.startsWith('shape:'))
+  ) {
+    return {
+      ok: false,
+      error: `Please choose the cards to vote on: from 1 to ${MAX_VOTE_CARDS} shape ids.`,
+    }
+  }
+  if (typeof dots !== 'number' || !Number.isInteger(dots) || dots < 1 || dots > MAX_DOTS) {
+    return { ok: false, error: `Please give each person from 1 to ${MAX_DOTS} dots.` }
+  }
+  if (typeof severalPerCard !== 'boolean' || typeof showLive !== 'boolean') {
+    return { ok: false, error: 'Please give severalPerCard and showLive as true or false.' }
+  }
+  return {
+    ok: true,
+    value: {
+      action: 'open',
+      shapes: [...new Set(shapes as string[])],
+      dots,
+      severalPerCard,
+      showLive,
+    },
+  }
+}
+
+/** Body of `PUT /api/boards/:id/votes/:shapeId`: how many of your dots are on the card. */
+export interface CastRequest {
+  readonly dots: number
+}
+
+/** Checks the body of `PUT /api/boards/:id/votes/:shapeId`. */
+export function checkCastRequest(body: unknown): Checked<CastRequest> {
+  const dots = isObject(body) ? body.dots : undefined
+  if (typeof dots !== 'number' || !Number.isInteger(dots) || dots < 0 || dots > MAX_DOTS) {
+    return { ok: false, error: 'Please give the number of dots for this card (0 takes them back).' }
+  }
+  return { ok: true, value: { dots } }
 }
 
 /** Body of `PUT /api/boards/:id/session/stage`: an area's key, or the id of its frame. */
@@ -120,6 +205,20 @@ export function checkStageRequest(body: unknown): Checked<StageRequest> {
     return { ok: false, error: `Please name one of the session's areas: ${keys}.` }
   }
   return { ok: true, value: { area: area.key } }
+}
+
+/** Body of `PUT /api/boards/:id/session/lock`: whether the areas and their prompts are locked. */
+export interface LockRequest {
+  readonly locked: boolean
+}
+
+/** Checks the body of `PUT /api/boards/:id/session/lock`. */
+export function checkLockRequest(body: unknown): Checked<LockRequest> {
+  const locked = isObject(body) ? body.locked : undefined
+  if (typeof locked !== 'boolean') {
+    return { ok: false, error: 'Please say whether the areas are locked: true or false.' }
+  }
+  return { ok: true, value: { locked } }
 }
 
 /** Body of `PUT /api/boards/:id/session/timer`: how long, in seconds; 0 stops the timer. */

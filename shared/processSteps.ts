@@ -7,7 +7,9 @@ import type { LedgerDraft } from './ledger'
  * - `facilitate-taken`: a facilitator took facilitating back from a person;
  * - `stage-moved`: a facilitator moved the group to an area (`area:<key>`);
  * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
- * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`).
+ * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`);
+ * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`);
+ * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`).
  */
 export const PROCESS_STEPS = [
   'facilitate-given',
@@ -16,6 +18,10 @@ export const PROCESS_STEPS = [
   'timer-started',
   'timer-stopped',
   'everyone-brought',
+  'vote-opened',
+  'vote-closed',
+  'layout-locked',
+  'layout-unlocked',
 ] as const
 
 /** One of {@link PROCESS_STEPS}. */
@@ -36,6 +42,12 @@ export const TIMER_RECORD_ID = 'session:timer'
 
 /** The ledger's record id for bringing everyone to a view. */
 export const VIEW_RECORD_ID = 'session:view'
+
+/** The ledger's record id for a dot vote. */
+export const VOTE_RECORD_ID = 'session:vote'
+
+/** The ledger's record id for the session's layout, locked and unlocked. */
+export const LAYOUT_RECORD_ID = 'session:layout'
 
 /**
  * The ledger draft for a step taken by a facilitator. Who took it is the entry's participant,

@@ -4,6 +4,7 @@ import { recordAttributionValidator, type RecordAttribution } from './attributio
 import { CAPABILITIES, type Capability } from './capabilities'
 import type { CreditedParticipant } from './credit'
 import { licenceChoiceValidator, type LicenceChoice } from './export/licences'
+import { publishedVoteValidator, type PublishedVote } from './dotVote'
 import { importedAttributionValidator, type ImportedAttribution } from './importedAttribution'
 import { participantIdValidator, participantValidator } from './participant'
 import { serializedSchemaValidator } from './serializedSchemaValidator'
@@ -28,6 +29,8 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  * - `imported`: shape id → where a shape that came in with a board file came from.
  * - `session`: `current` → the stage and timer a facilitator set (shared/sessionState.ts).
  *   Absent: nobody has run the session yet.
+ * - `vote`: `current` → the board's latest dot vote, with results once they are for everyone
+ *   (shared/dotVote.ts). Absent: nobody has opened one. Nobody's own dots are ever in it.
  * - `schema`: `current` → the tldraw schema the board's records conform to. A client uses the
  *   schema the server states, never one found in the document.
  */
@@ -40,6 +43,7 @@ export interface ServerStates {
   readonly licence: LicenceChoice
   readonly imported: ImportedAttribution
   readonly session: SessionState
+  readonly vote: PublishedVote
   readonly schema: SerializedSchemaV2
 }
 
@@ -69,6 +73,7 @@ export const SERVER_STATES: {
   licence: { key: isCurrent, value: licenceChoiceValidator },
   imported: { key: (key) => key.startsWith('shape:'), value: importedAttributionValidator },
   session: { key: isCurrent, value: sessionStateValidator },
+  vote: { key: isCurrent, value: publishedVoteValidator },
   schema: { key: isCurrent, value: serializedSchemaValidator },
 }
 

@@ -138,6 +138,23 @@ export function areaFrameId(area: Pick<SessionArea, 'key'>): TLShapeId {
   return templateShapeId(area.key)
 }
 
+/** The id of the text that asks a session area's question, inside its frame. */
+export function areaPromptId(area: Pick<SessionArea, 'key'>): TLShapeId {
+  return templateShapeId(`${area.key}-prompt`)
+}
+
+const LAYOUT_SHAPE_IDS: ReadonlySet<string> = new Set(
+  SESSION_AREAS.flatMap((area) => [areaFrameId(area), areaPromptId(area)]),
+)
+
+/**
+ * True for a record of the session's layout: an area's frame or its prompt, which a facilitator
+ * can lock (the starting working agreement is not: people are asked to change it).
+ */
+export function isLayoutShapeId(id: string): boolean {
+  return LAYOUT_SHAPE_IDS.has(id)
+}
+
 /**
  * True for a record a template laid out (its areas, their prompts, the starting working
  * agreement): part of the board's scaffolding, credited to nobody's voice.

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { areaFrameId } from './sessionAreas'
 import {
   areaNamed,
+  EMPTY_SESSION,
   formatTimeLeft,
+  isSessionRun,
   isSummonView,
   secondsLeft,
   sessionStateValidator,
@@ -49,5 +51,17 @@ describe('the session state', () => {
     ]) {
       expect(isSummonView(view)).toBe(false)
     }
+  })
+
+  it('reads a session stored before locks as unlocked, and a lock as run', () => {
+    const by = 'p_alex000000000000000000'
+    const beforeLocks = { stage: null, timer: null, summon: null }
+    expect(sessionStateValidator.isValid(beforeLocks)).toBe(true)
+    expect(isSessionRun(beforeLocks)).toBe(false)
+    expect(isSessionRun(EMPTY_SESSION)).toBe(false)
+    const locked = { ...EMPTY_SESSION, lock: { at: 1, by } }
+    expect(sessionStateValidator.isValid(locked)).toBe(true)
+    expect(isSessionRun(locked)).toBe(true)
+    expect(sessionStateValidator.isValid({ ...EMPTY_SESSION, lock: { at: 1 } })).toBe(false)
   })
 })

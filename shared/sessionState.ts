@@ -39,17 +39,35 @@ export interface SessionSummon {
 }
 
 /**
+ * The session's layout (its areas and their prompts: isLayoutShapeId) locked by a facilitator,
+ * so nobody moves or deletes it by accident: the server refuses changes to it from anyone who
+ * does not facilitate.
+ */
+export interface SessionLock {
+  /** Server time it was locked, epoch ms. */
+  readonly at: number
+  readonly by: string
+}
+
+/**
  * What a facilitator set for the whole group (the `session` server state, under `current`):
- * the stage and its timer, each null until set. Kept by the server, published to everyone.
+ * the stage and its timer, each null until set, and whether the layout is locked (absent in a
+ * session stored before locks: not locked). Kept by the server, published to everyone.
  */
 export interface SessionState {
   readonly stage: SessionStage | null
   readonly timer: SessionTimer | null
   readonly summon: SessionSummon | null
+  readonly lock?: SessionLock | null
 }
 
 /** A session nobody has run yet. */
-export const EMPTY_SESSION: SessionState = { stage: null, timer: null, summon: null }
+export const EMPTY_SESSION: SessionState = { stage: null, timer: null, summon: null, lock: null }
+
+/** True once a facilitator has changed anything of the session, so there is one to publish. */
+export function isSessionRun(session: SessionState): boolean {
+  return Boolean(session.stage || session.timer || session.summon || session.lock)
+}
 
 /** How far from the board's origin a view brought to everyone may be, in page units. */
 export const MAX_PAGE_COORDINATE = 1_000_000
@@ -100,6 +118,7 @@ export const sessionStateValidator: T.Validator<SessionState> = T.object({
     at: time,
     by: participantIdValidator,
   }).nullable(),
+  lock: T.object({ at: time, by: participantIdValidator }).nullable().optional(),
 }) as unknown as T.Validator<SessionState>
 
 /** True for a view that can be brought to everyone: finite, on the board, not empty. */

@@ -17,6 +17,7 @@ import {
   type ServerInfo,
   type SessionResponse,
   type SummonRequest,
+  type VoteRequest,
 } from '../../shared/api'
 import type { LicenceId } from '../../shared/export/licences'
 
@@ -153,6 +154,15 @@ export function moveStage(boardId: string, area: string, token: string): Promise
   return request(ApiPath.sessionStage(boardId), { method: 'PUT', ...json({ area }, token) })
 }
 
+/** Locks or unlocks the session's areas and prompts, as a facilitator. */
+export function lockLayout(
+  boardId: string,
+  locked: boolean,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionLock(boardId), { method: 'PUT', ...json({ locked }, token) })
+}
+
 /** Starts the stage's timer for `seconds`, or stops it with 0, as a facilitator. */
 export function setTimer(
   boardId: string,
@@ -169,6 +179,25 @@ export function bringEveryone(
   token: string,
 ): Promise<SessionResponse> {
   return request(ApiPath.sessionSummon(boardId), { method: 'POST', ...json(view, token) })
+}
+
+/** Opens a dot vote or closes the open one, as a facilitator. */
+export function changeVote(
+  boardId: string,
+  vote: VoteRequest,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionVote(boardId), { method: 'POST', ...json(vote, token) })
+}
+
+/** Puts `dots` of this person's dots on a card of the open vote (0 takes them back). */
+export function castDots(
+  boardId: string,
+  shapeId: string,
+  dots: number,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.votes(boardId, shapeId), { method: 'PUT', ...json({ dots }, token) })
 }
 
 /** One private profile: the token's own, or of someone its participant added. */

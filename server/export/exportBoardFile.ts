@@ -65,6 +65,7 @@ export function exportBoardFile({ format, board }: ExportInput): ExportDownload 
         attributions: new Map(fold.entries()),
         licence: board.licence ?? DEFAULT_LICENCE_CHOICE,
         facilitators: board.facilitators,
+        ...(board.vote && { vote: board.vote }),
         now: board.now,
       },
     }

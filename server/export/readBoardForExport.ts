@@ -1,6 +1,7 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type { BoardInfo, ExportFormat } from '../../shared/api'
 import { creditedParticipant, type CreditedParticipant } from '../../shared/credit'
+import { publishVote, type PublishedVote } from '../../shared/dotVote'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerEntry } from '../../shared/ledger'
 import type { Storage } from '../storage/Storage'
@@ -23,6 +24,8 @@ export interface StoredBoardForExport {
   /** Who may run the session now (the `facilitate` capability), for "Facilitated by". */
   readonly facilitators: readonly string[]
   readonly licence: LicenceChoice | undefined
+  /** The board's latest dot vote as everyone may see it; undefined when nobody opened one. */
+  readonly vote: PublishedVote | undefined
   /** The whole ledger, for the `ledger` export only. */
   readonly ledger: readonly LedgerEntry[]
   /** Server time of the export, epoch ms. */
@@ -45,6 +48,7 @@ export async function readBoardForExport(
   const stored = info && (await log.load(boardId))
   if (!info || !stored) return undefined
   const participants = await repository.listParticipants(boardId)
+  const vote = await repository.readVote(boardId)
   return {
     info,
     snapshot: stored.snapshot,
@@ -56,6 +60,7 @@ export async function readBoardForExport(
       .filter((participant) => participant.capabilities.includes('facilitate'))
       .map((participant) => participant.id),
     licence: await repository.getLicence(boardId),
+    vote: vote && publishVote(vote.vote, vote.cast, participants),
     ledger: format === 'ledger' ? await repository.readLedger(boardId) : [],
     now,
   }

@@ -8,8 +8,11 @@ import {
   checkJoinRequest,
   checkLicenceRequest,
   checkStageRequest,
+  checkLockRequest,
   checkTimerRequest,
   checkSummonRequest,
+  checkCastRequest,
+  checkVoteRequest,
   type Checked,
   isExportFormat,
   checkProfileUpdate,
@@ -38,12 +41,16 @@ import { colorForParticipant, isParticipantId } from '../../shared/participant'
 import {
   TIMER_RECORD_ID,
   VIEW_RECORD_ID,
+  VOTE_RECORD_ID,
+  LAYOUT_RECORD_ID,
   areaRecordId,
   personRecordId,
   processDraft,
   type ProcessStep,
 } from '../../shared/processSteps'
 import type { SessionState } from '../../shared/sessionState'
+import { castRefusal, publishVote, type DotVote } from '../../shared/dotVote'
+import { assertNever } from '../../shared/assertNever'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import type { ExportDownload } from '../export/exportDownload'
 import {
@@ -197,6 +204,18 @@ export function createApiHandler(
     {
       pattern: route(ApiPath.sessionSummon(':id')),
       methods: { POST: { handle: bringEveryone, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionLock(':id')),
+      methods: { PUT: { handle: lockLayout, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionVote(':id')),
+      methods: { POST: { handle: openOrCloseVote, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.votes(':id', ':shape')),
+      methods: { PUT: { handle: castDots, body: 'json' } },
     },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
     {
@@ -585,11 +604,61 @@ export function createApiHandler(
     sendJson(res, 200, body)
   }
 
+  /**
+   * A request to change something on a board: the board, who asks (`who` may refuse them) and
+   * the body `check` accepted; undefined after an error response was sent.
+   */
+  async function checkedRequest<T>(
+    req: IncomingMessage,
+    res: ServerResponse,
+    given: string | undefined,
+    who: typeof requireParticipant,
+    check: (body: unknown) => Checked<T>,
+  ): Promise<{ boardId: string; participant: StoredParticipant; value: T } | undefined> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return undefined
+    const participant = await who(req, res, boardId)
+    if (!participant) return undefined
+    const json = await readJson(req, res)
+    if (json === undefined) return undefined
+    const checked = check(json)
+    if (!checked.ok) {
+      sendError(res, 400, checked.error)
+      return undefined
+    }
+    return { boardId, participant, value: checked.value }
+  }
+
   async function readSession(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     const id = await knownBoard(res, given)
-    if (!id || !(await requireParticipant(req, res, id))) return
-    const body: SessionResponse = { session: await repository.getSession(id), now: Date.now() }
-    sendJson(res, 200, body)
+    if (!id) return
+    const participant = await requireParticipant(req, res, id)
+    if (!participant) return
+    sendJson(res, 200, await sessionResponse(id, participant.id, Date.now()))
+  }
+
+  /**
+   * The session as `participantId` may read it: what everyone is sent, and their own dots in
+   * the latest vote (nobody else's).
+   */
+  async function sessionResponse(
+    boardId: string,
+    participantId: string,
+    now: number,
+    session?: SessionState,
+  ): Promise<SessionResponse> {
+    const stored = await repository.readVote(boardId)
+    const people = stored ? await repository.listParticipants(boardId) : []
+    return {
+      session: session ?? (await repository.getSession(boardId)),
+      vote: stored ? publishVote(stored.vote, stored.cast, people) : null,
+      myDots: Object.fromEntries(
+        (stored?.cast ?? [])
+          .filter((cast) => cast.participantId === participantId)
+          .map((cast) => [cast.shapeId, cast.dots]),
+      ),
+      now,
+    }
   }
 
   /**
@@ -611,16 +680,11 @@ export function createApiHandler(
       apply: (session: SessionState) => SessionState
     },
   ): Promise<void> {
-    const boardId = await knownBoard(res, given)
-    if (!boardId) return
-    const facilitator = await requireFacilitator(req, res, boardId)
-    if (!facilitator) return
-    const json = await readJson(req, res)
-    if (json === undefined) return
-    const checked = check(json)
-    if (!checked.ok) return sendError(res, 400, checked.error)
+    const request = await checkedRequest(req, res, given, requireFacilitator, check)
+    if (!request) return
+    const { boardId, participant: facilitator } = request
     const now = Date.now()
-    const { step, recordId, apply } = change(checked.value, facilitator.id, now)
+    const { step, recordId, apply } = change(request.value, facilitator.id, now)
     const session = await repository.changeSession(
       boardId,
       apply,
@@ -628,8 +692,7 @@ export function createApiHandler(
     )
     options.logger.info('session.changed', { boardId, step, by: facilitator.id })
     options.notify?.(boardId, { type: 'session-changed' })
-    const body: SessionResponse = { session, now }
-    sendJson(res, 200, body)
+    sendJson(res, 200, await sessionResponse(boardId, facilitator.id, now, session))
   }
 
   /** Moves the group to an area: the stage changes, and a timer set for the last one stops. */
@@ -653,6 +716,15 @@ export function createApiHandler(
     }))
   }
 
+  /** Locks the session's areas and prompts against changes by anyone who does not facilitate. */
+  function lockLayout(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkLockRequest, ({ locked }, by, at) => ({
+      step: locked ? 'layout-locked' : 'layout-unlocked',
+      recordId: LAYOUT_RECORD_ID,
+      apply: (session) => ({ ...session, lock: locked ? { at, by } : null }),
+    }))
+  }
+
   /** "Bring everyone here": everyone's view goes to the facilitator's, once. */
   function bringEveryone(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     return changeSession(req, res, given, checkSummonRequest, (view, by, at) => ({
@@ -660,6 +732,65 @@ export function createApiHandler(
       recordId: VIEW_RECORD_ID,
       apply: (session) => ({ ...session, summon: { ...view, at, by } }),
     }))
+  }
+
+  /**
+   * A facilitator opens a dot vote or closes the open one: a process entry in the ledger, like
+   * every step of running the session, crediting nobody.
+   */
+  async function openOrCloseVote(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const checked = await checkedRequest(req, res, given, requireFacilitator, checkVoteRequest)
+    if (!checked) return
+    const { boardId, participant: facilitator, value: request } = checked
+    const now = Date.now()
+    let vote: DotVote | undefined
+    if (request.action === 'open') {
+      const { shapes, dots, severalPerCard, showLive } = request
+      vote = await repository.openVote(
+        boardId,
+        { shapes, dots, severalPerCard, showLive, openedAt: now, openedBy: facilitator.id },
+        processDraft('vote-opened', facilitator.id, VOTE_RECORD_ID, now),
+      )
+      if (!vote) return sendError(res, 409, 'A vote is already open. Close it first.')
+    } else {
+      vote = await repository.closeVote(
+        boardId,
+        now,
+        processDraft('vote-closed', facilitator.id, VOTE_RECORD_ID, now),
+      )
+      if (!vote) return sendError(res, 409, 'No vote is open, so there is nothing to close.')
+    }
+    options.logger.info('vote.changed', {
+      boardId,
+      action: request.action,
+      voteId: vote.id,
+      by: facilitator.id,
+    })
+    options.notify?.(boardId, { type: 'vote-changed' })
+    sendJson(res, 200, await sessionResponse(boardId, facilitator.id, now))
+  }
+
+  /** A person places their dots on a card of the open vote, or takes them back with 0. */
+  async function castDots(req: IncomingMessage, res: ServerResponse, [given, shapeId]: string[]) {
+    const checked = await checkedRequest(req, res, given, requireParticipant, checkCastRequest)
+    if (!checked) return
+    const { boardId, participant: voter } = checked
+    const shape = shapeId ?? ''
+    const { dots } = checked.value
+    const outcome = await repository.castDots(boardId, voter.id, shape, dots, (vote, mine) =>
+      castRefusal(vote, mine, shape, dots),
+    )
+    switch (outcome.kind) {
+      case 'no-open-vote':
+        return sendError(res, 409, 'No vote is open at the moment.')
+      case 'refused':
+        return sendError(res, 409, outcome.reason)
+      case 'cast':
+        options.notify?.(boardId, { type: 'vote-changed' })
+        return sendJson(res, 200, await sessionResponse(boardId, voter.id, Date.now()))
+      default:
+        return assertNever(outcome)
+    }
   }
 
   async function readLedger(req: IncomingMessage, res: ServerResponse, [given]: string[]) {

@@ -10,6 +10,7 @@ import { createLedgerPlugin } from './ledgerPlugin'
 import { createLicencePlugin } from './licencePlugin'
 import { createPeoplePlugin } from './peoplePlugin'
 import { createSessionPlugin } from './sessionPlugin'
+import { createVotePlugin } from './votePlugin'
 import { createWritingForPlugin } from './writingForPlugin'
 
 /** Options of {@link boardRoomSetup}. */
@@ -41,6 +42,7 @@ export function boardRoomSetup(
         createLicencePlugin(repository, boardId),
         createImportedPlugin(repository, boardId),
         createSessionPlugin(repository, boardId),
+        createVotePlugin(repository, boardId),
       ],
       // A board at today's schema with nothing logged since its snapshot needs no rebuilding
       // before a first joiner can have it.

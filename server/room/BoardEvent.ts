@@ -11,6 +11,8 @@ export type BoardEvent =
   | { readonly type: 'licence-changed' }
   /** A facilitator changed the session (its stage or timer). */
   | { readonly type: 'session-changed' }
+  /** A facilitator opened or closed a dot vote, or someone placed or took back a dot. */
+  | { readonly type: 'vote-changed' }
 
 /** The board event `value` is, or undefined: for events that arrive from another process. */
 export function asBoardEvent(value: unknown): BoardEvent | undefined {
@@ -18,6 +20,7 @@ export function asBoardEvent(value: unknown): BoardEvent | undefined {
   if (typeof event !== 'object' || event === null) return undefined
   if (event.type === 'licence-changed') return { type: 'licence-changed' }
   if (event.type === 'session-changed') return { type: 'session-changed' }
+  if (event.type === 'vote-changed') return { type: 'vote-changed' }
   if (event.type === 'participant-changed' && typeof event.participantId === 'string') {
     return { type: 'participant-changed', participantId: event.participantId }
   }

@@ -1,6 +1,7 @@
 import type { SerializedSchema } from '@tldraw/store'
 import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import type { Capability } from '../../shared/capabilities'
+import type { CastDots, DotVote } from '../../shared/dotVote'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
@@ -42,6 +43,24 @@ export interface RecordedLicenceChoice extends LicenceChoice {
  * last facilitator (a board always keeps one, so someone can always run the session).
  */
 export type FacilitatingChange = 'changed' | 'unchanged' | 'last-facilitator'
+
+/** A board's latest dot vote, with every dot cast in it. */
+export interface StoredVote {
+  readonly vote: DotVote
+  readonly cast: readonly CastDots[]
+}
+
+/** A dot vote as a facilitator opens it: the storage numbers it. */
+export type NewVote = Omit<DotVote, 'id' | 'closedAt'>
+
+/**
+ * The outcome of {@link BoardRepository.castDots}: the person's dots now, by shape id; why they
+ * may not (a plain sentence); or that no vote is open.
+ */
+export type CastOutcome =
+  | { readonly kind: 'cast'; readonly mine: Readonly<Record<string, number>> }
+  | { readonly kind: 'refused'; readonly reason: string }
+  | { readonly kind: 'no-open-vote' }
 
 /** Which ledger entries {@link BoardRepository.readLedger} returns. */
 export interface LedgerQuery {
@@ -93,6 +112,30 @@ export interface BoardRepository {
     change: (session: SessionState) => SessionState,
     step: LedgerDraft,
   ): Promise<SessionState>
+  /** The board's latest dot vote and its dots, or undefined when nobody has opened one. */
+  readVote(boardId: string): Promise<StoredVote | undefined>
+  /**
+   * Opens a dot vote, numbered after the board's last, and appends `step` to the ledger, in one
+   * transaction. Undefined, storing nothing, when a vote is already open.
+   */
+  openVote(boardId: string, vote: NewVote, step: LedgerDraft): Promise<DotVote | undefined>
+  /**
+   * Closes the open vote at `at` and appends `step`, in one transaction. Undefined, storing
+   * nothing, when no vote is open.
+   */
+  closeVote(boardId: string, at: number, step: LedgerDraft): Promise<DotVote | undefined>
+  /**
+   * Puts `dots` of a person's dots on a card of the open vote, replacing what they had there,
+   * when `refusal` (given the vote and their dots now) has nothing against it. Read and written
+   * in one transaction, so two requests at once can never give anyone more dots than the vote.
+   */
+  castDots(
+    boardId: string,
+    participantId: string,
+    shapeId: string,
+    dots: number,
+    refusal: (vote: DotVote, mine: Readonly<Record<string, number>>) => string | undefined,
+  ): Promise<CastOutcome>
   /** Everyone on a board, in the order they joined. */
   listParticipants(boardId: string): Promise<StoredParticipant[]>
   /** A board's ledger entries, oldest first. */

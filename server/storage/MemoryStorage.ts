@@ -11,13 +11,17 @@ import {
 } from '../../shared/ledger'
 import { withFacilitating } from '../../shared/capabilities'
 import { EMPTY_SESSION, type SessionState } from '../../shared/sessionState'
+import type { CastDots, DotVote } from '../../shared/dotVote'
 import type {
   BoardRepository,
+  CastOutcome,
   FacilitatingChange,
   LedgerQuery,
   NewBoard,
+  NewVote,
   RecordedLicenceChoice,
   StoredParticipant,
+  StoredVote,
 } from './BoardRepository'
 import type { Storage } from './Storage'
 import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
@@ -40,6 +44,8 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
   private readonly participants = new Map<string, StoredParticipant>()
   private readonly licences = new Map<string, RecordedLicenceChoice>()
   private readonly sessions = new Map<string, SessionState>()
+  /** Each board's votes, oldest first, with the dots cast in each. */
+  private readonly votes = new Map<string, { vote: DotVote; cast: CastDots[] }[]>()
 
   get log(): UpdateLog {
     return this
@@ -140,6 +146,50 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     this.sessions.set(boardId, session)
     this.appendLedger(boardId, [step])
     return session
+  }
+
+  async readVote(boardId: string): Promise<StoredVote | undefined> {
+    const latest = this.votes.get(boardId)?.at(-1)
+    return latest && { vote: latest.vote, cast: latest.cast.filter((c) => c.dots > 0) }
+  }
+
+  async openVote(boardId: string, opened: NewVote, step: LedgerDraft) {
+    this.board(boardId)
+    const votes = this.votes.get(boardId) ?? []
+    const last = votes.at(-1)
+    if (last && last.vote.closedAt === null) return undefined
+    const vote: DotVote = { ...opened, id: votes.length + 1, closedAt: null }
+    this.votes.set(boardId, [...votes, { vote, cast: [] }])
+    this.appendLedger(boardId, [step])
+    return vote
+  }
+
+  async closeVote(boardId: string, at: number, step: LedgerDraft) {
+    const last = this.votes.get(boardId)?.at(-1)
+    if (!last || last.vote.closedAt !== null) return undefined
+    last.vote = { ...last.vote, closedAt: at }
+    this.appendLedger(boardId, [step])
+    return last.vote
+  }
+
+  async castDots(
+    ...[boardId, participantId, shapeId, dots, refusal]: Parameters<BoardRepository['castDots']>
+  ): Promise<CastOutcome> {
+    const last = this.votes.get(boardId)?.at(-1)
+    if (!last || last.vote.closedAt !== null) return { kind: 'no-open-vote' }
+    const mineOf = () =>
+      Object.fromEntries(
+        last.cast
+          .filter((c) => c.participantId === participantId && c.dots > 0)
+          .map((c) => [c.shapeId, c.dots]),
+      )
+    const reason = refusal(last.vote, mineOf())
+    if (reason) return { kind: 'refused', reason }
+    last.cast = [
+      ...last.cast.filter((c) => c.participantId !== participantId || c.shapeId !== shapeId),
+      { participantId, shapeId, dots },
+    ]
+    return { kind: 'cast', mine: mineOf() }
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

@@ -2,18 +2,23 @@ import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import { withFacilitating } from '../../shared/capabilities'
 import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
+import type { DotVote } from '../../shared/dotVote'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
 import type { SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
+  CastOutcome,
   FacilitatingChange,
   LedgerQuery,
   NewBoard,
+  NewVote,
   RecordedLicenceChoice,
   StoredParticipant,
+  StoredVote,
 } from './BoardRepository'
 import { asBuffer } from './asBuffer'
 import type { SqliteDatabase } from './SqliteDatabase'
+import { SqliteVotes } from './sqliteVotes'
 import { appendLedgerEntries } from './sqliteLedger'
 import {
   entryFromRow,
@@ -31,7 +36,11 @@ import {
  * underneath (better-sqlite3); the promises it returns are already settled.
  */
 export class SqliteBoardRepository implements BoardRepository {
-  constructor(private readonly database: SqliteDatabase) {}
+  private readonly votes: SqliteVotes
+
+  constructor(private readonly database: SqliteDatabase) {
+    this.votes = new SqliteVotes(database)
+  }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
     this.database.db.transaction(() => {
@@ -137,6 +146,22 @@ export class SqliteBoardRepository implements BoardRepository {
       appendLedgerEntries(this.database, boardId, [step])
       return session
     })()
+  }
+
+  async readVote(boardId: string): Promise<StoredVote | undefined> {
+    return this.votes.read(boardId)
+  }
+
+  async openVote(boardId: string, vote: NewVote, step: LedgerDraft): Promise<DotVote | undefined> {
+    return this.votes.open(boardId, vote, step)
+  }
+
+  async closeVote(boardId: string, at: number, step: LedgerDraft): Promise<DotVote | undefined> {
+    return this.votes.close(boardId, at, step)
+  }
+
+  async castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
+    return this.votes.cast(...args)
   }
 
   private readSession(boardId: string): SessionState {

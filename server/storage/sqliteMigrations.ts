@@ -126,6 +126,26 @@ export const MIGRATIONS: readonly string[] = [
     state TEXT NOT NULL
   ) STRICT, WITHOUT ROWID;
   `,
+  // 8. Dot votes (shared/dotVote.ts): each vote a board had, as JSON numbered per board (closing
+  //    one rewrites it), and every person's dots on each card of it. Earlier votes and their dots
+  //    are kept: they are what the group decided.
+  `
+  CREATE TABLE board_votes (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    id INTEGER NOT NULL,
+    vote TEXT NOT NULL,
+    PRIMARY KEY (board_id, id)
+  ) STRICT, WITHOUT ROWID;
+  CREATE TABLE vote_dots (
+    board_id TEXT NOT NULL,
+    vote_id INTEGER NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    shape_id TEXT NOT NULL,
+    dots INTEGER NOT NULL,
+    PRIMARY KEY (board_id, vote_id, participant_id, shape_id),
+    FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

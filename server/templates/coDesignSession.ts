@@ -11,6 +11,7 @@ import {
   AREA_CONTENT_TOP,
   AREA_PADDING,
   SESSION_AREAS,
+  areaPromptId,
   templateShapeId,
   type SessionArea,
 } from '../../shared/sessionAreas'
@@ -53,7 +54,7 @@ export function coDesignSessionRecords(
   SESSION_AREAS.forEach((area, i) => {
     const frameId = templateShapeId(area.key)
     records.push(frame(frameId, pageId, indexKey(i), area, meta))
-    records.push(prompt(templateShapeId(`${area.key}-prompt`), frameId, area, meta))
+    records.push(prompt(areaPromptId(area), frameId, area, meta))
     if (area.key === 'agreement') {
       STARTER_AGREEMENT.forEach((text, n) =>
         records.push(

@@ -1,11 +1,14 @@
 import type { TLFrameShape, TLRecord } from '@tldraw/tlschema'
 import type { RecordAttribution } from '../attribution'
 import { describePerson } from '../credit'
+import type { PublishedVote } from '../dotVote'
 import { facilitatedByLine } from '../facilitatedBy'
 import { mapOutline, type MapOutline } from '../mapOutline'
 import { participantOf, type Participant, type PublishedPerson } from '../participant'
 import { ROLES, type RoleId } from '../roles'
 import { MIN_GROUP_SIZE } from '../voiceBalance'
+import { voteCardName } from '../voteCards'
+import { prioritisedWords, type PrioritisedWords } from '../voteWords'
 import { LICENCES, type LicenceChoice, type LicenceInfo } from './licences'
 
 /**
@@ -39,6 +42,11 @@ export interface BoardExport {
   readonly facilitatedBy: string | null
   /** The session template's frames, in order, when the board has them (for a page each). */
   readonly frames: readonly { readonly id: string; readonly name: string }[]
+  /**
+   * "What we prioritised": the results of the board's latest dot vote once it closed, split by
+   * role with the voice balance's rules; undefined when there is none or it is still open.
+   */
+  readonly prioritised: PrioritisedWords | undefined
 }
 
 export interface ExportAuthor {
@@ -74,6 +82,8 @@ export interface BoardExportSource {
   readonly licence: LicenceChoice
   /** The participant ids of everyone who may run the session. */
   readonly facilitators: readonly string[]
+  /** The `vote` state: the board's latest dot vote; absent when nobody opened one. */
+  readonly vote?: PublishedVote
   readonly now: number
 }
 
@@ -138,7 +148,15 @@ export function buildBoardExport(source: BoardExportSource): BoardExport {
     // Like the credits, a facilitator who chose not to be named is not named here either.
     facilitatedBy: facilitatedByLine(source.facilitators.flatMap((id) => named.get(id) ?? [])),
     frames: boardFrames(source.records),
+    prioritised: closedVoteWords(source),
   }
+}
+
+/** A vote's results go into an export only once it closed: while open they may still change. */
+function closedVoteWords({ vote, records }: BoardExportSource): PrioritisedWords | undefined {
+  if (!vote || vote.vote.closedAt === null) return undefined
+  const byId = new Map(records.map((record) => [record.id as string, record]))
+  return prioritisedWords(vote, (shapeId) => voteCardName(byId.get(shapeId)))
 }
 
 function exportAuthors(

@@ -16,6 +16,7 @@ export const CSV_COLUMNS = [
   'Added by',
   'Role',
   'Written down by',
+  'Dots in the vote',
   'Id',
 ] as const
 
@@ -33,11 +34,13 @@ const BYTE_ORDER_MARK = '\uFEFF'
 
 /**
  * The map as a CSV file: one row per service, "someone like me", route (gaps included), note
- * with a purpose, and action, with who added it as credited. Any cell that a spreadsheet would
+ * with a purpose, and action, with who added it as credited and, for a card in the board's last
+ * closed dot vote, its dots ("What we prioritised" in the reports). Any cell that a spreadsheet would
  * read as a formula is prefixed with `'`, so words people wrote can never run as one.
  */
 export function renderCsv(model: BoardExport): string {
-  const { outline, authors } = model
+  const { outline, authors, prioritised } = model
+  const dots = new Map(prioritised?.cards.map((card) => [card.shapeId, card.total]))
   const rows: string[][] = []
   const row = (id: string, kind: string, text: string, details: (string | false)[]) => {
     const author = authors.get(id)
@@ -48,6 +51,7 @@ export function renderCsv(model: BoardExport): string {
       author?.name ?? '',
       author?.role ?? '',
       author?.writtenDownBy ?? '',
+      dots.get(id) ?? '',
       id,
     ])
   }

@@ -4,6 +4,7 @@ import { routeFromCard, serviceDetailParts } from '../outlineWords'
 import { ActionStatuses } from '../shapes/actionShape'
 import type { NotePurpose } from '../shapes/purposeNoteShape'
 import { ServiceKinds } from '../shapes/serviceShape'
+import { PRIORITISED_INTRO } from '../voteWords'
 import type { BoardExport } from './boardExport'
 
 /** Markup that is safe to insert as it is: only {@link html} and {@link raw} make one. */
@@ -100,7 +101,8 @@ export function renderHtmlReport(model: BoardExport, options: HtmlReportOptions 
                 </figure>`
               : ''
           }
-          ${whatWeMapped(model)} ${whatHappensNext(model)} ${whoMadeThis(model)} ${licence(model)}
+          ${whatWeMapped(model)} ${whatWePrioritised(model)} ${whatHappensNext(model)}
+          ${whoMadeThis(model)} ${licence(model)}
         </main>
       </body>
     </html> `.text
@@ -209,6 +211,38 @@ const NOTE_HEADINGS: Record<NotePurpose, string> = {
 }
 
 const NOTHING = html`<p class="nothing">Nothing here yet.</p>`
+
+function whatWePrioritised({ prioritised }: BoardExport): Html | string {
+  if (!prioritised) return ''
+  const cards = prioritised.cards.map(
+    (card) =>
+      html`<li>
+        <strong>${card.name}</strong>: ${card.total}
+        ${
+          card.split.length
+            ? html`<ul>
+                ${card.split.map((line) => html`<li>${line}</li>`)}
+              </ul>`
+            : ''
+        }
+      </li>`,
+  )
+  return html`<section aria-labelledby="prioritised">
+    <h2 id="prioritised">What we prioritised</h2>
+    <p>${PRIORITISED_INTRO}</p>
+    <ol>
+      ${cards}
+    </ol>
+    ${
+      prioritised.differences?.length
+        ? html`<h3>Where people with lived experience and professionals differed</h3>
+            <ul>
+              ${prioritised.differences.map((line) => html`<li>${line}</li>`)}
+            </ul>`
+        : ''
+    }
+  </section>`
+}
 
 function whatHappensNext({ outline }: BoardExport): Html {
   const actions = outline.actions.map(

@@ -85,6 +85,13 @@ test('a facilitator moves the group from area to area with a timer; people follo
   await panel.getByRole('button', { name: 'Bring everyone here' }).click()
   await expect(sam.getByTestId('canvas').getByText(area('purpose').prompt)).toBeInViewport()
 
+  // Locking the areas: everyone is told, and the facilitator can unlock them again.
+  await panel.getByRole('button', { name: 'Lock the areas' }).click()
+  await expect(panel.getByText('The areas are locked.', { exact: true })).toBeVisible()
+  await expect(samBar).toContainText('The areas are locked')
+  await expect(panel.getByRole('button', { name: 'Unlock the areas' })).toBeVisible()
+  await sam.screenshot({ path: `${SCREENSHOT_DIR}/session-areas-locked.png` })
+
   // A gentle end: time is up is said, and Sam can still add to the board.
   await apiCall(server.url, 'PUT', ApiPath.sessionTimer(boardId), { token, body: { seconds: 1 } })
   await expect(samBar).toContainText(

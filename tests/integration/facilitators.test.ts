@@ -107,6 +107,7 @@ describe('facilitators by capability, against a real server', () => {
       ['PUT', ApiPath.sessionStage(boardId), { area: 'ideas' }],
       ['PUT', ApiPath.sessionTimer(boardId), { seconds: 300 }],
       ['POST', ApiPath.sessionSummon(boardId), { x: 0, y: 0, w: 100, h: 100 }],
+      ['PUT', ApiPath.sessionLock(boardId), { locked: true }],
     ]
     for (const [method, path, body] of calls) {
       const refused = await apiCall<ApiError>(real.server.url, method, path, {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { ApiPath, type ApiError, type LedgerResponse, type SessionResponse } from '../../shared/api'
-import { areaFrameId } from '../../shared/sessionAreas'
+import { areaFrameId, areaPromptId, templateShapeId } from '../../shared/sessionAreas'
 import { CURRENT_KEY } from '../../shared/serverState'
+import { EMPTY_SESSION } from '../../shared/sessionState'
 import { apiCall } from '../helpers/apiCall'
 import type { TestClient } from '../helpers/connectClient'
 import { startFacilitatedBoard } from '../helpers/createBoard'
@@ -155,7 +156,72 @@ describe('stages and the timer, against a real server', () => {
     const read = await apiCall<SessionResponse>(real.server.url, 'GET', ApiPath.session(boardId), {
       token: sam,
     })
-    expect(read.body.session).toEqual({ stage: null, timer: null, summon: null })
+    expect(read.body.session).toEqual(EMPTY_SESSION)
     expect((await apiCall(real.server.url, 'GET', ApiPath.session(boardId))).status).toBe(401)
+  })
+  it('refuses changes to locked areas from anyone who does not facilitate, and only those', async () => {
+    const { boardId, alex, sam } = await boardWithPeople()
+    const alexClient = await connect(boardId, alex)
+    const samClient = await connect(boardId, sam)
+    const frame = areaFrameId({ key: 'ideas' })
+    const prompt = areaPromptId({ key: 'ideas' })
+    const card = templateShapeId('agreement-1')
+    const xOf = (client: TestClient, id: string) => (client.snapshot()[id] as { x: number }).x
+    const moveBy = (client: TestClient, id: string, dx: number) => {
+      const record = client.records.get(id as never) as unknown as { x: number }
+      client.records.set(id as never, { ...record, x: record.x + dx } as never)
+    }
+    const lock = (locked: boolean, token = alex) =>
+      apiCall<SessionResponse>(real.server.url, 'PUT', ApiPath.sessionLock(boardId), {
+        token,
+        body: { locked },
+      })
+
+    // Unlocked, anyone may move an area.
+    const start = xOf(alexClient, frame)
+    moveBy(samClient, frame, 10)
+    await waitFor(() => xOf(alexClient, frame) === start + 10, { what: 'the unlocked move' })
+
+    const locked = await lock(true)
+    expect(locked.status).toBe(200)
+    expect(locked.body.session.lock?.by).toBe(alex.split('.')[0])
+    await waitFor(() => sessionOf(samClient)?.lock, { what: 'Sam to see the lock' })
+
+    // Locked: Sam's move and deletion are put back, for Sam too; a card in the area stays free.
+    moveBy(samClient, frame, 500)
+    samClient.records.delete(prompt as never)
+    moveBy(samClient, card, 20)
+    const cardStart = xOf(alexClient, card)
+    await waitFor(() => xOf(alexClient, card) === cardStart + 20, { what: 'the card to move' })
+    await waitFor(
+      () => xOf(samClient, frame) === start + 10 && samClient.records.has(prompt as never),
+      { what: 'Sam to be put back' },
+    )
+    expect(xOf(alexClient, frame)).toBe(start + 10)
+    expect(alexClient.records.has(prompt as never)).toBe(true)
+    expect(samClient.notices.map((notice) => notice.code)).toContain('record-refused')
+
+    // A facilitator still can, and a participant cannot lift the lock.
+    moveBy(alexClient, frame, 30)
+    await waitFor(() => xOf(samClient, frame) === start + 40, { what: 'the facilitator’s move' })
+    expect((await lock(false, sam)).status).toBe(403)
+    const unclear = await apiCall<ApiError>(real.server.url, 'PUT', ApiPath.sessionLock(boardId), {
+      token: alex,
+      body: { locked: 'yes' },
+    })
+    expect(unclear.status).toBe(400)
+    expect(unclear.body.error).toBe('Please say whether the areas are locked: true or false.')
+
+    // Unlocked again, Sam may move it; both steps are process entries.
+    expect((await lock(false)).body.session.lock).toBeNull()
+    await waitFor(() => !sessionOf(samClient)?.lock, { what: 'Sam to see the unlock' })
+    moveBy(samClient, frame, 5)
+    await waitFor(() => xOf(alexClient, frame) === start + 45, { what: 'the move after unlocking' })
+    const ledger = await apiCall<LedgerResponse>(real.server.url, 'GET', ApiPath.ledger(boardId), {
+      token: alex,
+    })
+    expect(
+      ledger.body.entries.filter((entry) => entry.action === 'process').map((e) => e.recordType),
+    ).toEqual(['layout-locked', 'layout-unlocked'])
   })
 })

@@ -5,7 +5,12 @@ import {
   startThrowawayPostgres,
   type ThrowawayPostgres,
 } from '../../deploy/cluster/throwawayPostgres'
-import type { AssetUploadResponse, LedgerResponse, SessionResponse } from '../../shared/api'
+import {
+  ApiPath,
+  type AssetUploadResponse,
+  type LedgerResponse,
+  type SessionResponse,
+} from '../../shared/api'
 import { verifyLedger } from '../../shared/ledger'
 import { connectClient } from '../helpers/connectClient'
 import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
@@ -43,7 +48,7 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     await postgres?.stop()
   })
 
-  it('copies every board, person, ledger, licence, session and picture, and refuses to copy twice', async () => {
+  it('copies every board, person, ledger, licence, session, vote and picture, and refuses to copy twice', async () => {
     const board = await createBoardWith(sqliteServer.url, {
       title: 'Getting help with housing',
       creator: person('Priya', 'practitioner'),
@@ -71,6 +76,21 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       body: JSON.stringify({ area: 'purpose' }),
     })
     expect(stage.status).toBe(200)
+    const json = (method: string, path: string, bearer: string, body: object) =>
+      fetch(sqliteServer.url + path, {
+        method,
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${bearer}` },
+        body: JSON.stringify(body),
+      })
+    const voteOn = ['shape:n1', 'shape:n2']
+    const sessionVote = ApiPath.sessionVote(board.id)
+    expect(
+      (await json('POST', sessionVote, token, { action: 'open', shapes: voteOn })).status,
+    ).toBe(200)
+    expect(
+      (await json('PUT', ApiPath.votes(board.id, 'shape:n1'), sam.token!, { dots: 1 })).status,
+    ).toBe(200)
+    expect((await json('POST', sessionVote, token, { action: 'close' })).status).toBe(200)
 
     /** What a person can see of the board through the API. */
     const seenThrough = async (url: string) => {
@@ -79,11 +99,14 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       const ledger = (
         (await (await get(`/api/boards/${board.id}/ledger`)).json()) as LedgerResponse
       ).entries
+      const { session, vote } = (await (
+        await get(`/api/boards/${board.id}/session`)
+      ).json()) as SessionResponse
       return {
         board: await (await get(`/api/boards/${board.id}`)).json(),
         people: await (await get(`/api/boards/${board.id}/participants`)).json(),
-        session: ((await (await get(`/api/boards/${board.id}/session`)).json()) as SessionResponse)
-          .session,
+        session,
+        vote,
         ledger,
         picture: new Uint8Array(await (await get(src)).arrayBuffer()),
       }
@@ -108,6 +131,8 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     postgresServer = await startServer({ env: { DATABASE_URL: postgres.url } })
     const after = await seenThrough(postgresServer.url)
     expect(after).toEqual(before)
+    // The closed vote came across with its results: Sam's one dot on the first card.
+    expect(after.vote?.results?.cards.find((card) => card.shapeId === 'shape:n1')?.dots).toBe(1)
     expect(after.picture).toEqual(PICTURE)
     expect(verifyLedger(after.ledger).ok).toBe(true)
     const reader = await connectClient(postgresServer.url, board.id, { token })

@@ -3,6 +3,7 @@ import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/participant'
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
+import type { PublishedVote } from '../../../shared/dotVote'
 import type { LicenceChoice } from '../../../shared/export/licences'
 import type { Participant } from '../../../shared/participant'
 import type { WritingForReply } from '../../../shared/protocol'
@@ -20,7 +21,7 @@ export type Highlight =
   | { readonly kind: 'role'; readonly role: RoleId }
 
 /** The panels that can be docked beside the canvas. */
-export type SidePanelId = 'add' | 'list' | 'legend' | 'people' | 'history' | 'session'
+export type SidePanelId = 'add' | 'list' | 'legend' | 'people' | 'history' | 'session' | 'vote'
 
 /** Each side panel's heading, which is also the name of the button that opens it. */
 export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
@@ -30,6 +31,7 @@ export const SIDE_PANEL_TITLES: Record<SidePanelId, string> = {
   people: 'People',
   history: 'History of this shape',
   session: 'Run the session',
+  vote: 'Vote with dots',
 }
 
 /**
@@ -57,6 +59,8 @@ export interface BoardContextValue {
   readonly canFacilitate: boolean
   /** The stage and timer a facilitator set (server-owned), or undefined until someone does. */
   readonly session: SessionState | undefined
+  /** The board's latest dot vote (server-owned), or undefined until a facilitator opens one. */
+  readonly vote: PublishedVote | undefined
   /** How far this device's clock is behind the server's, in ms (for the timer). */
   readonly serverClockOffset: number
   /** The board's licence and who chose it (server-owned; the default until someone chooses). */

@@ -14,6 +14,7 @@ import 'tldraw/tldraw.css'
 import type { ServerNotice } from '../../../shared/serverState'
 import { ALLOWED_IMAGE_TYPES, DEFAULT_MAX_ASSET_BYTES } from '../../../shared/limits'
 import { registerAttribution } from '../collab/attribution'
+import { registerLayoutLock } from './registerLayoutLock'
 import { Notice } from '../common/Notice'
 import { RoutePreviewOverlay } from '../map/RoutePreviewOverlay'
 import { ShapeFormPanel } from '../map/ShapeFormPanel'
@@ -121,16 +122,20 @@ export default function BoardPage(props: OpenBoardProps) {
   )
 
   const participantId = identity.participant.id
+  const layoutLockedForMe = useRef(false)
+  layoutLockedForMe.current = Boolean(context?.session?.lock) && !context?.canFacilitate
   const onMount = useCallback(
     (editor: Editor) => {
       registerLinkPasting(editor)
       const stopAttribution = registerAttribution(editor, () => participantId)
+      const stopLayoutLock = registerLayoutLock(editor, () => layoutLockedForMe.current)
       const stopArrivals = trackArrivals(editor.store, setArrivals)
       settleRoutes(editor)
       openOnWorkingArea(editor)
       setEditor(editor)
       return () => {
         stopAttribution()
+        stopLayoutLock()
         stopArrivals()
         setEditor(undefined)
       }
@@ -188,7 +193,14 @@ export default function BoardPage(props: OpenBoardProps) {
             <ModeBanners highlight={highlight} onStopHighlight={() => setHighlight(null)} />
             <SessionBar
               following={{ on: following, set: setFollowing }}
-              run={context.canFacilitate && <SidePanelButton panel="session" />}
+              run={
+                (context.vote || context.canFacilitate) && (
+                  <>
+                    {context.vote && <SidePanelButton panel="vote" />}
+                    {context.canFacilitate && <SidePanelButton panel="session" />}
+                  </>
+                )
+              }
             />
             <div className="board-layout">
               {editor && sidePanel && (

@@ -2,15 +2,17 @@ import { useId, useState, type FormEvent } from 'react'
 import type { Editor } from 'tldraw'
 import { SESSION_AREAS } from '../../../shared/sessionAreas'
 import { MAX_TIMER_SECONDS, areaByKey } from '../../../shared/sessionState'
-import { bringEveryone, moveStage, setTimer } from '../api'
+import { bringEveryone, lockLayout, moveStage, setTimer } from '../api'
+import { CountInput } from '../common/FormFields'
+import { RunVoteControls } from '../vote/RunVoteControls'
 import { useBoardContext } from './BoardContext'
 
 const MAX_MINUTES = MAX_TIMER_SECONDS / 60
 
 /**
  * A facilitator's controls for the session: move everyone to an area, start and stop the
- * stage's timer, bring everyone to what this canvas shows. The server checks that this person
- * may, and says so plainly if not.
+ * stage's timer, bring everyone to what this canvas shows, lock the areas, open and close a dot
+ * vote. The server checks that this person may, and says so plainly if not.
  */
 export function RunSessionPanel({ editor }: { editor: Editor }) {
   const { boardId, identity, session } = useBoardContext()
@@ -78,15 +80,7 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
       <form onSubmit={start} aria-labelledby={`${id}-timer`}>
         <h3 id={`${id}-timer`}>Timer</h3>
         <label htmlFor={`${id}-minutes`}>Minutes</label>
-        <input
-          id={`${id}-minutes`}
-          type="number"
-          inputMode="numeric"
-          min={1}
-          max={MAX_MINUTES}
-          value={minutes}
-          onChange={(e) => setMinutes(e.target.value)}
-        />
+        <CountInput id={`${id}-minutes`} max={MAX_MINUTES} value={minutes} onChange={setMinutes} />
         <p className="hint">
           Everyone sees the time left. When it is up nothing locks: people can finish what they are
           writing.
@@ -126,6 +120,26 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
       >
         Bring everyone here
       </button>
+      <h3>Areas</h3>
+      <p className="hint">
+        {session?.lock
+          ? 'The areas and their questions are locked: only facilitators can move, change or delete them. Cards inside them are not locked.'
+          : 'Lock the areas and their questions so nobody moves or deletes them by accident. Cards inside them stay free.'}
+      </p>
+      <button
+        type="button"
+        disabled={busy}
+        onClick={() => {
+          const locked = !session?.lock
+          void act(
+            () => lockLayout(boardId, locked, identity.token),
+            locked ? 'The areas are locked.' : 'The areas are unlocked.',
+          )
+        }}
+      >
+        {session?.lock ? 'Unlock the areas' : 'Lock the areas'}
+      </button>
+      <RunVoteControls editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
       <p role="status">{done}</p>
       {error && (
         <p className="error" role="alert">

@@ -8,6 +8,8 @@ import type { SidePanelId } from './BoardContext'
 import { HistoryPanel } from './HistoryPanel'
 import { PeoplePanel } from './PeoplePanel'
 import { RunSessionPanel } from './RunSessionPanel'
+import { voteCardName } from '../../../shared/voteCards'
+import { DotVotePanel } from '../vote/DotVotePanel'
 
 /** What goes in the side panel beside the canvas. */
 export function SidePanelContent({
@@ -34,6 +36,8 @@ export function SidePanelContent({
       return <HistoryPanel editor={editor} />
     case 'session':
       return <RunSessionPanel editor={editor} />
+    case 'vote':
+      return <DotVotePanel nameOf={(id) => voteCardName(editor.store.get(id as TLShapeId))} />
     default:
       return assertNever(panel)
   }

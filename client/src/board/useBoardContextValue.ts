@@ -14,6 +14,7 @@ import {
   useServerFacts,
   useSession,
   useVoiceBalance,
+  useVote,
 } from './useBoardData'
 import { useServerClockOffset } from './useSessionTime'
 import { usePeopleHere } from './usePeopleHere'
@@ -47,6 +48,7 @@ export function useBoardContextValue(
   const canFacilitate =
     useServerFacts(session?.serverState)?.capabilities.includes('facilitate') ?? false
   const sessionState = useSession(session?.serverState)
+  const vote = useVote(session?.serverState)
   const serverClockOffset = useServerClockOffset(boardId, identity.token)
   const peopleHere = usePeopleHere(session?.awareness)
   const connection = session?.connection
@@ -76,6 +78,7 @@ export function useBoardContextValue(
         facilitators,
         canFacilitate,
         session: sessionState,
+        vote,
         serverClockOffset,
         licence,
         peopleHere,
@@ -99,6 +102,7 @@ export function useBoardContextValue(
       facilitators,
       canFacilitate,
       sessionState,
+      vote,
       serverClockOffset,
       licence,
       peopleHere,

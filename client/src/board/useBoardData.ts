@@ -1,3 +1,4 @@
+import type { PublishedVote } from '../../../shared/dotVote'
 import { useSyncExternalStore } from 'react'
 import type { RecordAttribution } from '../../../shared/attribution'
 import { DEFAULT_LICENCE_CHOICE, type LicenceChoice } from '../../../shared/export/licences'
@@ -53,6 +54,11 @@ export function useFacilitators(mirror: ServerStateMirror | undefined): Readonly
 /** The stage and timer a facilitator set, or undefined until someone runs the session. */
 export function useSession(mirror: ServerStateMirror | undefined): SessionState | undefined {
   return useServerState(mirror, 'session').get(CURRENT_KEY)
+}
+
+/** The board's latest dot vote, with its results once they are for everyone. */
+export function useVote(mirror: ServerStateMirror | undefined): PublishedVote | undefined {
+  return useServerState(mirror, 'vote').get(CURRENT_KEY)
 }
 
 /** The board's voice balance. */

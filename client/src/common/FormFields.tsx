@@ -133,3 +133,28 @@ export function RadioField<Id extends string>({
     </fieldset>
   )
 }
+
+/** A box for a whole number from 1 to `max` (minutes, dots), with the number keypad on phones. */
+export function CountInput({
+  id,
+  max,
+  value,
+  onChange,
+}: {
+  id: string
+  max: number
+  value: string
+  onChange: (value: string) => void
+}) {
+  return (
+    <input
+      id={id}
+      type="number"
+      inputMode="numeric"
+      min={1}
+      max={max}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+    />
+  )
+}

@@ -1,5 +1,6 @@
 import type { TLRecord } from '@tldraw/tlschema'
 import type { RecordAttribution } from '../../../shared/attribution'
+import type { PublishedVote } from '../../../shared/dotVote'
 import type { PublishedPerson } from '../../../shared/participant'
 import type { BoardExportSource } from '../../../shared/export/boardExport'
 import type { LicenceChoice } from '../../../shared/export/licences'
@@ -12,6 +13,8 @@ export interface BoardState {
   readonly licence: LicenceChoice
   /** Who may run the session, by participant id. */
   readonly facilitators: ReadonlyMap<string, true>
+  /** The board's latest dot vote, if anyone opened one. */
+  readonly vote: PublishedVote | undefined
 }
 
 /**
@@ -30,6 +33,7 @@ export function liveExportSource(
     attributions: board.attributions,
     licence: board.licence,
     facilitators: [...board.facilitators.keys()],
+    ...(board.vote && { vote: board.vote }),
     now: Date.now(),
   }
 }

@@ -21,10 +21,13 @@ import { LaneList } from './LaneList'
 import { newCardRecords } from './newCardRecords'
 import { useBoardRecords } from './useBoardRecords'
 import { useAnnouncePresence, useLaneSession } from './useLaneSession'
+import { voteCardName } from '../../../shared/voteCards'
+import { DotVotePanel } from '../vote/DotVotePanel'
 
 /**
  * The phone lane: the board without the canvas, for one thumb, large text and a screen reader.
- * The board's title and the prompt of the area the group is working on; big buttons that add
+ * The board's title and the prompt of the area the group is working on; the dot vote, when there
+ * is one; big buttons that add
  * each kind of card to its area; the map as a live list, where the person can edit what they
  * added; and the same top bar as the canvas (who is here, their own menu, Share, Export, the
  * connection). It works on the same document and offline queue as the canvas, and loads none
@@ -118,6 +121,7 @@ export default function PhoneLane(props: OpenBoardProps) {
           ) : (
             <>
               <CurrentArea records={records} />
+              <LaneVote records={records} />
               {notice && (
                 <p className="notice-warning" role="alert">
                   Not kept: {notice}
@@ -158,6 +162,19 @@ function CurrentArea({ records }: { records: readonly TLRecord[] }) {
       <h2 id="lane-area-heading">{frame.props.name}</h2>
       <p className="lane-area__prompt">{area.prompt}</p>
       <TimeLeft />
+    </section>
+  )
+}
+
+/** The dot vote, while one is open or its results are there to see. */
+function LaneVote({ records }: { records: readonly TLRecord[] }) {
+  const { vote } = useBoardContext()
+  if (!vote) return null
+  const byId = new Map(records.map((record) => [record.id as string, record]))
+  return (
+    <section className="lane-vote" aria-labelledby="lane-vote-heading">
+      <h2 id="lane-vote-heading">Vote with dots</h2>
+      <DotVotePanel nameOf={(id) => voteCardName(byId.get(id))} />
     </section>
   )
 }

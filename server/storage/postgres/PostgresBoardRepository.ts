@@ -10,15 +10,19 @@ import {
   type LedgerEntry,
   type LedgerHead,
 } from '../../../shared/ledger'
+import type { DotVote } from '../../../shared/dotVote'
 import type { SessionState } from '../../../shared/sessionState'
 import { asBuffer } from '../asBuffer'
 import type {
   BoardRepository,
+  CastOutcome,
   FacilitatingChange,
   LedgerQuery,
   NewBoard,
+  NewVote,
   RecordedLicenceChoice,
   StoredParticipant,
+  StoredVote,
 } from '../BoardRepository'
 import { nativeSha256Hex } from '../nativeSha256Hex'
 import {
@@ -31,14 +35,20 @@ import {
   type ParticipantRow,
   type SessionRow,
 } from '../storedRows'
+import { appendLedger, lockBoard } from './facilitationStep'
 import type { PostgresDatabase } from './PostgresDatabase'
+import { PostgresVotes } from './PostgresVotes'
 import { insertLedgerEntries, ledgerColumns } from './postgresLedger'
 
 type Queryable = Pick<PoolClient, 'query'>
 
 /** Boards, people, the ledger as read back, licences and imported shapes in PostgreSQL. */
 export class PostgresBoardRepository implements BoardRepository {
-  constructor(private readonly database: PostgresDatabase) {}
+  private readonly votes: PostgresVotes
+
+  constructor(private readonly database: PostgresDatabase) {
+    this.votes = new PostgresVotes(database)
+  }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
     await this.database.transaction(async (client) => {
@@ -150,6 +160,22 @@ export class PostgresBoardRepository implements BoardRepository {
     })
   }
 
+  readVote(boardId: string): Promise<StoredVote | undefined> {
+    return this.votes.read(boardId)
+  }
+
+  openVote(boardId: string, vote: NewVote, step: LedgerDraft): Promise<DotVote | undefined> {
+    return this.votes.open(boardId, vote, step)
+  }
+
+  closeVote(boardId: string, at: number, step: LedgerDraft): Promise<DotVote | undefined> {
+    return this.votes.close(boardId, at, step)
+  }
+
+  castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
+    return this.votes.cast(...args)
+  }
+
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {
     const { rows } = await this.database.pool.query<ParticipantRow>(
       'SELECT * FROM participants WHERE board_id = $1 ORDER BY created_at, joined',
@@ -221,32 +247,6 @@ export async function insertParticipant(
       participant.capabilities.join(' '),
     ],
   )
-}
-
-/**
- * Takes a board's row lock until the transaction ends. FOR UPDATE, not a lighter lock, because
- * it also waits for the appends under way (they hold the row's key-share lock through their
- * foreign keys), so the end of the ledger chain read after it is the stored one.
- */
-async function lockBoard(client: Queryable, boardId: string): Promise<void> {
-  const { rowCount } = await client.query('SELECT 1 FROM boards WHERE id = $1 FOR UPDATE', [
-    boardId,
-  ])
-  if (rowCount === 0) throw new Error(`Board ${boardId} does not exist`)
-}
-
-/**
- * Seals `step` onto the board's stored chain and inserts it. Call under {@link lockBoard}; the
- * board's update log, which keeps its own guess of the chain's end, follows the new end at its
- * next append (server/storage/postgres/PostgresUpdateLog.ts).
- */
-async function appendLedger(client: Queryable, boardId: string, step: LedgerDraft): Promise<void> {
-  const { rows } = await client.query<LedgerHead>(
-    'SELECT seq, hash FROM ledger WHERE board_id = $1 ORDER BY seq DESC LIMIT 1',
-    [boardId],
-  )
-  const { entries } = sealEntries(boardId, rows[0] ?? EMPTY_LEDGER_HEAD, [step], nativeSha256Hex)
-  await client.query(insertLedgerEntries(1), ledgerColumns(entries))
 }
 
 async function readSession(client: Queryable, boardId: string): Promise<SessionState> {

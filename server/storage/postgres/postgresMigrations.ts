@@ -164,6 +164,25 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     state text NOT NULL
   );
   `,
+  // 3. Dot votes (shared/dotVote.ts), as SQLite's migration 8: each vote a board had, as JSON
+  //    numbered per board (closing one rewrites it), and every person's dots on each card of it.
+  `
+  CREATE TABLE board_votes (
+    board_id text NOT NULL REFERENCES boards (id),
+    id integer NOT NULL,
+    vote text NOT NULL,
+    PRIMARY KEY (board_id, id)
+  );
+  CREATE TABLE vote_dots (
+    board_id text NOT NULL,
+    vote_id integer NOT NULL,
+    participant_id text NOT NULL REFERENCES participants (id),
+    shape_id text NOT NULL,
+    dots integer NOT NULL,
+    PRIMARY KEY (board_id, vote_id, participant_id, shape_id),
+    FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
+  );
+  `,
 ]
 
 /** Any fixed number: the advisory lock processes take while they migrate. */

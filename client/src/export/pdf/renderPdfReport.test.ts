@@ -57,6 +57,7 @@ function boardExport(changes: Partial<BoardExport> = {}): BoardExport {
       { id: 'shape:template-purpose', name: '1. Why we are here' },
       { id: 'shape:template-map', name: '4. The map' },
     ],
+    prioritised: undefined,
     ...changes,
   }
 }
@@ -102,6 +103,28 @@ describe('renderPdfReport', () => {
     for (const action of boardExport().outline.actions) {
       if (action.what) expect(text).toContain(action.what)
     }
+  })
+
+  it('says what the group prioritised, with the split by role, when a vote has closed', async () => {
+    const prioritised = {
+      cards: [
+        {
+          shapeId: 'shape:a',
+          name: 'Open on Saturdays',
+          total: '5 dots',
+          split: ['Lived experience: 4 dots', 'Practitioner: fewer than three people voted'],
+        },
+      ],
+      differences: ['Open on Saturdays: 80% of the dots of people with lived experience or carers'],
+    }
+    const pdf = await readPdf(await renderPdfReport(boardExport({ prioritised }), pictures, fonts))
+    const text = pdf.pages.join('\n')
+    expect(text).toContain('What we prioritised')
+    expect(text).toContain('Open on Saturdays: 5 dots')
+    expect(text).toContain('Lived experience: 4 dots')
+    expect(text).toContain('Where people with lived experience and professionals differed')
+    const without = await readPdf(await renderPdfReport(boardExport(), pictures, fonts))
+    expect(without.pages.join('\n')).not.toContain('What we prioritised')
   })
 
   it('credits people by group, with a group’s size only when it is shown', async () => {

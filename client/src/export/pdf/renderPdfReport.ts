@@ -2,6 +2,7 @@ import type { BoardExport, ExportAuthor } from '../../../../shared/export/boardE
 import { formatDay } from '../../../../shared/formatDueDate'
 import type { OutlineRoute } from '../../../../shared/mapOutline'
 import { ServiceKinds } from '../../../../shared/shapes/serviceShape'
+import { PRIORITISED_INTRO } from '../../../../shared/voteWords'
 import {
   actionStatus,
   actionWhat,
@@ -83,6 +84,16 @@ export async function renderPdfReport(
     for (const note of notes) pdf.item(note.text.trim() || 'An empty note', [byline(note.id)])
   }
 
+  if (report.prioritised) {
+    pdf.heading('What we prioritised', 1)
+    pdf.paragraph(PRIORITISED_INTRO, { muted: true })
+    for (const card of report.prioritised.cards) pdf.item(`${card.name}: ${card.total}`, card.split)
+    if (report.prioritised.differences?.length) {
+      pdf.heading('Where people with lived experience and professionals differed', 2)
+      for (const line of report.prioritised.differences) pdf.item(line)
+    }
+  }
+
   pdf.heading('What happens next', 1)
   if (outline.actions.length === 0) pdf.paragraph('No actions were agreed.', { muted: true })
   for (const action of outline.actions) {
@@ -127,7 +138,9 @@ export async function renderPdfReport(
       (drawn
         ? 'the whole board' + (report.frames.length > 0 ? ', each area of the session' : '') + ', '
         : '') +
-      'what we mapped, what happens next, who made this, and the licence.',
+      'what we mapped, ' +
+      (report.prioritised ? 'what we prioritised, ' : '') +
+      'what happens next, who made this, and the licence.',
     { muted: true },
   )
   if (!drawn) {
