@@ -23,7 +23,9 @@ import { appendLedgerEntries } from './sqliteLedger'
 import {
   entryFromRow,
   importedFromRow,
+  PARTICIPANT_COLUMNS,
   participantFromRow,
+  participantValues,
   sessionFromRow,
   type ImportedRow,
   type LedgerRow,
@@ -227,22 +229,8 @@ export class SqliteBoardRepository implements BoardRepository {
 
   private insertParticipant(participant: StoredParticipant): void {
     this.run(
-      `INSERT INTO participants (id, board_id, name, role, role_other, credit, pseudonym, color,
-        token_hash, added_by, created_at, capabilities) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [
-        participant.id,
-        participant.boardId,
-        participant.name,
-        participant.role,
-        participant.roleOther,
-        participant.credit,
-        participant.pseudonym,
-        participant.color,
-        participant.tokenHash && asBuffer(participant.tokenHash),
-        participant.addedBy,
-        participant.createdAt,
-        participant.capabilities.join(' '),
-      ],
+      `INSERT INTO participants (${PARTICIPANT_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      participantValues(participant),
     )
   }
 

@@ -4,6 +4,7 @@ import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
 import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
+import { asBuffer } from './asBuffer'
 import type { StoredParticipant } from './BoardRepository'
 
 /*
@@ -44,6 +45,28 @@ export function participantFromRow(row: ParticipantRow): StoredParticipant {
     tokenHash: row.token_hash,
     capabilities: row.capabilities.split(' ').filter(isCapability) as Capability[],
   }
+}
+
+/** The columns of a `participants` row, in the order of {@link participantValues}. */
+export const PARTICIPANT_COLUMNS =
+  'id, board_id, name, role, role_other, credit, pseudonym, color, token_hash, added_by, created_at, capabilities'
+
+/** The values of the row that stores a participant, in the order of {@link PARTICIPANT_COLUMNS}. */
+export function participantValues(participant: StoredParticipant): unknown[] {
+  return [
+    participant.id,
+    participant.boardId,
+    participant.name,
+    participant.role,
+    participant.roleOther,
+    participant.credit,
+    participant.pseudonym,
+    participant.color,
+    participant.tokenHash && asBuffer(participant.tokenHash),
+    participant.addedBy,
+    participant.createdAt,
+    participant.capabilities.join(' '),
+  ]
 }
 
 /** An `imported_shapes` row (without its board). */

@@ -28,7 +28,9 @@ import { nativeSha256Hex } from '../nativeSha256Hex'
 import {
   entryFromRow,
   importedFromRow,
+  PARTICIPANT_COLUMNS,
   participantFromRow,
+  participantValues,
   sessionFromRow,
   type ImportedRow,
   type LedgerRow,
@@ -229,23 +231,9 @@ export async function insertParticipant(
   participant: StoredParticipant,
 ): Promise<void> {
   await client.query(
-    `INSERT INTO participants (id, board_id, name, role, role_other, credit, pseudonym, color,
-      token_hash, added_by, created_at, capabilities)
+    `INSERT INTO participants (${PARTICIPANT_COLUMNS})
       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-    [
-      participant.id,
-      participant.boardId,
-      participant.name,
-      participant.role,
-      participant.roleOther,
-      participant.credit,
-      participant.pseudonym,
-      participant.color,
-      participant.tokenHash && asBuffer(participant.tokenHash),
-      participant.addedBy,
-      participant.createdAt,
-      participant.capabilities.join(' '),
-    ],
+    participantValues(participant),
   )
 }
 
