@@ -87,6 +87,17 @@ export const ApiPath = {
    * `GET` the board as a file to download (see {@link EXPORT_FORMATS}). Needs no token: anyone
    * with the board's link can already read the board, and scripts should not need a browser.
    */
+  /**
+   * `POST` makes a watch link (201 `WatchLinkCreated`, shared/watchLinks.ts): a socket with its
+   * token may only watch. `GET` lists the board's links (`WatchLinksResponse`). A facilitator's
+   * token only (403 otherwise).
+   */
+  watchLinks: (boardId: string) => `/api/boards/${boardId}/watch-links`,
+  /**
+   * `DELETE` revokes a watch link: new sockets with its token are refused and open ones closed
+   * (close code 4410). 200 `WatchLinksResponse`; a facilitator's token only.
+   */
+  watchLink: (boardId: string, linkId: string) => `/api/boards/${boardId}/watch-links/${linkId}`,
   exportFile: (boardId: string, format: ExportFormat) => `/api/boards/${boardId}/export/${format}`,
 } as const
 

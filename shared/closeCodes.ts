@@ -32,6 +32,11 @@ export const CloseCode = {
    */
   ViewOnly: 4405,
   /**
+   * The watch link the connection opened with was revoked by a facilitator: open sockets with it
+   * are closed, new ones refused. Only asking for a new link helps.
+   */
+  LinkRevoked: 4410,
+  /**
    * The connection sent changes or presence far faster than any person can (the server's
    * `UPDATES_PER_SECOND` and `PRESENCE_PER_SECOND`, with a burst of twice that). The app
    * reconnects: a person's changes can arrive bunched after a stall of their device or the
@@ -109,6 +114,10 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
   [CloseCode.ViewOnly]: {
     message:
       'This link lets you watch the board but not change it. Reload the page to keep watching.',
+    advice: 'stop',
+  },
+  [CloseCode.LinkRevoked]: {
+    message: 'The facilitator stopped this link to watch the board. Ask them for a new one.',
     advice: 'stop',
   },
   [CloseCode.TooFast]: {

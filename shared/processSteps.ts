@@ -9,7 +9,8 @@ import type { LedgerDraft } from './ledger'
  * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
  * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`);
  * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`);
- * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`).
+ * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`);
+ * - `watch-link-made`, `watch-link-revoked`: a link to watch the board (`watch-link:<id>`).
  */
 export const PROCESS_STEPS = [
   'facilitate-given',
@@ -22,6 +23,8 @@ export const PROCESS_STEPS = [
   'vote-closed',
   'layout-locked',
   'layout-unlocked',
+  'watch-link-made',
+  'watch-link-revoked',
 ] as const
 
 /** One of {@link PROCESS_STEPS}. */
@@ -48,6 +51,11 @@ export const VOTE_RECORD_ID = 'session:vote'
 
 /** The ledger's record id for the session's layout, locked and unlocked. */
 export const LAYOUT_RECORD_ID = 'session:layout'
+
+/** The ledger's record id for a watch link, made and revoked. */
+export function watchLinkRecordId(linkId: string): string {
+  return `watch-link:${linkId}`
+}
 
 /**
  * The ledger draft for a step taken by a facilitator. Who took it is the entry's participant,

@@ -31,6 +31,8 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  *   Absent: nobody has run the session yet.
  * - `vote`: `current` → the board's latest dot vote, with results once they are for everyone
  *   (shared/dotVote.ts). Absent: nobody has opened one. Nobody's own dots are ever in it.
+ * - `watching`: `current` → how many connections watch through a watch link now (nobody's
+ *   name: they are not participants). Absent: none.
  * - `schema`: `current` → the tldraw schema the board's records conform to. A client uses the
  *   schema the server states, never one found in the document.
  */
@@ -44,6 +46,7 @@ export interface ServerStates {
   readonly imported: ImportedAttribution
   readonly session: SessionState
   readonly vote: PublishedVote
+  readonly watching: number
   readonly schema: SerializedSchemaV2
 }
 
@@ -52,6 +55,10 @@ export type ServerStateName = keyof ServerStates
 
 /** The key of the value of a state that holds one value (`voiceBalance`, `licence`, `schema`). */
 export const CURRENT_KEY = 'current'
+
+const countValidator = T.number.check((count) => {
+  if (!Number.isInteger(count) || count < 0) throw new T.ValidationError('Expected a count')
+})
 
 /** How each state's keys and values are checked when they arrive (never trusted unchecked). */
 export const SERVER_STATES: {
@@ -62,18 +69,14 @@ export const SERVER_STATES: {
 } = {
   people: { key: (key) => participantIdValidator.isValid(key), value: participantValidator },
   facilitators: { key: (key) => participantIdValidator.isValid(key), value: T.literal(true) },
-  contributions: {
-    key: (key) => participantIdValidator.isValid(key),
-    value: T.number.check((count) => {
-      if (!Number.isInteger(count) || count < 0) throw new T.ValidationError('Expected a count')
-    }),
-  },
+  contributions: { key: (key) => participantIdValidator.isValid(key), value: countValidator },
   attribution: { key: (key) => key.startsWith('shape:'), value: recordAttributionValidator },
   voiceBalance: { key: isCurrent, value: voiceBalanceValidator },
   licence: { key: isCurrent, value: licenceChoiceValidator },
   imported: { key: (key) => key.startsWith('shape:'), value: importedAttributionValidator },
   session: { key: isCurrent, value: sessionStateValidator },
   vote: { key: isCurrent, value: publishedVoteValidator },
+  watching: { key: isCurrent, value: countValidator },
   schema: { key: isCurrent, value: serializedSchemaValidator },
 }
 

@@ -46,12 +46,21 @@ import {
   areaRecordId,
   personRecordId,
   processDraft,
+  watchLinkRecordId,
   type ProcessStep,
 } from '../../shared/processSteps'
 import type { SessionState } from '../../shared/sessionState'
 import { castRefusal, publishVote, type DotVote } from '../../shared/dotVote'
 import { assertNever } from '../../shared/assertNever'
 import { boardPath, isBoardId } from '../../shared/protocol'
+import {
+  checkWatchLinkRequest,
+  isWatchLinkId,
+  watchPath,
+  type WatchLink,
+  type WatchLinkCreated,
+  type WatchLinksResponse,
+} from '../../shared/watchLinks'
 import type { ExportDownload } from '../export/exportDownload'
 import {
   authenticate,
@@ -60,12 +69,17 @@ import {
   issueToken,
   newParticipantId,
 } from '../identity/participantTokens'
+import { issueWatchToken, newWatchLinkId } from '../identity/watchTokens'
 import { readBoardForExport } from '../export/readBoardForExport'
 import type { ImportOutcome } from '../import/importBoardFile'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import { rateLimitLogger, type Logger } from '../logger'
 import type { BoardEvent } from '../room/BoardEvent'
-import type { BoardRepository, StoredParticipant } from '../storage/BoardRepository'
+import type {
+  BoardRepository,
+  StoredParticipant,
+  StoredWatchLink,
+} from '../storage/BoardRepository'
 import type { Storage } from '../storage/Storage'
 import type { AssetStore } from '../storage/AssetStore'
 import type { WorkPool, Reservation } from '../work/WorkPool'
@@ -217,6 +231,12 @@ export function createApiHandler(
       pattern: route(ApiPath.votes(':id', ':shape')),
       methods: { PUT: { handle: castDots, body: 'json' } },
     },
+    {
+      pattern: route(ApiPath.watchLinks(':id')),
+      methods: { POST: { handle: makeWatchLink, body: 'json' }, GET: listWatchLinks },
+    },
+    // No body, like taking facilitating back: no other site can send a DELETE unasked.
+    { pattern: route(ApiPath.watchLink(':id', ':link')), methods: { DELETE: revokeWatchLink } },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
     {
       pattern: route(ApiPath.licence(':id')),
@@ -793,6 +813,91 @@ export function createApiHandler(
     }
   }
 
+  /**
+   * A facilitator makes a link to watch the board: a process entry in the ledger, with who made
+   * it. Its token is only ever in this answer; storage keeps its hash.
+   */
+  async function makeWatchLink(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const request = await checkedRequest(
+      req,
+      res,
+      given,
+      requireFacilitator,
+      checkWatchLinkRequest,
+    )
+    if (!request) return
+    const { boardId, participant: facilitator } = request
+    const now = Date.now()
+    const id = newWatchLinkId()
+    const token = issueWatchToken(id)
+    const link: StoredWatchLink = {
+      id,
+      boardId,
+      tokenHash: hashToken(token),
+      createdBy: facilitator.id,
+      createdAt: now,
+      revokedBy: null,
+      revokedAt: null,
+    }
+    await repository.createWatchLink(
+      link,
+      processDraft('watch-link-made', facilitator.id, watchLinkRecordId(id), now),
+    )
+    options.logger.info('watch-link.made', { boardId, linkId: id, by: facilitator.id })
+    const created: WatchLinkCreated = {
+      url: requestOrigin(req) + watchPath(boardId, token),
+      token,
+      link: watchLinkOf(link),
+    }
+    sendJson(res, 201, created)
+  }
+
+  /** The board and the facilitator asking, or undefined after an error response was sent. */
+  async function facilitatorOf(req: IncomingMessage, res: ServerResponse, given: string) {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return undefined
+    const facilitator = await requireFacilitator(req, res, boardId)
+    return facilitator && { boardId, facilitator }
+  }
+
+  async function sendWatchLinks(res: ServerResponse, boardId: string): Promise<void> {
+    const links = (await repository.listWatchLinks(boardId)).map(watchLinkOf)
+    sendJson(res, 200, { links } satisfies WatchLinksResponse)
+  }
+
+  async function listWatchLinks(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const asked = await facilitatorOf(req, res, given as string)
+    if (asked) await sendWatchLinks(res, asked.boardId)
+  }
+
+  /**
+   * A facilitator revokes a watch link: a process entry, then the board's room (in whichever
+   * process serves it) closes the sockets that opened with it; new ones are refused.
+   */
+  async function revokeWatchLink(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, linkId]: string[],
+  ) {
+    const asked = await facilitatorOf(req, res, given as string)
+    if (!asked) return
+    const { boardId, facilitator } = asked
+    const now = Date.now()
+    const revoked =
+      isWatchLinkId(linkId) &&
+      (await repository.revokeWatchLink(
+        boardId,
+        linkId,
+        facilitator.id,
+        now,
+        processDraft('watch-link-revoked', facilitator.id, watchLinkRecordId(linkId), now),
+      ))
+    if (!revoked) return sendError(res, 404, 'This board has no such watch link.')
+    options.logger.info('watch-link.revoked', { boardId, linkId, by: facilitator.id })
+    options.notify?.(boardId, { type: 'watch-link-revoked', linkId: revoked.id })
+    await sendWatchLinks(res, boardId)
+  }
+
   async function readLedger(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     const id = await knownBoard(res, given)
     if (!id || !(await requireParticipant(req, res, id))) return
@@ -970,6 +1075,11 @@ function profileOf(participant: StoredParticipant): ParticipantProfile {
     addedBy: participant.addedBy,
     createdAt: participant.createdAt,
   }
+}
+
+/** A stored watch link without its token's hash: what a facilitator may read. */
+function watchLinkOf({ tokenHash: _hash, ...link }: StoredWatchLink): WatchLink {
+  return link
 }
 
 /** Turns `/api/boards/:id` into a pattern whose groups capture the `:params`. */

@@ -11,6 +11,7 @@ import { createLicencePlugin } from './licencePlugin'
 import { createPeoplePlugin } from './peoplePlugin'
 import { createSessionPlugin } from './sessionPlugin'
 import { createVotePlugin } from './votePlugin'
+import { createWatchPlugin } from './watchPlugin'
 import { createWritingForPlugin } from './writingForPlugin'
 
 /** Options of {@link boardRoomSetup}. */
@@ -43,6 +44,7 @@ export function boardRoomSetup(
         createImportedPlugin(repository, boardId),
         createSessionPlugin(repository, boardId),
         createVotePlugin(repository, boardId),
+        createWatchPlugin(repository, boardId),
       ],
       // A board at today's schema with nothing logged since its snapshot needs no rebuilding
       // before a first joiner can have it.

@@ -413,6 +413,8 @@ export class Room {
       return connection
     }
     this.connections.add(connection)
+    for (const plugin of this.plugins) plugin.connected?.(connection, this.context(plugin))
+    if (this.stateReady) this.flushServerState()
     this.tellIfCutOff(connection)
     // While restoring, the server's state vector is not known yet; restore() sends it.
     if (this.phase.kind === 'open') this.sendSyncStep1(connection)
@@ -509,7 +511,8 @@ export class Room {
     // client that reconnects re-sends its state with the same clock: without this the room
     // would not show them again until their next awareness change.
     for (const clientId of owned) this.awareness.meta.delete(clientId)
-    for (const plugin of this.plugins) plugin.disconnected?.(connection)
+    for (const plugin of this.plugins) plugin.disconnected?.(connection, this.context(plugin))
+    if (this.stateReady && this.phase.kind !== 'closed') this.flushServerState()
     if (this.connections.size === 0) this.options.onIdle?.(this)
   }
 
@@ -1001,6 +1004,8 @@ export class Room {
       throw new MalformedMessageError(`An awareness update that cannot be read: ${String(error)}`)
     }
     const participantId = connection.identity?.participantId
+    // A link that is not a person's (a watch link) shows no presence: nobody is there to name.
+    if (participantId === null) return
     const now = this.now()
     let claimable = MAX_PRESENCE_IDS_PER_CONNECTION - connection.awarenessClients.size
     // Only the connection's own ids: a state for anyone else's is refused, never relayed.
@@ -1140,6 +1145,7 @@ export class Room {
         if (this.connections.has(connection as Connection))
           this.send(connection as Connection, frame)
       },
+      close: (connection, code, reason) => this.close(connection as Connection, code, reason),
     }
   }
 }

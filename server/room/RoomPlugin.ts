@@ -15,6 +15,8 @@ export interface ConnectionIdentity {
    * may do ({@link RoomPlugin.authorize}); this is what they go on before they have loaded.
    */
   readonly capabilities?: readonly Capability[]
+  /** The watch link the connection opened with (shared/watchLinks.ts), if it is not a person's. */
+  readonly watchLinkId?: string
 }
 
 /** A connection as plug-ins see it. */
@@ -74,6 +76,8 @@ export interface PluginContext {
   notify(connection: ConnectionInfo, code: NoticeCode): void
   /** Replies to a connection with a frame this plug-in encoded. */
   send(connection: ConnectionInfo, frame: Uint8Array): void
+  /** Closes one connection with an application close code (shared/closeCodes.ts) and why. */
+  close(connection: ConnectionInfo, code: number, reason: string): void
 }
 
 /** Writes to the records, inside a server transaction. */
@@ -155,6 +159,8 @@ export interface RoomPlugin {
   ): void
   /** A change concerning this board was stored elsewhere (an HTTP request, another process). */
   onBoardEvent?(event: BoardEvent, context: PluginContext): void | Promise<void>
-  /** A connection left the room. */
-  disconnected?(connection: ConnectionInfo): void
+  /** A connection the plug-ins let view joined the room (it is in `context.connections()`). */
+  connected?(connection: ConnectionInfo, context: PluginContext): void
+  /** A connection left the room (it is no longer in `context.connections()`). */
+  disconnected?(connection: ConnectionInfo, context: PluginContext): void
 }

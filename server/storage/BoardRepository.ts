@@ -6,6 +6,7 @@ import type { LicenceChoice } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
 import type { SessionState } from '../../shared/sessionState'
+import type { WatchLink } from '../../shared/watchLinks'
 
 /**
  * A participant as storage holds them: the private profile, the SHA-256 of their token (null for
@@ -61,6 +62,11 @@ export type CastOutcome =
   | { readonly kind: 'cast'; readonly mine: Readonly<Record<string, number>> }
   | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'no-open-vote' }
+
+/** A watch link as storage holds it: with the SHA-256 of its token (never the token). */
+export interface StoredWatchLink extends WatchLink {
+  readonly tokenHash: Uint8Array
+}
 
 /** Which ledger entries {@link BoardRepository.readLedger} returns. */
 export interface LedgerQuery {
@@ -136,6 +142,24 @@ export interface BoardRepository {
     dots: number,
     refusal: (vote: DotVote, mine: Readonly<Record<string, number>>) => string | undefined,
   ): Promise<CastOutcome>
+  /** Stores a new watch link and appends `step` (its process entry), in one transaction. */
+  createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void>
+  /** A watch link by id, whatever its board, or undefined. */
+  getWatchLink(linkId: string): Promise<StoredWatchLink | undefined>
+  /** A board's watch links, revoked ones too, newest first. */
+  listWatchLinks(boardId: string): Promise<StoredWatchLink[]>
+  /**
+   * Revokes a board's watch link at `at` by `by` and appends `step`, in one transaction. Resolves
+   * with the link as stored; undefined when the board has no such link. A link already revoked
+   * stays as it was, and nothing is stored.
+   */
+  revokeWatchLink(
+    boardId: string,
+    linkId: string,
+    by: string,
+    at: number,
+    step: LedgerDraft,
+  ): Promise<StoredWatchLink | undefined>
   /** Everyone on a board, in the order they joined. */
   listParticipants(boardId: string): Promise<StoredParticipant[]>
   /** A board's ledger entries, oldest first. */

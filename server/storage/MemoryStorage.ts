@@ -22,6 +22,7 @@ import type {
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
+  StoredWatchLink,
 } from './BoardRepository'
 import type { Storage } from './Storage'
 import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
@@ -44,6 +45,8 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
   private readonly participants = new Map<string, StoredParticipant>()
   private readonly licences = new Map<string, RecordedLicenceChoice>()
   private readonly sessions = new Map<string, SessionState>()
+  /** Every board's watch links, oldest first. */
+  private readonly watchLinks = new Map<string, StoredWatchLink>()
   /** Each board's votes, oldest first, with the dots cast in each. */
   private readonly votes = new Map<string, { vote: DotVote; cast: CastDots[] }[]>()
 
@@ -190,6 +193,32 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
       { participantId, shapeId, dots },
     ]
     return { kind: 'cast', mine: mineOf() }
+  }
+
+  async createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void> {
+    this.board(link.boardId)
+    this.watchLinks.set(link.id, link)
+    this.appendLedger(link.boardId, [step])
+  }
+
+  async getWatchLink(linkId: string): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.get(linkId)
+  }
+
+  async listWatchLinks(boardId: string): Promise<StoredWatchLink[]> {
+    return [...this.watchLinks.values()].filter((link) => link.boardId === boardId).reverse()
+  }
+
+  async revokeWatchLink(
+    ...[boardId, linkId, by, at, step]: Parameters<BoardRepository['revokeWatchLink']>
+  ): Promise<StoredWatchLink | undefined> {
+    const link = this.watchLinks.get(linkId)
+    if (!link || link.boardId !== boardId) return undefined
+    if (link.revokedAt !== null) return link
+    const revoked = { ...link, revokedBy: by, revokedAt: at }
+    this.watchLinks.set(linkId, revoked)
+    this.appendLedger(boardId, [step])
+    return revoked
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

@@ -15,10 +15,12 @@ import type {
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
+  StoredWatchLink,
 } from './BoardRepository'
 import { asBuffer } from './asBuffer'
 import type { SqliteDatabase } from './SqliteDatabase'
 import { SqliteVotes } from './sqliteVotes'
+import { SqliteWatchLinks } from './sqliteWatchLinks'
 import { appendLedgerEntries } from './sqliteLedger'
 import {
   entryFromRow,
@@ -39,9 +41,11 @@ import {
  */
 export class SqliteBoardRepository implements BoardRepository {
   private readonly votes: SqliteVotes
+  private readonly watchLinks: SqliteWatchLinks
 
   constructor(private readonly database: SqliteDatabase) {
     this.votes = new SqliteVotes(database)
+    this.watchLinks = new SqliteWatchLinks(database)
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -164,6 +168,24 @@ export class SqliteBoardRepository implements BoardRepository {
 
   async castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
     return this.votes.cast(...args)
+  }
+
+  async createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void> {
+    this.watchLinks.create(link, step)
+  }
+
+  async getWatchLink(linkId: string): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.get(linkId)
+  }
+
+  async listWatchLinks(boardId: string): Promise<StoredWatchLink[]> {
+    return this.watchLinks.list(boardId)
+  }
+
+  async revokeWatchLink(
+    ...args: Parameters<BoardRepository['revokeWatchLink']>
+  ): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.revoke(...args)
   }
 
   private readSession(boardId: string): SessionState {

@@ -146,6 +146,20 @@ export const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 9. Watch links (shared/watchLinks.ts): only the SHA-256 of each token, who made it and when,
+  //    and who revoked it and when. Revoked links are kept: they are part of how the session ran.
+  `
+  CREATE TABLE watch_links (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    token_hash BLOB NOT NULL,
+    created_by TEXT NOT NULL REFERENCES participants (id),
+    created_at INTEGER NOT NULL,
+    revoked_by TEXT REFERENCES participants (id),
+    revoked_at INTEGER
+  ) STRICT;
+  CREATE INDEX watch_links_by_board ON watch_links (board_id, created_at);
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

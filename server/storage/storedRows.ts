@@ -5,7 +5,7 @@ import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
 import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
 import { asBuffer } from './asBuffer'
-import type { StoredParticipant } from './BoardRepository'
+import type { StoredParticipant, StoredWatchLink } from './BoardRepository'
 
 /*
  * Rows as both SQL backends store them (the same columns in SQLite and PostgreSQL), and the
@@ -136,4 +136,45 @@ export function sessionFromRow(row: SessionRow | undefined): SessionState {
   if (!row) return EMPTY_SESSION
   const stored: unknown = JSON.parse(row.state)
   return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
+}
+
+/** The columns of a `watch_links` row, in the order {@link watchLinkValues} gives them. */
+export const WATCH_LINK_COLUMNS =
+  'id, board_id, token_hash, created_by, created_at, revoked_by, revoked_at'
+
+/** A `watch_links` row, as both databases return it. */
+export interface WatchLinkRow {
+  readonly id: string
+  readonly board_id: string
+  readonly token_hash: Uint8Array
+  readonly created_by: string
+  readonly created_at: number
+  readonly revoked_by: string | null
+  readonly revoked_at: number | null
+}
+
+/** A watch link from its row. */
+export function watchLinkFromRow(row: WatchLinkRow): StoredWatchLink {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    tokenHash: row.token_hash,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    revokedBy: row.revoked_by,
+    revokedAt: row.revoked_at,
+  }
+}
+
+/** A watch link's values for the {@link WATCH_LINK_COLUMNS}. */
+export function watchLinkValues(link: StoredWatchLink): unknown[] {
+  return [
+    link.id,
+    link.boardId,
+    asBuffer(link.tokenHash),
+    link.createdBy,
+    link.createdAt,
+    link.revokedBy,
+    link.revokedAt,
+  ]
 }

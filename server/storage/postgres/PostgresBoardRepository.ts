@@ -23,6 +23,7 @@ import type {
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
+  StoredWatchLink,
 } from '../BoardRepository'
 import { nativeSha256Hex } from '../nativeSha256Hex'
 import {
@@ -40,6 +41,7 @@ import {
 import { appendLedger, lockBoard } from './facilitationStep'
 import type { PostgresDatabase } from './PostgresDatabase'
 import { PostgresVotes } from './PostgresVotes'
+import { PostgresWatchLinks } from './PostgresWatchLinks'
 import { insertLedgerEntries, ledgerColumns } from './postgresLedger'
 
 type Queryable = Pick<PoolClient, 'query'>
@@ -47,9 +49,11 @@ type Queryable = Pick<PoolClient, 'query'>
 /** Boards, people, the ledger as read back, licences and imported shapes in PostgreSQL. */
 export class PostgresBoardRepository implements BoardRepository {
   private readonly votes: PostgresVotes
+  private readonly watchLinks: PostgresWatchLinks
 
   constructor(private readonly database: PostgresDatabase) {
     this.votes = new PostgresVotes(database)
+    this.watchLinks = new PostgresWatchLinks(database)
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -176,6 +180,24 @@ export class PostgresBoardRepository implements BoardRepository {
 
   castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
     return this.votes.cast(...args)
+  }
+
+  createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void> {
+    return this.watchLinks.create(link, step)
+  }
+
+  getWatchLink(linkId: string): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.get(linkId)
+  }
+
+  listWatchLinks(boardId: string): Promise<StoredWatchLink[]> {
+    return this.watchLinks.list(boardId)
+  }
+
+  revokeWatchLink(
+    ...args: Parameters<BoardRepository['revokeWatchLink']>
+  ): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.revoke(...args)
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

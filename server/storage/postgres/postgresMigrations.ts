@@ -183,6 +183,20 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   );
   `,
+  // 4. Watch links (shared/watchLinks.ts), as SQLite's migration 9: only the SHA-256 of each
+  //    token, who made it and when, and who revoked it and when.
+  `
+  CREATE TABLE watch_links (
+    id text PRIMARY KEY,
+    board_id text NOT NULL REFERENCES boards (id),
+    token_hash bytea NOT NULL,
+    created_by text NOT NULL REFERENCES participants (id),
+    created_at bigint NOT NULL,
+    revoked_by text REFERENCES participants (id),
+    revoked_at bigint
+  );
+  CREATE INDEX watch_links_by_board ON watch_links (board_id, created_at);
+  `,
 ]
 
 /** Any fixed number: the advisory lock processes take while they migrate. */
