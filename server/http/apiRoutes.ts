@@ -818,13 +818,7 @@ export function createApiHandler(
    * it. Its token is only ever in this answer; storage keeps its hash.
    */
   async function makeWatchLink(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
-    const request = await checkedRequest(
-      req,
-      res,
-      given,
-      requireFacilitator,
-      checkWatchLinkRequest,
-    )
+    const request = await checkedRequest(req, res, given, requireFacilitator, checkWatchLinkRequest)
     if (!request) return
     const { boardId, participant: facilitator } = request
     const now = Date.now()

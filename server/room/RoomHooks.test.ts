@@ -305,7 +305,19 @@ describe('Room plug-in hooks', () => {
     a.disconnect()
     expect(left).toHaveBeenCalledWith(
       expect.objectContaining({ identity: { participantId: participantId('sam') } }),
+      expect.objectContaining({ boardId: 'board' }),
     )
+  })
+
+  it('connected: hears that a connection joined, once it is among the connections', async () => {
+    const seen: number[] = []
+    const { room, client } = setup([
+      { name: 'counter', connected: (_c, context) => seen.push(context.connections().length) },
+    ])
+    await room.restore()
+    client('sam')
+    client('ed')
+    expect(seen).toEqual([1, 2])
   })
 })
 

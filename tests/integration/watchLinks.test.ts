@@ -109,7 +109,10 @@ describe('watch links, against a real server', () => {
     const ledgerAfter = await call<LedgerResponse>('GET', ApiPath.ledger(boardId), sam.token)
     expect(ledgerAfter.body.entries.slice(ledgerBefore.body.entries.length)).toEqual([
       expect.objectContaining({ recordType: 'watch-link-made' }),
-      expect.objectContaining({ recordId: 'shape:afterwards', participantId: priya.participant.id }),
+      expect.objectContaining({
+        recordId: 'shape:afterwards',
+        participantId: priya.participant.id,
+      }),
     ])
   })
 
@@ -179,7 +182,11 @@ describe('watch links, against a real server', () => {
     expect(unknown.status).toBe(404)
     expect(unknown.body.error).toBe('This board has no such watch link.')
     // Another board's facilitator cannot revoke it either.
-    const elsewhere = await call('DELETE', ApiPath.watchLink(boardId, made.link.id), other.alex.token)
+    const elsewhere = await call(
+      'DELETE',
+      ApiPath.watchLink(boardId, made.link.id),
+      other.alex.token,
+    )
     expect(elsewhere.status).toBe(403)
     const wrongBody = await call<ApiError>('POST', ApiPath.watchLinks(boardId), alex.token, [])
     expect(wrongBody.status).toBe(400)

@@ -11,7 +11,9 @@ import {
   type LedgerResponse,
   type SessionResponse,
 } from '../../shared/api'
+import { CloseCode } from '../../shared/closeCodes'
 import { verifyLedger } from '../../shared/ledger'
+import type { WatchLinkCreated } from '../../shared/watchLinks'
 import { connectClient } from '../helpers/connectClient'
 import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
 import { describeWhenInstalled } from '../helpers/describeWhenInstalled'
@@ -48,7 +50,7 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     await postgres?.stop()
   })
 
-  it('copies every board, person, ledger, licence, session, vote and picture, and refuses to copy twice', async () => {
+  it('copies every board, person, ledger, licence, session, vote, watch link and picture, and refuses to copy twice', async () => {
     const board = await createBoardWith(sqliteServer.url, {
       title: 'Getting help with housing',
       creator: person('Priya', 'practitioner'),
@@ -91,6 +93,14 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       (await json('PUT', ApiPath.votes(board.id, 'shape:n1'), sam.token!, { dots: 1 })).status,
     ).toBe(200)
     expect((await json('POST', sessionVote, token, { action: 'close' })).status).toBe(200)
+    const watchLinks = ApiPath.watchLinks(board.id)
+    const kept = (await (await json('POST', watchLinks, token, {})).json()) as WatchLinkCreated
+    const revoked = (await (await json('POST', watchLinks, token, {})).json()) as WatchLinkCreated
+    const revoking = await fetch(sqliteServer.url + ApiPath.watchLink(board.id, revoked.link.id), {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    expect(revoking.status).toBe(200)
 
     /** What a person can see of the board through the API. */
     const seenThrough = async (url: string) => {
@@ -105,6 +115,7 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       return {
         board: await (await get(`/api/boards/${board.id}`)).json(),
         people: await (await get(`/api/boards/${board.id}/participants`)).json(),
+        watchLinks: await (await get(ApiPath.watchLinks(board.id))).json(),
         session,
         vote,
         ledger,
@@ -138,6 +149,16 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     const reader = await connectClient(postgresServer.url, board.id, { token })
     expect(reader.snapshot()).toEqual(records)
     reader.close()
+    // A watch link still opens the board, only to watch; the revoked one still does not.
+    const watcher = await connectClient(postgresServer.url, board.id, { token: kept.token })
+    expect(watcher.state.you?.capabilities).toEqual(['view'])
+    watcher.close()
+    const refused = await connectClient(postgresServer.url, board.id, {
+      token: revoked.token,
+      waitForSync: false,
+    })
+    await waitFor(() => refused.closeCodes.includes(CloseCode.LinkRevoked))
+    refused.close()
 
     const again = await migrate(sqliteServer.dataDir, postgres.url)
     expect(again.code).toBe(1)
