@@ -20,6 +20,7 @@ import {
   type VoteRequest,
 } from '../../shared/api'
 import type { LicenceId } from '../../shared/export/licences'
+import type { WatchLinkCreated, WatchLinksResponse } from '../../shared/watchLinks'
 
 /**
  * A request to the Commonmap server failed. `message` is a plain sentence that can be shown to
@@ -248,5 +249,27 @@ export function uploadAsset(
     headers: { 'Content-Type': file.type || 'application/octet-stream' },
     body: file,
     ...(signal ? { signal } : {}),
+  })
+}
+
+/** Makes a link to watch the board (view only), as a facilitator. */
+export function makeWatchLink(boardId: string, token: string): Promise<WatchLinkCreated> {
+  return request(ApiPath.watchLinks(boardId), { method: 'POST', ...json({}, token) })
+}
+
+/** The board's watch links, newest first, as a facilitator. */
+export function listWatchLinks(boardId: string, token: string): Promise<WatchLinksResponse> {
+  return request(ApiPath.watchLinks(boardId), { headers: { Authorization: `Bearer ${token}` } })
+}
+
+/** Revokes a watch link, as a facilitator: whoever watches with it is disconnected. */
+export function revokeWatchLink(
+  boardId: string,
+  linkId: string,
+  token: string,
+): Promise<WatchLinksResponse> {
+  return request(ApiPath.watchLink(boardId, linkId), {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
   })
 }

@@ -67,6 +67,8 @@ export interface BoardContextValue {
   readonly licence: LicenceChoice
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]
+  /** How many watch through a watch link now: counted, never named (server-owned). */
+  readonly watching: number
   readonly writingFor: WritingFor
   readonly writingForReply: WritingForReply
   /** Keeps a changed profile (own, after an edit) on this device. */

@@ -6,13 +6,14 @@ import { bringEveryone, lockLayout, moveStage, setTimer } from '../api'
 import { CountInput } from '../common/FormFields'
 import { RunVoteControls } from '../vote/RunVoteControls'
 import { useBoardContext } from './BoardContext'
+import { WatchLinksSection } from './WatchLinksSection'
 
 const MAX_MINUTES = MAX_TIMER_SECONDS / 60
 
 /**
  * A facilitator's controls for the session: move everyone to an area, start and stop the
  * stage's timer, bring everyone to what this canvas shows, lock the areas, open and close a dot
- * vote. The server checks that this person may, and says so plainly if not.
+ * vote, make and stop watch links (and open the projector display). The server checks that this person may, and says so plainly if not.
  */
 export function RunSessionPanel({ editor }: { editor: Editor }) {
   const { boardId, identity, session } = useBoardContext()
@@ -140,6 +141,7 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
         {session?.lock ? 'Unlock the areas' : 'Lock the areas'}
       </button>
       <RunVoteControls editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
+      <WatchLinksSection busy={busy} act={(action, said) => void act(action, said)} />
       <p role="status">{done}</p>
       {error && (
         <p className="error" role="alert">

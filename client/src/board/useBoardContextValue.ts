@@ -15,6 +15,7 @@ import {
   useSession,
   useVoiceBalance,
   useVote,
+  useWatching,
 } from './useBoardData'
 import { useServerClockOffset } from './useSessionTime'
 import { usePeopleHere } from './usePeopleHere'
@@ -51,6 +52,7 @@ export function useBoardContextValue(
   const vote = useVote(session?.serverState)
   const serverClockOffset = useServerClockOffset(boardId, identity.token)
   const peopleHere = usePeopleHere(session?.awareness)
+  const watching = useWatching(session?.serverState)
   const connection = session?.connection
   const people = session?.people
   const writingForReply = session?.writingForReply
@@ -82,6 +84,7 @@ export function useBoardContextValue(
         serverClockOffset,
         licence,
         peopleHere,
+        watching,
         writingFor: session.writingFor,
         writingForReply,
         onProfileSaved: (participant) => onIdentityChanged({ ...identity, participant }),
@@ -106,6 +109,7 @@ export function useBoardContextValue(
       serverClockOffset,
       licence,
       peopleHere,
+      watching,
       onIdentityChanged,
       onJoinAgain,
       onSwitchView,

@@ -71,6 +71,11 @@ export function useLicence(mirror: ServerStateMirror | undefined): LicenceChoice
   return useServerState(mirror, 'licence').get(CURRENT_KEY) ?? DEFAULT_LICENCE_CHOICE
 }
 
+/** How many connections watch the board through a watch link now (nobody's name). */
+export function useWatching(mirror: ServerStateMirror | undefined): number {
+  return useServerState(mirror, 'watching').get(CURRENT_KEY) ?? 0
+}
+
 /** What the server says this connection is and may do (undefined until it has said). */
 export function useServerFacts(mirror: ServerStateMirror | undefined): ConnectionFacts | undefined {
   return useSyncExternalStore(

@@ -66,12 +66,12 @@ export interface BoardSession {
 }
 
 /**
- * Opens a board for the person whose token `identity` holds. The doc is bound to nothing here:
+ * Opens a board for the person whose token `identity` holds (or for a watch link's token). The doc is bound to nothing here:
  * the canvas binds a tldraw store to it, the phone lane reads and writes its records directly.
  */
 export function openBoardSession(
   boardId: string,
-  identity: RememberedIdentity,
+  identity: Pick<RememberedIdentity, 'token'>,
   { onNotice }: BoardSessionOptions = {},
 ): BoardSession {
   const doc = new Y.Doc()
