@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { areaByKey, formatTimeLeft } from '../../../shared/sessionState'
+import { areaByKey, formatTimeLeft, type SessionTimer } from '../../../shared/sessionState'
 import { useBoardContext } from './BoardContext'
 import { useSecondsLeft } from './useSessionTime'
 
@@ -49,7 +49,18 @@ export function SessionBar({ following, run }: { following?: Following; run?: Re
  */
 export function TimeLeft() {
   const { session, serverClockOffset } = useBoardContext()
-  const left = useSecondsLeft(session?.timer, serverClockOffset)
+  return <TimeLeftOf timer={session?.timer} offset={serverClockOffset} />
+}
+
+/** {@link TimeLeft} of `timer`, counted with a clock `offset` ms behind the server's. */
+export function TimeLeftOf({
+  timer,
+  offset,
+}: {
+  timer: SessionTimer | null | undefined
+  offset: number
+}) {
+  const left = useSecondsLeft(timer, offset)
   if (left === null) return null
   return (
     <>
