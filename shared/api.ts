@@ -53,7 +53,8 @@ export const ApiPath = {
   facilitator: (boardId: string, participantId: string) =>
     `/api/boards/${boardId}/facilitators/${participantId}`,
   /**
-   * `GET` the session as it is now ({@link SessionResponse}), with any participant's token;
+   * `GET` the session as it is now ({@link SessionResponse}), with any participant's token (or
+   * a watch link's, with no dots of its own);
    * what it holds is also published to every connection as the `session` server state.
    */
   session: (boardId: string) => `/api/boards/${boardId}/session`,

@@ -69,7 +69,12 @@ import {
   issueToken,
   newParticipantId,
 } from '../identity/participantTokens'
-import { issueWatchToken, newWatchLinkId } from '../identity/watchTokens'
+import {
+  authenticateWatch,
+  isWatchToken,
+  issueWatchToken,
+  newWatchLinkId,
+} from '../identity/watchTokens'
 import { readBoardForExport } from '../export/readBoardForExport'
 import type { ImportOutcome } from '../import/importBoardFile'
 import { draftsForInitialState } from '../ledger/initialDrafts'
@@ -649,9 +654,17 @@ export function createApiHandler(
     return { boardId, participant, value: checked.value }
   }
 
+  /**
+   * The session, for anyone on the board or watching it: a projector's display counts its timer
+   * down by the server's clock (`now`) like everyone else.
+   */
   async function readSession(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     const id = await knownBoard(res, given)
     if (!id) return
+    const token = bearerToken(req.headers.authorization)
+    if (isWatchToken(token) && (await authenticateWatch(repository, id, token)).kind === 'ok') {
+      return sendJson(res, 200, await sessionResponse(id, null, Date.now()))
+    }
     const participant = await requireParticipant(req, res, id)
     if (!participant) return
     sendJson(res, 200, await sessionResponse(id, participant.id, Date.now()))
@@ -659,11 +672,11 @@ export function createApiHandler(
 
   /**
    * The session as `participantId` may read it: what everyone is sent, and their own dots in
-   * the latest vote (nobody else's).
+   * the latest vote (nobody else's; none for a watch link, null).
    */
   async function sessionResponse(
     boardId: string,
-    participantId: string,
+    participantId: string | null,
     now: number,
     session?: SessionState,
   ): Promise<SessionResponse> {

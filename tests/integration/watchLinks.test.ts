@@ -5,6 +5,7 @@ import {
   type ApiError,
   type LedgerResponse,
   type ParticipantsResponse,
+  type SessionResponse,
 } from '../../shared/api'
 import { CloseCode } from '../../shared/closeCodes'
 import { CURRENT_KEY } from '../../shared/serverState'
@@ -62,6 +63,12 @@ describe('watch links, against a real server', () => {
 
     watchers[0]?.close()
     await waitFor(() => watching(samClient) === 2, { what: 'a watcher to leave' })
+
+    // A watcher reads the session (to count a timer down by the server's clock), nothing else.
+    const session = await call<SessionResponse>('GET', ApiPath.session(boardId), made.token)
+    expect(session.status).toBe(200)
+    expect(session.body.myDots).toEqual({})
+    expect((await call('GET', ApiPath.participants(boardId), made.token)).status).toBe(401)
 
     // Who made it and when is listed (never the token or its hash), and in the ledger.
     const listed = await call<WatchLinksResponse>('GET', ApiPath.watchLinks(boardId), alex.token)

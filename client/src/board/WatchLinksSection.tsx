@@ -58,15 +58,14 @@ export function WatchLinksSection({
       setLinks((await revokeWatchLink(boardId, linkId, identity.token)).links)
       if (made?.link.id === linkId) setMade(undefined)
     }, 'The link is stopped. Anyone watching with it no longer sees the board.')
-  const whoMade = (watchLink: WatchLink) =>
-    people.get(watchLink.createdBy)?.name ?? 'a facilitator'
+  const whoMade = (watchLink: WatchLink) => people.get(watchLink.createdBy)?.name ?? 'a facilitator'
 
   return (
     <section aria-labelledby={`${id}-watch`}>
       <h3 id={`${id}-watch`}>Watch links</h3>
       <p className="hint">
-        A watch link shows the board live, for a projector or for someone following from
-        elsewhere. Nobody can change anything with it, and it does not make anyone a participant.
+        A watch link shows the board live, for a projector or for someone following from elsewhere.
+        Nobody can change anything with it, and it does not make anyone a participant.
         {watching > 0 && ` ${watching} watching now.`}
       </p>
       <button type="button" disabled={busy} onClick={make}>
@@ -117,7 +116,7 @@ export function WatchLinksSection({
                   type="button"
                   disabled={busy}
                   onClick={() => revoke(watchLink.id)}
-                  aria-label={`Stop the link made by ${whoMade(watchLink)} at ${formatTime(watchLink.createdAt)}`}
+                  aria-label={`Stop this link (made by ${whoMade(watchLink)} at ${formatTime(watchLink.createdAt)})`}
                 >
                   Stop this link
                 </button>

@@ -7,6 +7,7 @@ import { areaByKey } from '../../../shared/sessionState'
 import { TimeLeftOf } from '../board/SessionBar'
 import { useSession } from '../board/useBoardData'
 import { useFollowSession } from '../board/useFollowSession'
+import { useServerClockOffset } from '../board/useSessionTime'
 import { Notice } from '../common/Notice'
 import { useQrCode } from '../common/useQrCode'
 import { useShareOrigin } from '../common/useShareOrigin'
@@ -37,6 +38,7 @@ export default function WatchPage({
 }) {
   const watched = useWatchedBoard(boardId, token)
   const session = useSession(watched?.session.serverState)
+  const offset = useServerClockOffset(boardId, token)
   const [editor, setEditor] = useState<Editor>()
   useFollowSession(editor, session, true)
   const onMount = useCallback((mounted: Editor) => {
@@ -51,7 +53,7 @@ export default function WatchPage({
   if (!watched) return <Notice title="Opening the board…" busy />
   const { connection } = watched.session
   if (connection.kind === 'stopped') {
-    return <Notice title="This board cannot be shown">{connection.message}</Notice>
+    return <Notice title="This link no longer shows the board">{connection.message}</Notice>
   }
   const area = session?.stage ? areaByKey(session.stage.area) : undefined
   return (
@@ -65,7 +67,7 @@ export default function WatchPage({
               <span className="session-bar__label">Now:</span> {area.name}
             </p>
           )}
-          <TimeLeftOf timer={session?.timer} offset={0} />
+          <TimeLeftOf timer={session?.timer} offset={offset} />
         </header>
       )}
       <main className="watch-canvas" aria-label={`The board ${title}`}>
@@ -79,7 +81,15 @@ export default function WatchPage({
           licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
         />
       </main>
-      {display && <DisplayPanel boardId={boardId} title={title} area={area} session={session} />}
+      {display && (
+        <DisplayPanel
+          boardId={boardId}
+          title={title}
+          area={area}
+          session={session}
+          offset={offset}
+        />
+      )}
       {connection.kind === 'offline' && (
         <p className="watch-offline" role="status">
           {connection.message ?? 'The connection to the board was lost. Reconnecting…'}
@@ -95,11 +105,14 @@ function DisplayPanel({
   title,
   area,
   session,
+  offset,
 }: {
   boardId: string
   title: string
   area: ReturnType<typeof areaByKey>
   session: ReturnType<typeof useSession>
+  /** How far this device's clock is behind the server's, in ms. */
+  offset: number
 }) {
   const { origin } = useShareOrigin()
   const joinLink = origin + boardPath(boardId)
@@ -116,7 +129,7 @@ function DisplayPanel({
         <h1 className="display-area">Welcome</h1>
       )}
       <div className="display-timer">
-        <TimeLeftOf timer={session?.timer} offset={0} />
+        <TimeLeftOf timer={session?.timer} offset={offset} />
       </div>
       <figure className="display-join">
         {qr && (
