@@ -83,6 +83,10 @@ test('a facilitator makes a watch link; the projector display follows the stage 
   await projector.setViewportSize({ width: 1920, height: 1080 })
   await expect(side.getByRole('heading', { name: area('ideas').name })).toBeInViewport()
   await projector.screenshot({ path: `${SCREENSHOT_DIR}/display-1080.png` })
+  // 1280×720 at 200 % zoom: the words go above the board, still whole.
+  await projector.setViewportSize({ width: 640, height: 360 })
+  await expect(side.getByRole('timer')).toBeInViewport()
+  await projector.screenshot({ path: `${SCREENSHOT_DIR}/display-200.png` })
   await faraway.screenshot({ path: `${SCREENSHOT_DIR}/watching.png` })
 
   // Stopping the link: both screens say why, the count goes, and reopening it does not work.
