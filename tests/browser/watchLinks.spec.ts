@@ -77,6 +77,9 @@ test('a facilitator makes a watch link; the projector display follows the stage 
     projector.getByRole('main').getByText(area('ideas').prompt, { exact: true }),
   ).toBeInViewport()
   await expect(faraway.getByRole('timer')).toHaveText(/[45]:\d\d left/)
+  // Pointing at a shape says who it is credited to, as they chose.
+  await faraway.getByRole('main').getByText(area('ideas').prompt, { exact: true }).hover()
+  await expect(faraway.getByTestId('attribution-label')).toContainText('Alex · Facilitator')
   expect(await seriousProblems(projector), 'the projector display').toEqual([])
   expect(await seriousProblems(faraway), 'the board to watch').toEqual([])
   await projector.screenshot({ path: `${SCREENSHOT_DIR}/display.png` })

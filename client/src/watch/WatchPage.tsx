@@ -1,11 +1,12 @@
 import { getAssetUrlsByImport } from '@tldraw/assets/imports.vite'
-import { useCallback, useEffect, useState } from 'react'
-import { Tldraw, type Editor } from 'tldraw'
+import { createContext, useCallback, useContext, useEffect, useMemo, useState } from 'react'
+import { Tldraw, type Editor, type TLComponents } from 'tldraw'
 import 'tldraw/tldraw.css'
 import { boardPath } from '../../../shared/protocol'
 import { areaByKey } from '../../../shared/sessionState'
+import { AttributionLabelOf, type Credits } from '../board/AttributionLabel'
 import { TimeLeftOf } from '../board/SessionBar'
-import { useSession } from '../board/useBoardData'
+import { useAttributions, useImported, useSession } from '../board/useBoardData'
 import { useFollowSession } from '../board/useFollowSession'
 import { useServerClockOffset } from '../board/useSessionTime'
 import { Notice } from '../common/Notice'
@@ -19,9 +20,21 @@ const assetUrls = getAssetUrlsByImport()
 // As big as a projector allows: people at the back of the room scan it from their seats.
 const QR_PIXELS = 320
 
+/** Who each shape is credited to, for the label over the shape someone points at. */
+const CreditsContext = createContext<Credits | undefined>(undefined)
+
+function WatchCredits() {
+  const credits = useContext(CreditsContext)
+  return credits ? <AttributionLabelOf {...credits} /> : null
+}
+
+// Compared by identity by tldraw: one object for the page's whole life.
+const components: TLComponents = { InFrontOfTheCanvas: WatchCredits }
+
 /**
  * A board opened with a watch link: the canvas, read-only, following the facilitator from area
- * to area, with no tools, panels or join dialog. As the board to watch it says so above the
+ * to area, with no tools, panels or join dialog; pointing at a shape says who it is credited to,
+ * as each person chose. As the board to watch it says so above the
  * canvas; as the projector display (`display`) it shows beside it, large, the area the group is
  * at, its prompt, the time left, and a QR code with the board's link to join on a phone.
  */
@@ -38,6 +51,13 @@ export default function WatchPage({
 }) {
   const watched = useWatchedBoard(boardId, token)
   const session = useSession(watched?.session.serverState)
+  const attributions = useAttributions(watched?.session.serverState)
+  const imported = useImported(watched?.session.serverState)
+  const people = watched?.session.people
+  const credits = useMemo<Credits | undefined>(
+    () => people && { people, attributions, imported, selfId: null },
+    [people, attributions, imported],
+  )
   const offset = useServerClockOffset(boardId, token)
   const [editor, setEditor] = useState<Editor>()
   useFollowSession(editor, session, true)
@@ -71,15 +91,18 @@ export default function WatchPage({
         </header>
       )}
       <main className="watch-canvas" aria-label={`The board ${title}`}>
-        <Tldraw
-          store={watched.store}
-          shapeUtils={BOARD_SHAPE_UTILS}
-          bindingUtils={BOARD_BINDING_UTILS}
-          assetUrls={assetUrls}
-          hideUi
-          onMount={onMount}
-          licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
-        />
+        <CreditsContext.Provider value={credits}>
+          <Tldraw
+            store={watched.store}
+            shapeUtils={BOARD_SHAPE_UTILS}
+            bindingUtils={BOARD_BINDING_UTILS}
+            assetUrls={assetUrls}
+            components={components}
+            hideUi
+            onMount={onMount}
+            licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
+          />
+        </CreditsContext.Provider>
       </main>
       {display && (
         <DisplayPanel
