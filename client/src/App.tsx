@@ -11,8 +11,8 @@ const StartPage = lazy(() => import('./start/StartPage').then((m) => ({ default:
 
 const DAMAGED_LINK = (
   <Notice title="This link is not quite right">
-    The board address looks damaged. Check that you copied the whole link, or ask the facilitator
-    to share it again.
+    The board address looks damaged. Check that you copied the whole link, or ask the facilitator to
+    share it again.
   </Notice>
 )
 
