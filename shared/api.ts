@@ -12,6 +12,7 @@ import { checkCleanText, cleanedText } from './cleanText'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { isRoleId, type RoleId } from './roles'
 import { DEFAULT_DOTS, MAX_DOTS, MAX_VOTE_CARDS, type PublishedVote } from './dotVote'
+import type { PrivateCardRequest, PrivateCardsResponse, RoundRequest } from './privateRound'
 import { SESSION_AREAS } from './sessionAreas'
 import {
   MAX_TIMER_SECONDS,
@@ -76,6 +77,23 @@ export const ApiPath = {
    * token only. Answered with {@link SessionResponse}.
    */
   sessionVote: (boardId: string) => `/api/boards/${boardId}/session/vote`,
+  /**
+   * `POST` starts a private writing round or reveals it ({@link RoundRequest}, in
+   * shared/privateRound.ts); a facilitator's token only. Answered with {@link SessionResponse}.
+   */
+  sessionRound: (boardId: string) => `/api/boards/${boardId}/session/round`,
+  /**
+   * `GET` your own cards in the open private round ({@link PrivateCardsResponse}), with your own
+   * token: nobody else's, whoever asks.
+   */
+  privateCards: (boardId: string) => `/api/boards/${boardId}/private-cards`,
+  /**
+   * `PUT` adds or changes one of your own cards in the open private round
+   * ({@link PrivateCardRequest}), `DELETE` takes it back; answered with
+   * {@link PrivateCardsResponse}. 409 when no round is open.
+   */
+  privateCard: (boardId: string, shapeId: string) =>
+    `/api/boards/${boardId}/private-cards/${shapeId}`,
   /**
    * `PUT` sets how many of your dots are on a card in the open vote ({@link CastRequest}; 0
    * takes them back), with your own token. Answered with {@link SessionResponse}.

@@ -9,7 +9,9 @@ import type { LedgerDraft } from './ledger'
  * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
  * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`);
  * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`);
- * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`).
+ * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`);
+ * - `round-started`, `round-revealed`: a private writing round (`session:round`). The cards
+ *   revealed are each credited to their author, never to the facilitator who revealed them.
  */
 export const PROCESS_STEPS = [
   'facilitate-given',
@@ -22,6 +24,8 @@ export const PROCESS_STEPS = [
   'vote-closed',
   'layout-locked',
   'layout-unlocked',
+  'round-started',
+  'round-revealed',
 ] as const
 
 /** One of {@link PROCESS_STEPS}. */
@@ -68,3 +72,6 @@ export function processDraft(
     recordType: step,
   }
 }
+
+/** The ledger's record id for a private writing round, started and revealed. */
+export const ROUND_RECORD_ID = 'session:round'

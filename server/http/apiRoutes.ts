@@ -43,11 +43,17 @@ import {
   VIEW_RECORD_ID,
   VOTE_RECORD_ID,
   LAYOUT_RECORD_ID,
+  ROUND_RECORD_ID,
   areaRecordId,
   personRecordId,
   processDraft,
   type ProcessStep,
 } from '../../shared/processSteps'
+import {
+  checkPrivateCardRequest,
+  checkRoundRequest,
+  type PrivateCardsResponse,
+} from '../../shared/privateRound'
 import type { SessionState } from '../../shared/sessionState'
 import { castRefusal, publishVote, type DotVote } from '../../shared/dotVote'
 import { assertNever } from '../../shared/assertNever'
@@ -65,7 +71,11 @@ import type { ImportOutcome } from '../import/importBoardFile'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import { rateLimitLogger, type Logger } from '../logger'
 import type { BoardEvent } from '../room/BoardEvent'
-import type { BoardRepository, StoredParticipant } from '../storage/BoardRepository'
+import type {
+  BoardRepository,
+  PrivateCardChange,
+  StoredParticipant,
+} from '../storage/BoardRepository'
 import type { Storage } from '../storage/Storage'
 import type { AssetStore } from '../storage/AssetStore'
 import type { WorkPool, Reservation } from '../work/WorkPool'
@@ -212,6 +222,18 @@ export function createApiHandler(
     {
       pattern: route(ApiPath.sessionVote(':id')),
       methods: { POST: { handle: openOrCloseVote, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionRound(':id')),
+      methods: { POST: { handle: startOrRevealRound, body: 'json' } },
+    },
+    { pattern: route(ApiPath.privateCards(':id')), methods: { GET: readPrivateCards } },
+    {
+      pattern: route(ApiPath.privateCard(':id', ':shape')),
+      methods: {
+        PUT: { handle: writePrivateCard, body: 'json', perAddress: 'uploads' },
+        DELETE: takeBackPrivateCard,
+      },
     },
     {
       pattern: route(ApiPath.votes(':id', ':shape')),
@@ -445,6 +467,22 @@ export function createApiHandler(
     if (!participant) return undefined
     if (participant.capabilities.includes('facilitate')) return participant
     sendError(res, 403, FACILITATORS_ONLY)
+    return undefined
+  }
+
+  /**
+   * The participant a request's token names when they may change `boardId`, or undefined after
+   * an error response was sent (403 for a person who may only watch).
+   */
+  async function requireEditor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string,
+  ): Promise<StoredParticipant | undefined> {
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return undefined
+    if (participant.capabilities.includes('edit')) return participant
+    sendError(res, 403, 'You can watch this board but not add to it.')
     return undefined
   }
 
@@ -768,6 +806,116 @@ export function createApiHandler(
     })
     options.notify?.(boardId, { type: 'vote-changed' })
     sendJson(res, 200, await sessionResponse(boardId, facilitator.id, now))
+  }
+
+  /**
+   * A facilitator starts a private writing round or reveals it: a process entry, crediting
+   * nobody. Revealing puts every card of the round on the board (server/plugins/
+   * privateRoundPlugin.ts), each credited to its author.
+   */
+  async function startOrRevealRound(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const checked = await checkedRequest(req, res, given, requireFacilitator, checkRoundRequest)
+    if (!checked) return
+    const { boardId, participant: facilitator, value: request } = checked
+    const open = Boolean((await repository.getSession(boardId)).round)
+    if (request.action === 'start' && open) {
+      return sendError(res, 409, 'A private round is already on. Show everyone’s cards first.')
+    }
+    if (request.action === 'reveal' && !open) {
+      return sendError(res, 409, 'No private round is on, so there are no cards to show.')
+    }
+    const now = Date.now()
+    const by = facilitator.id
+    const session = await repository.changeSession(
+      boardId,
+      // Two facilitators at once: the first start or reveal counts, the second changes nothing.
+      (stored) =>
+        request.action === 'start'
+          ? {
+              ...stored,
+              round: stored.round ?? { startedAt: now, endsAt: now + request.minutes * 60_000, by },
+            }
+          : { ...stored, round: null },
+      processDraft(
+        request.action === 'start' ? 'round-started' : 'round-revealed',
+        by,
+        ROUND_RECORD_ID,
+        now,
+      ),
+    )
+    options.logger.info('session.changed', { boardId, step: `round-${request.action}`, by })
+    options.notify?.(boardId, { type: 'session-changed' })
+    sendJson(res, 200, await sessionResponse(boardId, by, now, session))
+  }
+
+  /** The asker's own cards in the open private round: nobody else's, whoever asks. */
+  async function readPrivateCards(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return
+    sendJson(res, 200, await privateCardsOf(boardId, participant.id))
+  }
+
+  async function privateCardsOf(
+    boardId: string,
+    participantId: string,
+  ): Promise<PrivateCardsResponse> {
+    const cards = await repository.readPrivateCards(boardId, participantId)
+    return { cards: cards.map((card) => card.record) }
+  }
+
+  /** A person adds or changes one of their own cards in the open private round. */
+  async function writePrivateCard(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, shapeId]: string[],
+  ) {
+    // Loaded only when needed, as for making boards (see createBoard).
+    const { commonmapSchema } = await import('../../shared/schema')
+    const checked = await checkedRequest(req, res, given, requireEditor, (body) =>
+      checkPrivateCardRequest(body, shapeId ?? '', commonmapSchema),
+    )
+    if (!checked) return
+    const { boardId, participant, value: card } = checked
+    const change = await repository.savePrivateCard(boardId, participant.id, card, Date.now())
+    await answerPrivateCardChange(res, change, boardId, participant.id)
+  }
+
+  /** A person takes back one of their own cards in the open private round. */
+  async function takeBackPrivateCard(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, shapeId]: string[],
+  ) {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const participant = await requireEditor(req, res, boardId)
+    if (!participant) return
+    const change = await repository.deletePrivateCard(boardId, participant.id, shapeId ?? '')
+    await answerPrivateCardChange(res, change, boardId, participant.id)
+  }
+
+  async function answerPrivateCardChange(
+    res: ServerResponse,
+    change: PrivateCardChange,
+    boardId: string,
+    participantId: string,
+  ) {
+    switch (change) {
+      case 'saved':
+        return sendJson(res, 200, await privateCardsOf(boardId, participantId))
+      case 'no-round':
+        return sendError(
+          res,
+          409,
+          'The private round is over, so this was not kept here. Add it to the board instead.',
+        )
+      case 'not-yours':
+        return sendError(res, 403, 'This is not one of your own cards in this round.')
+      default:
+        return assertNever(change)
+    }
   }
 
   /** A person places their dots on a card of the open vote, or takes them back with 0. */

@@ -9,6 +9,7 @@ import { createImportedPlugin } from './importedPlugin'
 import { createLedgerPlugin } from './ledgerPlugin'
 import { createLicencePlugin } from './licencePlugin'
 import { createPeoplePlugin } from './peoplePlugin'
+import { createPrivateRoundPlugin } from './privateRoundPlugin'
 import { createSessionPlugin } from './sessionPlugin'
 import { createVotePlugin } from './votePlugin'
 import { createWritingForPlugin } from './writingForPlugin'
@@ -43,6 +44,7 @@ export function boardRoomSetup(
         createImportedPlugin(repository, boardId),
         createSessionPlugin(repository, boardId),
         createVotePlugin(repository, boardId),
+        createPrivateRoundPlugin(repository, boardId),
       ],
       // A board at today's schema with nothing logged since its snapshot needs no rebuilding
       // before a first joiner can have it.

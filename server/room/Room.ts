@@ -386,6 +386,7 @@ export class Room {
     for (const connection of this.connections) this.sendSyncStep1(connection)
     for (const { connection, frame } of waiting) this.receive(connection, frame)
     for (const event of events) this.handleBoardEvent(event)
+    this.inOrder((plugin) => plugin.opened?.(this.context(plugin)))
   }
 
   /** How many connections are in the room. */
@@ -431,11 +432,19 @@ export class Room {
       this.phase.events.push(event)
       return
     }
+    this.inOrder((plugin) => plugin.onBoardEvent?.(event, this.context(plugin)))
+  }
+
+  /**
+   * Runs `work` for each plug-in in turn, after the board events and work queued before it,
+   * and publishes the server state it changed.
+   */
+  private inOrder(work: (plugin: RoomPlugin) => void | Promise<void>): void {
     this.events = this.events.then(async () => {
       try {
         for (const plugin of this.plugins) {
           if (this.isClosed) return
-          await plugin.onBoardEvent?.(event, this.context(plugin))
+          await work(plugin)
         }
         this.flushServerState()
       } catch (error) {
@@ -802,6 +811,29 @@ export class Room {
     this.commit([], SERVER_ORIGIN, false)
   }
 
+  /**
+   * A server transaction that writes records on people's behalf, stored with the ledger drafts
+   * `write` returns, which every plug-in sees first (so what it publishes goes out with it).
+   * Resolves once it is durable; rejects when the room broke before.
+   */
+  private async writeCredited(
+    write: (records: RecordWriter) => readonly LedgerDraft[],
+  ): Promise<void> {
+    this.captured = undefined
+    let credited: readonly LedgerDraft[] = []
+    Y.transact(
+      this.doc,
+      (transaction) => {
+        credited = write(this.recordWriter(transaction))
+      },
+      SERVER_ORIGIN,
+    )
+    for (const plugin of this.plugins) plugin.credited?.(credited, this.context(plugin))
+    this.commit(credited, SERVER_ORIGIN, false)
+    await this.pipeline.settled()
+    if (this.isClosed) throw new Error(`Room ${this.boardId} closed before the write was stored`)
+  }
+
   private recordWriter(transaction: Y.Transaction): RecordWriter {
     const mirror = this.mirror
     if (!mirror) throw new Error('The document is not restored yet')
@@ -1133,6 +1165,7 @@ export class Room {
       },
       record: (id) => this.mirror?.get(id),
       writeRecords: (write) => this.writeRecords(write),
+      writeCredited: (write) => this.writeCredited(write),
       connections: () => [...this.connections],
       reauthorize: () => this.reauthorize(),
       notify: (connection, code) => this.tell(connection as Connection, code),

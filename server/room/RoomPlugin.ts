@@ -66,6 +66,12 @@ export interface PluginContext {
    * (a migration, a corrected name).
    */
   writeRecords(write: (records: RecordWriter) => void): void
+  /**
+   * Writes records as the server on people's behalf (a private round's cards, revealed), in one
+   * transaction stored with the ledger drafts `write` returns, which credit each to its author
+   * and which every plug-in sees first ({@link RoomPlugin.credited}). Resolves once durable.
+   */
+  writeCredited(write: (records: RecordWriter) => readonly LedgerDraft[]): Promise<void>
   /** Connections in the room now. */
   connections(): readonly ConnectionInfo[]
   /** Asks every plug-in to authorize the connections again (a capability given or taken). */
@@ -155,6 +161,17 @@ export interface RoomPlugin {
   ): void
   /** A change concerning this board was stored elsewhere (an HTTP request, another process). */
   onBoardEvent?(event: BoardEvent, context: PluginContext): void | Promise<void>
+  /**
+   * Ledger drafts the server is storing with records it wrote on people's behalf
+   * ({@link PluginContext.writeCredited}), as {@link accepted} sees a client's.
+   */
+  credited?(drafts: readonly LedgerDraft[], context: PluginContext): void
+  /**
+   * The room is open: restored, its document brought in line, and the board events that came
+   * meanwhile handled. For work that needs the document and may write to it; it runs in order
+   * with board events.
+   */
+  opened?(context: PluginContext): void | Promise<void>
   /** A connection left the room. */
   disconnected?(connection: ConnectionInfo): void
 }

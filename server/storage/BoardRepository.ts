@@ -5,6 +5,7 @@ import type { CastDots, DotVote } from '../../shared/dotVote'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { PrivateCard, PrivateCardShape } from '../../shared/privateRound'
 import type { SessionState } from '../../shared/sessionState'
 
 /**
@@ -61,6 +62,12 @@ export type CastOutcome =
   | { readonly kind: 'cast'; readonly mine: Readonly<Record<string, number>> }
   | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'no-open-vote' }
+
+/**
+ * The outcome of writing or taking back a card in a private round: done; no round is open; or
+ * the id is not one of the person's own cards in this round (someone else's, or revealed).
+ */
+export type PrivateCardChange = 'saved' | 'no-round' | 'not-yours'
 
 /** Which ledger entries {@link BoardRepository.readLedger} returns. */
 export interface LedgerQuery {
@@ -136,6 +143,30 @@ export interface BoardRepository {
     dots: number,
     refusal: (vote: DotVote, mine: Readonly<Record<string, number>>) => string | undefined,
   ): Promise<CastOutcome>
+  /**
+   * Keeps a card a person wrote in the open private round (new, or a change to their own; it
+   * keeps the time it was first written), checked against the session as stored in the same
+   * transaction, so no card lands in a round after it was revealed.
+   */
+  savePrivateCard(
+    boardId: string,
+    participantId: string,
+    record: PrivateCardShape,
+    now: number,
+  ): Promise<PrivateCardChange>
+  /** Takes back a person's own card of the open private round, checked as {@link savePrivateCard}. */
+  deletePrivateCard(
+    boardId: string,
+    participantId: string,
+    shapeId: string,
+  ): Promise<PrivateCardChange>
+  /**
+   * The private cards not yet placed on the board, oldest first: one person's (given
+   * `participantId`), or everyone's (for the room that reveals them).
+   */
+  readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]>
+  /** Marks revealed cards as placed: they are in the document now, and private no more. */
+  markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void>
   /** Everyone on a board, in the order they joined. */
   listParticipants(boardId: string): Promise<StoredParticipant[]>
   /** A board's ledger entries, oldest first. */

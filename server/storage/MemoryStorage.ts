@@ -10,6 +10,7 @@ import {
   type LedgerEntry,
 } from '../../shared/ledger'
 import { withFacilitating } from '../../shared/capabilities'
+import type { PrivateCard, PrivateCardShape } from '../../shared/privateRound'
 import { EMPTY_SESSION, type SessionState } from '../../shared/sessionState'
 import type { CastDots, DotVote } from '../../shared/dotVote'
 import type {
@@ -19,11 +20,13 @@ import type {
   LedgerQuery,
   NewBoard,
   NewVote,
+  PrivateCardChange,
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
 } from './BoardRepository'
 import type { Storage } from './Storage'
+import { privateCardChange, privateCardFromRow, type PrivateCardRow } from './storedRows'
 import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
 
 interface MemoryBoard {
@@ -46,6 +49,8 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
   private readonly sessions = new Map<string, SessionState>()
   /** Each board's votes, oldest first, with the dots cast in each. */
   private readonly votes = new Map<string, { vote: DotVote; cast: CastDots[] }[]>()
+  /** Private round cards as SQL stores them, in the order written, by `boardId id`. */
+  private readonly privateCards = new Map<string, PrivateCardRow>()
 
   get log(): UpdateLog {
     return this
@@ -146,6 +151,59 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     this.sessions.set(boardId, session)
     this.appendLedger(boardId, [step])
     return session
+  }
+
+  async savePrivateCard(
+    boardId: string,
+    participantId: string,
+    record: PrivateCardShape,
+    now: number,
+  ): Promise<PrivateCardChange> {
+    const key = `${boardId} ${record.id}`
+    const existing = this.privateCards.get(key)
+    const round = (this.sessions.get(boardId) ?? EMPTY_SESSION).round
+    const change = privateCardChange(round, existing, participantId)
+    if (change !== 'saved' || !round) return change
+    this.privateCards.set(key, {
+      board_id: boardId,
+      id: record.id,
+      participant_id: participantId,
+      record: JSON.stringify(record),
+      written_at: existing?.written_at ?? now,
+      round: round.startedAt,
+      placed: 0,
+    })
+    return 'saved'
+  }
+
+  async deletePrivateCard(
+    boardId: string,
+    participantId: string,
+    shapeId: string,
+  ): Promise<PrivateCardChange> {
+    const key = `${boardId} ${shapeId}`
+    const round = (this.sessions.get(boardId) ?? EMPTY_SESSION).round
+    const change = privateCardChange(round, this.privateCards.get(key), participantId)
+    if (change === 'saved') this.privateCards.delete(key)
+    return change
+  }
+
+  async readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]> {
+    return [...this.privateCards.values()]
+      .filter(
+        (row) =>
+          row.board_id === boardId &&
+          row.placed === 0 &&
+          (participantId === undefined || row.participant_id === participantId),
+      )
+      .map(privateCardFromRow)
+  }
+
+  async markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const row = this.privateCards.get(`${boardId} ${id}`)
+      if (row) row.placed = 1
+    }
   }
 
   async readVote(boardId: string): Promise<StoredVote | undefined> {

@@ -4,6 +4,7 @@ import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { DotVote } from '../../shared/dotVote'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { PrivateCard } from '../../shared/privateRound'
 import type { SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
@@ -12,12 +13,14 @@ import type {
   LedgerQuery,
   NewBoard,
   NewVote,
+  PrivateCardChange,
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
 } from './BoardRepository'
 import { asBuffer } from './asBuffer'
 import type { SqliteDatabase } from './SqliteDatabase'
+import { SqlitePrivateCards } from './sqlitePrivateCards'
 import { SqliteVotes } from './sqliteVotes'
 import { appendLedgerEntries } from './sqliteLedger'
 import {
@@ -39,9 +42,11 @@ import {
  */
 export class SqliteBoardRepository implements BoardRepository {
   private readonly votes: SqliteVotes
+  private readonly privateCards: SqlitePrivateCards
 
   constructor(private readonly database: SqliteDatabase) {
     this.votes = new SqliteVotes(database)
+    this.privateCards = new SqlitePrivateCards(database, (boardId) => this.readSession(boardId))
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -164,6 +169,26 @@ export class SqliteBoardRepository implements BoardRepository {
 
   async castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
     return this.votes.cast(...args)
+  }
+
+  async savePrivateCard(
+    ...args: Parameters<BoardRepository['savePrivateCard']>
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.save(...args)
+  }
+
+  async deletePrivateCard(
+    ...args: Parameters<BoardRepository['deletePrivateCard']>
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.remove(...args)
+  }
+
+  async readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]> {
+    return this.privateCards.read(boardId, participantId)
+  }
+
+  async markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void> {
+    this.privateCards.markPlaced(boardId, ids)
   }
 
   private readSession(boardId: string): SessionState {

@@ -146,6 +146,22 @@ export const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 9. Cards written in a private round (shared/privateRound.ts), kept here, never in the
+  //    document, until the round is revealed; then placed on the board and marked so. Kept
+  //    after that (placed = 1), so a card revealed once is never placed again.
+  `
+  CREATE TABLE private_cards (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    id TEXT NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    record TEXT NOT NULL,
+    written_at INTEGER NOT NULL,
+    round INTEGER NOT NULL,
+    placed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (board_id, id)
+  ) STRICT;
+  CREATE INDEX private_cards_unplaced ON private_cards (board_id, placed, written_at);
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

@@ -3,9 +3,15 @@ import type { CreditLevel } from '../../shared/credit'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
-import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
+import type { PrivateCard, PrivateCardShape } from '../../shared/privateRound'
+import {
+  EMPTY_SESSION,
+  sessionStateValidator,
+  type SessionRound,
+  type SessionState,
+} from '../../shared/sessionState'
 import { asBuffer } from './asBuffer'
-import type { StoredParticipant } from './BoardRepository'
+import type { PrivateCardChange, StoredParticipant } from './BoardRepository'
 
 /*
  * Rows as both SQL backends store them (the same columns in SQLite and PostgreSQL), and the
@@ -136,4 +142,46 @@ export function sessionFromRow(row: SessionRow | undefined): SessionState {
   if (!row) return EMPTY_SESSION
   const stored: unknown = JSON.parse(row.state)
   return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
+}
+
+/** A `private_cards` row: one card written in a private round (SQLite, PostgreSQL alike). */
+export interface PrivateCardRow {
+  board_id: string
+  id: string
+  participant_id: string
+  record: string
+  /** A number in SQLite; PostgreSQL's driver gives a bigint as a string. */
+  written_at: number | string
+  round: number | string
+  placed: number
+}
+
+/** The card a `private_cards` row stands for. */
+export function privateCardFromRow(row: PrivateCardRow): PrivateCard {
+  return {
+    boardId: row.board_id,
+    record: JSON.parse(row.record) as PrivateCardShape,
+    participantId: row.participant_id,
+    writtenAt: Number(row.written_at),
+    round: Number(row.round),
+  }
+}
+
+/**
+ * Whether a person may write or take back a card in the private round, given the card stored
+ * under its id (if any): only while a round is open, and only their own card of this round
+ * that was not revealed yet (ids are chosen by devices, so one can name someone else's).
+ */
+export function privateCardChange(
+  round: SessionRound | null | undefined,
+  existing: PrivateCardRow | undefined,
+  participantId: string,
+): PrivateCardChange {
+  if (!round) return 'no-round'
+  if (!existing) return 'saved'
+  const own =
+    existing.participant_id === participantId &&
+    Number(existing.round) === round.startedAt &&
+    existing.placed === 0
+  return own ? 'saved' : 'not-yours'
 }

@@ -11,6 +11,7 @@ import {
   type LedgerHead,
 } from '../../../shared/ledger'
 import type { DotVote } from '../../../shared/dotVote'
+import type { PrivateCard, PrivateCardShape } from '../../../shared/privateRound'
 import type { SessionState } from '../../../shared/sessionState'
 import { asBuffer } from '../asBuffer'
 import type {
@@ -20,6 +21,7 @@ import type {
   LedgerQuery,
   NewBoard,
   NewVote,
+  PrivateCardChange,
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
@@ -39,6 +41,7 @@ import {
 } from '../storedRows'
 import { appendLedger, lockBoard } from './facilitationStep'
 import type { PostgresDatabase } from './PostgresDatabase'
+import { PostgresPrivateCards } from './PostgresPrivateCards'
 import { PostgresVotes } from './PostgresVotes'
 import { insertLedgerEntries, ledgerColumns } from './postgresLedger'
 
@@ -47,9 +50,11 @@ type Queryable = Pick<PoolClient, 'query'>
 /** Boards, people, the ledger as read back, licences and imported shapes in PostgreSQL. */
 export class PostgresBoardRepository implements BoardRepository {
   private readonly votes: PostgresVotes
+  private readonly privateCards: PostgresPrivateCards
 
   constructor(private readonly database: PostgresDatabase) {
     this.votes = new PostgresVotes(database)
+    this.privateCards = new PostgresPrivateCards(database)
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -162,6 +167,31 @@ export class PostgresBoardRepository implements BoardRepository {
     })
   }
 
+  savePrivateCard(
+    boardId: string,
+    participantId: string,
+    record: PrivateCardShape,
+    now: number,
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.save(boardId, participantId, record, now)
+  }
+
+  deletePrivateCard(
+    boardId: string,
+    participantId: string,
+    shapeId: string,
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.remove(boardId, participantId, shapeId)
+  }
+
+  readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]> {
+    return this.privateCards.read(boardId, participantId)
+  }
+
+  markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void> {
+    return this.privateCards.markPlaced(boardId, ids)
+  }
+
   readVote(boardId: string): Promise<StoredVote | undefined> {
     return this.votes.read(boardId)
   }
@@ -237,7 +267,7 @@ export async function insertParticipant(
   )
 }
 
-async function readSession(client: Queryable, boardId: string): Promise<SessionState> {
+export async function readSession(client: Queryable, boardId: string): Promise<SessionState> {
   const { rows } = await client.query<SessionRow>(
     'SELECT state FROM board_sessions WHERE board_id = $1',
     [boardId],

@@ -39,6 +39,7 @@ const TABLES: readonly { name: string; order: string }[] = [
   // Each vote before the dots cast in it.
   { name: 'board_votes', order: 'board_id, id' },
   { name: 'vote_dots', order: 'board_id, vote_id, participant_id, shape_id' },
+  { name: 'private_cards', order: 'rowid' },
 ]
 
 /**

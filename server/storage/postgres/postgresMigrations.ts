@@ -183,6 +183,21 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   );
   `,
+  // 4. Cards written in a private round (shared/privateRound.ts), as SQLite's migration 9: kept
+  //    here, never in the document, until the round is revealed; then placed and marked so.
+  `
+  CREATE TABLE private_cards (
+    board_id text NOT NULL REFERENCES boards (id),
+    id text NOT NULL,
+    participant_id text NOT NULL REFERENCES participants (id),
+    record text NOT NULL,
+    written_at bigint NOT NULL,
+    round bigint NOT NULL,
+    placed integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (board_id, id)
+  );
+  CREATE INDEX private_cards_unplaced ON private_cards (board_id, placed, written_at);
+  `,
 ]
 
 /** Any fixed number: the advisory lock processes take while they migrate. */
