@@ -909,7 +909,7 @@ export function createApiHandler(
         return sendError(
           res,
           409,
-          'The private round is over, so this was not kept here. Add it to the board instead.',
+          'No private round is on, so this was not kept here. Add it to the board instead.',
         )
       case 'not-yours':
         return sendError(res, 403, 'This is not one of your own cards in this round.')
