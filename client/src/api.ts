@@ -20,6 +20,11 @@ import {
   type VoteRequest,
 } from '../../shared/api'
 import type { LicenceId } from '../../shared/export/licences'
+import type {
+  PrivateCardShape,
+  PrivateCardsResponse,
+  RoundRequest,
+} from '../../shared/privateRound'
 
 /**
  * A request to the Commonmap server failed. `message` is a plain sentence that can be shown to
@@ -188,6 +193,41 @@ export function changeVote(
   token: string,
 ): Promise<SessionResponse> {
   return request(ApiPath.sessionVote(boardId), { method: 'POST', ...json(vote, token) })
+}
+
+/** Starts a private writing round or shows everyone's cards, as a facilitator. */
+export function changeRound(
+  boardId: string,
+  round: RoundRequest,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionRound(boardId), { method: 'POST', ...json(round, token) })
+}
+
+/** This person's own cards in the open private round. */
+export function fetchPrivateCards(boardId: string, token: string): Promise<PrivateCardsResponse> {
+  return request(ApiPath.privateCards(boardId), { headers: { Authorization: `Bearer ${token}` } })
+}
+
+/** Adds or changes one of this person's own cards in the open private round. */
+export function savePrivateCard(
+  boardId: string,
+  card: PrivateCardShape,
+  token: string,
+): Promise<PrivateCardsResponse> {
+  return request(ApiPath.privateCard(boardId, card.id), { method: 'PUT', ...json({ card }, token) })
+}
+
+/** Takes back one of this person's own cards in the open private round. */
+export function deletePrivateCard(
+  boardId: string,
+  shapeId: string,
+  token: string,
+): Promise<PrivateCardsResponse> {
+  return request(ApiPath.privateCard(boardId, shapeId), {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  })
 }
 
 /** Puts `dots` of this person's dots on a card of the open vote (0 takes them back). */

@@ -4,6 +4,7 @@ import { SESSION_AREAS } from '../../../shared/sessionAreas'
 import { MAX_TIMER_SECONDS, areaByKey } from '../../../shared/sessionState'
 import { bringEveryone, lockLayout, moveStage, setTimer } from '../api'
 import { CountInput } from '../common/FormFields'
+import { RunRoundControls } from '../round/RunRoundControls'
 import { RunVoteControls } from '../vote/RunVoteControls'
 import { useBoardContext } from './BoardContext'
 
@@ -11,8 +12,8 @@ const MAX_MINUTES = MAX_TIMER_SECONDS / 60
 
 /**
  * A facilitator's controls for the session: move everyone to an area, start and stop the
- * stage's timer, bring everyone to what this canvas shows, lock the areas, open and close a dot
- * vote. The server checks that this person may, and says so plainly if not.
+ * stage's timer, bring everyone to what this canvas shows, lock the areas, run a private
+ * writing round, open and close a dot vote. The server checks that this person may, and says so plainly if not.
  */
 export function RunSessionPanel({ editor }: { editor: Editor }) {
   const { boardId, identity, session } = useBoardContext()
@@ -139,6 +140,7 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
       >
         {session?.lock ? 'Unlock the areas' : 'Lock the areas'}
       </button>
+      <RunRoundControls busy={busy} act={(action, said) => void act(action, said)} />
       <RunVoteControls editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
       <p role="status">{done}</p>
       {error && (
