@@ -44,8 +44,8 @@ export function PrivateCardList({ round }: { round: PrivateCards }) {
               ) : (
                 <>
                   <p className="private-card__words">
-                    <span aria-hidden="true">🔒 </span>
-                    <span className="visually-hidden">Only you can see this: </span>
+                    <span className="private-card__badge">Only you</span>
+                    <span className="visually-hidden">: </span>
                     {privateCardWords(card) || 'No words yet'}
                   </p>
                   <div className="button-row">
