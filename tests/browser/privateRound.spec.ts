@@ -80,6 +80,14 @@ test('a facilitator runs a private round: nobody sees anyone else’s cards unti
   expect(await seriousProblems(sam), 'the private round beside the canvas').toEqual([])
   await phone.screenshot({ path: `${SCREENSHOT_DIR}/private-round.png`, fullPage: true })
   await sam.screenshot({ path: `${SCREENSHOT_DIR}/private-round-canvas.png` })
+  // On the narrowest phone the banner and the person's cards fit, nothing cut off or overlaid.
+  await phone.setViewportSize({ width: 320, height: 700 })
+  await expect(laneCards.getByRole('button', { name: 'Take back this card' })).toBeVisible()
+  expect(
+    await phone.evaluate(() => document.documentElement.scrollWidth),
+    'nothing wider than the screen',
+  ).toBeLessThanOrEqual(320)
+  await phone.screenshot({ path: `${SCREENSHOT_DIR}/private-round-320.png`, fullPage: true })
 
   await panel.getByRole('button', { name: 'Show everyone’s cards' }).click()
   await expect(panel.getByRole('status')).toHaveText('Everyone’s cards are on the board now.')
@@ -110,5 +118,8 @@ test('a facilitator runs a private round: nobody sees anyone else’s cards unti
     /^Added by Sam · Lived experience · \d/,
   )
   await alex.screenshot({ path: `${SCREENSHOT_DIR}/private-round-revealed.png` })
-  await phone.screenshot({ path: `${SCREENSHOT_DIR}/private-round-revealed-phone.png` })
+  await phone.screenshot({
+    path: `${SCREENSHOT_DIR}/private-round-revealed-phone.png`,
+    fullPage: true,
+  })
 })
