@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ApiPath } from '../shared/api'
-import { CloseCode } from '../shared/closeCodes'
+import { CloseCode, REMOVED_REASON } from '../shared/closeCodes'
 import { availableParallelism } from 'node:os'
 import {
   DEFAULT_MAX_ASSET_BYTES,
@@ -295,9 +295,14 @@ export async function createCommonmapServer(
       return { participantId: auth.participant.id, capabilities: auth.participant.capabilities }
     }
     clientLogger.info('socket.refused', { boardId, reason: auth.kind })
-    return auth.kind === 'other-board'
-      ? refuse(CloseCode.Forbidden, 'This token is for another board.')
-      : refuse(CloseCode.NotAuthenticated, 'A valid participant token is needed.')
+    switch (auth.kind) {
+      case 'other-board':
+        return refuse(CloseCode.Forbidden, 'This token is for another board.')
+      case 'removed':
+        return refuse(CloseCode.NotAuthenticated, REMOVED_REASON)
+      default:
+        return refuse(CloseCode.NotAuthenticated, 'A valid participant token is needed.')
+    }
   }
   httpServer.on('upgrade', handleUpgrade)
 

@@ -9,7 +9,13 @@ import type { LedgerDraft } from './ledger'
  * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
  * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`);
  * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`);
- * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`).
+ * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`);
+ * - `card-hidden`: anyone took a card (`shape:<id>`) down for review; `card-restored`: a
+ *   facilitator put it back; `card-removed`: a facilitator removed it after review (its author
+ *   keeps their credit for it: a process entry credits nobody);
+ * - `participant-removed`: a facilitator removed a person (`participant:<id>`) from the board;
+ * - `joining-closed`, `joining-opened`: the board closed to new people, and opened again
+ *   (`session:joining`).
  */
 export const PROCESS_STEPS = [
   'facilitate-given',
@@ -22,6 +28,12 @@ export const PROCESS_STEPS = [
   'vote-closed',
   'layout-locked',
   'layout-unlocked',
+  'card-hidden',
+  'card-restored',
+  'card-removed',
+  'participant-removed',
+  'joining-closed',
+  'joining-opened',
 ] as const
 
 /** One of {@link PROCESS_STEPS}. */
@@ -48,6 +60,9 @@ export const VOTE_RECORD_ID = 'session:vote'
 
 /** The ledger's record id for the session's layout, locked and unlocked. */
 export const LAYOUT_RECORD_ID = 'session:layout'
+
+/** The ledger's record id for the board opened and closed to new people. */
+export const JOINING_RECORD_ID = 'session:joining'
 
 /**
  * The ledger draft for a step taken by a facilitator. Who took it is the entry's participant,

@@ -5,6 +5,7 @@ import { CAPABILITIES, type Capability } from './capabilities'
 import type { CreditedParticipant } from './credit'
 import { licenceChoiceValidator, type LicenceChoice } from './export/licences'
 import { publishedVoteValidator, type PublishedVote } from './dotVote'
+import { hiddenCardValidator, type HiddenCard } from './hiddenCards'
 import { importedAttributionValidator, type ImportedAttribution } from './importedAttribution'
 import { participantIdValidator, participantValidator } from './participant'
 import { serializedSchemaValidator } from './serializedSchemaValidator'
@@ -31,6 +32,8 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  *   Absent: nobody has run the session yet.
  * - `vote`: `current` → the board's latest dot vote, with results once they are for everyone
  *   (shared/dotVote.ts). Absent: nobody has opened one. Nobody's own dots are ever in it.
+ * - `hidden`: shape id → a card someone took down for review (shared/hiddenCards.ts), until a
+ *   facilitator restores or removes it. Clients without `facilitate` do not show it.
  * - `schema`: `current` → the tldraw schema the board's records conform to. A client uses the
  *   schema the server states, never one found in the document.
  */
@@ -44,6 +47,7 @@ export interface ServerStates {
   readonly imported: ImportedAttribution
   readonly session: SessionState
   readonly vote: PublishedVote
+  readonly hidden: HiddenCard
   readonly schema: SerializedSchemaV2
 }
 
@@ -74,6 +78,7 @@ export const SERVER_STATES: {
   imported: { key: (key) => key.startsWith('shape:'), value: importedAttributionValidator },
   session: { key: isCurrent, value: sessionStateValidator },
   vote: { key: isCurrent, value: publishedVoteValidator },
+  hidden: { key: (key) => key.startsWith('shape:'), value: hiddenCardValidator },
   schema: { key: isCurrent, value: serializedSchemaValidator },
 }
 

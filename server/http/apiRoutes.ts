@@ -13,7 +13,12 @@ import {
   checkSummonRequest,
   checkCastRequest,
   checkVoteRequest,
+  checkJoiningRequest,
+  checkHideRequest,
+  isShapeId,
+  JOINING_CLOSED_MESSAGE,
   type Checked,
+  type HiddenResponse,
   isExportFormat,
   checkProfileUpdate,
   mergeProfileUpdate,
@@ -31,6 +36,7 @@ import {
   type ServerInfo,
   type SessionResponse,
 } from '../../shared/api'
+import { REMOVED_FROM_BOARD } from '../../shared/closeCodes'
 import { creditedParticipant } from '../../shared/credit'
 import {
   CREATOR_CAPABILITIES,
@@ -43,6 +49,7 @@ import {
   VIEW_RECORD_ID,
   VOTE_RECORD_ID,
   LAYOUT_RECORD_ID,
+  JOINING_RECORD_ID,
   areaRecordId,
   personRecordId,
   processDraft,
@@ -65,7 +72,11 @@ import type { ImportOutcome } from '../import/importBoardFile'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import { rateLimitLogger, type Logger } from '../logger'
 import type { BoardEvent } from '../room/BoardEvent'
-import type { BoardRepository, StoredParticipant } from '../storage/BoardRepository'
+import type {
+  BoardRepository,
+  StoredHiddenCard,
+  StoredParticipant,
+} from '../storage/BoardRepository'
 import type { Storage } from '../storage/Storage'
 import type { AssetStore } from '../storage/AssetStore'
 import type { WorkPool, Reservation } from '../work/WorkPool'
@@ -181,7 +192,11 @@ export function createApiHandler(
     },
     {
       pattern: route(ApiPath.participant(':id', ':pid')),
-      methods: { GET: getParticipant, PATCH: { handle: updateParticipant, body: 'json' } },
+      methods: {
+        GET: getParticipant,
+        PATCH: { handle: updateParticipant, body: 'json' },
+        DELETE: removeParticipant,
+      },
     },
     {
       pattern: route(ApiPath.facilitator(':id', ':pid')),
@@ -208,6 +223,19 @@ export function createApiHandler(
     {
       pattern: route(ApiPath.sessionLock(':id')),
       methods: { PUT: { handle: lockLayout, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionJoining(':id')),
+      methods: { PUT: { handle: openOrCloseJoining, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.hidden(':id')),
+      methods: { POST: { handle: hideCard, body: 'json' } },
+    },
+    { pattern: route(ApiPath.hiddenCard(':id', ':shape')), methods: { DELETE: restoreCard } },
+    {
+      pattern: route(ApiPath.hiddenCardRemoval(':id', ':shape')),
+      methods: { DELETE: removeCardAfterReview },
     },
     {
       pattern: route(ApiPath.sessionVote(':id')),
@@ -426,9 +454,12 @@ export function createApiHandler(
   ): Promise<StoredParticipant | undefined> {
     const auth = await authenticate(repository, boardId, bearerToken(req.headers.authorization))
     if (auth.kind === 'ok') return auth.participant
-    sendError(res, auth.kind === 'other-board' ? 403 : 401, NOT_AUTHENTICATED, {
-      'WWW-Authenticate': 'Bearer',
-    })
+    if (auth.kind === 'removed') sendError(res, 403, REMOVED_FROM_BOARD)
+    else {
+      sendError(res, auth.kind === 'other-board' ? 403 : 401, NOT_AUTHENTICATED, {
+        'WWW-Authenticate': 'Bearer',
+      })
+    }
     return undefined
   }
 
@@ -448,6 +479,22 @@ export function createApiHandler(
     return undefined
   }
 
+  /**
+   * The participant a request's token names when they may change the board on `boardId`, or
+   * undefined after an error response was sent (403 for a token that may only watch).
+   */
+  async function requireEditor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string,
+  ): Promise<StoredParticipant | undefined> {
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return undefined
+    if (participant.capabilities.includes('edit')) return participant
+    sendError(res, 403, 'This link lets you watch the board but not change it.')
+    return undefined
+  }
+
   /** The board id when such a board exists, or undefined after a 404 was sent. */
   async function knownBoard(res: ServerResponse, id: string | undefined) {
     if (isBoardId(id) && (await repository.getBoard(id))) return id
@@ -462,6 +509,10 @@ export function createApiHandler(
     if (json === undefined) return
     const checked = checkJoinRequest(json)
     if (!checked.ok) return sendError(res, 400, checked.error)
+    // Someone already on the board may still add a person without a device beside them.
+    if (!checked.value.withoutDevice && (await repository.getSession(id)).joiningClosed) {
+      return sendError(res, 403, JOINING_CLOSED_MESSAGE)
+    }
     let addedBy: string | null = null
     if (checked.value.withoutDevice) {
       // Adding someone without a device is done by someone already on the board.
@@ -605,6 +656,132 @@ export function createApiHandler(
   }
 
   /**
+   * A facilitator removes a person from the board: their token stops opening it and their open
+   * connections close (the room re-reads them and finds they may do nothing). Their profile
+   * stays, so what they added stays credited as they chose.
+   */
+  async function removeParticipant(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, pid]: string[],
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
+    if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    // The one asking is a facilitator who stays, so the board never loses its last one.
+    if (target.id === facilitator.id) {
+      return sendError(
+        res,
+        409,
+        'You cannot remove yourself from the board. Another facilitator can, or you can close this page.',
+      )
+    }
+    const step = processDraft(
+      'participant-removed',
+      facilitator.id,
+      personRecordId(target.id),
+      Date.now(),
+    )
+    if (await repository.removeParticipant(target.id, step)) {
+      options.logger.info('participant.removed', {
+        boardId,
+        participantId: target.id,
+        by: facilitator.id,
+      })
+      options.notify?.(boardId, { type: 'participant-changed', participantId: target.id })
+    }
+    const body: ParticipantsResponse = {
+      participants: (await repository.listParticipants(boardId)).map(creditedParticipant),
+    }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * Anyone who may edit the board takes a card down for review: a process entry, never credit.
+   * Hiding a card already hidden changes nothing; a card removed after review stays removed.
+   */
+  async function hideCard(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const checked = await checkedRequest(req, res, given, requireEditor, checkHideRequest)
+    if (!checked) return
+    const { boardId, participant, value } = checked
+    const at = Date.now()
+    const hidden = await repository.changeHiddenCard(
+      boardId,
+      value.shape,
+      (card) =>
+        card
+          ? undefined
+          : {
+              shapeId: value.shape,
+              at,
+              by: participant.id,
+              reason: value.reason,
+              removedAt: null,
+              removedBy: null,
+            },
+      processDraft('card-hidden', participant.id, value.shape, at),
+    )
+    if (hidden) {
+      options.logger.info('card.hidden', { boardId, shapeId: value.shape })
+      options.notify?.(boardId, { type: 'hidden-changed' })
+    }
+    await sendHidden(res, boardId)
+  }
+
+  /** A facilitator puts a card hidden for review back for everyone. */
+  function restoreCard(req: IncomingMessage, res: ServerResponse, params: string[]) {
+    return reviewCard(req, res, params, 'card-restored', () => null)
+  }
+
+  /** A facilitator removes a card hidden for review from the board for good. */
+  function removeCardAfterReview(req: IncomingMessage, res: ServerResponse, params: string[]) {
+    return reviewCard(req, res, params, 'card-removed', (card, by, at) => ({
+      ...card,
+      removedAt: at,
+      removedBy: by,
+    }))
+  }
+
+  /** A facilitator's decision on a card hidden for review (404 for any card that is not). */
+  async function reviewCard(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, shapeId]: string[],
+    step: 'card-restored' | 'card-removed',
+    decide: (card: StoredHiddenCard, by: string, at: number) => StoredHiddenCard | null,
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const at = Date.now()
+    const changed =
+      isShapeId(shapeId) &&
+      (await repository.changeHiddenCard(
+        boardId,
+        shapeId,
+        (card) => (card && card.removedAt === null ? decide(card, facilitator.id, at) : undefined),
+        processDraft(step, facilitator.id, shapeId, at),
+      ))
+    if (!changed) return sendError(res, 404, 'This card is not hidden for review.')
+    options.logger.info('card.reviewed', { boardId, shapeId, step, by: facilitator.id })
+    options.notify?.(boardId, { type: 'hidden-changed' })
+    await sendHidden(res, boardId)
+  }
+
+  async function sendHidden(res: ServerResponse, boardId: string): Promise<void> {
+    const body: HiddenResponse = {
+      hidden: (await repository.readHiddenCards(boardId))
+        .filter((card) => card.removedAt === null)
+        .map((card) => card.shapeId),
+    }
+    sendJson(res, 200, body)
+  }
+
+  /**
    * A request to change something on a board: the board, who asks (`who` may refuse them) and
    * the body `check` accepted; undefined after an error response was sent.
    */
@@ -725,6 +902,15 @@ export function createApiHandler(
     }))
   }
 
+  /** Closes the board to new people, or opens it again; everyone on it keeps working. */
+  function openOrCloseJoining(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkJoiningRequest, ({ open }, by, at) => ({
+      step: open ? 'joining-opened' : 'joining-closed',
+      recordId: JOINING_RECORD_ID,
+      apply: (session) => ({ ...session, joiningClosed: open ? null : { at, by } }),
+    }))
+  }
+
   /** "Bring everyone here": everyone's view goes to the facilitator's, once. */
   function bringEveryone(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     return changeSession(req, res, given, checkSummonRequest, (view, by, at) => ({
@@ -828,15 +1014,18 @@ export function createApiHandler(
    * A board as a file to download. Link-only, like reading the board's title: anyone with the
    * link can already open the board, and people and scripts may want its data without a browser.
    */
-  async function exportBoard(_req: IncomingMessage, res: ServerResponse, [id, format]: string[]) {
+  async function exportBoard(req: IncomingMessage, res: ServerResponse, [id, format]: string[]) {
     if (!isExportFormat(format)) return sendError(res, 404, 'There is nothing at this address.')
     if (!isBoardId(id) || !(await repository.getBoard(id))) {
       return sendError(res, 404, BOARD_NOT_FOUND)
     }
+    // Cards hidden for review stay out unless a facilitator asks for them (`?hidden=include`).
+    const withHidden = new URL(req.url ?? '/', 'http://x').searchParams.get('hidden') === 'include'
+    if (withHidden && !(await requireFacilitator(req, res, id))) return
     const place = reserveWork(res)
     if (!place) return
     const file = (await place.run(async () => {
-      const board = await readBoardForExport(options.storage, id, format, Date.now())
+      const board = await readBoardForExport(options.storage, id, format, Date.now(), withHidden)
       if (!board) throw new Error(`Board ${id} is gone`)
       return { kind: 'export', input: { format, board } }
     })) as ExportDownload

@@ -29,6 +29,8 @@ export type Authentication =
   | { readonly kind: 'invalid' }
   /** A real token, for a participant of another board. */
   | { readonly kind: 'other-board' }
+  /** A real token, for a person a facilitator removed from the board: it opens nothing now. */
+  | { readonly kind: 'removed' }
 
 /**
  * Who a token belongs to on `boardId`. The hash comparison runs in constant time, so how long a
@@ -49,6 +51,8 @@ export async function authenticate(
     return { kind: 'invalid' }
   }
   if (participant.boardId !== boardId) return { kind: 'other-board' }
+  // Being removed is having no capabilities left (BoardRepository.removeParticipant).
+  if (!participant.capabilities.includes('view')) return { kind: 'removed' }
   return { kind: 'ok', participant }
 }
 

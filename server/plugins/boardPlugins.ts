@@ -5,6 +5,7 @@ import type { RoomSetup } from '../room/RoomRegistry'
 import type { BoardRepository } from '../storage/BoardRepository'
 import type { StoredDocument } from '../storage/UpdateLog'
 import { createBoardRecordsPlugin } from './boardRecordsPlugin'
+import { createHiddenPlugin } from './hiddenPlugin'
 import { createImportedPlugin } from './importedPlugin'
 import { createLedgerPlugin } from './ledgerPlugin'
 import { createLicencePlugin } from './licencePlugin'
@@ -43,6 +44,7 @@ export function boardRoomSetup(
         createImportedPlugin(repository, boardId),
         createSessionPlugin(repository, boardId),
         createVotePlugin(repository, boardId),
+        createHiddenPlugin(repository, boardId),
       ],
       // A board at today's schema with nothing logged since its snapshot needs no rebuilding
       // before a first joiner can have it.

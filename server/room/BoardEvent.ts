@@ -13,6 +13,8 @@ export type BoardEvent =
   | { readonly type: 'session-changed' }
   /** A facilitator opened or closed a dot vote, or someone placed or took back a dot. */
   | { readonly type: 'vote-changed' }
+  /** Someone took a card down for review, or a facilitator restored or removed one. */
+  | { readonly type: 'hidden-changed' }
 
 /** The board event `value` is, or undefined: for events that arrive from another process. */
 export function asBoardEvent(value: unknown): BoardEvent | undefined {
@@ -21,6 +23,7 @@ export function asBoardEvent(value: unknown): BoardEvent | undefined {
   if (event.type === 'licence-changed') return { type: 'licence-changed' }
   if (event.type === 'session-changed') return { type: 'session-changed' }
   if (event.type === 'vote-changed') return { type: 'vote-changed' }
+  if (event.type === 'hidden-changed') return { type: 'hidden-changed' }
   if (event.type === 'participant-changed' && typeof event.participantId === 'string') {
     return { type: 'participant-changed', participantId: event.participantId }
   }

@@ -7,7 +7,7 @@ import {
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CAPABILITIES, type Capability } from '../../shared/capabilities'
-import { CloseCode } from '../../shared/closeCodes'
+import { CloseCode, REMOVED_REASON } from '../../shared/closeCodes'
 import { DocRoot } from '../../shared/docLayout'
 import type { LedgerDraft } from '../../shared/ledger'
 import { NOTICES, type ConnectionFacts, type NoticeCode } from '../../shared/serverState'
@@ -937,7 +937,8 @@ export class Room {
       if (sameSet(capabilities, connection.capabilities)) continue
       connection.capabilities = capabilities
       if (!capabilities.has('view')) {
-        this.close(connection, CloseCode.NotAuthenticated, 'This link no longer opens the board.')
+        // The only way a connection loses `view` is its person being removed from the board.
+        this.close(connection, CloseCode.NotAuthenticated, REMOVED_REASON)
       } else if (connection.hasServerState) {
         this.sendAfterPending(
           connection,

@@ -3,6 +3,7 @@ import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import type { Capability } from '../../shared/capabilities'
 import type { CastDots, DotVote } from '../../shared/dotVote'
 import type { LicenceChoice } from '../../shared/export/licences'
+import type { HideReason } from '../../shared/hiddenCards'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
 import type { SessionState } from '../../shared/sessionState'
@@ -62,6 +63,28 @@ export type CastOutcome =
   | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'no-open-vote' }
 
+/**
+ * A card taken down for review, as storage keeps it: who hid it (never published), and once a
+ * facilitator removed it for good, when and by whom (the row stays, so the card is kept off the
+ * board wherever a copy of it turns up again). A card restored has no row.
+ */
+export interface StoredHiddenCard {
+  readonly shapeId: string
+  readonly at: number
+  readonly by: string
+  readonly reason: HideReason | null
+  readonly removedAt: number | null
+  readonly removedBy: string | null
+}
+
+/**
+ * What {@link BoardRepository.changeHiddenCard} does with a card's row, given the row as stored:
+ * store this one, delete it (null), or leave it and store nothing (undefined).
+ */
+export type HiddenCardChange = (
+  card: StoredHiddenCard | undefined,
+) => StoredHiddenCard | null | undefined
+
 /** Which ledger entries {@link BoardRepository.readLedger} returns. */
 export interface LedgerQuery {
   /** Only the entries about this record. */
@@ -100,6 +123,25 @@ export interface BoardRepository {
     facilitates: boolean,
     step: LedgerDraft,
   ): Promise<FacilitatingChange>
+  /**
+   * Removes a participant from their board: their token stops working and they may do nothing
+   * more (their capabilities are emptied; their profile stays, so what they added stays credited
+   * as they chose), and appends `step` to the ledger, in one transaction. False, storing nothing,
+   * when they were already removed. The participant must exist.
+   */
+  removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean>
+  /** Every card of a board hidden for review or removed after it. */
+  readHiddenCards(boardId: string): Promise<StoredHiddenCard[]>
+  /**
+   * Changes one card's row with `change` (given the row as stored) and appends `step`, in one
+   * transaction. Resolves false, storing nothing, when `change` left it as it was.
+   */
+  changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean>
   /** The session a facilitator runs on a board (empty until someone does). */
   getSession(boardId: string): Promise<SessionState>
   /**

@@ -16,6 +16,8 @@ import type {
   BoardRepository,
   CastOutcome,
   FacilitatingChange,
+  HiddenCardChange,
+  StoredHiddenCard,
   LedgerQuery,
   NewBoard,
   NewVote,
@@ -46,6 +48,8 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
   private readonly sessions = new Map<string, SessionState>()
   /** Each board's votes, oldest first, with the dots cast in each. */
   private readonly votes = new Map<string, { vote: DotVote; cast: CastDots[] }[]>()
+  /** Each board's cards hidden for review, by shape id. */
+  private readonly hidden = new Map<string, Map<string, StoredHiddenCard>>()
 
   get log(): UpdateLog {
     return this
@@ -130,6 +134,36 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     this.participants.set(participantId, { ...stored, capabilities })
     this.appendLedger(stored.boardId, [step])
     return 'changed'
+  }
+
+  async removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean> {
+    const stored = this.participants.get(participantId)
+    if (!stored) throw new Error(`Participant ${participantId} does not exist`)
+    if (stored.capabilities.length === 0) return false
+    this.participants.set(participantId, { ...stored, capabilities: [] })
+    this.appendLedger(stored.boardId, [step])
+    return true
+  }
+
+  async readHiddenCards(boardId: string): Promise<StoredHiddenCard[]> {
+    return [...(this.hidden.get(boardId)?.values() ?? [])]
+  }
+
+  async changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean> {
+    this.board(boardId)
+    const cards = this.hidden.get(boardId) ?? new Map<string, StoredHiddenCard>()
+    this.hidden.set(boardId, cards)
+    const changed = change(cards.get(shapeId))
+    if (changed === undefined) return false
+    if (changed) cards.set(shapeId, changed)
+    else cards.delete(shapeId)
+    this.appendLedger(boardId, [step])
+    return true
   }
 
   async getSession(boardId: string): Promise<SessionState> {

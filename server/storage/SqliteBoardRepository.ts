@@ -9,6 +9,8 @@ import type {
   BoardRepository,
   CastOutcome,
   FacilitatingChange,
+  HiddenCardChange,
+  StoredHiddenCard,
   LedgerQuery,
   NewBoard,
   NewVote,
@@ -19,6 +21,7 @@ import type {
 import { asBuffer } from './asBuffer'
 import type { SqliteDatabase } from './SqliteDatabase'
 import { SqliteVotes } from './sqliteVotes'
+import { SqliteHiddenCards } from './sqliteHiddenCards'
 import { appendLedgerEntries } from './sqliteLedger'
 import {
   entryFromRow,
@@ -39,9 +42,11 @@ import {
  */
 export class SqliteBoardRepository implements BoardRepository {
   private readonly votes: SqliteVotes
+  private readonly hidden: SqliteHiddenCards
 
   constructor(private readonly database: SqliteDatabase) {
     this.votes = new SqliteVotes(database)
+    this.hidden = new SqliteHiddenCards(database)
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -127,6 +132,30 @@ export class SqliteBoardRepository implements BoardRepository {
       appendLedgerEntries(this.database, participant.boardId, [step])
       return 'changed'
     })()
+  }
+
+  async removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean> {
+    return this.database.db.transaction(() => {
+      const removed = this.database
+        .statement("UPDATE participants SET capabilities = '' WHERE id = ? AND capabilities != ''")
+        .run(participantId)
+      if (removed.changes === 0) return false
+      appendLedgerEntries(this.database, boardOf(this.database, participantId), [step])
+      return true
+    })()
+  }
+
+  async readHiddenCards(boardId: string): Promise<StoredHiddenCard[]> {
+    return this.hidden.read(boardId)
+  }
+
+  async changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean> {
+    return this.hidden.change(boardId, shapeId, change, step)
   }
 
   async getSession(boardId: string): Promise<SessionState> {
@@ -252,4 +281,12 @@ export class SqliteBoardRepository implements BoardRepository {
       )
     }
   }
+}
+
+function boardOf(database: SqliteDatabase, participantId: string): string {
+  const row = database
+    .statement('SELECT board_id FROM participants WHERE id = ?')
+    .get(participantId) as { board_id: string } | undefined
+  if (!row) throw new Error(`Participant ${participantId} does not exist`)
+  return row.board_id
 }

@@ -146,6 +146,22 @@ export const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 9. Cards taken down for review (shared/hiddenCards.ts): one row per card while it is hidden,
+  //    deleted when a facilitator restores it, kept with `removed_at` once one removed it, so the
+  //    card stays off the board. A person removed from a board keeps their row (their credit)
+  //    with no capabilities: that is what being removed is.
+  `
+  CREATE TABLE hidden_cards (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    shape_id TEXT NOT NULL,
+    hidden_at INTEGER NOT NULL,
+    hidden_by TEXT NOT NULL REFERENCES participants (id),
+    reason TEXT,
+    removed_at INTEGER,
+    removed_by TEXT REFERENCES participants (id),
+    PRIMARY KEY (board_id, shape_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

@@ -1,11 +1,12 @@
 import { isCapability, type Capability } from '../../shared/capabilities'
 import type { CreditLevel } from '../../shared/credit'
+import { HIDE_REASONS } from '../../shared/hiddenCards'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
 import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
 import { asBuffer } from './asBuffer'
-import type { StoredParticipant } from './BoardRepository'
+import type { StoredHiddenCard, StoredParticipant } from './BoardRepository'
 
 /*
  * Rows as both SQL backends store them (the same columns in SQLite and PostgreSQL), and the
@@ -136,4 +137,35 @@ export function sessionFromRow(row: SessionRow | undefined): SessionState {
   if (!row) return EMPTY_SESSION
   const stored: unknown = JSON.parse(row.state)
   return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
+}
+
+/** A `hidden_cards` row (without its board). */
+export interface HiddenCardRow {
+  shape_id: string
+  hidden_at: number
+  hidden_by: string
+  reason: string | null
+  removed_at: number | null
+  removed_by: string | null
+}
+
+/** The columns of a `hidden_cards` row, in the order of {@link hiddenCardValues}. */
+export const HIDDEN_CARD_COLUMNS =
+  'board_id, shape_id, hidden_at, hidden_by, reason, removed_at, removed_by'
+
+/** The card hidden for review a row stands for (a reason no longer known counts as none). */
+export function hiddenCardFromRow(row: HiddenCardRow): StoredHiddenCard {
+  return {
+    shapeId: row.shape_id,
+    at: row.hidden_at,
+    by: row.hidden_by,
+    reason: HIDE_REASONS.has(row.reason) ? row.reason : null,
+    removedAt: row.removed_at,
+    removedBy: row.removed_by,
+  }
+}
+
+/** The values of the row that stores a hidden card, in the order of {@link HIDDEN_CARD_COLUMNS}. */
+export function hiddenCardValues(boardId: string, card: StoredHiddenCard): unknown[] {
+  return [boardId, card.shapeId, card.at, card.by, card.reason, card.removedAt, card.removedBy]
 }

@@ -17,6 +17,8 @@ import type {
   BoardRepository,
   CastOutcome,
   FacilitatingChange,
+  HiddenCardChange,
+  StoredHiddenCard,
   LedgerQuery,
   NewBoard,
   NewVote,
@@ -40,6 +42,7 @@ import {
 import { appendLedger, lockBoard } from './facilitationStep'
 import type { PostgresDatabase } from './PostgresDatabase'
 import { PostgresVotes } from './PostgresVotes'
+import { PostgresHiddenCards } from './PostgresHiddenCards'
 import { insertLedgerEntries, ledgerColumns } from './postgresLedger'
 
 type Queryable = Pick<PoolClient, 'query'>
@@ -47,9 +50,11 @@ type Queryable = Pick<PoolClient, 'query'>
 /** Boards, people, the ledger as read back, licences and imported shapes in PostgreSQL. */
 export class PostgresBoardRepository implements BoardRepository {
   private readonly votes: PostgresVotes
+  private readonly hidden: PostgresHiddenCards
 
   constructor(private readonly database: PostgresDatabase) {
     this.votes = new PostgresVotes(database)
+    this.hidden = new PostgresHiddenCards(database)
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -136,6 +141,35 @@ export class PostgresBoardRepository implements BoardRepository {
       await appendLedger(client, boardId, step)
       return 'changed'
     })
+  }
+
+  async removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean> {
+    // Only to learn the board: a participant never changes board.
+    const { boardId } = (await this.getParticipant(participantId)) ?? {}
+    if (!boardId) throw new Error(`Participant ${participantId} does not exist`)
+    return this.database.transaction(async (client) => {
+      await lockBoard(client, boardId)
+      const { rowCount } = await client.query(
+        "UPDATE participants SET capabilities = '' WHERE id = $1 AND capabilities != ''",
+        [participantId],
+      )
+      if (!rowCount) return false
+      await appendLedger(client, boardId, step)
+      return true
+    })
+  }
+
+  readHiddenCards(boardId: string): Promise<StoredHiddenCard[]> {
+    return this.hidden.read(boardId)
+  }
+
+  changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean> {
+    return this.hidden.change(boardId, shapeId, change, step)
   }
 
   async getSession(boardId: string): Promise<SessionState> {

@@ -183,6 +183,20 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   );
   `,
+  // 4. Cards taken down for review, as SQLite's migration 9: a row while hidden, deleted when
+  //    restored, kept with `removed_at` once removed after review.
+  `
+  CREATE TABLE hidden_cards (
+    board_id text NOT NULL REFERENCES boards (id),
+    shape_id text NOT NULL,
+    hidden_at bigint NOT NULL,
+    hidden_by text NOT NULL REFERENCES participants (id),
+    reason text,
+    removed_at bigint,
+    removed_by text REFERENCES participants (id),
+    PRIMARY KEY (board_id, shape_id)
+  );
+  `,
 ]
 
 /** Any fixed number: the advisory lock processes take while they migrate. */
