@@ -6,6 +6,8 @@ import {
   type CreateBoardRequest,
   type CreateBoardResponse,
   type FacilitatorsResponse,
+  type HiddenResponse,
+  type ParticipantsResponse,
   IMPORT_REQUEST_HEADER,
   type ImportBoardRequest,
   type JoinRequest,
@@ -20,6 +22,7 @@ import {
   type VoteRequest,
 } from '../../shared/api'
 import type { LicenceId } from '../../shared/export/licences'
+import type { HideReason } from '../../shared/hiddenCards'
 
 /**
  * A request to the Commonmap server failed. `message` is a plain sentence that can be shown to
@@ -142,6 +145,54 @@ export function setFacilitating(
     method: facilitates ? 'PUT' : 'DELETE',
     headers: { Authorization: `Bearer ${token}` },
   })
+}
+
+/**
+ * Removes a person from the board, as a facilitator: their link stops working and their
+ * connections close; what they added stays, credited as they chose.
+ */
+export function removeParticipant(
+  boardId: string,
+  participantId: string,
+  token: string,
+): Promise<ParticipantsResponse> {
+  return request(ApiPath.participant(boardId, participantId), {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** Takes a card down for review ("Hide for now"), with why if the person said. */
+export function hideCard(
+  boardId: string,
+  shape: string,
+  reason: HideReason | null,
+  token: string,
+): Promise<HiddenResponse> {
+  return request(ApiPath.hidden(boardId), { method: 'POST', ...json({ shape, reason }, token) })
+}
+
+/** A facilitator's decision on a card hidden for review: put it back, or remove it for good. */
+export function reviewCard(
+  boardId: string,
+  shape: string,
+  decision: 'restore' | 'remove',
+  token: string,
+): Promise<HiddenResponse> {
+  const path =
+    decision === 'restore'
+      ? ApiPath.hiddenCard(boardId, shape)
+      : ApiPath.hiddenCardRemoval(boardId, shape)
+  return request(path, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })
+}
+
+/** Opens the board to new people or closes it, as a facilitator. */
+export function setJoining(
+  boardId: string,
+  open: boolean,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionJoining(boardId), { method: 'PUT', ...json({ open }, token) })
 }
 
 /** The session as it is now (stage and timer), with the server's clock. */

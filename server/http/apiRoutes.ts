@@ -617,6 +617,9 @@ export function createApiHandler(
     if (!facilitator) return
     const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
     if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    if (facilitates && !target.capabilities.includes('view')) {
+      return sendError(res, 409, 'This person was removed from the board, so they cannot run it.')
+    }
     if (facilitates && target.withoutDevice) {
       return sendError(
         res,

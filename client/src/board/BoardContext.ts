@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/participant'
+import type { HiddenCard } from '../../../shared/hiddenCards'
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
 import type { PublishedVote } from '../../../shared/dotVote'
 import type { LicenceChoice } from '../../../shared/export/licences'
@@ -57,6 +58,11 @@ export interface BoardContextValue {
   readonly facilitators: ReadonlyMap<string, true>
   /** Whether the server lets this connection run the session (never a role someone picked). */
   readonly canFacilitate: boolean
+  /**
+   * Cards taken down for review, by shape id (server-owned). Only facilitators are shown them;
+   * everyone else's views leave them out.
+   */
+  readonly hidden: ReadonlyMap<string, HiddenCard>
   /** The stage and timer a facilitator set (server-owned), or undefined until someone does. */
   readonly session: SessionState | undefined
   /** The board's latest dot vote (server-owned), or undefined until a facilitator opens one. */
@@ -90,6 +96,8 @@ export interface HighlightContextValue {
   readonly people: ReadonlyMap<string, PublishedPerson>
   /** Cards someone else has just added, marked for a few seconds (see trackArrivals). */
   readonly arrivals: ReadonlySet<string>
+  /** Cards hidden for review that this person is shown (a facilitator), faded and labelled. */
+  readonly hidden: ReadonlyMap<string, unknown>
 }
 
 export const HighlightContext = createContext<HighlightContextValue>({
@@ -97,6 +105,7 @@ export const HighlightContext = createContext<HighlightContextValue>({
   attributions: new Map(),
   people: new Map(),
   arrivals: new Set(),
+  hidden: new Map(),
 })
 
 /** What only the canvas has: the panel docked beside it, and whose contributions it shows. */

@@ -7,6 +7,7 @@ import { addPersonWithoutDevice } from '../api'
 import { useBoardContext, useCanvasContext, type Highlight } from './BoardContext'
 import { PersonBadge } from './PersonBadge'
 import { RunningTheSession } from './RunningTheSession'
+import { RemoveFromBoard } from '../safety/RemoveFromBoard'
 import {
   EMPTY_PROFILE,
   ProfileFields,
@@ -22,7 +23,7 @@ const contributionsText = (n: number) => (n === 1 ? '1 contribution' : `${n} con
  * who has no device.
  */
 export function PeoplePanel() {
-  const { people, identity, voiceBalance } = useBoardContext()
+  const { people, identity, voiceBalance, canFacilitate } = useBoardContext()
   const { highlight, setHighlight } = useCanvasContext()
   const selfId = identity.participant.id
   const everyone = [...people.values()].sort(
@@ -43,6 +44,7 @@ export function PeoplePanel() {
   return (
     <div className="people-panel">
       <RunningTheSession />
+      {canFacilitate && <RemoveFromBoard />}
 
       <AddingFor />
 

@@ -9,6 +9,7 @@ import type { BoardView } from './boardView'
 import {
   useAttributions,
   useFacilitators,
+  useHidden,
   useImported,
   useLicence,
   useServerFacts,
@@ -42,6 +43,7 @@ export function useBoardContextValue(
 ): BoardContextValue | undefined {
   const attributions = useAttributions(session?.serverState)
   const imported = useImported(session?.serverState)
+  const hidden = useHidden(session?.serverState)
   const voiceBalance = useVoiceBalance(session?.serverState)
   const licence = useLicence(session?.serverState)
   const facilitators = useFacilitators(session?.serverState)
@@ -56,9 +58,12 @@ export function useBoardContextValue(
   const writingForReply = session?.writingForReply
 
   const refused = connection?.kind === 'stopped' && connection.rejoin
+  // Said on the join screen: why this device has to join again (its link expired, or the
+  // facilitator removed this person).
+  const refusal = refused ? connection.message || INVALID_LINK : undefined
   useEffect(() => {
-    if (refused) onJoinAgain(INVALID_LINK)
-  }, [refused, onJoinAgain])
+    if (refusal) onJoinAgain(refusal)
+  }, [refusal, onJoinAgain])
 
   return useMemo(
     () =>
@@ -77,6 +82,7 @@ export function useBoardContextValue(
         voiceBalance,
         facilitators,
         canFacilitate,
+        hidden,
         session: sessionState,
         vote,
         serverClockOffset,
@@ -101,6 +107,7 @@ export function useBoardContextValue(
       voiceBalance,
       facilitators,
       canFacilitate,
+      hidden,
       sessionState,
       vote,
       serverClockOffset,

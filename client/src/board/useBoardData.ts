@@ -1,3 +1,4 @@
+import type { HiddenCard } from '../../../shared/hiddenCards'
 import type { PublishedVote } from '../../../shared/dotVote'
 import { useSyncExternalStore } from 'react'
 import type { RecordAttribution } from '../../../shared/attribution'
@@ -44,6 +45,11 @@ export function useImported(
   mirror: ServerStateMirror | undefined,
 ): ReadonlyMap<string, ImportedAttribution> {
   return useServerState(mirror, 'imported')
+}
+
+/** The cards taken down for review, by shape id. */
+export function useHidden(mirror: ServerStateMirror | undefined): ReadonlyMap<string, HiddenCard> {
+  return useServerState(mirror, 'hidden')
 }
 
 /** Who may run the session, by participant id. */

@@ -151,7 +151,7 @@ export function openBoardSession(
   }
   const onClose = (event: CloseEvent | null) => {
     if (!event) return
-    const explanation = explainClose(event.code)
+    const explanation = explainClose(event.code, event.reason)
     if (explanation.advice === 'stop') stop(explanation.message, isAuthCloseCode(event.code))
     else if (session.connection.kind !== 'stopped') {
       session.connection = { kind: 'offline', message: explanation.message }

@@ -20,6 +20,7 @@ import { laneCardProps, type LaneCard } from './laneCards'
 import { LaneList } from './LaneList'
 import { newCardRecords } from './newCardRecords'
 import { useBoardRecords } from './useBoardRecords'
+import { useVisibleRecords } from '../safety/useVisibleRecords'
 import { useAnnouncePresence, useLaneSession } from './useLaneSession'
 import { voteCardName } from '../../../shared/voteCards'
 import { DotVotePanel } from '../vote/DotVotePanel'
@@ -40,7 +41,10 @@ export default function PhoneLane(props: OpenBoardProps) {
   const opened = useLaneSession(boardId, identity, onNotice)
   const session = opened?.session
   const context = useBoardContextValue(props, session)
-  const { records, yStore } = useBoardRecords(session)
+  const { records: allRecords, yStore } = useBoardRecords(session)
+  const [hiddenSaid, setHiddenSaid] = useState('')
+  // Cards hidden for review are left out for everyone who does not facilitate.
+  const records = useVisibleRecords(allRecords, context)
   const canEdit = useServerFacts(session?.serverState)?.capabilities.includes('edit') ?? true
   // Presence shows the credited name, never the private one (the server's, once it is known).
   const self = context?.self ?? creditedParticipant(identity.participant)
@@ -131,7 +135,11 @@ export default function PhoneLane(props: OpenBoardProps) {
                 onAdd={add}
                 disabled={canEdit ? undefined : 'You can watch this board but not add to it.'}
               />
+              <p role="status" className={hiddenSaid ? 'hint' : 'visually-hidden'}>
+                {hiddenSaid}
+              </p>
               <LaneList
+                onHidden={canEdit ? setHiddenSaid : undefined}
                 records={records}
                 participantsById={participantsById}
                 isOwn={isOwn}
