@@ -44,6 +44,8 @@ test('someone hides a card for review, it leaves everyone’s view but the facil
   // On second thoughts it names someone who is not here: she hides it for now.
   await phone.getByRole('button', { name: `Hide for now (the card ‘${CARD}’)` }).click()
   await phone.getByLabel('It names someone who is not here').check()
+  expect(await seriousProblems(phone), 'hiding a card on a phone').toEqual([])
+  await phone.screenshot({ path: `${SCREENSHOT_DIR}/hide-for-now-phone.png` })
   await phone.getByRole('button', { name: 'Hide it' }).click()
   await expect(phone.getByRole('status').filter({ hasText: 'hidden for now' })).toHaveText(
     'The card is hidden for now. A facilitator will look at it.',
@@ -70,6 +72,19 @@ test('someone hides a card for review, it leaves everyone’s view but the facil
   await expect(samCanvas.getByText(CARD)).toHaveCount(1)
   await expect(lane).toContainText(CARD)
   await expect(alex.getByTestId('hidden-label')).toHaveCount(0)
+
+  // On the canvas: Sam selects the card from the map's list and hides it from the bar beside it.
+  await sam.getByRole('button', { name: 'The map as a list' }).click()
+  const samList = sam.getByRole('complementary', { name: 'The map as a list' })
+  await samList.getByRole('button', { name: CARD }).click()
+  await sam.getByRole('button', { name: `Hide for now (the card ‘${CARD}’)` }).click()
+  await sam.getByLabel('It is hurtful').check()
+  await sam.getByRole('button', { name: 'Hide it' }).click()
+  await expect(samList).not.toContainText(CARD)
+  await expect(lane).not.toContainText(CARD)
+  await expect(hidden).toContainText('It is hurtful')
+  await panel.getByRole('button', { name: `Restore the card ‘${CARD}’` }).click()
+  await expect(samList).toContainText(CARD)
 
   // The facilitator closes the board to new people: everyone sees it, and nobody new gets in.
   await panel.getByRole('button', { name: 'Close to new people' }).click()
