@@ -59,6 +59,7 @@ import type { SessionState } from '../../shared/sessionState'
 import { castRefusal, publishVote, type DotVote } from '../../shared/dotVote'
 import { assertNever } from '../../shared/assertNever'
 import { boardPath, isBoardId } from '../../shared/protocol'
+import { isLayoutShapeId } from '../../shared/sessionAreas'
 import type { ExportDownload } from '../export/exportDownload'
 import {
   authenticate,
@@ -710,6 +711,14 @@ export function createApiHandler(
     const checked = await checkedRequest(req, res, given, requireEditor, checkHideRequest)
     if (!checked) return
     const { boardId, participant, value } = checked
+    // Hiding an area would hide every card in it from everyone: the layout is not a card.
+    if (isLayoutShapeId(value.shape)) {
+      return sendError(
+        res,
+        409,
+        'The session’s areas and their questions cannot be hidden. Hide the card itself instead.',
+      )
+    }
     const at = Date.now()
     const hidden = await repository.changeHiddenCard(
       boardId,

@@ -11,6 +11,7 @@ import {
 import { CloseCode, REMOVED_FROM_BOARD } from '../../shared/closeCodes'
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
 import { CURRENT_KEY } from '../../shared/serverState'
+import { areaFrameId } from '../../shared/sessionAreas'
 import { apiCall } from '../helpers/apiCall'
 import type { TestClient } from '../helpers/connectClient'
 import { joinBoard, person, startFacilitatedBoard } from '../helpers/createBoard'
@@ -219,6 +220,11 @@ describe('keeping the room safe, against a real server', () => {
 
   it('answers bad hide requests with a plain sentence', async () => {
     const { boardId, sam } = await boardWithCard()
+    const area = await call<ApiError>('POST', ApiPath.hidden(boardId), sam.token, {
+      shape: areaFrameId({ key: 'ideas' }),
+    })
+    expect(area.status).toBe(409)
+    expect(area.body.error).toMatch(/^The session’s areas and their questions cannot be hidden/)
     for (const body of [{}, { shape: 'page:page' }, { shape: CARD, reason: 'annoying' }, []]) {
       const answer = await call<ApiError>('POST', ApiPath.hidden(boardId), sam.token, body)
       expect(answer.status, JSON.stringify(body)).toBe(400)

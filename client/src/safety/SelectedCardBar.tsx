@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 import { useValue, type Editor } from 'tldraw'
 import { isLayoutShapeId } from '../../../shared/sessionAreas'
 import { useBoardContext } from '../board/BoardContext'
@@ -22,6 +22,11 @@ export function SelectedCardBar({ editor, canEdit }: { editor: Editor; canEdit: 
     },
     [editor],
   )
+  const cardId = card?.id
+  // What was said about the last card hidden stays until another card is chosen.
+  useEffect(() => {
+    if (cardId) setSaid('')
+  }, [cardId])
   const offered = canEdit && card && !hidden.has(card.id)
   return (
     <div className="selected-card-bar cm" hidden={!offered && !said}>
