@@ -44,6 +44,8 @@ test('someone hides a card for review, it leaves everyone’s view but the facil
   // On second thoughts it names someone who is not here: she hides it for now.
   await phone.getByRole('button', { name: `Hide for now (the card ‘${CARD}’)` }).click()
   await phone.getByLabel('It names someone who is not here').check()
+  // The narrowest phone people use.
+  await phone.setViewportSize({ width: 320, height: 700 })
   expect(await seriousProblems(phone), 'hiding a card on a phone').toEqual([])
   await phone.screenshot({ path: `${SCREENSHOT_DIR}/hide-for-now-phone.png` })
   await phone.getByRole('button', { name: 'Hide it' }).click()
@@ -100,6 +102,11 @@ test('someone hides a card for review, it leaves everyone’s view but the facil
   const people = alex.getByRole('complementary', { name: 'People' })
   await people.getByLabel('Person').selectOption({ label: 'Sam · Lived experience' })
   await people.getByRole('button', { name: 'Remove from the board…' }).click()
+  // At 200 % zoom the confirm step is still whole and in plain words.
+  await alex.setViewportSize({ width: 640, height: 400 })
+  await people.getByRole('button', { name: 'Yes, remove them' }).scrollIntoViewIfNeeded()
+  expect(await seriousProblems(alex), 'removing someone at 200 % zoom').toEqual([])
+  await alex.screenshot({ path: `${SCREENSHOT_DIR}/remove-someone-200-percent.png` })
   await expect(people.getByRole('group')).toContainText(
     'Remove Sam · Lived experience from the board? Their link stops working',
   )
