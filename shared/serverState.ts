@@ -22,6 +22,8 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  *   A "not named" person's name and role never appear.
  * - `facilitators`: participant id → true, for each person who may run the session (has the
  *   `facilitate` capability). Never fewer than one once a board has a facilitator.
+ * - `removed`: participant id → true, for each person a facilitator removed from the board. They
+ *   stay in `people`, credited as they chose, for what they added.
  * - `contributions`: participant id → how many shapes they are credited on (added, or changed
  *   the words of). Absent: none.
  * - `attribution`: shape id → who it is credited to, folded from the contribution ledger.
@@ -40,6 +42,7 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
 export interface ServerStates {
   readonly people: CreditedParticipant
   readonly facilitators: true
+  readonly removed: true
   readonly contributions: number
   readonly attribution: RecordAttribution
   readonly voiceBalance: VoiceBalance
@@ -66,6 +69,7 @@ export const SERVER_STATES: {
 } = {
   people: { key: (key) => participantIdValidator.isValid(key), value: participantValidator },
   facilitators: { key: (key) => participantIdValidator.isValid(key), value: T.literal(true) },
+  removed: { key: (key) => participantIdValidator.isValid(key), value: T.literal(true) },
   contributions: {
     key: (key) => participantIdValidator.isValid(key),
     value: T.number.check((count) => {

@@ -145,6 +145,10 @@ describe('keeping the room safe, against a real server', () => {
       what: 'Sam’s socket to close',
     })
     expect(clients.sam.provider.shouldConnect).toBe(false)
+    await waitFor(() => clients.priya.state.get('removed').has(sam.participant.id), {
+      what: 'everyone to know Sam was removed',
+    })
+    expect([...clients.priya.state.get('removed').keys()]).toEqual([sam.participant.id])
 
     // A new socket with the token is refused, with the reason that tells the page why.
     const refusal = await new Promise<{ code: number; reason: string }>((resolve) => {

@@ -56,6 +56,8 @@ export interface BoardContextValue {
   readonly voiceBalance: VoiceBalance | undefined
   /** Who may run the session, by participant id (server-owned). */
   readonly facilitators: ReadonlyMap<string, true>
+  /** Who a facilitator removed from the board, by participant id (server-owned). */
+  readonly removed: ReadonlyMap<string, true>
   /** Whether the server lets this connection run the session (never a role someone picked). */
   readonly canFacilitate: boolean
   /**

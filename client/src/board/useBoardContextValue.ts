@@ -12,6 +12,7 @@ import {
   useHidden,
   useImported,
   useLicence,
+  useRemoved,
   useServerFacts,
   useSession,
   useVoiceBalance,
@@ -47,6 +48,7 @@ export function useBoardContextValue(
   const voiceBalance = useVoiceBalance(session?.serverState)
   const licence = useLicence(session?.serverState)
   const facilitators = useFacilitators(session?.serverState)
+  const removed = useRemoved(session?.serverState)
   const canFacilitate =
     useServerFacts(session?.serverState)?.capabilities.includes('facilitate') ?? false
   const sessionState = useSession(session?.serverState)
@@ -81,6 +83,7 @@ export function useBoardContextValue(
         imported,
         voiceBalance,
         facilitators,
+        removed,
         canFacilitate,
         hidden,
         session: sessionState,
@@ -106,6 +109,7 @@ export function useBoardContextValue(
       imported,
       voiceBalance,
       facilitators,
+      removed,
       canFacilitate,
       hidden,
       sessionState,

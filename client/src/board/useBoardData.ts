@@ -52,6 +52,11 @@ export function useHidden(mirror: ServerStateMirror | undefined): ReadonlyMap<st
   return useServerState(mirror, 'hidden')
 }
 
+/** Who a facilitator removed from the board, by participant id. */
+export function useRemoved(mirror: ServerStateMirror | undefined): ReadonlyMap<string, true> {
+  return useServerState(mirror, 'removed')
+}
+
 /** Who may run the session, by participant id. */
 export function useFacilitators(mirror: ServerStateMirror | undefined): ReadonlyMap<string, true> {
   return useServerState(mirror, 'facilitators')

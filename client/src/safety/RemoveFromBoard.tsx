@@ -9,14 +9,16 @@ import { useBoardContext } from '../board/BoardContext'
  * what they added stays, credited as they chose. Nobody removes themselves from here.
  */
 export function RemoveFromBoard() {
-  const { boardId, identity, people } = useBoardContext()
+  const { boardId, identity, people, removed } = useBoardContext()
   const [choice, setChoice] = useState('')
   const [confirming, setConfirming] = useState(false)
   const [busy, setBusy] = useState(false)
   const [said, setSaid] = useState('')
   const [error, setError] = useState<string>()
   const id = useId()
-  const others = [...people.values()].filter((p) => p.id !== identity.participant.id)
+  const others = [...people.values()].filter(
+    (p) => p.id !== identity.participant.id && !removed.has(p.id),
+  )
   const chosen = people.get(choice)
   if (others.length === 0) return null
 
