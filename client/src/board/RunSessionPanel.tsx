@@ -58,7 +58,7 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
 
   return (
     <div className="run-session">
-      <HiddenForReview editor={editor} />
+      <HiddenForReview editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
       <p className="hint">
         These steer the session for everyone. They are kept in the board’s history as running the
         session, never as anyone’s ideas.

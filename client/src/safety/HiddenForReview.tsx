@@ -11,12 +11,18 @@ import { cardName } from './cardWords'
  * for everyone, or remove for good (after a plain confirm step). Who hid a card is not said here:
  * the ledger keeps it, for when that is needed.
  */
-export function HiddenForReview({ editor }: { editor: Editor }) {
+export function HiddenForReview({
+  editor,
+  busy,
+  act,
+}: {
+  editor: Editor
+  busy: boolean
+  /** Runs a request as Run the session does, saying what happened or what went wrong. */
+  act: (action: () => Promise<unknown>, said: string) => void
+}) {
   const { boardId, identity, hidden } = useBoardContext()
   const [confirming, setConfirming] = useState<string>()
-  const [busy, setBusy] = useState(false)
-  const [said, setSaid] = useState('')
-  const [error, setError] = useState<string>()
   const id = useId()
   const cards = useValue(
     'cards hidden for review',
@@ -28,19 +34,11 @@ export function HiddenForReview({ editor }: { editor: Editor }) {
     [editor, hidden],
   )
 
-  const decide = async (shapeId: string, decision: 'restore' | 'remove', words: string) => {
-    setBusy(true)
-    try {
+  const decide = (shapeId: string, decision: 'restore' | 'remove', words: string) =>
+    act(async () => {
       await reviewCard(boardId, shapeId, decision, identity.token)
       setConfirming(undefined)
-      setError(undefined)
-      setSaid(words)
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : String(failure))
-    } finally {
-      setBusy(false)
-    }
-  }
+    }, words)
 
   return (
     <section aria-labelledby={`${id}-heading`} className="hidden-for-review">
@@ -73,7 +71,7 @@ export function HiddenForReview({ editor }: { editor: Editor }) {
                       type="button"
                       className="danger"
                       disabled={busy}
-                      onClick={() => void decide(shapeId, 'remove', `Removed ${name}.`)}
+                      onClick={() => decide(shapeId, 'remove', `Removed ${name}.`)}
                     >
                       Yes, remove it
                     </button>
@@ -97,7 +95,7 @@ export function HiddenForReview({ editor }: { editor: Editor }) {
                     type="button"
                     disabled={busy}
                     onClick={() =>
-                      void decide(shapeId, 'restore', `${capitalised(name)} is back for everyone.`)
+                      decide(shapeId, 'restore', `${capitalised(name)} is back for everyone.`)
                     }
                   >
                     Restore<span className="visually-hidden"> {name}</span>
@@ -110,12 +108,6 @@ export function HiddenForReview({ editor }: { editor: Editor }) {
             </li>
           ))}
         </ul>
-      )}
-      <p role="status">{said}</p>
-      {error && (
-        <p className="error" role="alert">
-          {error}
-        </p>
       )}
     </section>
   )
