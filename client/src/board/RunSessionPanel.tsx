@@ -142,8 +142,8 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
       >
         {session?.lock ? 'Unlock the areas' : 'Lock the areas'}
       </button>
-      <RunVoteControls editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
       <JoiningControl busy={busy} act={(action, said) => void act(action, said)} />
+      <RunVoteControls editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
       <p role="status">{done}</p>
       {error && (
         <p className="error" role="alert">
