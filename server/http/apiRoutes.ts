@@ -53,6 +53,7 @@ import { castRefusal, publishVote, type DotVote } from '../../shared/dotVote'
 import { assertNever } from '../../shared/assertNever'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import type { ExportDownload } from '../export/exportDownload'
+import { SharedUntilStarted } from '../work/SharedUntilStarted'
 import {
   authenticate,
   bearerToken,
@@ -147,6 +148,7 @@ export function createApiHandler(
   const { repository, assets } = options
   // Anyone can send these as fast as they like: a flood must not fill the disk.
   const refusals = rateLimitLogger(options.logger)
+  const waitingExports = new SharedUntilStarted<ExportDownload>()
 
   const routes: Route[] = [
     {
@@ -833,14 +835,23 @@ export function createApiHandler(
     if (!isBoardId(id) || !(await repository.getBoard(id))) {
       return sendError(res, 404, BOARD_NOT_FOUND)
     }
-    const place = reserveWork(res)
-    if (!place) return
-    const file = (await place.run(async () => {
-      const board = await readBoardForExport(options.storage, id, format, Date.now())
-      if (!board) throw new Error(`Board ${id} is gone`)
-      return { kind: 'export', input: { format, board } }
-    })) as ExportDownload
-    sendDownload(res, file)
+    const key = `${id} ${format}`
+    let file = waitingExports.joinable(key)
+    if (!file) {
+      const place = reserveWork(res)
+      if (!place) return
+      file = waitingExports.start(
+        key,
+        async (reading) =>
+          (await place.run(async () => {
+            reading()
+            const board = await readBoardForExport(options.storage, id, format, Date.now())
+            if (!board) throw new Error(`Board ${id} is gone`)
+            return { kind: 'export', input: { format, board } }
+          })) as ExportDownload,
+      )
+    }
+    sendDownload(res, await file)
   }
 
   async function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]) {
