@@ -53,6 +53,7 @@ import { castRefusal, publishVote, type DotVote } from '../../shared/dotVote'
 import { assertNever } from '../../shared/assertNever'
 import { boardPath, isBoardId } from '../../shared/protocol'
 import type { ExportDownload } from '../export/exportDownload'
+import { PngChunkWatch } from '../import/PngChunkWatch'
 import { SharedUntilStarted } from '../work/SharedUntilStarted'
 import {
   authenticate,
@@ -348,7 +349,8 @@ export function createApiHandler(
     // A place in the pool before the body is read: a busy server reads none of it.
     const place = reserveWork(res)
     if (!place) return
-    const body = await readBody(req, options.maxImportBytes)
+    const png = new PngChunkWatch()
+    const body = await readBody(req, options.maxImportBytes, (piece) => png.feed(piece))
     if (body.kind === 'too-large') {
       place.release()
       return sendError(
@@ -356,6 +358,10 @@ export function createApiHandler(
         413,
         `This file is too big: board files can be up to ${formatBytes(options.maxImportBytes)}.`,
       )
+    }
+    if (body.kind === 'refused') {
+      place.release()
+      return sendError(res, 422, body.reason)
     }
     const now = Date.now()
     const boardId = newBoardId()

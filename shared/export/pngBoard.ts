@@ -23,10 +23,17 @@ export function embedBoardInPng(png: Uint8Array, boardJson: string): Uint8Array 
   return encodeChunks(chunks)
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 /** Length, type and CRC around each chunk's data. */
 const CHUNK_OVERHEAD = 12
-const BOARD_CHUNK_PREFIX = new TextEncoder().encode(`${PNG_BOARD_KEYWORD}\0`)
+/** How a board's text chunk begins: its keyword and the separator after it. */
+export const BOARD_CHUNK_PREFIX = new TextEncoder().encode(`${PNG_BOARD_KEYWORD}\0`)
+
+/** The largest board payload (after its keyword) a board of `maxBytes` of JSON can make. */
+export function maxBoardPayloadBytes(maxBytes = MAX_BOARD_JSON_BYTES): number {
+  // Compressed data can come out a little larger than it went in; base64 adds a third.
+  return Math.ceil((maxBytes * 1.01 + 1024) / 3) * 4
+}
 
 /**
  * The board JSON a Commonmap PNG carries, or undefined for a PNG without one. Throws for bytes
@@ -45,8 +52,7 @@ export function extractBoardFromPng(
     throw new Error('This is not a PNG picture.')
   }
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
-  // Compressed data can come out a little larger than it went in; base64 adds a third.
-  const maxPayload = Math.ceil((maxBytes * 1.01 + 1024) / 3) * 4
+  const maxPayload = maxBoardPayloadBytes(maxBytes)
   for (let at = PNG_SIGNATURE.length; at + CHUNK_OVERHEAD <= png.length;) {
     const length = view.getUint32(at)
     const dataStart = at + 8
