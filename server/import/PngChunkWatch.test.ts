@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BoardTooLargeError } from '../../shared/export/boardPayload'
-import { PNG_BOARD_KEYWORD } from '../../shared/export/pngBoard'
+import { BoardTooLargeError, PNG_BOARD_KEYWORD } from '../../shared/export/pngBoardChunk'
 import { hostilePng } from '../../tests/helpers/hostileInput'
 import { MAX_OTHER_TEXT_BYTES, PngChunkWatch, TOO_MUCH_PICTURE_TEXT } from './PngChunkWatch'
 

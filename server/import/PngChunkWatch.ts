@@ -1,9 +1,9 @@
-import { BoardTooLargeError } from '../../shared/export/boardPayload'
 import {
   BOARD_CHUNK_PREFIX,
+  BoardTooLargeError,
   PNG_SIGNATURE,
   maxBoardPayloadBytes,
-} from '../../shared/export/pngBoard'
+} from '../../shared/export/pngBoardChunk'
 
 /**
  * The most text a picture may carry beside its board. Pictures keep a few words there (the
