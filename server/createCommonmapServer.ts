@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net'
 import type { Duplex } from 'node:stream'
 import { WebSocketServer, type WebSocket } from 'ws'
 import { ApiPath } from '../shared/api'
-import { CloseCode } from '../shared/closeCodes'
+import { CloseCode, REMOVED_REASON, explainClose } from '../shared/closeCodes'
 import { availableParallelism } from 'node:os'
 import {
   DEFAULT_MAX_ASSET_BYTES,
@@ -21,6 +21,7 @@ import { COMMONMAP_SCHEMA_FINGERPRINT } from '../shared/commonmapSchemaFingerpri
 import { AddressLimits, type PerMinuteLimits } from './http/AddressLimits'
 import { createApiHandler } from './http/apiRoutes'
 import { authenticate } from './identity/participantTokens'
+import { authenticateWatch, isWatchToken } from './identity/watchTokens'
 import { publicAddress } from './http/publicAddress'
 import { sendError } from './http/respond'
 import { ServedOrigins } from './http/ServedOrigins'
@@ -290,14 +291,33 @@ export async function createCommonmapServer(
       return refuse(CloseCode.BoardNotFound, 'This board does not exist.')
     }
     // Who this is, before the room is joined: a connection never sees a board it may not.
-    const auth = await authenticate(repository, boardId, url.searchParams.get(WS_QUERY.token))
+    const token = url.searchParams.get(WS_QUERY.token)
+    if (isWatchToken(token)) {
+      const watch = await authenticateWatch(repository, boardId, token)
+      if (watch.kind === 'ok') {
+        return { participantId: null, capabilities: ['view'], watchLinkId: watch.link.id }
+      }
+      clientLogger.info('socket.refused', { boardId, reason: `watch-${watch.kind}` })
+      if (watch.kind === 'revoked') {
+        return refuse(CloseCode.LinkRevoked, explainClose(CloseCode.LinkRevoked).message)
+      }
+      return watch.kind === 'other-board'
+        ? refuse(CloseCode.Forbidden, 'This link is for another board.')
+        : refuse(CloseCode.NotAuthenticated, 'A valid link is needed.')
+    }
+    const auth = await authenticate(repository, boardId, token)
     if (auth.kind === 'ok') {
       return { participantId: auth.participant.id, capabilities: auth.participant.capabilities }
     }
     clientLogger.info('socket.refused', { boardId, reason: auth.kind })
-    return auth.kind === 'other-board'
-      ? refuse(CloseCode.Forbidden, 'This token is for another board.')
-      : refuse(CloseCode.NotAuthenticated, 'A valid participant token is needed.')
+    switch (auth.kind) {
+      case 'other-board':
+        return refuse(CloseCode.Forbidden, 'This token is for another board.')
+      case 'removed':
+        return refuse(CloseCode.NotAuthenticated, REMOVED_REASON)
+      default:
+        return refuse(CloseCode.NotAuthenticated, 'A valid participant token is needed.')
+    }
   }
   httpServer.on('upgrade', handleUpgrade)
 

@@ -3,6 +3,8 @@ import {
   checkCreateBoardRequest,
   checkJoinRequest,
   checkLockRequest,
+  checkHideRequest,
+  checkJoiningRequest,
   checkProfileUpdate,
   mergeProfileUpdate,
   type ParticipantProfile,
@@ -187,5 +189,37 @@ describe('checkLockRequest', () => {
     for (const body of [{ locked: 'yes' }, { locked: 1 }, {}, null]) {
       expect(checkLockRequest(body).ok).toBe(false)
     }
+  })
+})
+
+describe('checkJoiningRequest', () => {
+  it('takes open true or false and nothing else', () => {
+    expect(checkJoiningRequest({ open: false })).toEqual({ ok: true, value: { open: false } })
+    for (const body of [{ open: 'no' }, { closed: true }, {}, null]) {
+      expect(checkJoiningRequest(body)).toEqual({
+        ok: false,
+        error: 'Please say whether new people may join: true or false.',
+      })
+    }
+  })
+})
+
+describe('checkHideRequest', () => {
+  it('takes a shape id and, if given, one of the reasons', () => {
+    expect(checkHideRequest({ shape: 'shape:a1' })).toEqual({
+      ok: true,
+      value: { shape: 'shape:a1', reason: null },
+    })
+    expect(checkHideRequest({ shape: 'shape:a1', reason: 'hurtful' })).toEqual({
+      ok: true,
+      value: { shape: 'shape:a1', reason: 'hurtful' },
+    })
+    for (const body of [{}, { shape: 'page:page' }, { shape: 'shape:a/b' }, { shape: 7 }, []]) {
+      expect(checkHideRequest(body).ok).toBe(false)
+    }
+    expect(checkHideRequest({ shape: 'shape:a1', reason: 'rude' })).toEqual({
+      ok: false,
+      error: 'The reason must be one of: names-someone, hurtful, something-else, or left out.',
+    })
   })
 })

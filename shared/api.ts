@@ -12,6 +12,8 @@ import { checkCleanText, cleanedText } from './cleanText'
 import { MAX_NAME_LENGTH, MAX_TITLE_LENGTH } from './limits'
 import { isRoleId, type RoleId } from './roles'
 import { DEFAULT_DOTS, MAX_DOTS, MAX_VOTE_CARDS, type PublishedVote } from './dotVote'
+import type { PrivateCardRequest, PrivateCardsResponse, RoundRequest } from './privateRound'
+import { HIDE_REASONS, type HideReason } from './hiddenCards'
 import { SESSION_AREAS } from './sessionAreas'
 import {
   MAX_TIMER_SECONDS,
@@ -40,7 +42,12 @@ export const ApiPath = {
   serverInfo: '/api/server-info',
   /** `POST` joins (201 {@link JoinResponse}); `GET` lists everyone as credited ({@link ParticipantsResponse}). */
   participants: (boardId: string) => `/api/boards/${boardId}/participants`,
-  /** `GET` one private profile, `PATCH` it ({@link ProfileUpdate}); only its owner (or adder). */
+  /**
+   * `GET` one private profile, `PATCH` it ({@link ProfileUpdate}); only its owner (or adder).
+   * `DELETE` removes the person from the board (a facilitator's token only; 200
+   * {@link ParticipantsResponse}): their token stops working and their connections close, what
+   * they added stays credited as they chose. Nobody can remove themselves this way (409).
+   */
   participant: (boardId: string, participantId: string) =>
     `/api/boards/${boardId}/participants/${participantId}`,
   /** `GET` the contribution ledger ({@link LedgerResponse}); `?recordId=` for one record's entries. */
@@ -53,7 +60,8 @@ export const ApiPath = {
   facilitator: (boardId: string, participantId: string) =>
     `/api/boards/${boardId}/facilitators/${participantId}`,
   /**
-   * `GET` the session as it is now ({@link SessionResponse}), with any participant's token;
+   * `GET` the session as it is now ({@link SessionResponse}), with any participant's token (or
+   * a watch link's, with no dots of its own);
    * what it holds is also published to every connection as the `session` server state.
    */
   session: (boardId: string) => `/api/boards/${boardId}/session`,
@@ -64,6 +72,24 @@ export const ApiPath = {
    * facilitator's token only.
    */
   sessionLock: (boardId: string) => `/api/boards/${boardId}/session/lock`,
+  /**
+   * `PUT` opens or closes the board to new people ({@link JoiningRequest}); a facilitator's
+   * token only. While closed, joining is refused (403) and everyone already on it keeps working.
+   */
+  sessionJoining: (boardId: string) => `/api/boards/${boardId}/session/joining`,
+  /**
+   * `POST` takes a card down for review ({@link HideRequest}), with any token that may edit:
+   * everyone but facilitators stops seeing it. 200 {@link HiddenResponse}.
+   */
+  hidden: (boardId: string) => `/api/boards/${boardId}/hidden`,
+  /**
+   * `DELETE` puts a card hidden for review back for everyone; `DELETE …/hidden/:shapeId/card`
+   * removes it from the board for good, as the server. A facilitator's token only; 404 when the
+   * card is not hidden. 200 {@link HiddenResponse}.
+   */
+  hiddenCard: (boardId: string, shapeId: string) => `/api/boards/${boardId}/hidden/${shapeId}`,
+  hiddenCardRemoval: (boardId: string, shapeId: string) =>
+    `/api/boards/${boardId}/hidden/${shapeId}/card`,
   /** `PUT` starts or stops the stage's timer ({@link TimerRequest}); a facilitator's token only. */
   sessionTimer: (boardId: string) => `/api/boards/${boardId}/session/timer`,
   /**
@@ -77,6 +103,23 @@ export const ApiPath = {
    */
   sessionVote: (boardId: string) => `/api/boards/${boardId}/session/vote`,
   /**
+   * `POST` starts a private writing round or reveals it ({@link RoundRequest}, in
+   * shared/privateRound.ts); a facilitator's token only. Answered with {@link SessionResponse}.
+   */
+  sessionRound: (boardId: string) => `/api/boards/${boardId}/session/round`,
+  /**
+   * `GET` your own cards in the open private round ({@link PrivateCardsResponse}), with your own
+   * token: nobody else's, whoever asks.
+   */
+  privateCards: (boardId: string) => `/api/boards/${boardId}/private-cards`,
+  /**
+   * `PUT` adds or changes one of your own cards in the open private round
+   * ({@link PrivateCardRequest}), `DELETE` takes it back; answered with
+   * {@link PrivateCardsResponse}. 409 when no round is open.
+   */
+  privateCard: (boardId: string, shapeId: string) =>
+    `/api/boards/${boardId}/private-cards/${shapeId}`,
+  /**
    * `PUT` sets how many of your dots are on a card in the open vote ({@link CastRequest}; 0
    * takes them back), with your own token. Answered with {@link SessionResponse}.
    */
@@ -87,6 +130,17 @@ export const ApiPath = {
    * `GET` the board as a file to download (see {@link EXPORT_FORMATS}). Needs no token: anyone
    * with the board's link can already read the board, and scripts should not need a browser.
    */
+  /**
+   * `POST` makes a watch link (201 `WatchLinkCreated`, shared/watchLinks.ts): a socket with its
+   * token may only watch. `GET` lists the board's links (`WatchLinksResponse`). A facilitator's
+   * token only (403 otherwise).
+   */
+  watchLinks: (boardId: string) => `/api/boards/${boardId}/watch-links`,
+  /**
+   * `DELETE` revokes a watch link: new sockets with its token are refused and open ones closed
+   * (close code 4410). 200 `WatchLinksResponse`; a facilitator's token only.
+   */
+  watchLink: (boardId: string, linkId: string) => `/api/boards/${boardId}/watch-links/${linkId}`,
   exportFile: (boardId: string, format: ExportFormat) => `/api/boards/${boardId}/export/${format}`,
 } as const
 
@@ -219,6 +273,54 @@ export function checkLockRequest(body: unknown): Checked<LockRequest> {
     return { ok: false, error: 'Please say whether the areas are locked: true or false.' }
   }
   return { ok: true, value: { locked } }
+}
+
+/** Body of `PUT /api/boards/:id/session/joining`: whether new people may join. */
+export interface JoiningRequest {
+  readonly open: boolean
+}
+
+/** Checks the body of `PUT /api/boards/:id/session/joining`. */
+export function checkJoiningRequest(body: unknown): Checked<JoiningRequest> {
+  const open = isObject(body) ? body.open : undefined
+  if (typeof open !== 'boolean') {
+    return { ok: false, error: 'Please say whether new people may join: true or false.' }
+  }
+  return { ok: true, value: { open } }
+}
+
+/** What the join call says while a facilitator has closed the board to new people (403). */
+export const JOINING_CLOSED_MESSAGE =
+  'The facilitator has closed this board to new people. Ask them to open it.'
+
+/** Body of `POST /api/boards/:id/hidden`: the card to take down for review, and why if said. */
+export interface HideRequest {
+  readonly shape: string
+  readonly reason: HideReason | null
+}
+
+/** Checks the body of `POST /api/boards/:id/hidden` (whether the card exists is checked later). */
+export function checkHideRequest(body: unknown): Checked<HideRequest> {
+  const shape = isObject(body) ? body.shape : undefined
+  if (typeof shape !== 'string' || !isShapeId(shape)) {
+    return { ok: false, error: 'Please say which card to hide, by its id ("shape:…").' }
+  }
+  const reason = isObject(body) ? (body.reason ?? null) : null
+  if (reason !== null && !HIDE_REASONS.has(reason)) {
+    const ids = HIDE_REASONS.ids.join(', ')
+    return { ok: false, error: `The reason must be one of: ${ids}, or left out.` }
+  }
+  return { ok: true, value: { shape, reason } }
+}
+
+/** True for what could be a shape's id: `shape:` and a short id without slashes. */
+export function isShapeId(value: unknown): value is string {
+  return typeof value === 'string' && /^shape:[^/\s]{1,100}$/.test(value)
+}
+
+/** Response of a change to the cards hidden for review: the shape ids hidden now. */
+export interface HiddenResponse {
+  readonly hidden: readonly string[]
 }
 
 /** Body of `PUT /api/boards/:id/session/timer`: how long, in seconds; 0 stops the timer. */

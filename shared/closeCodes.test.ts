@@ -6,6 +6,8 @@ import {
   isAuthCloseCode,
   isImmediateReconnectCode,
   isTerminalCloseCode,
+  REMOVED_FROM_BOARD,
+  REMOVED_REASON,
 } from './closeCodes'
 
 describe('close codes', () => {
@@ -43,6 +45,15 @@ describe('close codes', () => {
       'This link has expired or is not valid — ask the facilitator for a new one.',
     )
     expect(isAuthCloseCode(CloseCode.BoardNotFound)).toBe(false)
+  })
+
+  it('tells a person the facilitator removed, in those words, from the reason of a 4401', () => {
+    expect(explainClose(CloseCode.NotAuthenticated, REMOVED_REASON)).toEqual({
+      message: REMOVED_FROM_BOARD,
+      advice: 'stop',
+    })
+    expect(explainClose(CloseCode.Forbidden, REMOVED_REASON).message).toBe(INVALID_LINK)
+    expect(explainClose(CloseCode.NotAuthenticated, 'Anything else').message).toBe(INVALID_LINK)
   })
 
   it('reconnects at once, not after a pause, only when the board moved to another server', () => {

@@ -32,6 +32,11 @@ export const CloseCode = {
    */
   ViewOnly: 4405,
   /**
+   * The watch link the connection opened with was revoked by a facilitator: open sockets with it
+   * are closed, new ones refused. Only asking for a new link helps.
+   */
+  LinkRevoked: 4410,
+  /**
    * The connection sent changes or presence far faster than any person can (the server's
    * `UPDATES_PER_SECOND` and `PRESENCE_PER_SECOND`, with a burst of twice that). The app
    * reconnects: a person's changes can arrive bunched after a stall of their device or the
@@ -74,6 +79,16 @@ export interface CloseExplanation {
 export const INVALID_LINK =
   'This link has expired or is not valid — ask the facilitator for a new one.'
 
+/**
+ * What a person the facilitator removed from the board is told, and the close reason the server
+ * gives their connections ({@link CloseCode.NotAuthenticated}) so their page can say so.
+ */
+export const REMOVED_FROM_BOARD =
+  'The facilitator has removed you from this board. What you added stays on it, credited as you chose.'
+
+/** The close reason that tells a client its person was removed (see {@link REMOVED_FROM_BOARD}). */
+export const REMOVED_REASON = 'Removed from this board by the facilitator.'
+
 /** True for the codes that mean "join this board again" (the token was refused). */
 export function isAuthCloseCode(code: number): boolean {
   return code === CloseCode.NotAuthenticated || code === CloseCode.Forbidden
@@ -109,6 +124,10 @@ const EXPLANATIONS: Record<CloseCode, CloseExplanation> = {
   [CloseCode.ViewOnly]: {
     message:
       'This link lets you watch the board but not change it. Reload the page to keep watching.',
+    advice: 'stop',
+  },
+  [CloseCode.LinkRevoked]: {
+    message: 'The facilitator stopped this link to watch the board. Ask them for a new one.',
     advice: 'stop',
   },
   [CloseCode.TooFast]: {
@@ -150,10 +169,14 @@ export function isTerminalCloseCode(code: number): boolean {
 }
 
 /**
- * Explains a close code in plain language. Codes Commonmap does not use (network drops show
- * up as 1006) get a general "connection lost" explanation and are retried.
+ * Explains a close code (and its reason, when that says more) in plain language. Codes
+ * Commonmap does not use (network drops show up as 1006) get a general "connection lost"
+ * explanation and are retried.
  */
-export function explainClose(code: number): CloseExplanation {
+export function explainClose(code: number, reason = ''): CloseExplanation {
+  if (code === CloseCode.NotAuthenticated && reason === REMOVED_REASON) {
+    return { message: REMOVED_FROM_BOARD, advice: 'stop' }
+  }
   if (code in EXPLANATIONS) return EXPLANATIONS[code as CloseCode]
   if (isTerminalCloseCode(code)) {
     return { message: 'The board closed the connection. Please reload the page.', advice: 'stop' }

@@ -9,7 +9,16 @@ import type { LedgerDraft } from './ledger'
  * - `timer-started`, `timer-stopped`: the stage's timer (`session:timer`);
  * - `everyone-brought`: a facilitator brought everyone to what they had in view (`session:view`);
  * - `vote-opened`, `vote-closed`: a dot vote (`session:vote`);
- * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`).
+ * - `layout-locked`, `layout-unlocked`: the session's areas and prompts (`session:layout`);
+ * - `watch-link-made`, `watch-link-revoked`: a link to watch the board (`watch-link:<id>`);
+ * - `round-started`, `round-revealed`: a private writing round (`session:round`). The cards
+ *   revealed are each credited to their author, never to the facilitator who revealed them;
+ * - `card-hidden`: anyone took a card (`shape:<id>`) down for review; `card-restored`: a
+ *   facilitator put it back; `card-removed`: a facilitator removed it after review (its author
+ *   keeps their credit for it: a process entry credits nobody);
+ * - `participant-removed`: a facilitator removed a person (`participant:<id>`) from the board;
+ * - `joining-closed`, `joining-opened`: the board closed to new people, and opened again
+ *   (`session:joining`).
  */
 export const PROCESS_STEPS = [
   'facilitate-given',
@@ -22,6 +31,16 @@ export const PROCESS_STEPS = [
   'vote-closed',
   'layout-locked',
   'layout-unlocked',
+  'watch-link-made',
+  'watch-link-revoked',
+  'round-started',
+  'round-revealed',
+  'card-hidden',
+  'card-restored',
+  'card-removed',
+  'participant-removed',
+  'joining-closed',
+  'joining-opened',
 ] as const
 
 /** One of {@link PROCESS_STEPS}. */
@@ -49,6 +68,14 @@ export const VOTE_RECORD_ID = 'session:vote'
 /** The ledger's record id for the session's layout, locked and unlocked. */
 export const LAYOUT_RECORD_ID = 'session:layout'
 
+/** The ledger's record id for a watch link, made and revoked. */
+export function watchLinkRecordId(linkId: string): string {
+  return `watch-link:${linkId}`
+}
+
+/** The ledger's record id for the board opened and closed to new people. */
+export const JOINING_RECORD_ID = 'session:joining'
+
 /**
  * The ledger draft for a step taken by a facilitator. Who took it is the entry's participant,
  * never anyone's author: the ledger's fold credits nobody with a process entry.
@@ -68,3 +95,6 @@ export function processDraft(
     recordType: step,
   }
 }
+
+/** The ledger's record id for a private writing round, started and revealed. */
+export const ROUND_RECORD_ID = 'session:round'

@@ -5,6 +5,7 @@ import { CAPABILITIES, type Capability } from './capabilities'
 import type { CreditedParticipant } from './credit'
 import { licenceChoiceValidator, type LicenceChoice } from './export/licences'
 import { publishedVoteValidator, type PublishedVote } from './dotVote'
+import { hiddenCardValidator, type HiddenCard } from './hiddenCards'
 import { importedAttributionValidator, type ImportedAttribution } from './importedAttribution'
 import { participantIdValidator, participantValidator } from './participant'
 import { serializedSchemaValidator } from './serializedSchemaValidator'
@@ -21,6 +22,8 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  *   A "not named" person's name and role never appear.
  * - `facilitators`: participant id → true, for each person who may run the session (has the
  *   `facilitate` capability). Never fewer than one once a board has a facilitator.
+ * - `removed`: participant id → true, for each person a facilitator removed from the board. They
+ *   stay in `people`, credited as they chose, for what they added.
  * - `contributions`: participant id → how many shapes they are credited on (added, or changed
  *   the words of). Absent: none.
  * - `attribution`: shape id → who it is credited to, folded from the contribution ledger.
@@ -31,12 +34,17 @@ import { voiceBalanceValidator, type VoiceBalance } from './voiceBalance'
  *   Absent: nobody has run the session yet.
  * - `vote`: `current` → the board's latest dot vote, with results once they are for everyone
  *   (shared/dotVote.ts). Absent: nobody has opened one. Nobody's own dots are ever in it.
+ * - `watching`: `current` → how many connections watch through a watch link now (nobody's
+ *   name: they are not participants). Absent: none.
+ * - `hidden`: shape id → a card someone took down for review (shared/hiddenCards.ts), until a
+ *   facilitator restores or removes it. Clients without `facilitate` do not show it.
  * - `schema`: `current` → the tldraw schema the board's records conform to. A client uses the
  *   schema the server states, never one found in the document.
  */
 export interface ServerStates {
   readonly people: CreditedParticipant
   readonly facilitators: true
+  readonly removed: true
   readonly contributions: number
   readonly attribution: RecordAttribution
   readonly voiceBalance: VoiceBalance
@@ -44,6 +52,8 @@ export interface ServerStates {
   readonly imported: ImportedAttribution
   readonly session: SessionState
   readonly vote: PublishedVote
+  readonly watching: number
+  readonly hidden: HiddenCard
   readonly schema: SerializedSchemaV2
 }
 
@@ -52,6 +62,10 @@ export type ServerStateName = keyof ServerStates
 
 /** The key of the value of a state that holds one value (`voiceBalance`, `licence`, `schema`). */
 export const CURRENT_KEY = 'current'
+
+const countValidator = T.number.check((count) => {
+  if (!Number.isInteger(count) || count < 0) throw new T.ValidationError('Expected a count')
+})
 
 /** How each state's keys and values are checked when they arrive (never trusted unchecked). */
 export const SERVER_STATES: {
@@ -62,18 +76,16 @@ export const SERVER_STATES: {
 } = {
   people: { key: (key) => participantIdValidator.isValid(key), value: participantValidator },
   facilitators: { key: (key) => participantIdValidator.isValid(key), value: T.literal(true) },
-  contributions: {
-    key: (key) => participantIdValidator.isValid(key),
-    value: T.number.check((count) => {
-      if (!Number.isInteger(count) || count < 0) throw new T.ValidationError('Expected a count')
-    }),
-  },
+  removed: { key: (key) => participantIdValidator.isValid(key), value: T.literal(true) },
+  contributions: { key: (key) => participantIdValidator.isValid(key), value: countValidator },
   attribution: { key: (key) => key.startsWith('shape:'), value: recordAttributionValidator },
   voiceBalance: { key: isCurrent, value: voiceBalanceValidator },
   licence: { key: isCurrent, value: licenceChoiceValidator },
   imported: { key: (key) => key.startsWith('shape:'), value: importedAttributionValidator },
   session: { key: isCurrent, value: sessionStateValidator },
   vote: { key: isCurrent, value: publishedVoteValidator },
+  watching: { key: isCurrent, value: countValidator },
+  hidden: { key: (key) => key.startsWith('shape:'), value: hiddenCardValidator },
   schema: { key: isCurrent, value: serializedSchemaValidator },
 }
 

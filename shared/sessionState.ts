@@ -50,23 +50,63 @@ export interface SessionLock {
 }
 
 /**
+ * A private writing round ("think on your own"): while it is open, what each person adds goes
+ * to the server alone (shared/privateRound.ts), seen by nobody else, the facilitator included,
+ * until a facilitator shows everyone's at once. Published to everyone, so every device says so.
+ */
+export interface SessionRound {
+  /** Server time it started, epoch ms: it also names the round its cards belong to. */
+  readonly startedAt: number
+  /** Server time its timer ends, epoch ms. Nothing closes then: it only says time is up. */
+  readonly endsAt: number
+  readonly by: string
+}
+
+/**
+ * The board closed to new people by a facilitator: the join call refuses anyone new, while
+ * everyone already on the board keeps working.
+ */
+export interface SessionJoiningClosed {
+  /** Server time it was closed, epoch ms. */
+  readonly at: number
+  readonly by: string
+}
+
+/**
  * What a facilitator set for the whole group (the `session` server state, under `current`):
- * the stage and its timer, each null until set, and whether the layout is locked (absent in a
- * session stored before locks: not locked). Kept by the server, published to everyone.
+ * the stage and its timer, each null until set, whether the layout is locked (absent in a
+ * session stored before locks: not locked) and whether the board is closed to new people. Kept by the server, published to everyone.
  */
 export interface SessionState {
   readonly stage: SessionStage | null
   readonly timer: SessionTimer | null
   readonly summon: SessionSummon | null
   readonly lock?: SessionLock | null
+  /** The private writing round while one is open (absent in a session stored before rounds). */
+  readonly round?: SessionRound | null
+  /** Set while the board is closed to new people (absent in a session stored before: open). */
+  readonly joiningClosed?: SessionJoiningClosed | null
 }
 
 /** A session nobody has run yet. */
-export const EMPTY_SESSION: SessionState = { stage: null, timer: null, summon: null, lock: null }
+export const EMPTY_SESSION: SessionState = {
+  stage: null,
+  timer: null,
+  summon: null,
+  lock: null,
+  round: null,
+}
 
 /** True once a facilitator has changed anything of the session, so there is one to publish. */
 export function isSessionRun(session: SessionState): boolean {
-  return Boolean(session.stage || session.timer || session.summon || session.lock)
+  return Boolean(
+    session.stage ||
+    session.timer ||
+    session.summon ||
+    session.lock ||
+    session.round ||
+    session.joiningClosed,
+  )
 }
 
 /** How far from the board's origin a view brought to everyone may be, in page units. */
@@ -119,6 +159,10 @@ export const sessionStateValidator: T.Validator<SessionState> = T.object({
     by: participantIdValidator,
   }).nullable(),
   lock: T.object({ at: time, by: participantIdValidator }).nullable().optional(),
+  round: T.object({ startedAt: time, endsAt: time, by: participantIdValidator })
+    .nullable()
+    .optional(),
+  joiningClosed: T.object({ at: time, by: participantIdValidator }).nullable().optional(),
 }) as unknown as T.Validator<SessionState>
 
 /** True for a view that can be brought to everyone: finite, on the board, not empty. */

@@ -6,6 +6,8 @@ import {
   type CreateBoardRequest,
   type CreateBoardResponse,
   type FacilitatorsResponse,
+  type HiddenResponse,
+  type ParticipantsResponse,
   IMPORT_REQUEST_HEADER,
   type ImportBoardRequest,
   type JoinRequest,
@@ -20,6 +22,13 @@ import {
   type VoteRequest,
 } from '../../shared/api'
 import type { LicenceId } from '../../shared/export/licences'
+import type { WatchLinkCreated, WatchLinksResponse } from '../../shared/watchLinks'
+import type {
+  PrivateCardShape,
+  PrivateCardsResponse,
+  RoundRequest,
+} from '../../shared/privateRound'
+import type { HideReason } from '../../shared/hiddenCards'
 
 /**
  * A request to the Commonmap server failed. `message` is a plain sentence that can be shown to
@@ -144,6 +153,54 @@ export function setFacilitating(
   })
 }
 
+/**
+ * Removes a person from the board, as a facilitator: their link stops working and their
+ * connections close; what they added stays, credited as they chose.
+ */
+export function removeParticipant(
+  boardId: string,
+  participantId: string,
+  token: string,
+): Promise<ParticipantsResponse> {
+  return request(ApiPath.participant(boardId, participantId), {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  })
+}
+
+/** Takes a card down for review ("Hide for now"), with why if the person said. */
+export function hideCard(
+  boardId: string,
+  shape: string,
+  reason: HideReason | null,
+  token: string,
+): Promise<HiddenResponse> {
+  return request(ApiPath.hidden(boardId), { method: 'POST', ...json({ shape, reason }, token) })
+}
+
+/** A facilitator's decision on a card hidden for review: put it back, or remove it for good. */
+export function reviewCard(
+  boardId: string,
+  shape: string,
+  decision: 'restore' | 'remove',
+  token: string,
+): Promise<HiddenResponse> {
+  const path =
+    decision === 'restore'
+      ? ApiPath.hiddenCard(boardId, shape)
+      : ApiPath.hiddenCardRemoval(boardId, shape)
+  return request(path, { method: 'DELETE', headers: { Authorization: `Bearer ${token}` } })
+}
+
+/** Opens the board to new people or closes it, as a facilitator. */
+export function setJoining(
+  boardId: string,
+  open: boolean,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionJoining(boardId), { method: 'PUT', ...json({ open }, token) })
+}
+
 /** The session as it is now (stage and timer), with the server's clock. */
 export function fetchSession(boardId: string, token: string): Promise<SessionResponse> {
   return request(ApiPath.session(boardId), { headers: { Authorization: `Bearer ${token}` } })
@@ -188,6 +245,41 @@ export function changeVote(
   token: string,
 ): Promise<SessionResponse> {
   return request(ApiPath.sessionVote(boardId), { method: 'POST', ...json(vote, token) })
+}
+
+/** Starts a private writing round or shows everyone's cards, as a facilitator. */
+export function changeRound(
+  boardId: string,
+  round: RoundRequest,
+  token: string,
+): Promise<SessionResponse> {
+  return request(ApiPath.sessionRound(boardId), { method: 'POST', ...json(round, token) })
+}
+
+/** This person's own cards in the open private round. */
+export function fetchPrivateCards(boardId: string, token: string): Promise<PrivateCardsResponse> {
+  return request(ApiPath.privateCards(boardId), { headers: { Authorization: `Bearer ${token}` } })
+}
+
+/** Adds or changes one of this person's own cards in the open private round. */
+export function savePrivateCard(
+  boardId: string,
+  card: PrivateCardShape,
+  token: string,
+): Promise<PrivateCardsResponse> {
+  return request(ApiPath.privateCard(boardId, card.id), { method: 'PUT', ...json({ card }, token) })
+}
+
+/** Takes back one of this person's own cards in the open private round. */
+export function deletePrivateCard(
+  boardId: string,
+  shapeId: string,
+  token: string,
+): Promise<PrivateCardsResponse> {
+  return request(ApiPath.privateCard(boardId, shapeId), {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
+  })
 }
 
 /** Puts `dots` of this person's dots on a card of the open vote (0 takes them back). */
@@ -248,5 +340,27 @@ export function uploadAsset(
     headers: { 'Content-Type': file.type || 'application/octet-stream' },
     body: file,
     ...(signal ? { signal } : {}),
+  })
+}
+
+/** Makes a link to watch the board (view only), as a facilitator. */
+export function makeWatchLink(boardId: string, token: string): Promise<WatchLinkCreated> {
+  return request(ApiPath.watchLinks(boardId), { method: 'POST', ...json({}, token) })
+}
+
+/** The board's watch links, newest first, as a facilitator. */
+export function listWatchLinks(boardId: string, token: string): Promise<WatchLinksResponse> {
+  return request(ApiPath.watchLinks(boardId), { headers: { Authorization: `Bearer ${token}` } })
+}
+
+/** Revokes a watch link, as a facilitator: whoever watches with it is disconnected. */
+export function revokeWatchLink(
+  boardId: string,
+  linkId: string,
+  token: string,
+): Promise<WatchLinksResponse> {
+  return request(ApiPath.watchLink(boardId, linkId), {
+    method: 'DELETE',
+    headers: { Authorization: `Bearer ${token}` },
   })
 }

@@ -4,6 +4,7 @@ import * as Y from 'yjs'
 import type { BoardInfo, ExportFormat } from '../../shared/api'
 import { AttributionFold } from '../../shared/attribution'
 import { getRecordStore } from '../../shared/docLayout'
+import { goesWithCards } from '../../shared/hiddenCards'
 import type { BoardExportSource } from '../../shared/export/boardExport'
 import { DEFAULT_LICENCE_CHOICE } from '../../shared/export/licences'
 import type { PublishedPerson } from '../../shared/participant'
@@ -42,7 +43,10 @@ export function exportBoardFile({ format, board }: ExportInput): ExportDownload 
         // As when a room restores: one bad stored update must not make the board unexportable.
       }
     }
-    const records: TLRecord[] = [...getRecordStore(doc).map.values()].map((entry) => entry.val)
+    const leaveOut = new Set(board.leaveOut)
+    const records: TLRecord[] = [...getRecordStore(doc).map.values()]
+      .map((entry) => entry.val as TLRecord)
+      .filter((record) => !goesWithCards(record, leaveOut))
     const fold = new AttributionFold()
     for (const entry of board.authorship) fold.apply(entry)
     const people = new Map<string, PublishedPerson>(

@@ -28,6 +28,11 @@ export interface StoredBoardForExport {
   readonly vote: PublishedVote | undefined
   /** The whole ledger, for the `ledger` export only. */
   readonly ledger: readonly LedgerEntry[]
+  /**
+   * Cards taken down for review (and removed after it) to leave out, with whatever goes with
+   * them (shared/hiddenCards.ts `goesWithCards`).
+   */
+  readonly leaveOut: readonly string[]
   /** Server time of the export, epoch ms. */
   readonly now: number
 }
@@ -36,13 +41,15 @@ export interface StoredBoardForExport {
  * Reads a board for an export from storage alone, whether or not its room is loaded: a room
  * stores every update before anyone sees it, so storage is never behind any client. People,
  * their contributions and who added what are then rebuilt from the participants and the
- * ledger, the truth the room publishes. Undefined for an unknown board.
+ * ledger, the truth the room publishes. Cards hidden for review are left out unless `withHidden`
+ * (a facilitator asked); cards removed after review always are. Undefined for an unknown board.
  */
 export async function readBoardForExport(
   { log, repository }: Storage,
   boardId: string,
   format: ExportFormat,
   now: number,
+  withHidden = false,
 ): Promise<StoredBoardForExport | undefined> {
   const info = await repository.getBoard(boardId)
   const stored = info && (await log.load(boardId))
@@ -62,6 +69,9 @@ export async function readBoardForExport(
     licence: await repository.getLicence(boardId),
     vote: vote && publishVote(vote.vote, vote.cast, participants),
     ledger: format === 'ledger' ? await repository.readLedger(boardId) : [],
+    leaveOut: (await repository.readHiddenCards(boardId))
+      .filter((card) => !withHidden || card.removedAt !== null)
+      .map((card) => card.shapeId),
     now,
   }
 }

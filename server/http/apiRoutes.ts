@@ -13,7 +13,12 @@ import {
   checkSummonRequest,
   checkCastRequest,
   checkVoteRequest,
+  checkJoiningRequest,
+  checkHideRequest,
+  isShapeId,
+  JOINING_CLOSED_MESSAGE,
   type Checked,
+  type HiddenResponse,
   isExportFormat,
   checkProfileUpdate,
   mergeProfileUpdate,
@@ -31,6 +36,7 @@ import {
   type ServerInfo,
   type SessionResponse,
 } from '../../shared/api'
+import { REMOVED_FROM_BOARD } from '../../shared/closeCodes'
 import { creditedParticipant } from '../../shared/credit'
 import {
   CREATOR_CAPABILITIES,
@@ -43,16 +49,35 @@ import {
   VIEW_RECORD_ID,
   VOTE_RECORD_ID,
   LAYOUT_RECORD_ID,
+  ROUND_RECORD_ID,
+  JOINING_RECORD_ID,
   areaRecordId,
   personRecordId,
   processDraft,
+  watchLinkRecordId,
   type ProcessStep,
 } from '../../shared/processSteps'
+import {
+  checkPrivateCardRequest,
+  checkRoundRequest,
+  type PrivateCardsResponse,
+} from '../../shared/privateRound'
 import type { SessionState } from '../../shared/sessionState'
 import { castRefusal, publishVote, type DotVote } from '../../shared/dotVote'
 import { assertNever } from '../../shared/assertNever'
 import { boardPath, isBoardId } from '../../shared/protocol'
+import {
+  checkWatchLinkRequest,
+  isWatchLinkId,
+  watchPath,
+  type WatchLink,
+  type WatchLinkCreated,
+  type WatchLinksResponse,
+} from '../../shared/watchLinks'
+import { isLayoutShapeId } from '../../shared/sessionAreas'
 import type { ExportDownload } from '../export/exportDownload'
+import { PngChunkWatch } from '../import/PngChunkWatch'
+import { SharedUntilStarted } from '../work/SharedUntilStarted'
 import {
   authenticate,
   bearerToken,
@@ -60,12 +85,24 @@ import {
   issueToken,
   newParticipantId,
 } from '../identity/participantTokens'
+import {
+  authenticateWatch,
+  isWatchToken,
+  issueWatchToken,
+  newWatchLinkId,
+} from '../identity/watchTokens'
 import { readBoardForExport } from '../export/readBoardForExport'
 import type { ImportOutcome } from '../import/importBoardFile'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import { rateLimitLogger, type Logger } from '../logger'
 import type { BoardEvent } from '../room/BoardEvent'
-import type { BoardRepository, StoredParticipant } from '../storage/BoardRepository'
+import type {
+  BoardRepository,
+  PrivateCardChange,
+  StoredHiddenCard,
+  StoredParticipant,
+  StoredWatchLink,
+} from '../storage/BoardRepository'
 import type { Storage } from '../storage/Storage'
 import type { AssetStore } from '../storage/AssetStore'
 import type { WorkPool, Reservation } from '../work/WorkPool'
@@ -147,6 +184,7 @@ export function createApiHandler(
   const { repository, assets } = options
   // Anyone can send these as fast as they like: a flood must not fill the disk.
   const refusals = rateLimitLogger(options.logger)
+  const waitingExports = new SharedUntilStarted<ExportDownload>()
 
   const routes: Route[] = [
     {
@@ -181,7 +219,11 @@ export function createApiHandler(
     },
     {
       pattern: route(ApiPath.participant(':id', ':pid')),
-      methods: { GET: getParticipant, PATCH: { handle: updateParticipant, body: 'json' } },
+      methods: {
+        GET: getParticipant,
+        PATCH: { handle: updateParticipant, body: 'json' },
+        DELETE: removeParticipant,
+      },
     },
     {
       pattern: route(ApiPath.facilitator(':id', ':pid')),
@@ -210,13 +252,44 @@ export function createApiHandler(
       methods: { PUT: { handle: lockLayout, body: 'json' } },
     },
     {
+      pattern: route(ApiPath.sessionJoining(':id')),
+      methods: { PUT: { handle: openOrCloseJoining, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.hidden(':id')),
+      methods: { POST: { handle: hideCard, body: 'json' } },
+    },
+    { pattern: route(ApiPath.hiddenCard(':id', ':shape')), methods: { DELETE: restoreCard } },
+    {
+      pattern: route(ApiPath.hiddenCardRemoval(':id', ':shape')),
+      methods: { DELETE: removeCardAfterReview },
+    },
+    {
       pattern: route(ApiPath.sessionVote(':id')),
       methods: { POST: { handle: openOrCloseVote, body: 'json' } },
+    },
+    {
+      pattern: route(ApiPath.sessionRound(':id')),
+      methods: { POST: { handle: startOrRevealRound, body: 'json' } },
+    },
+    { pattern: route(ApiPath.privateCards(':id')), methods: { GET: readPrivateCards } },
+    {
+      pattern: route(ApiPath.privateCard(':id', ':shape')),
+      methods: {
+        PUT: { handle: writePrivateCard, body: 'json', perAddress: 'uploads' },
+        DELETE: takeBackPrivateCard,
+      },
     },
     {
       pattern: route(ApiPath.votes(':id', ':shape')),
       methods: { PUT: { handle: castDots, body: 'json' } },
     },
+    {
+      pattern: route(ApiPath.watchLinks(':id')),
+      methods: { POST: { handle: makeWatchLink, body: 'json' }, GET: listWatchLinks },
+    },
+    // No body, like taking facilitating back: no other site can send a DELETE unasked.
+    { pattern: route(ApiPath.watchLink(':id', ':link')), methods: { DELETE: revokeWatchLink } },
     { pattern: route(ApiPath.ledger(':id')), methods: { GET: readLedger } },
     {
       pattern: route(ApiPath.licence(':id')),
@@ -346,7 +419,8 @@ export function createApiHandler(
     // A place in the pool before the body is read: a busy server reads none of it.
     const place = reserveWork(res)
     if (!place) return
-    const body = await readBody(req, options.maxImportBytes)
+    const png = new PngChunkWatch()
+    const body = await readBody(req, options.maxImportBytes, (piece) => png.feed(piece))
     if (body.kind === 'too-large') {
       place.release()
       return sendError(
@@ -354,6 +428,10 @@ export function createApiHandler(
         413,
         `This file is too big: board files can be up to ${formatBytes(options.maxImportBytes)}.`,
       )
+    }
+    if (body.kind === 'refused') {
+      place.release()
+      return sendError(res, 422, body.reason)
     }
     const now = Date.now()
     const boardId = newBoardId()
@@ -426,9 +504,12 @@ export function createApiHandler(
   ): Promise<StoredParticipant | undefined> {
     const auth = await authenticate(repository, boardId, bearerToken(req.headers.authorization))
     if (auth.kind === 'ok') return auth.participant
-    sendError(res, auth.kind === 'other-board' ? 403 : 401, NOT_AUTHENTICATED, {
-      'WWW-Authenticate': 'Bearer',
-    })
+    if (auth.kind === 'removed') sendError(res, 403, REMOVED_FROM_BOARD)
+    else {
+      sendError(res, auth.kind === 'other-board' ? 403 : 401, NOT_AUTHENTICATED, {
+        'WWW-Authenticate': 'Bearer',
+      })
+    }
     return undefined
   }
 
@@ -448,6 +529,22 @@ export function createApiHandler(
     return undefined
   }
 
+  /**
+   * The participant a request's token names when they may change `boardId`, or undefined after
+   * an error response was sent (403 for a person who may only watch).
+   */
+  async function requireEditor(
+    req: IncomingMessage,
+    res: ServerResponse,
+    boardId: string,
+  ): Promise<StoredParticipant | undefined> {
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return undefined
+    if (participant.capabilities.includes('edit')) return participant
+    sendError(res, 403, 'You can watch this board but not add to it.')
+    return undefined
+  }
+
   /** The board id when such a board exists, or undefined after a 404 was sent. */
   async function knownBoard(res: ServerResponse, id: string | undefined) {
     if (isBoardId(id) && (await repository.getBoard(id))) return id
@@ -462,6 +559,10 @@ export function createApiHandler(
     if (json === undefined) return
     const checked = checkJoinRequest(json)
     if (!checked.ok) return sendError(res, 400, checked.error)
+    // Someone already on the board may still add a person without a device beside them.
+    if (!checked.value.withoutDevice && (await repository.getSession(id)).joiningClosed) {
+      return sendError(res, 403, JOINING_CLOSED_MESSAGE)
+    }
     let addedBy: string | null = null
     if (checked.value.withoutDevice) {
       // Adding someone without a device is done by someone already on the board.
@@ -566,6 +667,9 @@ export function createApiHandler(
     if (!facilitator) return
     const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
     if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    if (facilitates && !target.capabilities.includes('view')) {
+      return sendError(res, 409, 'This person was removed from the board, so they cannot run it.')
+    }
     if (facilitates && target.withoutDevice) {
       return sendError(
         res,
@@ -605,6 +709,140 @@ export function createApiHandler(
   }
 
   /**
+   * A facilitator removes a person from the board: their token stops opening it and their open
+   * connections close (the room re-reads them and finds they may do nothing). Their profile
+   * stays, so what they added stays credited as they chose.
+   */
+  async function removeParticipant(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, pid]: string[],
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
+    if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    // The one asking is a facilitator who stays, so the board never loses its last one.
+    if (target.id === facilitator.id) {
+      return sendError(
+        res,
+        409,
+        'You cannot remove yourself from the board. Another facilitator can, or you can close this page.',
+      )
+    }
+    const step = processDraft(
+      'participant-removed',
+      facilitator.id,
+      personRecordId(target.id),
+      Date.now(),
+    )
+    if (await repository.removeParticipant(target.id, step)) {
+      options.logger.info('participant.removed', {
+        boardId,
+        participantId: target.id,
+        by: facilitator.id,
+      })
+      options.notify?.(boardId, { type: 'participant-changed', participantId: target.id })
+    }
+    const body: ParticipantsResponse = {
+      participants: (await repository.listParticipants(boardId)).map(creditedParticipant),
+    }
+    sendJson(res, 200, body)
+  }
+
+  /**
+   * Anyone who may edit the board takes a card down for review: a process entry, never credit.
+   * Hiding a card already hidden changes nothing; a card removed after review stays removed.
+   */
+  async function hideCard(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const checked = await checkedRequest(req, res, given, requireEditor, checkHideRequest)
+    if (!checked) return
+    const { boardId, participant, value } = checked
+    // Hiding an area would hide every card in it from everyone: the layout is not a card.
+    if (isLayoutShapeId(value.shape)) {
+      return sendError(
+        res,
+        409,
+        'The session’s areas and their questions cannot be hidden. Hide the card itself instead.',
+      )
+    }
+    const at = Date.now()
+    const hidden = await repository.changeHiddenCard(
+      boardId,
+      value.shape,
+      (card) =>
+        card
+          ? undefined
+          : {
+              shapeId: value.shape,
+              at,
+              by: participant.id,
+              reason: value.reason,
+              removedAt: null,
+              removedBy: null,
+            },
+      processDraft('card-hidden', participant.id, value.shape, at),
+    )
+    if (hidden) {
+      options.logger.info('card.hidden', { boardId, shapeId: value.shape })
+      options.notify?.(boardId, { type: 'hidden-changed' })
+    }
+    await sendHidden(res, boardId)
+  }
+
+  /** A facilitator puts a card hidden for review back for everyone. */
+  function restoreCard(req: IncomingMessage, res: ServerResponse, params: string[]) {
+    return reviewCard(req, res, params, 'card-restored', () => null)
+  }
+
+  /** A facilitator removes a card hidden for review from the board for good. */
+  function removeCardAfterReview(req: IncomingMessage, res: ServerResponse, params: string[]) {
+    return reviewCard(req, res, params, 'card-removed', (card, by, at) => ({
+      ...card,
+      removedAt: at,
+      removedBy: by,
+    }))
+  }
+
+  /** A facilitator's decision on a card hidden for review (404 for any card that is not). */
+  async function reviewCard(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, shapeId]: string[],
+    step: 'card-restored' | 'card-removed',
+    decide: (card: StoredHiddenCard, by: string, at: number) => StoredHiddenCard | null,
+  ): Promise<void> {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return
+    const at = Date.now()
+    const changed =
+      isShapeId(shapeId) &&
+      (await repository.changeHiddenCard(
+        boardId,
+        shapeId,
+        (card) => (card && card.removedAt === null ? decide(card, facilitator.id, at) : undefined),
+        processDraft(step, facilitator.id, shapeId, at),
+      ))
+    if (!changed) return sendError(res, 404, 'This card is not hidden for review.')
+    options.logger.info('card.reviewed', { boardId, shapeId, step, by: facilitator.id })
+    options.notify?.(boardId, { type: 'hidden-changed' })
+    await sendHidden(res, boardId)
+  }
+
+  async function sendHidden(res: ServerResponse, boardId: string): Promise<void> {
+    const body: HiddenResponse = {
+      hidden: (await repository.readHiddenCards(boardId))
+        .filter((card) => card.removedAt === null)
+        .map((card) => card.shapeId),
+    }
+    sendJson(res, 200, body)
+  }
+
+  /**
    * A request to change something on a board: the board, who asks (`who` may refuse them) and
    * the body `check` accepted; undefined after an error response was sent.
    */
@@ -629,9 +867,17 @@ export function createApiHandler(
     return { boardId, participant, value: checked.value }
   }
 
+  /**
+   * The session, for anyone on the board or watching it: a projector's display counts its timer
+   * down by the server's clock (`now`) like everyone else.
+   */
   async function readSession(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     const id = await knownBoard(res, given)
     if (!id) return
+    const token = bearerToken(req.headers.authorization)
+    if (isWatchToken(token) && (await authenticateWatch(repository, id, token)).kind === 'ok') {
+      return sendJson(res, 200, await sessionResponse(id, null, Date.now()))
+    }
     const participant = await requireParticipant(req, res, id)
     if (!participant) return
     sendJson(res, 200, await sessionResponse(id, participant.id, Date.now()))
@@ -639,11 +885,11 @@ export function createApiHandler(
 
   /**
    * The session as `participantId` may read it: what everyone is sent, and their own dots in
-   * the latest vote (nobody else's).
+   * the latest vote (nobody else's; none for a watch link, null).
    */
   async function sessionResponse(
     boardId: string,
-    participantId: string,
+    participantId: string | null,
     now: number,
     session?: SessionState,
   ): Promise<SessionResponse> {
@@ -725,6 +971,15 @@ export function createApiHandler(
     }))
   }
 
+  /** Closes the board to new people, or opens it again; everyone on it keeps working. */
+  function openOrCloseJoining(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    return changeSession(req, res, given, checkJoiningRequest, ({ open }, by, at) => ({
+      step: open ? 'joining-opened' : 'joining-closed',
+      recordId: JOINING_RECORD_ID,
+      apply: (session) => ({ ...session, joiningClosed: open ? null : { at, by } }),
+    }))
+  }
+
   /** "Bring everyone here": everyone's view goes to the facilitator's, once. */
   function bringEveryone(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
     return changeSession(req, res, given, checkSummonRequest, (view, by, at) => ({
@@ -770,6 +1025,116 @@ export function createApiHandler(
     sendJson(res, 200, await sessionResponse(boardId, facilitator.id, now))
   }
 
+  /**
+   * A facilitator starts a private writing round or reveals it: a process entry, crediting
+   * nobody. Revealing puts every card of the round on the board (server/plugins/
+   * privateRoundPlugin.ts), each credited to its author.
+   */
+  async function startOrRevealRound(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const checked = await checkedRequest(req, res, given, requireFacilitator, checkRoundRequest)
+    if (!checked) return
+    const { boardId, participant: facilitator, value: request } = checked
+    const open = Boolean((await repository.getSession(boardId)).round)
+    if (request.action === 'start' && open) {
+      return sendError(res, 409, 'A private round is already on. Show everyone’s cards first.')
+    }
+    if (request.action === 'reveal' && !open) {
+      return sendError(res, 409, 'No private round is on, so there are no cards to show.')
+    }
+    const now = Date.now()
+    const by = facilitator.id
+    const session = await repository.changeSession(
+      boardId,
+      // Two facilitators at once: the first start or reveal counts, the second changes nothing.
+      (stored) =>
+        request.action === 'start'
+          ? {
+              ...stored,
+              round: stored.round ?? { startedAt: now, endsAt: now + request.minutes * 60_000, by },
+            }
+          : { ...stored, round: null },
+      processDraft(
+        request.action === 'start' ? 'round-started' : 'round-revealed',
+        by,
+        ROUND_RECORD_ID,
+        now,
+      ),
+    )
+    options.logger.info('session.changed', { boardId, step: `round-${request.action}`, by })
+    options.notify?.(boardId, { type: 'session-changed' })
+    sendJson(res, 200, await sessionResponse(boardId, by, now, session))
+  }
+
+  /** The asker's own cards in the open private round: nobody else's, whoever asks. */
+  async function readPrivateCards(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const participant = await requireParticipant(req, res, boardId)
+    if (!participant) return
+    sendJson(res, 200, await privateCardsOf(boardId, participant.id))
+  }
+
+  async function privateCardsOf(
+    boardId: string,
+    participantId: string,
+  ): Promise<PrivateCardsResponse> {
+    const cards = await repository.readPrivateCards(boardId, participantId)
+    return { cards: cards.map((card) => card.record) }
+  }
+
+  /** A person adds or changes one of their own cards in the open private round. */
+  async function writePrivateCard(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, shapeId]: string[],
+  ) {
+    // Loaded only when needed, as for making boards (see createBoard).
+    const { commonmapSchema } = await import('../../shared/schema')
+    const checked = await checkedRequest(req, res, given, requireEditor, (body) =>
+      checkPrivateCardRequest(body, shapeId ?? '', commonmapSchema),
+    )
+    if (!checked) return
+    const { boardId, participant, value: card } = checked
+    const change = await repository.savePrivateCard(boardId, participant.id, card, Date.now())
+    await answerPrivateCardChange(res, change, boardId, participant.id)
+  }
+
+  /** A person takes back one of their own cards in the open private round. */
+  async function takeBackPrivateCard(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, shapeId]: string[],
+  ) {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return
+    const participant = await requireEditor(req, res, boardId)
+    if (!participant) return
+    const change = await repository.deletePrivateCard(boardId, participant.id, shapeId ?? '')
+    await answerPrivateCardChange(res, change, boardId, participant.id)
+  }
+
+  async function answerPrivateCardChange(
+    res: ServerResponse,
+    change: PrivateCardChange,
+    boardId: string,
+    participantId: string,
+  ) {
+    switch (change) {
+      case 'saved':
+        return sendJson(res, 200, await privateCardsOf(boardId, participantId))
+      case 'no-round':
+        return sendError(
+          res,
+          409,
+          'No private round is on, so this was not kept here. Add it to the board instead.',
+        )
+      case 'not-yours':
+        return sendError(res, 403, 'This is not one of your own cards in this round.')
+      default:
+        return assertNever(change)
+    }
+  }
+
   /** A person places their dots on a card of the open vote, or takes them back with 0. */
   async function castDots(req: IncomingMessage, res: ServerResponse, [given, shapeId]: string[]) {
     const checked = await checkedRequest(req, res, given, requireParticipant, checkCastRequest)
@@ -791,6 +1156,85 @@ export function createApiHandler(
       default:
         return assertNever(outcome)
     }
+  }
+
+  /**
+   * A facilitator makes a link to watch the board: a process entry in the ledger, with who made
+   * it. Its token is only ever in this answer; storage keeps its hash.
+   */
+  async function makeWatchLink(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const request = await checkedRequest(req, res, given, requireFacilitator, checkWatchLinkRequest)
+    if (!request) return
+    const { boardId, participant: facilitator } = request
+    const now = Date.now()
+    const id = newWatchLinkId()
+    const token = issueWatchToken(id)
+    const link: StoredWatchLink = {
+      id,
+      boardId,
+      tokenHash: hashToken(token),
+      createdBy: facilitator.id,
+      createdAt: now,
+      revokedBy: null,
+      revokedAt: null,
+    }
+    await repository.createWatchLink(
+      link,
+      processDraft('watch-link-made', facilitator.id, watchLinkRecordId(id), now),
+    )
+    options.logger.info('watch-link.made', { boardId, linkId: id, by: facilitator.id })
+    const created: WatchLinkCreated = {
+      url: requestOrigin(req) + watchPath(boardId, token),
+      token,
+      link: watchLinkOf(link),
+    }
+    sendJson(res, 201, created)
+  }
+
+  /** The board and the facilitator asking, or undefined after an error response was sent. */
+  async function facilitatorOf(req: IncomingMessage, res: ServerResponse, given: string) {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return undefined
+    const facilitator = await requireFacilitator(req, res, boardId)
+    return facilitator && { boardId, facilitator }
+  }
+
+  async function sendWatchLinks(res: ServerResponse, boardId: string): Promise<void> {
+    const links = (await repository.listWatchLinks(boardId)).map(watchLinkOf)
+    sendJson(res, 200, { links } satisfies WatchLinksResponse)
+  }
+
+  async function listWatchLinks(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
+    const asked = await facilitatorOf(req, res, given as string)
+    if (asked) await sendWatchLinks(res, asked.boardId)
+  }
+
+  /**
+   * A facilitator revokes a watch link: a process entry, then the board's room (in whichever
+   * process serves it) closes the sockets that opened with it; new ones are refused.
+   */
+  async function revokeWatchLink(
+    req: IncomingMessage,
+    res: ServerResponse,
+    [given, linkId]: string[],
+  ) {
+    const asked = await facilitatorOf(req, res, given as string)
+    if (!asked) return
+    const { boardId, facilitator } = asked
+    const now = Date.now()
+    const revoked =
+      isWatchLinkId(linkId) &&
+      (await repository.revokeWatchLink(
+        boardId,
+        linkId,
+        facilitator.id,
+        now,
+        processDraft('watch-link-revoked', facilitator.id, watchLinkRecordId(linkId), now),
+      ))
+    if (!revoked) return sendError(res, 404, 'This board has no such watch link.')
+    options.logger.info('watch-link.revoked', { boardId, linkId, by: facilitator.id })
+    options.notify?.(boardId, { type: 'watch-link-revoked', linkId: revoked.id })
+    await sendWatchLinks(res, boardId)
   }
 
   async function readLedger(req: IncomingMessage, res: ServerResponse, [given]: string[]) {
@@ -828,19 +1272,37 @@ export function createApiHandler(
    * A board as a file to download. Link-only, like reading the board's title: anyone with the
    * link can already open the board, and people and scripts may want its data without a browser.
    */
-  async function exportBoard(_req: IncomingMessage, res: ServerResponse, [id, format]: string[]) {
+  async function exportBoard(req: IncomingMessage, res: ServerResponse, [id, format]: string[]) {
     if (!isExportFormat(format)) return sendError(res, 404, 'There is nothing at this address.')
     if (!isBoardId(id) || !(await repository.getBoard(id))) {
       return sendError(res, 404, BOARD_NOT_FOUND)
     }
-    const place = reserveWork(res)
-    if (!place) return
-    const file = (await place.run(async () => {
-      const board = await readBoardForExport(options.storage, id, format, Date.now())
-      if (!board) throw new Error(`Board ${id} is gone`)
-      return { kind: 'export', input: { format, board } }
-    })) as ExportDownload
-    sendDownload(res, file)
+    // Cards hidden for review stay out unless a facilitator asks for them (`?hidden=include`).
+    const withHidden = new URL(req.url ?? '/', 'http://x').searchParams.get('hidden') === 'include'
+    if (withHidden && !(await requireFacilitator(req, res, id))) return
+    const key = `${id} ${format} ${withHidden ? 'with-hidden' : 'shown'}`
+    let file = waitingExports.joinable(key)
+    if (!file) {
+      const place = reserveWork(res)
+      if (!place) return
+      file = waitingExports.start(
+        key,
+        async (reading) =>
+          (await place.run(async () => {
+            reading()
+            const board = await readBoardForExport(
+              options.storage,
+              id,
+              format,
+              Date.now(),
+              withHidden,
+            )
+            if (!board) throw new Error(`Board ${id} is gone`)
+            return { kind: 'export', input: { format, board } }
+          })) as ExportDownload,
+      )
+    }
+    sendDownload(res, await file)
   }
 
   async function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]) {
@@ -970,6 +1432,11 @@ function profileOf(participant: StoredParticipant): ParticipantProfile {
     addedBy: participant.addedBy,
     createdAt: participant.createdAt,
   }
+}
+
+/** A stored watch link without its token's hash: what a facilitator may read. */
+function watchLinkOf({ tokenHash: _hash, ...link }: StoredWatchLink): WatchLink {
+  return link
 }
 
 /** Turns `/api/boards/:id` into a pattern whose groups capture the `:params`. */

@@ -21,11 +21,14 @@ function request(chunks: readonly string[], declared: boolean): IncomingMessage 
 describe('readBody', () => {
   const chunks = ['first ', 'second ', 'x'.repeat(100_000), ' last']
 
-  it.each([true, false])('reads every chunk in order (Content-Length given: %s)', async (declared) => {
-    const result = await readBody(request(chunks, declared), 1_000_000)
-    expect(result.kind).toBe('ok')
-    expect(result.kind === 'ok' && result.body.toString()).toBe(chunks.join(''))
-  })
+  it.each([true, false])(
+    'reads every chunk in order (Content-Length given: %s)',
+    async (declared) => {
+      const result = await readBody(request(chunks, declared), 1_000_000)
+      expect(result.kind).toBe('ok')
+      expect(result.kind === 'ok' && result.body.toString()).toBe(chunks.join(''))
+    },
+  )
 
   it('gives each body a memory of its own, which can be moved to a worker thread', async () => {
     const result = await readBody(request(['small'], true), 1000)
@@ -33,7 +36,20 @@ describe('readBody', () => {
     expect(result.body.buffer.byteLength).toBe(5)
   })
 
-  it.each([true, false])('answers too-large past the limit (Content-Length given: %s)', async (declared) => {
-    expect(await readBody(request(chunks, declared), 50_000)).toEqual({ kind: 'too-large' })
+  it.each([true, false])(
+    'answers too-large past the limit (Content-Length given: %s)',
+    async (declared) => {
+      expect(await readBody(request(chunks, declared), 50_000)).toEqual({ kind: 'too-large' })
+    },
+  )
+
+  it('stops keeping the body at the first piece a check refuses, and says why', async () => {
+    const seen: string[] = []
+    const result = await readBody(request(chunks, true), 1_000_000, (piece) => {
+      seen.push(piece.toString())
+      return piece.toString() === 'second ' ? 'Not this.' : undefined
+    })
+    expect(result).toEqual({ kind: 'refused', reason: 'Not this.' })
+    expect(seen).toEqual(['first ', 'second '])
   })
 })

@@ -1,8 +1,14 @@
 import type { IncomingMessage } from 'node:http'
 
 /** A request body, or the news that it was larger than allowed. */
-export type BodyResult =
+export type SizedBody =
   { readonly kind: 'ok'; readonly body: Buffer } | { readonly kind: 'too-large' }
+
+/** A request body, or the news that it was larger than allowed or refused as it arrived. */
+export type BodyResult = SizedBody | { readonly kind: 'refused'; readonly reason: string }
+
+/** Looks at each piece of a body as it arrives; a sentence refuses the rest unread. */
+export type BodyCheck = (piece: Buffer) => string | undefined
 
 /** Past this many discarded bytes a too-large upload is cut off instead of drained. */
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
@@ -10,14 +16,25 @@ const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
 /**
  * Reads a request body of at most `maxBytes`. As soon as the body is known to be too large
  * (from Content-Length, or once the bytes read pass the limit) it stops keeping the bytes and
- * resolves `too-large`, so the caller can answer 413 at once.
+ * resolves `too-large`, so the caller can answer 413 at once; likewise with `refused` as soon as
+ * `check` refuses a piece.
  *
  * The rest of the body is then drained and thrown away rather than the connection being closed:
  * closing a socket that still has unread data makes the kernel send a reset, and the browser
  * would report a network error instead of our plain 413 message. A client that keeps sending
  * far beyond any picture size is cut off.
  */
-export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyResult> {
+export function readBody(req: IncomingMessage, maxBytes: number): Promise<SizedBody>
+export function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  check: BodyCheck,
+): Promise<BodyResult>
+export function readBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  check?: BodyCheck,
+): Promise<BodyResult> {
   const declared = Number(req.headers['content-length'])
   if (Number.isFinite(declared) && declared > maxBytes) {
     discardRest(req)
@@ -29,11 +46,14 @@ export function readBody(req: IncomingMessage, maxBytes: number): Promise<BodyRe
     let body = Buffer.allocUnsafeSlow(Number.isFinite(declared) ? declared : 64 * 1024)
     let size = 0
     const onData = (chunk: Buffer) => {
-      if (size + chunk.byteLength > maxBytes) {
+      const refusal = check?.(chunk)
+      if (refusal !== undefined || size + chunk.byteLength > maxBytes) {
         cleanup()
         body = Buffer.alloc(0)
         discardRest(req)
-        resolve({ kind: 'too-large' })
+        resolve(
+          refusal === undefined ? { kind: 'too-large' } : { kind: 'refused', reason: refusal },
+        )
         return
       }
       if (size + chunk.byteLength > body.byteLength) {

@@ -38,13 +38,13 @@ export function sendDownload(
   file: {
     readonly fileName: string
     readonly contentType: string
-    readonly body: string
+    readonly body: Uint8Array
     readonly contentSecurityPolicy: string
   },
 ): void {
   res.writeHead(200, {
     'Content-Type': file.contentType,
-    'Content-Length': Buffer.byteLength(file.body),
+    'Content-Length': file.body.byteLength,
     'Content-Disposition': `attachment; filename="${file.fileName}"`,
     'Content-Security-Policy': file.contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',

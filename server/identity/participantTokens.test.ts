@@ -70,6 +70,24 @@ describe('participant tokens', () => {
     expect(await authenticate(storage, 'board-a', 'not a token')).toEqual({ kind: 'invalid' })
   })
 
+  it('open nothing once a facilitator removed their person, and say so', async () => {
+    const storage = await storageWith(['board-a'])
+    const token = issueToken(newParticipantId())
+    const removed = participant('board-a', token)
+    await storage.addParticipant(removed)
+    const step = {
+      at: 1,
+      participantId: removed.id,
+      writtenDownBy: null,
+      action: 'process' as const,
+      recordId: `participant:${removed.id}`,
+      recordType: 'participant-removed',
+    }
+    expect(await storage.removeParticipant(removed.id, step)).toBe(true)
+    expect(await authenticate(storage, 'board-a', token)).toEqual({ kind: 'removed' })
+    expect(await storage.removeParticipant(removed.id, step)).toBe(false)
+  })
+
   it('never authenticate a person without a device, who has no token', async () => {
     const storage = await storageWith(['board-a'])
     const offline = participant('board-a', null)

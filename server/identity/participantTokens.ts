@@ -20,6 +20,13 @@ export function hashToken(token: string): Buffer {
   return createHash('sha256').update(token, 'utf8').digest()
 }
 
+/** True when `token` hashes to `stored`, compared in constant time. */
+export function matchesHash(stored: Uint8Array, token: string): boolean {
+  const presented = hashToken(token)
+  const expected = Buffer.from(stored)
+  return expected.byteLength === presented.byteLength && timingSafeEqual(expected, presented)
+}
+
 /** The outcome of {@link authenticate}. */
 export type Authentication =
   | { readonly kind: 'ok'; readonly participant: StoredParticipant }
@@ -29,6 +36,8 @@ export type Authentication =
   | { readonly kind: 'invalid' }
   /** A real token, for a participant of another board. */
   | { readonly kind: 'other-board' }
+  /** A real token, for a person a facilitator removed from the board: it opens nothing now. */
+  | { readonly kind: 'removed' }
 
 /**
  * Who a token belongs to on `boardId`. The hash comparison runs in constant time, so how long a
@@ -42,13 +51,12 @@ export async function authenticate(
   if (!token) return { kind: 'missing' }
   const participantId = tokenParticipantId(token)
   const participant = participantId ? await repository.getParticipant(participantId) : undefined
-  if (!participant?.tokenHash) return { kind: 'invalid' }
-  const presented = hashToken(token)
-  const stored = Buffer.from(participant.tokenHash)
-  if (stored.byteLength !== presented.byteLength || !timingSafeEqual(stored, presented)) {
+  if (!participant?.tokenHash || !matchesHash(participant.tokenHash, token)) {
     return { kind: 'invalid' }
   }
   if (participant.boardId !== boardId) return { kind: 'other-board' }
+  // Being removed is having no capabilities left (BoardRepository.removeParticipant).
+  if (!participant.capabilities.includes('view')) return { kind: 'removed' }
   return { kind: 'ok', participant }
 }
 

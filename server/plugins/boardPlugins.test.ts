@@ -1,6 +1,6 @@
 import type { SerializedSchema } from '@tldraw/store'
 import { GeoShapeUtil, type TLGeoShape } from 'tldraw'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import * as Y from 'yjs'
 import type { Capability } from '../../shared/capabilities'
 import { CloseCode } from '../../shared/closeCodes'
@@ -104,6 +104,54 @@ describe('Commonmap’s room plug-ins', () => {
     const storedText = () => appended.map((a) => new TextDecoder().decode(a.update)).join('')
     return { room, storage, appended, client, storedText }
   }
+
+  it('keeps a card removed after review off the board: on load, after the event, and against a copy put back', async () => {
+    const { room, storage, client } = await setup([priya])
+    const a = client(priya)
+    flushAll([a])
+    a.records.set('shape:n', noteRecord('shape:n', 'Names someone'))
+    a.records.set('shape:m', noteRecord('shape:m', 'Stays'))
+    flushAll([a])
+    const step = (recordType: string): LedgerDraft => ({
+      at: 1,
+      participantId: priya.id,
+      writtenDownBy: null,
+      action: 'process',
+      recordId: 'shape:n',
+      recordType,
+    })
+    const card = { shapeId: 'shape:n', at: 1, by: priya.id, reason: null }
+    await storage.changeHiddenCard(
+      BOARD,
+      'shape:n',
+      () => ({ ...card, removedAt: null, removedBy: null }),
+      step('card-hidden'),
+    )
+    room.handleBoardEvent({ type: 'hidden-changed' })
+    await vi.waitFor(() => {
+      flushAll([a])
+      expect(a.serverState.get('hidden').get('shape:n')).toEqual({ at: 1, reason: null })
+    })
+    expect(a.records.has('shape:n')).toBe(true)
+
+    await storage.changeHiddenCard(
+      BOARD,
+      'shape:n',
+      () => ({ ...card, removedAt: 2, removedBy: priya.id }),
+      step('card-removed'),
+    )
+    room.handleBoardEvent({ type: 'hidden-changed' })
+    await vi.waitFor(() => {
+      flushAll([a])
+      expect(a.records.has('shape:n')).toBe(false)
+    })
+    expect(a.serverState.get('hidden').size).toBe(0)
+    expect(a.records.has('shape:m')).toBe(true)
+    // A copy put back (an undo, an offline device) is refused.
+    a.records.set('shape:n', noteRecord('shape:n', 'Names someone'))
+    flushAll([a])
+    expect(a.records.has('shape:n')).toBe(false)
+  })
 
   it('tells a client joining while it restores that it is synced only with the people there', async () => {
     const { room, client } = await setup([priya], { restore: false })

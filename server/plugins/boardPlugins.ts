@@ -5,12 +5,15 @@ import type { RoomSetup } from '../room/RoomRegistry'
 import type { BoardRepository } from '../storage/BoardRepository'
 import type { StoredDocument } from '../storage/UpdateLog'
 import { createBoardRecordsPlugin } from './boardRecordsPlugin'
+import { createHiddenPlugin } from './hiddenPlugin'
 import { createImportedPlugin } from './importedPlugin'
 import { createLedgerPlugin } from './ledgerPlugin'
 import { createLicencePlugin } from './licencePlugin'
 import { createPeoplePlugin } from './peoplePlugin'
+import { createPrivateRoundPlugin } from './privateRoundPlugin'
 import { createSessionPlugin } from './sessionPlugin'
 import { createVotePlugin } from './votePlugin'
+import { createWatchPlugin } from './watchPlugin'
 import { createWritingForPlugin } from './writingForPlugin'
 
 /** Options of {@link boardRoomSetup}. */
@@ -43,6 +46,9 @@ export function boardRoomSetup(
         createImportedPlugin(repository, boardId),
         createSessionPlugin(repository, boardId),
         createVotePlugin(repository, boardId),
+        createWatchPlugin(repository, boardId),
+        createPrivateRoundPlugin(repository, boardId),
+        createHiddenPlugin(repository, boardId),
       ],
       // A board at today's schema with nothing logged since its snapshot needs no rebuilding
       // before a first joiner can have it.

@@ -51,6 +51,27 @@ export function createLedgerPlugin(options: LedgerPluginOptions): RoomPlugin {
       .set(CURRENT_KEY, computeVoiceBalance([...people.profiles().values()], fold.contributions()))
   }
 
+  /** Folds drafts about to be stored, and publishes whose shapes and how many changed. */
+  const foldDrafts = (drafts: readonly LedgerDraft[], ctx: PluginContext) => {
+    const attribution = ctx.state('attribution')
+    const contributors = new Set<string>()
+    for (const draft of drafts) {
+      contributors.add(draft.participantId)
+      if (!fold.apply(draft)) continue
+      const credit = fold.get(draft.recordId)
+      if (credit) attribution.set(draft.recordId, credit)
+      else attribution.delete(draft.recordId)
+    }
+    let changed = false
+    for (const credited of contributors) {
+      const count = fold.contributionsOf(credited)
+      if (count === (ctx.state('contributions').get(credited) ?? 0)) continue
+      ctx.state('contributions').set(credited, count)
+      changed = true
+    }
+    if (changed) publishVoiceBalance(ctx)
+  }
+
   return {
     name: 'ledger',
     states: ['attribution', 'contributions', 'voiceBalance'],
@@ -78,31 +99,25 @@ export function createLedgerPlugin(options: LedgerPluginOptions): RoomPlugin {
       const credited = forWhom ?? participantId
       const writtenDownBy = forWhom ? participantId : null
       const drafts: LedgerDraft[] = []
-      const attribution = ctx.state('attribution')
       for (const { id, before, after } of changes) {
         const action = classifyRecordChange(before, after)
         if (!action) continue
         if (action === 'arranged' && !arranging.shouldRecord(id, credited, at)) continue
-        const draft: LedgerDraft = {
+        drafts.push({
           at,
           participantId: credited,
           writtenDownBy,
           action,
           recordId: id,
           recordType: recordKind((after ?? before) as RecordLike),
-        }
-        drafts.push(draft)
-        if (!fold.apply(draft)) continue
-        const credit = fold.get(id)
-        if (credit) attribution.set(id, credit)
-        else attribution.delete(id)
+        })
       }
-      const count = fold.contributionsOf(credited)
-      if (count !== (ctx.state('contributions').get(credited) ?? 0)) {
-        ctx.state('contributions').set(credited, count)
-        publishVoiceBalance(ctx)
-      }
+      foldDrafts(drafts, ctx)
       return drafts
+    },
+
+    credited(drafts, ctx) {
+      foldDrafts(drafts, ctx)
     },
   }
 }

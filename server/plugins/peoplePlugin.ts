@@ -19,7 +19,7 @@ export interface PeoplePlugin extends RoomPlugin {
 
 /**
  * Who the board's people are: publishes everyone as they chose to be credited (the `people`
- * state) and who may run the session (`facilitators`), decides what each connection may do from its participant's capabilities (a role
+ * state), who may run the session (`facilitators`) and who was removed (`removed`), decides what each connection may do from its participant's capabilities (a role
  * someone picked grants nothing), and keeps tldraw's `user:` records to the credited names, so
  * no client can write someone's private name, or any other name, where tldraw draws it.
  */
@@ -36,11 +36,13 @@ export function createPeoplePlugin(repository: BoardRepository, boardId: string)
     if (profile.capabilities.includes('facilitate'))
       context.state('facilitators').set(profile.id, true)
     else context.state('facilitators').delete(profile.id)
+    // Removed from the board: no capabilities left (BoardRepository.removeParticipant).
+    if (profile.capabilities.length === 0) context.state('removed').set(profile.id, true)
   }
 
   return {
     name: 'people',
-    states: ['people', 'facilitators'],
+    states: ['people', 'facilitators', 'removed'],
     profiles: () => profiles,
     onChange: (listener) => listeners.push(listener),
 

@@ -13,6 +13,10 @@ export type BoardEvent =
   | { readonly type: 'session-changed' }
   /** A facilitator opened or closed a dot vote, or someone placed or took back a dot. */
   | { readonly type: 'vote-changed' }
+  /** A facilitator revoked a watch link: connections that opened with it must go. */
+  | { readonly type: 'watch-link-revoked'; readonly linkId: string }
+  /** Someone took a card down for review, or a facilitator restored or removed one. */
+  | { readonly type: 'hidden-changed' }
 
 /** The board event `value` is, or undefined: for events that arrive from another process. */
 export function asBoardEvent(value: unknown): BoardEvent | undefined {
@@ -21,6 +25,10 @@ export function asBoardEvent(value: unknown): BoardEvent | undefined {
   if (event.type === 'licence-changed') return { type: 'licence-changed' }
   if (event.type === 'session-changed') return { type: 'session-changed' }
   if (event.type === 'vote-changed') return { type: 'vote-changed' }
+  if (event.type === 'watch-link-revoked' && typeof event.linkId === 'string') {
+    return { type: 'watch-link-revoked', linkId: event.linkId }
+  }
+  if (event.type === 'hidden-changed') return { type: 'hidden-changed' }
   if (event.type === 'participant-changed' && typeof event.participantId === 'string') {
     return { type: 'participant-changed', participantId: event.participantId }
   }

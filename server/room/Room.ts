@@ -7,7 +7,7 @@ import {
 } from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import { CAPABILITIES, type Capability } from '../../shared/capabilities'
-import { CloseCode } from '../../shared/closeCodes'
+import { CloseCode, REMOVED_REASON } from '../../shared/closeCodes'
 import { DocRoot } from '../../shared/docLayout'
 import type { LedgerDraft } from '../../shared/ledger'
 import { NOTICES, type ConnectionFacts, type NoticeCode } from '../../shared/serverState'
@@ -386,6 +386,7 @@ export class Room {
     for (const connection of this.connections) this.sendSyncStep1(connection)
     for (const { connection, frame } of waiting) this.receive(connection, frame)
     for (const event of events) this.handleBoardEvent(event)
+    this.inOrder((plugin) => plugin.opened?.(this.context(plugin)))
   }
 
   /** How many connections are in the room. */
@@ -413,6 +414,8 @@ export class Room {
       return connection
     }
     this.connections.add(connection)
+    for (const plugin of this.plugins) plugin.connected?.(connection, this.context(plugin))
+    if (this.stateReady) this.flushServerState()
     this.tellIfCutOff(connection)
     // While restoring, the server's state vector is not known yet; restore() sends it.
     if (this.phase.kind === 'open') this.sendSyncStep1(connection)
@@ -431,11 +434,19 @@ export class Room {
       this.phase.events.push(event)
       return
     }
+    this.inOrder((plugin) => plugin.onBoardEvent?.(event, this.context(plugin)))
+  }
+
+  /**
+   * Runs `work` for each plug-in in turn, after the board events and work queued before it,
+   * and publishes the server state it changed.
+   */
+  private inOrder(work: (plugin: RoomPlugin) => void | Promise<void>): void {
     this.events = this.events.then(async () => {
       try {
         for (const plugin of this.plugins) {
           if (this.isClosed) return
-          await plugin.onBoardEvent?.(event, this.context(plugin))
+          await work(plugin)
         }
         this.flushServerState()
       } catch (error) {
@@ -509,7 +520,8 @@ export class Room {
     // client that reconnects re-sends its state with the same clock: without this the room
     // would not show them again until their next awareness change.
     for (const clientId of owned) this.awareness.meta.delete(clientId)
-    for (const plugin of this.plugins) plugin.disconnected?.(connection)
+    for (const plugin of this.plugins) plugin.disconnected?.(connection, this.context(plugin))
+    if (this.stateReady && this.phase.kind !== 'closed') this.flushServerState()
     if (this.connections.size === 0) this.options.onIdle?.(this)
   }
 
@@ -802,6 +814,29 @@ export class Room {
     this.commit([], SERVER_ORIGIN, false)
   }
 
+  /**
+   * A server transaction that writes records on people's behalf, stored with the ledger drafts
+   * `write` returns, which every plug-in sees first (so what it publishes goes out with it).
+   * Resolves once it is durable; rejects when the room broke before.
+   */
+  private async writeCredited(
+    write: (records: RecordWriter) => readonly LedgerDraft[],
+  ): Promise<void> {
+    this.captured = undefined
+    let credited: readonly LedgerDraft[] = []
+    Y.transact(
+      this.doc,
+      (transaction) => {
+        credited = write(this.recordWriter(transaction))
+      },
+      SERVER_ORIGIN,
+    )
+    for (const plugin of this.plugins) plugin.credited?.(credited, this.context(plugin))
+    this.commit(credited, SERVER_ORIGIN, false)
+    await this.pipeline.settled()
+    if (this.isClosed) throw new Error(`Room ${this.boardId} closed before the write was stored`)
+  }
+
   private recordWriter(transaction: Y.Transaction): RecordWriter {
     const mirror = this.mirror
     if (!mirror) throw new Error('The document is not restored yet')
@@ -937,7 +972,8 @@ export class Room {
       if (sameSet(capabilities, connection.capabilities)) continue
       connection.capabilities = capabilities
       if (!capabilities.has('view')) {
-        this.close(connection, CloseCode.NotAuthenticated, 'This link no longer opens the board.')
+        // The only way a connection loses `view` is its person being removed from the board.
+        this.close(connection, CloseCode.NotAuthenticated, REMOVED_REASON)
       } else if (connection.hasServerState) {
         this.sendAfterPending(
           connection,
@@ -1001,6 +1037,8 @@ export class Room {
       throw new MalformedMessageError(`An awareness update that cannot be read: ${String(error)}`)
     }
     const participantId = connection.identity?.participantId
+    // A link that is not a person's (a watch link) shows no presence: nobody is there to name.
+    if (participantId === null) return
     const now = this.now()
     let claimable = MAX_PRESENCE_IDS_PER_CONNECTION - connection.awarenessClients.size
     // Only the connection's own ids: a state for anyone else's is refused, never relayed.
@@ -1133,6 +1171,7 @@ export class Room {
       },
       record: (id) => this.mirror?.get(id),
       writeRecords: (write) => this.writeRecords(write),
+      writeCredited: (write) => this.writeCredited(write),
       connections: () => [...this.connections],
       reauthorize: () => this.reauthorize(),
       notify: (connection, code) => this.tell(connection as Connection, code),
@@ -1140,6 +1179,7 @@ export class Room {
         if (this.connections.has(connection as Connection))
           this.send(connection as Connection, frame)
       },
+      close: (connection, code, reason) => this.close(connection as Connection, code, reason),
     }
   }
 }

@@ -266,6 +266,44 @@ describe('Room plug-in hooks', () => {
     expect(events).toEqual(['restored', 'p1', 'licence-changed', 'p2'])
   })
 
+  it('opened and writeCredited: a plug-in writes once the room is open, its drafts stored with the update and seen by every plug-in first', async () => {
+    const seen: string[] = []
+    const writer: RoomPlugin = {
+      name: 'writer',
+      opened: async (context) => {
+        seen.push('opened')
+        await context.writeCredited((records) => {
+          records.put('shape:revealed', card('shape:revealed', 'thought alone'))
+          return [draft('shape:revealed')]
+        })
+        seen.push('durable')
+      },
+    }
+    const folder: RoomPlugin = {
+      name: 'folder',
+      credited: (drafts) => void seen.push(`credited ${drafts.map((d) => d.recordId).join()}`),
+    }
+    let finishAppend = () => {}
+    const { room, appended, client } = setup([writer, folder], {
+      append: (entry) => {
+        appended.push(entry)
+        return new Promise<void>((resolve) => (finishAppend = resolve))
+      },
+    })
+    const a = client()
+    await room.restore()
+    await vi.waitFor(() => expect(seen).toEqual(['opened', 'credited shape:revealed']))
+    flushAll([a])
+    // Relayed only once stored.
+    expect(a.records.get('shape:revealed')).toBeUndefined()
+    expect(appended.at(-1)?.ledger).toEqual([draft('shape:revealed')])
+    finishAppend()
+    await room.settled()
+    expect(seen.at(-1)).toBe('durable')
+    flushAll([a])
+    expect(a.records.get('shape:revealed')).toEqual(card('shape:revealed', 'thought alone'))
+  })
+
   it('documentRestored: what plug-ins write and the removal of older roots are one append, with the schema', async () => {
     const legacy = new Y.Doc()
     getRecordStore(legacy).set('shape:old', card('shape:old', 'old words'))
@@ -305,7 +343,19 @@ describe('Room plug-in hooks', () => {
     a.disconnect()
     expect(left).toHaveBeenCalledWith(
       expect.objectContaining({ identity: { participantId: participantId('sam') } }),
+      expect.objectContaining({ boardId: 'board' }),
     )
+  })
+
+  it('connected: hears that a connection joined, once it is among the connections', async () => {
+    const seen: number[] = []
+    const { room, client } = setup([
+      { name: 'counter', connected: (_c, context) => seen.push(context.connections().length) },
+    ])
+    await room.restore()
+    client('sam')
+    client('ed')
+    expect(seen).toEqual([1, 2])
   })
 })
 

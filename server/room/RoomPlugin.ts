@@ -15,6 +15,8 @@ export interface ConnectionIdentity {
    * may do ({@link RoomPlugin.authorize}); this is what they go on before they have loaded.
    */
   readonly capabilities?: readonly Capability[]
+  /** The watch link the connection opened with (shared/watchLinks.ts), if it is not a person's. */
+  readonly watchLinkId?: string
 }
 
 /** A connection as plug-ins see it. */
@@ -66,6 +68,12 @@ export interface PluginContext {
    * (a migration, a corrected name).
    */
   writeRecords(write: (records: RecordWriter) => void): void
+  /**
+   * Writes records as the server on people's behalf (a private round's cards, revealed), in one
+   * transaction stored with the ledger drafts `write` returns, which credit each to its author
+   * and which every plug-in sees first ({@link RoomPlugin.credited}). Resolves once durable.
+   */
+  writeCredited(write: (records: RecordWriter) => readonly LedgerDraft[]): Promise<void>
   /** Connections in the room now. */
   connections(): readonly ConnectionInfo[]
   /** Asks every plug-in to authorize the connections again (a capability given or taken). */
@@ -74,6 +82,8 @@ export interface PluginContext {
   notify(connection: ConnectionInfo, code: NoticeCode): void
   /** Replies to a connection with a frame this plug-in encoded. */
   send(connection: ConnectionInfo, frame: Uint8Array): void
+  /** Closes one connection with an application close code (shared/closeCodes.ts) and why. */
+  close(connection: ConnectionInfo, code: number, reason: string): void
 }
 
 /** Writes to the records, inside a server transaction. */
@@ -155,6 +165,19 @@ export interface RoomPlugin {
   ): void
   /** A change concerning this board was stored elsewhere (an HTTP request, another process). */
   onBoardEvent?(event: BoardEvent, context: PluginContext): void | Promise<void>
-  /** A connection left the room. */
-  disconnected?(connection: ConnectionInfo): void
+  /**
+   * Ledger drafts the server is storing with records it wrote on people's behalf
+   * ({@link PluginContext.writeCredited}), as {@link accepted} sees a client's.
+   */
+  credited?(drafts: readonly LedgerDraft[], context: PluginContext): void
+  /**
+   * The room is open: restored, its document brought in line, and the board events that came
+   * meanwhile handled. For work that needs the document and may write to it; it runs in order
+   * with board events.
+   */
+  opened?(context: PluginContext): void | Promise<void>
+  /** A connection the plug-ins let view joined the room (it is in `context.connections()`). */
+  connected?(connection: ConnectionInfo, context: PluginContext): void
+  /** A connection left the room (it is no longer in `context.connections()`). */
+  disconnected?(connection: ConnectionInfo, context: PluginContext): void
 }

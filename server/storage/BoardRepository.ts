@@ -3,9 +3,12 @@ import type { BoardInfo, ParticipantProfile } from '../../shared/api'
 import type { Capability } from '../../shared/capabilities'
 import type { CastDots, DotVote } from '../../shared/dotVote'
 import type { LicenceChoice } from '../../shared/export/licences'
+import type { HideReason } from '../../shared/hiddenCards'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { PrivateCard, PrivateCardShape } from '../../shared/privateRound'
 import type { SessionState } from '../../shared/sessionState'
+import type { WatchLink } from '../../shared/watchLinks'
 
 /**
  * A participant as storage holds them: the private profile, the SHA-256 of their token (null for
@@ -62,6 +65,39 @@ export type CastOutcome =
   | { readonly kind: 'refused'; readonly reason: string }
   | { readonly kind: 'no-open-vote' }
 
+/** A watch link as storage holds it: with the SHA-256 of its token (never the token). */
+export interface StoredWatchLink extends WatchLink {
+  readonly tokenHash: Uint8Array
+}
+
+/**
+ * The outcome of writing or taking back a card in a private round: done; no round is open; or
+ * the id is not one of the person's own cards in this round (someone else's, or revealed).
+ */
+export type PrivateCardChange = 'saved' | 'no-round' | 'not-yours'
+
+/**
+ * A card taken down for review, as storage keeps it: who hid it (never published), and once a
+ * facilitator removed it for good, when and by whom (the row stays, so the card is kept off the
+ * board wherever a copy of it turns up again). A card restored has no row.
+ */
+export interface StoredHiddenCard {
+  readonly shapeId: string
+  readonly at: number
+  readonly by: string
+  readonly reason: HideReason | null
+  readonly removedAt: number | null
+  readonly removedBy: string | null
+}
+
+/**
+ * What {@link BoardRepository.changeHiddenCard} does with a card's row, given the row as stored:
+ * store this one, delete it (null), or leave it and store nothing (undefined).
+ */
+export type HiddenCardChange = (
+  card: StoredHiddenCard | undefined,
+) => StoredHiddenCard | null | undefined
+
 /** Which ledger entries {@link BoardRepository.readLedger} returns. */
 export interface LedgerQuery {
   /** Only the entries about this record. */
@@ -100,6 +136,25 @@ export interface BoardRepository {
     facilitates: boolean,
     step: LedgerDraft,
   ): Promise<FacilitatingChange>
+  /**
+   * Removes a participant from their board: their token stops working and they may do nothing
+   * more (their capabilities are emptied; their profile stays, so what they added stays credited
+   * as they chose), and appends `step` to the ledger, in one transaction. False, storing nothing,
+   * when they were already removed. The participant must exist.
+   */
+  removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean>
+  /** Every card of a board hidden for review or removed after it. */
+  readHiddenCards(boardId: string): Promise<StoredHiddenCard[]>
+  /**
+   * Changes one card's row with `change` (given the row as stored) and appends `step`, in one
+   * transaction. Resolves false, storing nothing, when `change` left it as it was.
+   */
+  changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean>
   /** The session a facilitator runs on a board (empty until someone does). */
   getSession(boardId: string): Promise<SessionState>
   /**
@@ -136,6 +191,48 @@ export interface BoardRepository {
     dots: number,
     refusal: (vote: DotVote, mine: Readonly<Record<string, number>>) => string | undefined,
   ): Promise<CastOutcome>
+  /** Stores a new watch link and appends `step` (its process entry), in one transaction. */
+  createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void>
+  /** A watch link by id, whatever its board, or undefined. */
+  getWatchLink(linkId: string): Promise<StoredWatchLink | undefined>
+  /** A board's watch links, revoked ones too, newest first. */
+  listWatchLinks(boardId: string): Promise<StoredWatchLink[]>
+  /**
+   * Revokes a board's watch link at `at` by `by` and appends `step`, in one transaction. Resolves
+   * with the link as stored; undefined when the board has no such link. A link already revoked
+   * stays as it was, and nothing is stored.
+   */
+  revokeWatchLink(
+    boardId: string,
+    linkId: string,
+    by: string,
+    at: number,
+    step: LedgerDraft,
+  ): Promise<StoredWatchLink | undefined>
+  /**
+   * Keeps a card a person wrote in the open private round (new, or a change to their own; it
+   * keeps the time it was first written), checked against the session as stored in the same
+   * transaction, so no card lands in a round after it was revealed.
+   */
+  savePrivateCard(
+    boardId: string,
+    participantId: string,
+    record: PrivateCardShape,
+    now: number,
+  ): Promise<PrivateCardChange>
+  /** Takes back a person's own card of the open private round, checked as {@link savePrivateCard}. */
+  deletePrivateCard(
+    boardId: string,
+    participantId: string,
+    shapeId: string,
+  ): Promise<PrivateCardChange>
+  /**
+   * The private cards not yet placed on the board, oldest first: one person's (given
+   * `participantId`), or everyone's (for the room that reveals them).
+   */
+  readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]>
+  /** Marks revealed cards as placed: they are in the document now, and private no more. */
+  markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void>
   /** Everyone on a board, in the order they joined. */
   listParticipants(boardId: string): Promise<StoredParticipant[]>
   /** A board's ledger entries, oldest first. */

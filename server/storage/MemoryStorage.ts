@@ -10,20 +10,26 @@ import {
   type LedgerEntry,
 } from '../../shared/ledger'
 import { withFacilitating } from '../../shared/capabilities'
+import type { PrivateCard, PrivateCardShape } from '../../shared/privateRound'
 import { EMPTY_SESSION, type SessionState } from '../../shared/sessionState'
 import type { CastDots, DotVote } from '../../shared/dotVote'
 import type {
   BoardRepository,
   CastOutcome,
   FacilitatingChange,
+  HiddenCardChange,
+  StoredHiddenCard,
   LedgerQuery,
   NewBoard,
   NewVote,
+  PrivateCardChange,
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
+  StoredWatchLink,
 } from './BoardRepository'
 import type { Storage } from './Storage'
+import { privateCardChange, privateCardFromRow, type PrivateCardRow } from './storedRows'
 import type { CompactionResult, LogEntry, StoredDocument, UpdateLog } from './UpdateLog'
 
 interface MemoryBoard {
@@ -44,8 +50,14 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
   private readonly participants = new Map<string, StoredParticipant>()
   private readonly licences = new Map<string, RecordedLicenceChoice>()
   private readonly sessions = new Map<string, SessionState>()
+  /** Every board's watch links, oldest first. */
+  private readonly watchLinks = new Map<string, StoredWatchLink>()
   /** Each board's votes, oldest first, with the dots cast in each. */
   private readonly votes = new Map<string, { vote: DotVote; cast: CastDots[] }[]>()
+  /** Private round cards as SQL stores them, in the order written, by `boardId id`. */
+  private readonly privateCards = new Map<string, PrivateCardRow>()
+  /** Each board's cards hidden for review, by shape id. */
+  private readonly hidden = new Map<string, Map<string, StoredHiddenCard>>()
 
   get log(): UpdateLog {
     return this
@@ -132,6 +144,36 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     return 'changed'
   }
 
+  async removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean> {
+    const stored = this.participants.get(participantId)
+    if (!stored) throw new Error(`Participant ${participantId} does not exist`)
+    if (stored.capabilities.length === 0) return false
+    this.participants.set(participantId, { ...stored, capabilities: [] })
+    this.appendLedger(stored.boardId, [step])
+    return true
+  }
+
+  async readHiddenCards(boardId: string): Promise<StoredHiddenCard[]> {
+    return [...(this.hidden.get(boardId)?.values() ?? [])]
+  }
+
+  async changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean> {
+    this.board(boardId)
+    const cards = this.hidden.get(boardId) ?? new Map<string, StoredHiddenCard>()
+    this.hidden.set(boardId, cards)
+    const changed = change(cards.get(shapeId))
+    if (changed === undefined) return false
+    if (changed) cards.set(shapeId, changed)
+    else cards.delete(shapeId)
+    this.appendLedger(boardId, [step])
+    return true
+  }
+
   async getSession(boardId: string): Promise<SessionState> {
     return this.sessions.get(boardId) ?? EMPTY_SESSION
   }
@@ -146,6 +188,59 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     this.sessions.set(boardId, session)
     this.appendLedger(boardId, [step])
     return session
+  }
+
+  async savePrivateCard(
+    boardId: string,
+    participantId: string,
+    record: PrivateCardShape,
+    now: number,
+  ): Promise<PrivateCardChange> {
+    const key = `${boardId} ${record.id}`
+    const existing = this.privateCards.get(key)
+    const round = (this.sessions.get(boardId) ?? EMPTY_SESSION).round
+    const change = privateCardChange(round, existing, participantId)
+    if (change !== 'saved' || !round) return change
+    this.privateCards.set(key, {
+      board_id: boardId,
+      id: record.id,
+      participant_id: participantId,
+      record: JSON.stringify(record),
+      written_at: existing?.written_at ?? now,
+      round: round.startedAt,
+      placed: 0,
+    })
+    return 'saved'
+  }
+
+  async deletePrivateCard(
+    boardId: string,
+    participantId: string,
+    shapeId: string,
+  ): Promise<PrivateCardChange> {
+    const key = `${boardId} ${shapeId}`
+    const round = (this.sessions.get(boardId) ?? EMPTY_SESSION).round
+    const change = privateCardChange(round, this.privateCards.get(key), participantId)
+    if (change === 'saved') this.privateCards.delete(key)
+    return change
+  }
+
+  async readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]> {
+    return [...this.privateCards.values()]
+      .filter(
+        (row) =>
+          row.board_id === boardId &&
+          row.placed === 0 &&
+          (participantId === undefined || row.participant_id === participantId),
+      )
+      .map(privateCardFromRow)
+  }
+
+  async markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void> {
+    for (const id of ids) {
+      const row = this.privateCards.get(`${boardId} ${id}`)
+      if (row) row.placed = 1
+    }
   }
 
   async readVote(boardId: string): Promise<StoredVote | undefined> {
@@ -190,6 +285,32 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
       { participantId, shapeId, dots },
     ]
     return { kind: 'cast', mine: mineOf() }
+  }
+
+  async createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void> {
+    this.board(link.boardId)
+    this.watchLinks.set(link.id, link)
+    this.appendLedger(link.boardId, [step])
+  }
+
+  async getWatchLink(linkId: string): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.get(linkId)
+  }
+
+  async listWatchLinks(boardId: string): Promise<StoredWatchLink[]> {
+    return [...this.watchLinks.values()].filter((link) => link.boardId === boardId).reverse()
+  }
+
+  async revokeWatchLink(
+    ...[boardId, linkId, by, at, step]: Parameters<BoardRepository['revokeWatchLink']>
+  ): Promise<StoredWatchLink | undefined> {
+    const link = this.watchLinks.get(linkId)
+    if (!link || link.boardId !== boardId) return undefined
+    if (link.revokedAt !== null) return link
+    const revoked = { ...link, revokedBy: by, revokedAt: at }
+    this.watchLinks.set(linkId, revoked)
+    this.appendLedger(boardId, [step])
+    return revoked
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {

@@ -4,21 +4,29 @@ import type { LicenceChoice, LicenceId } from '../../shared/export/licences'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { DotVote } from '../../shared/dotVote'
 import type { LedgerDraft, LedgerEntry } from '../../shared/ledger'
+import type { PrivateCard } from '../../shared/privateRound'
 import type { SessionState } from '../../shared/sessionState'
 import type {
   BoardRepository,
   CastOutcome,
   FacilitatingChange,
+  HiddenCardChange,
+  StoredHiddenCard,
   LedgerQuery,
   NewBoard,
   NewVote,
+  PrivateCardChange,
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
+  StoredWatchLink,
 } from './BoardRepository'
 import { asBuffer } from './asBuffer'
 import type { SqliteDatabase } from './SqliteDatabase'
+import { SqlitePrivateCards } from './sqlitePrivateCards'
 import { SqliteVotes } from './sqliteVotes'
+import { SqliteWatchLinks } from './sqliteWatchLinks'
+import { SqliteHiddenCards } from './sqliteHiddenCards'
 import { appendLedgerEntries } from './sqliteLedger'
 import {
   entryFromRow,
@@ -39,9 +47,15 @@ import {
  */
 export class SqliteBoardRepository implements BoardRepository {
   private readonly votes: SqliteVotes
+  private readonly watchLinks: SqliteWatchLinks
+  private readonly privateCards: SqlitePrivateCards
+  private readonly hidden: SqliteHiddenCards
 
   constructor(private readonly database: SqliteDatabase) {
     this.votes = new SqliteVotes(database)
+    this.watchLinks = new SqliteWatchLinks(database)
+    this.privateCards = new SqlitePrivateCards(database, (boardId) => this.readSession(boardId))
+    this.hidden = new SqliteHiddenCards(database)
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -129,6 +143,30 @@ export class SqliteBoardRepository implements BoardRepository {
     })()
   }
 
+  async removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean> {
+    return this.database.db.transaction(() => {
+      const removed = this.database
+        .statement("UPDATE participants SET capabilities = '' WHERE id = ? AND capabilities != ''")
+        .run(participantId)
+      if (removed.changes === 0) return false
+      appendLedgerEntries(this.database, boardOf(this.database, participantId), [step])
+      return true
+    })()
+  }
+
+  async readHiddenCards(boardId: string): Promise<StoredHiddenCard[]> {
+    return this.hidden.read(boardId)
+  }
+
+  async changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean> {
+    return this.hidden.change(boardId, shapeId, change, step)
+  }
+
   async getSession(boardId: string): Promise<SessionState> {
     return this.readSession(boardId)
   }
@@ -164,6 +202,44 @@ export class SqliteBoardRepository implements BoardRepository {
 
   async castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
     return this.votes.cast(...args)
+  }
+
+  async createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void> {
+    this.watchLinks.create(link, step)
+  }
+
+  async getWatchLink(linkId: string): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.get(linkId)
+  }
+
+  async listWatchLinks(boardId: string): Promise<StoredWatchLink[]> {
+    return this.watchLinks.list(boardId)
+  }
+
+  async revokeWatchLink(
+    ...args: Parameters<BoardRepository['revokeWatchLink']>
+  ): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.revoke(...args)
+  }
+
+  async savePrivateCard(
+    ...args: Parameters<BoardRepository['savePrivateCard']>
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.save(...args)
+  }
+
+  async deletePrivateCard(
+    ...args: Parameters<BoardRepository['deletePrivateCard']>
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.remove(...args)
+  }
+
+  async readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]> {
+    return this.privateCards.read(boardId, participantId)
+  }
+
+  async markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void> {
+    this.privateCards.markPlaced(boardId, ids)
   }
 
   private readSession(boardId: string): SessionState {
@@ -252,4 +328,12 @@ export class SqliteBoardRepository implements BoardRepository {
       )
     }
   }
+}
+
+function boardOf(database: SqliteDatabase, participantId: string): string {
+  const row = database
+    .statement('SELECT board_id FROM participants WHERE id = ?')
+    .get(participantId) as { board_id: string } | undefined
+  if (!row) throw new Error(`Participant ${participantId} does not exist`)
+  return row.board_id
 }

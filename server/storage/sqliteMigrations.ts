@@ -146,6 +146,52 @@ export const MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   ) STRICT, WITHOUT ROWID;
   `,
+  // 9. Watch links (shared/watchLinks.ts): only the SHA-256 of each token, who made it and when,
+  //    and who revoked it and when. Revoked links are kept: they are part of how the session ran.
+  `
+  CREATE TABLE watch_links (
+    id TEXT PRIMARY KEY,
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    token_hash BLOB NOT NULL,
+    created_by TEXT NOT NULL REFERENCES participants (id),
+    created_at INTEGER NOT NULL,
+    revoked_by TEXT REFERENCES participants (id),
+    revoked_at INTEGER
+  ) STRICT;
+  CREATE INDEX watch_links_by_board ON watch_links (board_id, created_at);
+  `,
+  // 10. Cards written in a private round (shared/privateRound.ts), kept here, never in the
+  //    document, until the round is revealed; then placed on the board and marked so. Kept
+  //    after that (placed = 1), so a card revealed once is never placed again.
+  `
+  CREATE TABLE private_cards (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    id TEXT NOT NULL,
+    participant_id TEXT NOT NULL REFERENCES participants (id),
+    record TEXT NOT NULL,
+    written_at INTEGER NOT NULL,
+    round INTEGER NOT NULL,
+    placed INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (board_id, id)
+  ) STRICT;
+  CREATE INDEX private_cards_unplaced ON private_cards (board_id, placed, written_at);
+  `,
+  // 11. Cards taken down for review (shared/hiddenCards.ts): one row per card while it is hidden,
+  //    deleted when a facilitator restores it, kept with `removed_at` once one removed it, so the
+  //    card stays off the board. A person removed from a board keeps their row (their credit)
+  //    with no capabilities: that is what being removed is.
+  `
+  CREATE TABLE hidden_cards (
+    board_id TEXT NOT NULL REFERENCES boards (id),
+    shape_id TEXT NOT NULL,
+    hidden_at INTEGER NOT NULL,
+    hidden_by TEXT NOT NULL REFERENCES participants (id),
+    reason TEXT,
+    removed_at INTEGER,
+    removed_by TEXT REFERENCES participants (id),
+    PRIMARY KEY (board_id, shape_id)
+  ) STRICT, WITHOUT ROWID;
+  `,
 ]
 
 /** Brings a database up to the newest schema. Refuses a file written by a newer version. */

@@ -1,11 +1,23 @@
 import { isCapability, type Capability } from '../../shared/capabilities'
 import type { CreditLevel } from '../../shared/credit'
+import { HIDE_REASONS } from '../../shared/hiddenCards'
 import type { ImportedAttribution } from '../../shared/importedAttribution'
 import type { LedgerAction, LedgerEntry } from '../../shared/ledger'
 import type { RoleId } from '../../shared/roles'
-import { EMPTY_SESSION, sessionStateValidator, type SessionState } from '../../shared/sessionState'
+import type { PrivateCard, PrivateCardShape } from '../../shared/privateRound'
+import {
+  EMPTY_SESSION,
+  sessionStateValidator,
+  type SessionRound,
+  type SessionState,
+} from '../../shared/sessionState'
 import { asBuffer } from './asBuffer'
-import type { StoredParticipant } from './BoardRepository'
+import type {
+  PrivateCardChange,
+  StoredHiddenCard,
+  StoredParticipant,
+  StoredWatchLink,
+} from './BoardRepository'
 
 /*
  * Rows as both SQL backends store them (the same columns in SQLite and PostgreSQL), and the
@@ -136,4 +148,118 @@ export function sessionFromRow(row: SessionRow | undefined): SessionState {
   if (!row) return EMPTY_SESSION
   const stored: unknown = JSON.parse(row.state)
   return sessionStateValidator.isValid(stored) ? stored : EMPTY_SESSION
+}
+
+/** The columns of a `watch_links` row, in the order {@link watchLinkValues} gives them. */
+export const WATCH_LINK_COLUMNS =
+  'id, board_id, token_hash, created_by, created_at, revoked_by, revoked_at'
+
+/** A `watch_links` row, as both databases return it. */
+export interface WatchLinkRow {
+  readonly id: string
+  readonly board_id: string
+  readonly token_hash: Uint8Array
+  readonly created_by: string
+  readonly created_at: number
+  readonly revoked_by: string | null
+  readonly revoked_at: number | null
+}
+
+/** A watch link from its row. */
+export function watchLinkFromRow(row: WatchLinkRow): StoredWatchLink {
+  return {
+    id: row.id,
+    boardId: row.board_id,
+    tokenHash: row.token_hash,
+    createdBy: row.created_by,
+    createdAt: row.created_at,
+    revokedBy: row.revoked_by,
+    revokedAt: row.revoked_at,
+  }
+}
+
+/** A watch link's values for the {@link WATCH_LINK_COLUMNS}. */
+export function watchLinkValues(link: StoredWatchLink): unknown[] {
+  return [
+    link.id,
+    link.boardId,
+    asBuffer(link.tokenHash),
+    link.createdBy,
+    link.createdAt,
+    link.revokedBy,
+    link.revokedAt,
+  ]
+}
+
+/** A `private_cards` row: one card written in a private round (SQLite, PostgreSQL alike). */
+export interface PrivateCardRow {
+  board_id: string
+  id: string
+  participant_id: string
+  record: string
+  /** A number in SQLite; PostgreSQL's driver gives a bigint as a string. */
+  written_at: number | string
+  round: number | string
+  placed: number
+}
+
+/** The card a `private_cards` row stands for. */
+export function privateCardFromRow(row: PrivateCardRow): PrivateCard {
+  return {
+    boardId: row.board_id,
+    record: JSON.parse(row.record) as PrivateCardShape,
+    participantId: row.participant_id,
+    writtenAt: Number(row.written_at),
+    round: Number(row.round),
+  }
+}
+
+/**
+ * Whether a person may write or take back a card in the private round, given the card stored
+ * under its id (if any): only while a round is open, and only their own card of this round
+ * that was not revealed yet (ids are chosen by devices, so one can name someone else's).
+ */
+export function privateCardChange(
+  round: SessionRound | null | undefined,
+  existing: PrivateCardRow | undefined,
+  participantId: string,
+): PrivateCardChange {
+  if (!round) return 'no-round'
+  if (!existing) return 'saved'
+  const own =
+    existing.participant_id === participantId &&
+    Number(existing.round) === round.startedAt &&
+    existing.placed === 0
+  return own ? 'saved' : 'not-yours'
+}
+
+/** A `hidden_cards` row (without its board). */
+export interface HiddenCardRow {
+  shape_id: string
+  hidden_at: number
+  hidden_by: string
+  reason: string | null
+  removed_at: number | null
+  removed_by: string | null
+}
+
+/** The columns of a `hidden_cards` row, in the order of {@link hiddenCardValues}. */
+export const HIDDEN_CARD_COLUMNS =
+  'board_id, shape_id, hidden_at, hidden_by, reason, removed_at, removed_by'
+
+/** The card hidden for review a row stands for (a reason no longer known counts as none). */
+export function hiddenCardFromRow(row: HiddenCardRow): StoredHiddenCard {
+  return {
+    shapeId: row.shape_id,
+    at: row.hidden_at,
+    by: row.hidden_by,
+    reason: HIDE_REASONS.has(row.reason) ? row.reason : null,
+    removedAt: row.removed_at,
+    removedBy: row.removed_by,
+  }
+}
+
+/** The values of the row that stores a hidden card, in the order of {@link HIDDEN_CARD_COLUMNS}. */
+export function hiddenCardValues(boardId: string, card: StoredHiddenCard): unknown[] {
+  return [boardId, card.shapeId, card.at, card.by, card.reason, card.removedAt, card.removedBy]
 }

@@ -1,3 +1,4 @@
+import { move, transferableSymbol, valueSymbol } from 'piscina'
 import { assertNever } from '../../shared/assertNever'
 import { exportBoardFile, type ExportInput } from '../export/exportBoardFile'
 import type { ExportDownload } from '../export/exportDownload'
@@ -26,8 +27,23 @@ export function runWorkTask(task: WorkTask): WorkResult {
     case 'import':
       return importBoardFile(task.input)
     case 'export':
-      return exportBoardFile(task.input)
+      return movingBody(exportBoardFile(task.input))
     default:
       return assertNever(task)
   }
+}
+
+/**
+ * An export whose file is moved to the main thread rather than copied (a large board's report
+ * is megabytes, and the copy would be made on the event loop that serves every room).
+ */
+function movingBody(download: ExportDownload): ExportDownload {
+  return move({
+    get [transferableSymbol]() {
+      return [download.body.buffer]
+    },
+    get [valueSymbol]() {
+      return download
+    },
+  }) as unknown as ExportDownload
 }

@@ -1,19 +1,5 @@
 import { strFromU8, strToU8, Unzlib, zlibSync } from 'fflate'
-
-/**
- * The most board JSON a payload may unpack to (64 MiB; a 10,000-shape board is about 5 MB).
- * A few kilobytes of compressed data can unpack to gigabytes, so a picture must not be able to
- * make the reader allocate whatever it claims.
- */
-export const MAX_BOARD_JSON_BYTES = 64 * 1024 * 1024
-
-/** Thrown when a compressed board unpacks to more than the limit. */
-export class BoardTooLargeError extends Error {
-  constructor() {
-    super('The board inside this file is too big to open.')
-    this.name = 'BoardTooLargeError'
-  }
-}
+import { BoardTooLargeError, MAX_BOARD_JSON_BYTES } from './pngBoardChunk'
 
 /**
  * How a board travels inside an exported picture: its JSON, compressed and base64-encoded, so

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { BoardTooLargeError } from './boardPayload'
+import { BoardTooLargeError } from './pngBoardChunk'
 import { embedBoardInPng, extractBoardFromPng } from './pngBoard'
 
 // A 1×1 PNG.

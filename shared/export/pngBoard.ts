@@ -1,15 +1,15 @@
 import extractChunks from 'png-chunks-extract'
 import encodeChunks from 'png-chunks-encode'
 import * as textChunk from 'png-chunk-text'
+import { decodeBoardPayload, encodeBoardPayload } from './boardPayload'
 import {
+  BOARD_CHUNK_PREFIX,
   BoardTooLargeError,
   MAX_BOARD_JSON_BYTES,
-  decodeBoardPayload,
-  encodeBoardPayload,
-} from './boardPayload'
-
-/** The PNG text-chunk keyword under which a Commonmap picture carries its board. */
-export const PNG_BOARD_KEYWORD = 'commonmap-board'
+  PNG_BOARD_KEYWORD,
+  PNG_SIGNATURE,
+  maxBoardPayloadBytes,
+} from './pngBoardChunk'
 
 /**
  * A copy of `png` that carries `boardJson` in a text chunk, so dropping the picture onto
@@ -23,10 +23,8 @@ export function embedBoardInPng(png: Uint8Array, boardJson: string): Uint8Array 
   return encodeChunks(chunks)
 }
 
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]
 /** Length, type and CRC around each chunk's data. */
 const CHUNK_OVERHEAD = 12
-const BOARD_CHUNK_PREFIX = new TextEncoder().encode(`${PNG_BOARD_KEYWORD}\0`)
 
 /**
  * The board JSON a Commonmap PNG carries, or undefined for a PNG without one. Throws for bytes
@@ -45,8 +43,7 @@ export function extractBoardFromPng(
     throw new Error('This is not a PNG picture.')
   }
   const view = new DataView(png.buffer, png.byteOffset, png.byteLength)
-  // Compressed data can come out a little larger than it went in; base64 adds a third.
-  const maxPayload = Math.ceil((maxBytes * 1.01 + 1024) / 3) * 4
+  const maxPayload = maxBoardPayloadBytes(maxBytes)
   for (let at = PNG_SIGNATURE.length; at + CHUNK_OVERHEAD <= png.length;) {
     const length = view.getUint32(at)
     const dataStart = at + 8

@@ -28,6 +28,11 @@ export interface TestClient {
   readonly participantId: string | undefined
   /** The token it presents. */
   readonly token: string | undefined
+  /**
+   * Every frame the server sent this client, as received, oldest first: what a test searches
+   * to show something never reached a connection.
+   */
+  readonly frames: Uint8Array[]
   /** Records by id, for comparisons. */
   snapshot(): Record<string, unknown>
   /** Disconnects and releases the document. */
@@ -59,8 +64,16 @@ export async function connectClient(
 ): Promise<TestClient> {
   const token = given === undefined ? (await joinBoard(serverUrl, boardId)).token : given
   const doc = new Y.Doc()
+  const frames: Uint8Array[] = []
+  // Listens before the provider does, on every socket it opens (reconnects too).
+  class RecordingWebSocket extends WebSocket {
+    constructor(...args: ConstructorParameters<typeof WebSocket>) {
+      super(...args)
+      this.on('message', (data: Buffer) => frames.push(new Uint8Array(data)))
+    }
+  }
   const provider = new WebsocketProvider(serverUrl.replace(/^http/, 'ws') + WS_PATH, boardId, doc, {
-    WebSocketPolyfill: WebSocket as never,
+    WebSocketPolyfill: RecordingWebSocket as never,
     disableBc: true,
     params: { ...params, ...(token && { [WS_QUERY.token]: token }) },
   })
@@ -83,6 +96,7 @@ export async function connectClient(
     state,
     notices,
     closeCodes,
+    frames,
     participantId: token?.split('.')[0],
     token: token ?? undefined,
     snapshot: () => Object.fromEntries([...records.map].map(([key, entry]) => [key, entry.val])),

@@ -16,6 +16,7 @@ import { loadExcalidrawFile } from '../helpers/excalidrawLoader'
 import { mapShapeRecord } from '../helpers/mapRecords'
 import { openInTldraw } from '../helpers/openInTldraw'
 import { cardWords, everyKindOfMapRecord, routeRecords } from '../helpers/serviceMapRecords'
+import { noteRecord } from '../helpers/records'
 import { waitFor } from '../helpers/waitFor'
 import { serverForSuite } from '../helpers/serverForSuite'
 
@@ -333,5 +334,29 @@ describe('exports of a board, against a real server', () => {
       expect(licenceIn(connected.z)).toEqual(chosen)
       expect((await download(boardId, 'tldr')).text).toContain('"licence":"all-rights-reserved"')
     })
+  })
+})
+
+describe('exports when everyone presses Export at once, on a server with one thread for them', () => {
+  // One thread and two places to wait: twenty exports, each its own task, would have all but
+  // three refused as busy.
+  const suite = serverForSuite({ env: { WORK_THREADS: '1', WORK_QUEUE: '2' } })
+
+  it('answers all twenty with the board, those who waited for the thread together sharing one file', async () => {
+    const boardId = await createBoard(suite.server.url)
+    const client = await suite.connect(boardId)
+    client.records.set('shape:everyone', noteRecord('shape:everyone', 'We all want this') as never)
+    const exportFile = () =>
+      fetch(`${suite.server.url}/api/boards/${boardId}/export/tldr`).then(async (res) => ({
+        status: res.status,
+        body: await res.text(),
+      }))
+    await waitFor(async () => (await exportFile()).body.includes('We all want this'), {
+      intervalMs: 250,
+    })
+
+    const answers = await Promise.all(Array.from({ length: 20 }, exportFile))
+    expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200))
+    expect(answers.every((answer) => answer.body.includes('We all want this'))).toBe(true)
   })
 })

@@ -12,6 +12,7 @@ import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../../client/src/shapes/
 import { CloseCode } from '../../shared/closeCodes'
 import { DEFAULT_MAX_BOARD_BYTES, DEFAULT_PER_MINUTE } from '../../shared/limits'
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
+import { TOO_MUCH_PICTURE_TEXT } from '../../server/import/PngChunkWatch'
 import { hostileAddingFor, hostilePng } from '../helpers/hostileInput'
 import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFiles'
 import type { TestClient } from '../helpers/connectClient'
@@ -149,6 +150,12 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     expect(answers.length).toBeGreaterThan(10)
     expect(answers.filter((status) => status !== 200)).toEqual([])
   }, 120_000)
+
+  it('refuses a picture carrying 30 MB of hidden text at its first chunk, with a plain sentence', async () => {
+    const res = await importBoardFile(suite.server.url, hostilePng(), person('Mallory', 'carer'))
+    expect(res.status).toBe(422)
+    expect(((await res.json()) as ApiError).error).toBe(TOO_MUCH_PICTURE_TEXT)
+  })
 
   it('closes a connection that sends 2,500 cards in one message, keeping none; the app sends them in pieces', async () => {
     const boardId = await createBoard(suite.server.url)

@@ -8,10 +8,13 @@ import {
 import {
   ApiPath,
   type AssetUploadResponse,
+  type HiddenResponse,
   type LedgerResponse,
   type SessionResponse,
 } from '../../shared/api'
+import { CloseCode } from '../../shared/closeCodes'
 import { verifyLedger } from '../../shared/ledger'
+import type { WatchLinkCreated } from '../../shared/watchLinks'
 import { connectClient } from '../helpers/connectClient'
 import { createBoardWith, joinBoard, person } from '../helpers/createBoard'
 import { describeWhenInstalled } from '../helpers/describeWhenInstalled'
@@ -48,7 +51,7 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     await postgres?.stop()
   })
 
-  it('copies every board, person, ledger, licence, session, vote and picture, and refuses to copy twice', async () => {
+  it('copies every board, person, ledger, licence, session, vote, watch link, hidden card and picture, and refuses to copy twice', async () => {
     const board = await createBoardWith(sqliteServer.url, {
       title: 'Getting help with housing',
       creator: person('Priya', 'practitioner'),
@@ -91,6 +94,27 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       (await json('PUT', ApiPath.votes(board.id, 'shape:n1'), sam.token!, { dots: 1 })).status,
     ).toBe(200)
     expect((await json('POST', sessionVote, token, { action: 'close' })).status).toBe(200)
+    const watchLinks = ApiPath.watchLinks(board.id)
+    const kept = (await (await json('POST', watchLinks, token, {})).json()) as WatchLinkCreated
+    const revoked = (await (await json('POST', watchLinks, token, {})).json()) as WatchLinkCreated
+    const revoking = await fetch(sqliteServer.url + ApiPath.watchLink(board.id, revoked.link.id), {
+      method: 'DELETE',
+      headers: { Authorization: `Bearer ${token}` },
+    })
+    expect(revoking.status).toBe(200)
+    // One card hidden for review, one removed after it: both stay as they were.
+    for (const shape of ['shape:n2', 'shape:n3']) {
+      const hide = { shape, reason: 'hurtful' }
+      expect((await json('POST', ApiPath.hidden(board.id), sam.token!, hide)).status).toBe(200)
+    }
+    const removal = await fetch(
+      sqliteServer.url + ApiPath.hiddenCardRemoval(board.id, 'shape:n3'),
+      {
+        method: 'DELETE',
+        headers: { Authorization: `Bearer ${token}` },
+      },
+    )
+    expect(removal.status).toBe(200)
 
     /** What a person can see of the board through the API. */
     const seenThrough = async (url: string) => {
@@ -102,9 +126,19 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
       const { session, vote } = (await (
         await get(`/api/boards/${board.id}/session`)
       ).json()) as SessionResponse
+      // Hiding a card already hidden changes nothing and answers with every card hidden now.
+      const hidden = await fetch(url + ApiPath.hidden(board.id), {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+        body: JSON.stringify({ shape: 'shape:n2' }),
+      })
+      const tldr = await (await fetch(`${url}/api/boards/${board.id}/export/tldr`)).text()
       return {
+        hidden: (await hidden.json()) as HiddenResponse,
+        exportedCards: ['n1', 'n2', 'n3'].filter((n) => tldr.includes(`Idea ${n.slice(1)}`)),
         board: await (await get(`/api/boards/${board.id}`)).json(),
         people: await (await get(`/api/boards/${board.id}/participants`)).json(),
+        watchLinks: await (await get(ApiPath.watchLinks(board.id))).json(),
         session,
         vote,
         ledger,
@@ -114,7 +148,9 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     const before = await waitFor(async () => {
       const seen = await seenThrough(sqliteServer.url)
       return (
-        seen.ledger.filter((entry) => entry.recordId.startsWith('shape:n')).length === 3 && seen
+        seen.ledger.filter((entry) => entry.recordId.startsWith('shape:n')).length === 6 &&
+        !client.records.has('shape:n3' as never) &&
+        seen
       )
     })
     const records = client.snapshot()
@@ -131,6 +167,8 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     postgresServer = await startServer({ env: { DATABASE_URL: postgres.url } })
     const after = await seenThrough(postgresServer.url)
     expect(after).toEqual(before)
+    expect(after.exportedCards).toEqual(['n1'])
+    expect(after.hidden).toEqual({ hidden: ['shape:n2'] })
     // The closed vote came across with its results: Sam's one dot on the first card.
     expect(after.vote?.results?.cards.find((card) => card.shapeId === 'shape:n1')?.dots).toBe(1)
     expect(after.picture).toEqual(PICTURE)
@@ -138,6 +176,16 @@ describeWhenInstalled(['postgresql'], 'moving an install from SQLite to PostgreS
     const reader = await connectClient(postgresServer.url, board.id, { token })
     expect(reader.snapshot()).toEqual(records)
     reader.close()
+    // A watch link still opens the board, only to watch; the revoked one still does not.
+    const watcher = await connectClient(postgresServer.url, board.id, { token: kept.token })
+    expect(watcher.state.you?.capabilities).toEqual(['view'])
+    watcher.close()
+    const refused = await connectClient(postgresServer.url, board.id, {
+      token: revoked.token,
+      waitForSync: false,
+    })
+    await waitFor(() => refused.closeCodes.includes(CloseCode.LinkRevoked))
+    refused.close()
 
     const again = await migrate(sqliteServer.dataDir, postgres.url)
     expect(again.code).toBe(1)

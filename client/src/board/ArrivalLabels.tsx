@@ -1,7 +1,8 @@
 import { useContext } from 'react'
-import { useEditor, useValue, type TLShapeId } from 'tldraw'
+import { useEditor } from 'tldraw'
 import { describePerson } from '../../../shared/credit'
 import { HighlightContext } from './BoardContext'
+import { useCardPlaces } from './useCardPlaces'
 
 /**
  * "New · Sam · Lived experience" above each card someone else has just added (see
@@ -12,17 +13,7 @@ import { HighlightContext } from './BoardContext'
 export function ArrivalLabels() {
   const editor = useEditor()
   const { arrivals, attributions, people } = useContext(HighlightContext)
-  const places = useValue(
-    'where new cards are',
-    () =>
-      [...arrivals].flatMap((id) => {
-        const bounds = editor.getShapePageBounds(id as TLShapeId)
-        if (!bounds) return []
-        const at = editor.pageToViewport({ x: bounds.minX, y: bounds.minY })
-        return [{ id, x: at.x, y: at.y }]
-      }),
-    [editor, arrivals],
-  )
+  const places = useCardPlaces(editor, arrivals)
   return (
     <>
       {places.map(({ id, x, y }) => {

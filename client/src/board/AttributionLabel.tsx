@@ -1,6 +1,9 @@
 import { useEditor, useValue } from 'tldraw'
 import { describeAttribution } from '../collab/attribution'
 import { formatDate, formatTime } from '../common/formatWhen'
+import type { RecordAttribution } from '../../../shared/attribution'
+import type { ImportedAttribution } from '../../../shared/importedAttribution'
+import type { Participant } from '../../../shared/participant'
 import { useBoardContext } from './BoardContext'
 
 /** Pixels from the top of the canvas that the board's title bar and menus may cover. */
@@ -14,8 +17,29 @@ const ROOM_ABOVE_FOR_LABEL = 120
  * The same sentence is announced to screen readers for the selection.
  */
 export function AttributionLabel() {
-  const editor = useEditor()
   const { people, attributions, imported, identity } = useBoardContext()
+  return (
+    <AttributionLabelOf
+      people={people}
+      attributions={attributions}
+      imported={imported}
+      selfId={identity.participant.id}
+    />
+  )
+}
+
+/** What {@link AttributionLabelOf} credits shapes from: the server's state. */
+export interface Credits {
+  readonly people: ReadonlyMap<string, Participant>
+  readonly attributions: ReadonlyMap<string, RecordAttribution>
+  readonly imported: ReadonlyMap<string, ImportedAttribution>
+  /** Who is looking ("You"), or null on a watch link, which is nobody. */
+  readonly selfId: string | null
+}
+
+/** {@link AttributionLabel} from the credits given, for a page that is nobody's (a watch link). */
+export function AttributionLabelOf({ people, attributions, imported, selfId }: Credits) {
+  const editor = useEditor()
   const target = useValue(
     'attribution target',
     () => {
@@ -48,7 +72,7 @@ export function AttributionLabel() {
     describeAttribution(
       attributions.get(target.shapeId),
       people,
-      identity.participant.id,
+      selfId,
       formatTime,
       importedFrom ? { imported: importedFrom, formatDate } : undefined,
       target.shapeId,

@@ -2,6 +2,7 @@ import { createContext, useContext } from 'react'
 import type { ParticipantProfile } from '../../../shared/api'
 import type { RecordAttribution } from '../../../shared/attribution'
 import type { PublishedPerson } from '../../../shared/participant'
+import type { HiddenCard } from '../../../shared/hiddenCards'
 import type { ImportedAttribution } from '../../../shared/importedAttribution'
 import type { PublishedVote } from '../../../shared/dotVote'
 import type { LicenceChoice } from '../../../shared/export/licences'
@@ -55,8 +56,15 @@ export interface BoardContextValue {
   readonly voiceBalance: VoiceBalance | undefined
   /** Who may run the session, by participant id (server-owned). */
   readonly facilitators: ReadonlyMap<string, true>
+  /** Who a facilitator removed from the board, by participant id (server-owned). */
+  readonly removed: ReadonlyMap<string, true>
   /** Whether the server lets this connection run the session (never a role someone picked). */
   readonly canFacilitate: boolean
+  /**
+   * Cards taken down for review, by shape id (server-owned). Only facilitators are shown them;
+   * everyone else's views leave them out.
+   */
+  readonly hidden: ReadonlyMap<string, HiddenCard>
   /** The stage and timer a facilitator set (server-owned), or undefined until someone does. */
   readonly session: SessionState | undefined
   /** The board's latest dot vote (server-owned), or undefined until a facilitator opens one. */
@@ -67,6 +75,8 @@ export interface BoardContextValue {
   readonly licence: LicenceChoice
   /** Who is on the board right now. */
   readonly peopleHere: readonly Participant[]
+  /** How many watch through a watch link now: counted, never named (server-owned). */
+  readonly watching: number
   readonly writingFor: WritingFor
   readonly writingForReply: WritingForReply
   /** Keeps a changed profile (own, after an edit) on this device. */
@@ -90,6 +100,8 @@ export interface HighlightContextValue {
   readonly people: ReadonlyMap<string, PublishedPerson>
   /** Cards someone else has just added, marked for a few seconds (see trackArrivals). */
   readonly arrivals: ReadonlySet<string>
+  /** Cards hidden for review that this person is shown (a facilitator), faded and labelled. */
+  readonly hidden: ReadonlyMap<string, unknown>
 }
 
 export const HighlightContext = createContext<HighlightContextValue>({
@@ -97,6 +109,7 @@ export const HighlightContext = createContext<HighlightContextValue>({
   attributions: new Map(),
   people: new Map(),
   arrivals: new Set(),
+  hidden: new Map(),
 })
 
 /** What only the canvas has: the panel docked beside it, and whose contributions it shows. */

@@ -18,6 +18,9 @@ import { registerLayoutLock } from './registerLayoutLock'
 import { Notice } from '../common/Notice'
 import { RoutePreviewOverlay } from '../map/RoutePreviewOverlay'
 import { ShapeFormPanel } from '../map/ShapeFormPanel'
+import { HiddenLabels } from '../safety/HiddenLabels'
+import { createHiddenVisibility } from '../safety/hiddenVisibility'
+import { SelectedCardBar } from '../safety/SelectedCardBar'
 import { BOARD_BINDING_UTILS, BOARD_SHAPE_UTILS } from '../shapes/boardUtils'
 import { settleRoutes } from '../shapes/updateRouteGeometry'
 import { BOARD_TOOLS } from '../tools/boardTools'
@@ -63,6 +66,7 @@ const assetUrls = getAssetUrlsByImport()
 // rebuilds the editor (and drops what the person was doing) each time.
 const NO_VIDEOS: readonly string[] = []
 const NOTHING_SELECTED: readonly TLShapeId[] = []
+const NONE_HIDDEN: ReadonlyMap<string, unknown> = new Map()
 
 const components: TLComponents = {
   // The board's own top bar is above the canvas (BoardHeader), where nothing tldraw opens can
@@ -111,14 +115,22 @@ export default function BoardPage(props: OpenBoardProps) {
   const people = context?.people
   const attributions = context?.attributions
   const [arrivals, setArrivals] = useState<ReadonlySet<TLShapeId>>(new Set())
+  const hidden = context?.hidden
+  const canFacilitate = context?.canFacilitate ?? false
+  // Only facilitators are shown cards hidden for review; everyone else's canvas leaves them out.
+  const [visibility] = useState(createHiddenVisibility)
+  useEffect(() => {
+    visibility.set(canFacilitate ? new Set() : new Set(hidden?.keys()))
+  }, [visibility, canFacilitate, hidden])
   const highlighting = useMemo<HighlightContextValue>(
     () => ({
       highlight,
       attributions: attributions ?? new Map(),
       people: people ?? new Map(),
       arrivals,
+      hidden: (canFacilitate && hidden) || NONE_HIDDEN,
     }),
-    [highlight, attributions, people, arrivals],
+    [highlight, attributions, people, arrivals, canFacilitate, hidden],
   )
 
   const participantId = identity.participant.id
@@ -226,6 +238,7 @@ export default function BoardPage(props: OpenBoardProps) {
                   assetUrls={assetUrls}
                   components={components}
                   onMount={onMount}
+                  getShapeVisibility={visibility.getShapeVisibility}
                   licenseKey={import.meta.env.VITE_TLDRAW_LICENSE_KEY}
                   maxAssetSize={DEFAULT_MAX_ASSET_BYTES}
                   acceptedImageMimeTypes={ALLOWED_IMAGE_TYPES}
@@ -235,6 +248,7 @@ export default function BoardPage(props: OpenBoardProps) {
                   <NoticeToasts subscribe={(show) => (notices.current = show)} />
                   <ReadonlyWhenWatching canEdit={canEdit} />
                 </Tldraw>
+                {editor && <SelectedCardBar editor={editor} canEdit={canEdit} />}
                 {editor && (
                   <ShapeFormPanel
                     editor={editor}
@@ -257,6 +271,7 @@ function BoardOverlay() {
     <>
       <AttributionLabel />
       <ArrivalLabels />
+      <HiddenLabels />
       <RoutePreviewOverlay />
     </>
   )

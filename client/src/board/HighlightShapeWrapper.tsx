@@ -25,11 +25,12 @@ export function isHighlighted(
  * tldraw's shape wrapper, marked for the People panel's highlighting: while someone's (or a
  * role's) contributions are shown, theirs are outlined and everything else fades. The outline
  * and the fading together mean it never rests on colour alone. A card someone else has just
- * added is marked too, for a few seconds, with its author's name beside it (ArrivalLabels).
+ * added is marked too, for a few seconds, with its author's name beside it (ArrivalLabels), and
+ * on a facilitator's canvas a card hidden for review is faded and outlined (HiddenLabels).
  */
 export const HighlightShapeWrapper = forwardRef<HTMLDivElement, TLShapeWrapperProps>(
   function HighlightShapeWrapper(props, ref) {
-    const { highlight, attributions, people, arrivals } = useContext(HighlightContext)
+    const { highlight, attributions, people, arrivals, hidden } = useContext(HighlightContext)
     const state = highlight
       ? isHighlighted(highlight, props.shape.id, attributions.get(props.shape.id), people)
         ? 'lit'
@@ -41,6 +42,7 @@ export const HighlightShapeWrapper = forwardRef<HTMLDivElement, TLShapeWrapperPr
         {...props}
         data-highlight={state}
         data-arrived={arrivals.has(props.shape.id) || undefined}
+        data-hidden-for-review={hidden.has(props.shape.id) || undefined}
       />
     )
   },

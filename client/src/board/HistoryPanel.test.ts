@@ -10,6 +10,7 @@ describe('historyLines', () => {
     seq: number,
     action: LedgerEntry['action'],
     participantId: string,
+    recordType = 'note',
   ): LedgerEntry => ({
     boardId: 'b',
     seq,
@@ -18,7 +19,7 @@ describe('historyLines', () => {
     writtenDownBy: null,
     action,
     recordId: 'shape:a',
-    recordType: 'note',
+    recordType,
     prevHash: '',
     hash: '',
   })
@@ -38,5 +39,13 @@ describe('historyLines', () => {
       ['words', 1, 5],
       ['arranged', 1, 6],
     ])
+  })
+
+  it('keeps apart different steps one facilitator took in a row, such as hiding and restoring', () => {
+    const lines = historyLines([
+      entry(1, 'process', priya.id, 'card-hidden'),
+      entry(2, 'process', priya.id, 'card-restored'),
+    ])
+    expect(lines.map((l) => l.first.recordType)).toEqual(['card-hidden', 'card-restored'])
   })
 })

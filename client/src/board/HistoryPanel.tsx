@@ -15,6 +15,13 @@ const VERBS: Record<LedgerAction, string> = {
   process: 'did this while running the session',
 }
 
+/** What the steps of reviewing a card say, in place of "did this while running the session". */
+const REVIEW_VERBS: Readonly<Record<string, string>> = {
+  'card-hidden': 'hid it for review',
+  'card-restored': 'put it back after review',
+  'card-removed': 'removed it after review',
+}
+
 /** Ledger entries in a row that say the same thing, shown as one line ("… (4 times)"). */
 interface HistoryLine {
   readonly first: LedgerEntry
@@ -30,6 +37,7 @@ export function historyLines(entries: readonly LedgerEntry[]): HistoryLine[] {
     if (
       previous &&
       previous.last.action === entry.action &&
+      previous.last.recordType === entry.recordType &&
       previous.last.participantId === entry.participantId &&
       previous.last.writtenDownBy === entry.writtenDownBy
     ) {
@@ -47,7 +55,7 @@ export function historyLines(entries: readonly LedgerEntry[]): HistoryLine[] {
  * where it came from and who added it there. Refreshed when the shape changes.
  */
 export function HistoryPanel({ editor }: { editor: Editor }) {
-  const { boardId, identity, people, imported } = useBoardContext()
+  const { boardId, identity, people, imported, canFacilitate } = useBoardContext()
   const selected = useValue('history shape', () => editor.getOnlySelectedShape(), [editor])
   const [entries, setEntries] = useState<LedgerEntry[]>()
   const [error, setError] = useState<string>()
@@ -79,8 +87,10 @@ export function HistoryPanel({ editor }: { editor: Editor }) {
       <p className="hint">Select one shape to see its history: who added it and who changed it.</p>
     )
   }
-  const who = (id: string) => {
+  const who = (id: string, entry?: LedgerEntry) => {
     if (id === identity.participant.id) return 'You'
+    // Taking a card down must feel safe: only the people who review it are told who did.
+    if (entry?.recordType === 'card-hidden' && !canFacilitate) return 'Someone'
     const person = people.get(id)
     return person ? describePerson(person) : 'Someone who is no longer listed'
   }
@@ -88,7 +98,7 @@ export function HistoryPanel({ editor }: { editor: Editor }) {
   const verb = (entry: LedgerEntry) =>
     importedFrom && entry.action === 'created' && entry.at === importedFrom.importedAt
       ? 'brought it in from a file'
-      : VERBS[entry.action]
+      : (REVIEW_VERBS[entry.recordType] ?? VERBS[entry.action])
   return (
     <section aria-label="Changes to the selected shape">
       {importedFrom && (
@@ -112,7 +122,7 @@ export function HistoryPanel({ editor }: { editor: Editor }) {
           {historyLines(entries).map(({ first, last, count }) => (
             <li key={first.seq}>
               <span className="history-time">{formatTime(last.at)}</span>{' '}
-              <strong>{who(first.participantId)}</strong> {verb(first)}
+              <strong>{who(first.participantId, first)}</strong> {verb(first)}
               {count > 1 ? ` (${count} times)` : ''}
               {first.writtenDownBy ? `, written down by ${who(first.writtenDownBy)}` : ''}.
             </li>

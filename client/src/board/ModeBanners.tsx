@@ -2,13 +2,14 @@ import { describePerson } from '../../../shared/credit'
 import type { PublishedPerson } from '../../../shared/participant'
 import { roleLabel } from '../../../shared/roles'
 import { useBoardContext, type Highlight } from './BoardContext'
+import { RoundBanner } from '../round/RoundBanner'
 import { ConnectionBanner } from './ConnectionStatus'
 
 /**
  * Under the top bar, on every screen size: what is going on that the person has to know about
  * now, each mode with the way to stop it. Being offline or unable to connect; "Showing Sam’s
  * contributions — Stop" while the canvas fades everything else; "Adding for Maureen — Stop"
- * while what this device adds is credited to someone else.
+ * while what this device adds is credited to someone else; a private round while one is open.
  */
 export function ModeBanners({
   highlight,
@@ -23,6 +24,7 @@ export function ModeBanners({
     <div className="board-banners cm">
       <ConnectionBanner state={connection} />
       <div role="status" className="mode-banners">
+        <RoundBanner />
         {highlight && onStopHighlight && (
           <p className="mode-banner" data-testid="highlight-mode">
             <span>{showingWords(highlight, people, identity.participant.id)}</span>

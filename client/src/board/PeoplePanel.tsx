@@ -7,6 +7,7 @@ import { addPersonWithoutDevice } from '../api'
 import { useBoardContext, useCanvasContext, type Highlight } from './BoardContext'
 import { PersonBadge } from './PersonBadge'
 import { RunningTheSession } from './RunningTheSession'
+import { RemoveFromBoard } from '../safety/RemoveFromBoard'
 import {
   EMPTY_PROFILE,
   ProfileFields,
@@ -22,14 +23,15 @@ const contributionsText = (n: number) => (n === 1 ? '1 contribution' : `${n} con
  * who has no device.
  */
 export function PeoplePanel() {
-  const { people, identity, voiceBalance } = useBoardContext()
+  const { people, identity, voiceBalance, canFacilitate, removed } = useBoardContext()
   const { highlight, setHighlight } = useCanvasContext()
   const selfId = identity.participant.id
   const everyone = [...people.values()].sort(
     (a, b) => b.contributions - a.contributions || a.name.localeCompare(b.name),
   )
   const contributors = everyone.filter((p) => p.contributions > 0)
-  const others = everyone.filter((p) => p.contributions === 0)
+  // Someone removed stays listed for what they added, and only for that.
+  const others = everyone.filter((p) => p.contributions === 0 && !removed.has(p.id))
   const nameOf = (p: PublishedPerson) => (p.id === selfId ? 'You' : describePerson(p))
   const isOn = (h: Highlight) =>
     highlight !== null &&
@@ -43,6 +45,7 @@ export function PeoplePanel() {
   return (
     <div className="people-panel">
       <RunningTheSession />
+      {canFacilitate && <RemoveFromBoard />}
 
       <AddingFor />
 
@@ -63,6 +66,7 @@ export function PeoplePanel() {
                 <span className="person-line">
                   <strong>{nameOf(p)}</strong>
                   {p.withoutDevice && <span className="muted"> · no device</span>}
+                  {removed.has(p.id) && <span className="muted"> · removed from the board</span>}
                   <span className="muted"> · {contributionsText(p.contributions)}</span>
                 </span>
                 <button

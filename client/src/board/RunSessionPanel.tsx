@@ -4,15 +4,21 @@ import { SESSION_AREAS } from '../../../shared/sessionAreas'
 import { MAX_TIMER_SECONDS, areaByKey } from '../../../shared/sessionState'
 import { bringEveryone, lockLayout, moveStage, setTimer } from '../api'
 import { CountInput } from '../common/FormFields'
+import { RunRoundControls } from '../round/RunRoundControls'
+import { HiddenForReview } from '../safety/HiddenForReview'
+import { JoiningControl } from '../safety/JoiningControl'
 import { RunVoteControls } from '../vote/RunVoteControls'
 import { useBoardContext } from './BoardContext'
+import { WatchLinksSection } from './WatchLinksSection'
 
 const MAX_MINUTES = MAX_TIMER_SECONDS / 60
 
 /**
  * A facilitator's controls for the session: move everyone to an area, start and stop the
- * stage's timer, bring everyone to what this canvas shows, lock the areas, open and close a dot
- * vote. The server checks that this person may, and says so plainly if not.
+ * stage's timer, bring everyone to what this canvas shows, lock the areas, run a private
+ * writing round, open and close a dot vote, make and stop watch links (and open the projector
+ * display), close the board to new people; first, the cards hidden for review. The server
+ * checks that this person may, and says so plainly if not.
  */
 export function RunSessionPanel({ editor }: { editor: Editor }) {
   const { boardId, identity, session } = useBoardContext()
@@ -56,6 +62,7 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
 
   return (
     <div className="run-session">
+      <HiddenForReview editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
       <p className="hint">
         These steer the session for everyone. They are kept in the board’s history as running the
         session, never as anyone’s ideas.
@@ -139,7 +146,10 @@ export function RunSessionPanel({ editor }: { editor: Editor }) {
       >
         {session?.lock ? 'Unlock the areas' : 'Lock the areas'}
       </button>
+      <JoiningControl busy={busy} act={(action, said) => void act(action, said)} />
+      <RunRoundControls busy={busy} act={(action, said) => void act(action, said)} />
       <RunVoteControls editor={editor} busy={busy} act={(action, said) => void act(action, said)} />
+      <WatchLinksSection busy={busy} act={(action, said) => void act(action, said)} />
       <p role="status">{done}</p>
       {error && (
         <p className="error" role="alert">

@@ -11,14 +11,16 @@ import { useBoardContext } from './BoardContext'
  * who may: these controls only show what it allows and say what it answered.
  */
 export function RunningTheSession() {
-  const { boardId, people, facilitators, canFacilitate, identity } = useBoardContext()
+  const { boardId, people, facilitators, removed, canFacilitate, identity } = useBoardContext()
   const [choice, setChoice] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string>()
   const selectId = useId()
   const selfId = identity.participant.id
   const running = [...facilitators.keys()].flatMap((id) => people.get(id) ?? [])
-  const couldRun = [...people.values()].filter((p) => !facilitators.has(p.id) && !p.withoutDevice)
+  const couldRun = [...people.values()].filter(
+    (p) => !facilitators.has(p.id) && !p.withoutDevice && !removed.has(p.id),
+  )
   const nameOf = (p: PublishedPerson) => (p.id === selfId ? 'you' : describePerson(p))
 
   const change = async (participantId: string, facilitates: boolean) => {

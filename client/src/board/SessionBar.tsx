@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react'
-import { areaByKey, formatTimeLeft } from '../../../shared/sessionState'
+import { areaByKey, formatTimeLeft, type SessionTimer } from '../../../shared/sessionState'
 import { useBoardContext } from './BoardContext'
 import { useSecondsLeft } from './useSessionTime'
 
@@ -12,14 +12,15 @@ export interface Following {
 /**
  * Under the top bar, on the canvas and on a phone: the area the group is at and the time left,
  * in server time. When time is up it says so, gently; nothing locks. Whether a facilitator locked
- * the areas (so nobody wonders why one will not move). On the canvas, the way to
+ * the areas (so nobody wonders why one will not move), and whether the board is closed to new
+ * people. On the canvas, the way to
  * stop following the facilitator and to follow again, and the way to the dot vote and, for a
  * facilitator, to the session's controls (`run`).
  */
 export function SessionBar({ following, run }: { following?: Following; run?: ReactNode }) {
   const { session } = useBoardContext()
   const area = session?.stage ? areaByKey(session.stage.area) : undefined
-  if (!area && !session?.timer && !session?.lock && !run) return null
+  if (!area && !session?.timer && !session?.lock && !session?.joiningClosed && !run) return null
   return (
     <div className="session-bar cm" data-testid="session-bar">
       {area && (
@@ -29,6 +30,7 @@ export function SessionBar({ following, run }: { following?: Following; run?: Re
       )}
       <TimeLeft />
       {session?.lock && <p>The areas are locked</p>}
+      {session?.joiningClosed && <p>Closed to new people</p>}
       {following && area && (
         <button
           type="button"
@@ -49,7 +51,18 @@ export function SessionBar({ following, run }: { following?: Following; run?: Re
  */
 export function TimeLeft() {
   const { session, serverClockOffset } = useBoardContext()
-  const left = useSecondsLeft(session?.timer, serverClockOffset)
+  return <TimeLeftOf timer={session?.timer} offset={serverClockOffset} />
+}
+
+/** {@link TimeLeft} of `timer`, counted with a clock `offset` ms behind the server's. */
+export function TimeLeftOf({
+  timer,
+  offset,
+}: {
+  timer: SessionTimer | null | undefined
+  offset: number
+}) {
+  const left = useSecondsLeft(timer, offset)
   if (left === null) return null
   return (
     <>

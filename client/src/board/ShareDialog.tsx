@@ -1,8 +1,8 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { boardPath } from '../../../shared/protocol'
-import { fetchServerInfo } from '../api'
-
-const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]'])
+import { copyText } from '../common/copyText'
+import { useShareOrigin } from '../common/useShareOrigin'
+import { useQrCode } from '../common/useQrCode'
 
 /**
  * The "Share" button and the dialog it opens: the board's link, a button that copies it, and a
@@ -19,43 +19,15 @@ export function ShareButton({
 }) {
   const dialogRef = useRef<HTMLDialogElement>(null)
   const headingId = useId()
-  const [origin, setOrigin] = useState(window.location.origin)
-  const [localOnly, setLocalOnly] = useState(false)
-  const [qr, setQr] = useState<string>()
+  const { origin, localOnly } = useShareOrigin()
   const [copied, setCopied] = useState(false)
   const link = origin + boardPath(boardId)
 
-  useEffect(() => {
-    fetchServerInfo()
-      .then(({ shareOrigin }) => {
-        if (shareOrigin) setOrigin(shareOrigin)
-        else setLocalOnly(LOOPBACK_HOSTS.has(window.location.hostname))
-      })
-      .catch(() => {
-        // Offline: the current address is the best link there is.
-      })
-  }, [])
-
   const [open, setOpen] = useState(false)
-  useEffect(() => {
-    if (!open) return
-    // The QR code's maker is loaded when someone shares, not with every board.
-    import('qrcode')
-      .then(({ default: QRCode }) => QRCode.toDataURL(link, { margin: 1, width: 200 }))
-      .then(setQr, () => setQr(undefined))
-  }, [open, link])
+  const qr = useQrCode(open ? link : undefined, 200)
 
   async function copy() {
-    try {
-      await navigator.clipboard.writeText(link)
-    } catch {
-      // The clipboard API needs a secure context (https or localhost); fall back to selecting
-      // the text so the person can copy it with their keyboard.
-      const input = dialogRef.current?.querySelector('input')
-      input?.select()
-      if (!document.execCommand('copy')) return
-    }
-    setCopied(true)
+    if (await copyText(link, dialogRef.current?.querySelector('input') ?? null)) setCopied(true)
   }
 
   return (

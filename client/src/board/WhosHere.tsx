@@ -4,9 +4,18 @@ import { PersonBadge } from './PersonBadge'
 
 /**
  * Who is on the board right now: a row of badges (initial + colour, with the name as its
- * accessible label) and a button that opens the full list with names and roles.
+ * accessible label) and a button that opens the full list with names and roles. People watching
+ * through a watch link are counted ("3 watching"), never listed: they are nobody on the board.
  */
-export function WhosHere({ people, selfId }: { people: readonly Participant[]; selfId: string }) {
+export function WhosHere({
+  people,
+  selfId,
+  watching = 0,
+}: {
+  people: readonly Participant[]
+  selfId: string
+  watching?: number
+}) {
   const [open, setOpen] = useState(false)
   const listId = useId()
   const count = people.length
@@ -25,6 +34,7 @@ export function WhosHere({ people, selfId }: { people: readonly Participant[]; s
           ))}
         </span>
         <span>{count === 1 ? '1 person here' : `${count} people here`}</span>
+        {watching > 0 && <span data-testid="watching">· {watching} watching</span>}
       </button>
       {open && (
         <div className="popover" id={listId}>
@@ -40,6 +50,12 @@ export function WhosHere({ people, selfId }: { people: readonly Participant[]; s
               </li>
             ))}
           </ul>
+          {watching > 0 && (
+            <p className="hint">
+              {watching === 1 ? '1 screen is' : `${watching} screens are`} watching through a watch
+              link. They see the board but cannot change anything.
+            </p>
+          )}
         </div>
       )}
     </div>

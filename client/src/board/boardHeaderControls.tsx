@@ -32,6 +32,7 @@ export function boardHeaderControls(
         <WhosHere
           people={context.peopleHere.map((p) => context.people.get(p.id) ?? p)}
           selfId={context.identity.participant.id}
+          watching={context.watching}
         />
       ),
     },

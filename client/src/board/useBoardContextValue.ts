@@ -9,12 +9,15 @@ import type { BoardView } from './boardView'
 import {
   useAttributions,
   useFacilitators,
+  useHidden,
   useImported,
   useLicence,
+  useRemoved,
   useServerFacts,
   useSession,
   useVoiceBalance,
   useVote,
+  useWatching,
 } from './useBoardData'
 import { useServerClockOffset } from './useSessionTime'
 import { usePeopleHere } from './usePeopleHere'
@@ -42,23 +45,29 @@ export function useBoardContextValue(
 ): BoardContextValue | undefined {
   const attributions = useAttributions(session?.serverState)
   const imported = useImported(session?.serverState)
+  const hidden = useHidden(session?.serverState)
   const voiceBalance = useVoiceBalance(session?.serverState)
   const licence = useLicence(session?.serverState)
   const facilitators = useFacilitators(session?.serverState)
+  const removed = useRemoved(session?.serverState)
   const canFacilitate =
     useServerFacts(session?.serverState)?.capabilities.includes('facilitate') ?? false
   const sessionState = useSession(session?.serverState)
   const vote = useVote(session?.serverState)
   const serverClockOffset = useServerClockOffset(boardId, identity.token)
   const peopleHere = usePeopleHere(session?.awareness)
+  const watching = useWatching(session?.serverState)
   const connection = session?.connection
   const people = session?.people
   const writingForReply = session?.writingForReply
 
   const refused = connection?.kind === 'stopped' && connection.rejoin
+  // Said on the join screen: why this device has to join again (its link expired, or the
+  // facilitator removed this person).
+  const refusal = refused ? connection.message || INVALID_LINK : undefined
   useEffect(() => {
-    if (refused) onJoinAgain(INVALID_LINK)
-  }, [refused, onJoinAgain])
+    if (refusal) onJoinAgain(refusal)
+  }, [refusal, onJoinAgain])
 
   return useMemo(
     () =>
@@ -76,12 +85,15 @@ export function useBoardContextValue(
         imported,
         voiceBalance,
         facilitators,
+        removed,
         canFacilitate,
+        hidden,
         session: sessionState,
         vote,
         serverClockOffset,
         licence,
         peopleHere,
+        watching,
         writingFor: session.writingFor,
         writingForReply,
         onProfileSaved: (participant) => onIdentityChanged({ ...identity, participant }),
@@ -100,12 +112,15 @@ export function useBoardContextValue(
       imported,
       voiceBalance,
       facilitators,
+      removed,
       canFacilitate,
+      hidden,
       sessionState,
       vote,
       serverClockOffset,
       licence,
       peopleHere,
+      watching,
       onIdentityChanged,
       onJoinAgain,
       onSwitchView,

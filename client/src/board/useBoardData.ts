@@ -1,3 +1,4 @@
+import type { HiddenCard } from '../../../shared/hiddenCards'
 import type { PublishedVote } from '../../../shared/dotVote'
 import { useSyncExternalStore } from 'react'
 import type { RecordAttribution } from '../../../shared/attribution'
@@ -46,6 +47,16 @@ export function useImported(
   return useServerState(mirror, 'imported')
 }
 
+/** The cards taken down for review, by shape id. */
+export function useHidden(mirror: ServerStateMirror | undefined): ReadonlyMap<string, HiddenCard> {
+  return useServerState(mirror, 'hidden')
+}
+
+/** Who a facilitator removed from the board, by participant id. */
+export function useRemoved(mirror: ServerStateMirror | undefined): ReadonlyMap<string, true> {
+  return useServerState(mirror, 'removed')
+}
+
 /** Who may run the session, by participant id. */
 export function useFacilitators(mirror: ServerStateMirror | undefined): ReadonlyMap<string, true> {
   return useServerState(mirror, 'facilitators')
@@ -69,6 +80,11 @@ export function useVoiceBalance(mirror: ServerStateMirror | undefined): VoiceBal
 /** The board's licence and who chose it (the default until someone chooses). */
 export function useLicence(mirror: ServerStateMirror | undefined): LicenceChoice {
   return useServerState(mirror, 'licence').get(CURRENT_KEY) ?? DEFAULT_LICENCE_CHOICE
+}
+
+/** How many connections watch the board through a watch link now (nobody's name). */
+export function useWatching(mirror: ServerStateMirror | undefined): number {
+  return useServerState(mirror, 'watching').get(CURRENT_KEY) ?? 0
 }
 
 /** What the server says this connection is and may do (undefined until it has said). */

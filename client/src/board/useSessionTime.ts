@@ -28,7 +28,10 @@ export function useServerClockOffset(boardId: string, token: string): number {
 }
 
 /** Whole seconds left of `timer` in server time, ticking each second; null without a timer. */
-export function useSecondsLeft(timer: SessionTimer | null | undefined, offset: number) {
+export function useSecondsLeft(
+  timer: Pick<SessionTimer, 'endsAt'> | null | undefined,
+  offset: number,
+) {
   const [now, setNow] = useState(() => Date.now())
   const running = timer ? secondsLeft(timer, now + offset) > 0 : false
   useEffect(() => {

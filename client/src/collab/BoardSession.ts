@@ -32,6 +32,11 @@ export const localDocName = (boardId: string) => `commonmap-board-${boardId}`
 export interface BoardSessionOptions {
   /** The server refused something this connection sent, in plain words to show the person. */
   readonly onNotice?: (notice: ServerNotice) => void
+  /**
+   * Opened with a watch link: nothing is kept on this device (it may be a projector's, and a
+   * participant's copy of the board in the same browser is theirs), and there is no presence.
+   */
+  readonly watching?: boolean
 }
 
 /**
@@ -66,16 +71,16 @@ export interface BoardSession {
 }
 
 /**
- * Opens a board for the person whose token `identity` holds. The doc is bound to nothing here:
+ * Opens a board for the person whose token `identity` holds (or for a watch link's token). The doc is bound to nothing here:
  * the canvas binds a tldraw store to it, the phone lane reads and writes its records directly.
  */
 export function openBoardSession(
   boardId: string,
-  identity: RememberedIdentity,
-  { onNotice }: BoardSessionOptions = {},
+  identity: Pick<RememberedIdentity, 'token'>,
+  { onNotice, watching = false }: BoardSessionOptions = {},
 ): BoardSession {
   const doc = new Y.Doc()
-  const local = new IndexeddbPersistence(localDocName(boardId), doc)
+  const local = watching ? undefined : new IndexeddbPersistence(localDocName(boardId), doc)
   const address = boardSocketAddress(boardId, identity.token)
   const provider = new WebsocketProvider(address.serverUrl, boardId, doc, {
     params: address.params,
@@ -83,6 +88,7 @@ export function openBoardSession(
     WebSocketPolyfill: takeOrOpenSocket as unknown as typeof WebSocket,
   })
   sendOwnPresenceOnly(provider)
+  if (watching) provider.awareness.setLocalState(null)
   const stopReconnecting = reconnectWhenMoved(provider)
   const serverState = new ServerStateMirror()
   const unbindServerState = bindServerState(provider, serverState, { onNotice })
@@ -94,16 +100,19 @@ export function openBoardSession(
     session.people = publishedPeople(serverState)
     checkReady()
     clearTimeout(keepTimer)
-    keepTimer = setTimeout(
-      () => void keptServerState.write(boardId, serverState.toKept()).catch(() => {}),
-      KEEP_DELAY_MS,
-    )
+    if (!watching)
+      keepTimer = setTimeout(
+        () => void keptServerState.write(boardId, serverState.toKept()).catch(() => {}),
+        KEEP_DELAY_MS,
+      )
     changed()
   })
-  void keptServerState.read(boardId).then(
-    (kept) => kept && serverState.restoreKept(kept),
-    () => {},
-  )
+  if (!watching) {
+    void keptServerState.read(boardId).then(
+      (kept) => kept && serverState.restoreKept(kept),
+      () => {},
+    )
+  }
 
   const writingFor = bindWritingFor(provider, (reply) => {
     session.writingForReply = reply
@@ -139,7 +148,7 @@ export function openBoardSession(
     const online = status === 'connected'
     // Others forgot us when we dropped, and ignore a state whose clock they have already seen;
     // setting it again moves the clock on so they show us straight away.
-    if (online) provider.awareness.setLocalState(provider.awareness.getLocalState())
+    if (online && !watching) provider.awareness.setLocalState(provider.awareness.getLocalState())
     // While retrying after a drop, "connecting" is still offline as far as people are concerned.
     const retrying = status === 'connecting' && session.connection.kind === 'offline'
     session.connection = online
@@ -151,7 +160,7 @@ export function openBoardSession(
   }
   const onClose = (event: CloseEvent | null) => {
     if (!event) return
-    const explanation = explainClose(event.code)
+    const explanation = explainClose(event.code, event.reason)
     if (explanation.advice === 'stop') stop(explanation.message, isAuthCloseCode(event.code))
     else if (session.connection.kind !== 'stopped') {
       session.connection = { kind: 'offline', message: explanation.message }
@@ -170,7 +179,7 @@ export function openBoardSession(
   provider.on('status', onStatus)
   provider.on('connection-close', onClose)
   provider.on('sync', onSync)
-  local.on('synced', checkReady)
+  local?.on('synced', checkReady)
   window.addEventListener('offline', onBrowserOffline)
   window.addEventListener('online', onBrowserOnline)
 
@@ -202,7 +211,7 @@ export function openBoardSession(
       provider.off('connection-close', onClose)
       provider.off('sync', onSync)
       provider.destroy()
-      void local.destroy()
+      void local?.destroy()
       doc.destroy()
     },
   }

@@ -91,7 +91,7 @@ export interface ImportedOrigin {
 export function describeAttribution(
   attribution: RecordAttribution | undefined,
   people: ReadonlyMap<string, Participant>,
-  selfId: string,
+  selfId: string | null,
   formatTime: (epochMs: number) => string,
   origin?: ImportedOrigin,
   shapeId?: string,

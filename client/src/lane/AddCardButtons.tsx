@@ -11,7 +11,8 @@ export function AddCardButtons({
   onAdd,
   disabled,
 }: {
-  onAdd: (card: LaneCard, text: string) => string
+  /** Writes the card; says where it went (or, kept on the server, once it was kept). */
+  onAdd: (card: LaneCard, text: string) => string | Promise<string>
   /** Why nothing can be added (watching only), or undefined. */
   disabled?: string
 }) {
@@ -35,7 +36,11 @@ export function AddCardButtons({
                 card={card}
                 onCancel={() => closeAndFocus(card)}
                 onSubmit={(text) => {
-                  setMessage(onAdd(card, text))
+                  Promise.resolve()
+                    .then(() => onAdd(card, text))
+                    .then(setMessage, (e: unknown) =>
+                      setMessage(`Not kept: ${e instanceof Error ? e.message : String(e)}`),
+                    )
                   closeAndFocus(card)
                 }}
               />

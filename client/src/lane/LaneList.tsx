@@ -12,6 +12,7 @@ import {
 import type { Participant } from '../../../shared/participant'
 import { ServiceKinds } from '../../../shared/shapes/serviceShape'
 import { MapShapeForm } from '../map/forms/MapShapeForm'
+import { HideForNow } from '../safety/HideForNow'
 
 /**
  * The map as a live list, grouped as the canvas's list panel groups it: services by kind,
@@ -24,6 +25,7 @@ export function LaneList({
   isOwn,
   update,
   onOwnerChosen,
+  onHidden,
 }: {
   records: readonly TLRecord[]
   participantsById: ReadonlyMap<string, Participant>
@@ -31,6 +33,8 @@ export function LaneList({
   isOwn: (id: TLShapeId) => boolean
   update: (shape: MapShape, props: Partial<MapShape['props']>) => void
   onOwnerChosen: (participant: Participant) => void
+  /** Given when this person may hide cards for review; told in plain words once one is. */
+  onHidden?: (said: string) => void
 }) {
   const outline = mapOutline(records, participantsById)
   const shapes = new Map(
@@ -38,9 +42,12 @@ export function LaneList({
       record.typeName === 'shape' && isMapShape(record) ? [[record.id, record] as const] : [],
     ),
   )
-  const item = (id: TLShapeId, children: ReactNode) => (
+  const item = (id: TLShapeId, words: string, children: ReactNode = words) => (
     <LaneItem
       key={id}
+      id={id}
+      words={words}
+      onHidden={onHidden}
       shape={isOwn(id) ? shapes.get(id) : undefined}
       participants={[...participantsById.values()]}
       update={update}
@@ -67,6 +74,7 @@ export function LaneList({
           {services.map((service) =>
             item(
               service.id,
+              service.name,
               <>
                 {service.name}
                 {serviceDetails(service) && (
@@ -84,6 +92,7 @@ export function LaneList({
         {outline.actions.map((action) =>
           item(
             action.id,
+            actionWhat(action),
             <>
               {actionWhat(action)}
               <span className="lane-list__details">
@@ -119,12 +128,19 @@ function Group({
 
 /** One card in the list; the person's own cards have an Edit button that opens their fields. */
 function LaneItem({
+  id,
+  words,
+  onHidden,
   shape,
   participants,
   update,
   onOwnerChosen,
   children,
 }: {
+  id: TLShapeId
+  /** The card's words, to name it to screen readers. */
+  words: string
+  onHidden: ((said: string) => void) | undefined
   /** Set when this person may edit the card. */
   shape: MapShape | undefined
   participants: readonly Participant[]
@@ -136,6 +152,7 @@ function LaneItem({
   return (
     <li className="lane-list__item">
       <p>{children}</p>
+      {onHidden && <HideForNow shapeId={id} cardName={`the card ‘${words}’`} onHidden={onHidden} />}
       {shape && (
         <>
           <button type="button" aria-expanded={editing} onClick={() => setEditing((was) => !was)}>

@@ -18,8 +18,12 @@ import { ownerUserRecord } from '../map/forms/ownerUserRecord'
 import { AddCardButtons } from './AddCardButtons'
 import { laneCardProps, type LaneCard } from './laneCards'
 import { LaneList } from './LaneList'
-import { newCardRecords } from './newCardRecords'
+import { newCardRecords } from '../../../shared/newCardRecords'
 import { useBoardRecords } from './useBoardRecords'
+import { PrivateCardList } from '../round/PrivateCardList'
+import { usePrivateCards } from '../round/usePrivateCards'
+import { PRIVATE_CARD_NOTE, type PrivateCardShape } from '../../../shared/privateRound'
+import { useVisibleRecords } from '../safety/useVisibleRecords'
 import { useAnnouncePresence, useLaneSession } from './useLaneSession'
 import { voteCardName } from '../../../shared/voteCards'
 import { DotVotePanel } from '../vote/DotVotePanel'
@@ -40,7 +44,11 @@ export default function PhoneLane(props: OpenBoardProps) {
   const opened = useLaneSession(boardId, identity, onNotice)
   const session = opened?.session
   const context = useBoardContextValue(props, session)
-  const { records, yStore } = useBoardRecords(session)
+  const { records: allRecords, yStore } = useBoardRecords(session)
+  const privateRound = usePrivateCards(boardId, identity.token, context?.session)
+  const [hiddenSaid, setHiddenSaid] = useState('')
+  // Cards hidden for review are left out for everyone who does not facilitate.
+  const records = useVisibleRecords(allRecords, context)
   const canEdit = useServerFacts(session?.serverState)?.capabilities.includes('edit') ?? true
   // Presence shows the credited name, never the private one (the server's, once it is known).
   const self = context?.self ?? creditedParticipant(identity.participant)
@@ -75,7 +83,20 @@ export default function PhoneLane(props: OpenBoardProps) {
     session.doc.transact(() => {
       for (const record of changed) yStore?.set(record.id, record)
     })
-  const add = (card: LaneCard, text: string): string => {
+  const add = async (card: LaneCard, text: string): Promise<string> => {
+    if (privateRound.open) {
+      // Kept on the server for this person alone, never in the shared document, until the
+      // facilitator shows everyone's; it is placed in its area then.
+      const { card: shape } = newCardRecords(
+        records,
+        card.type,
+        laneCardProps(card, text),
+        selfId,
+        Date.now(),
+      )
+      await privateRound.save(shape as PrivateCardShape)
+      return `Added ${card.noun}. ${PRIVATE_CARD_NOTE}`
+    }
     const { card: shape, changed } = newCardRecords(
       records,
       card.type,
@@ -131,7 +152,12 @@ export default function PhoneLane(props: OpenBoardProps) {
                 onAdd={add}
                 disabled={canEdit ? undefined : 'You can watch this board but not add to it.'}
               />
+              <PrivateCardList round={privateRound} />
+              <p role="status" className={hiddenSaid ? 'hint' : 'visually-hidden'}>
+                {hiddenSaid}
+              </p>
               <LaneList
+                onHidden={canEdit ? setHiddenSaid : undefined}
                 records={records}
                 participantsById={participantsById}
                 isOwn={isOwn}

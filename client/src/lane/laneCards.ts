@@ -1,6 +1,6 @@
 import type { NotePurpose } from '../../../shared/shapes/purposeNoteShape'
 import { PERSON_PRIVACY_HINT } from '../map/forms/PersonForm'
-import type { LaneCardType } from './newCardRecords'
+import type { LaneCardType } from '../../../shared/newCardRecords'
 
 /** One of the big "Add" buttons of the phone lane, and the short form it opens. */
 export interface LaneCard {

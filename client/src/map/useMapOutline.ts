@@ -16,7 +16,11 @@ export function useMapOutline(
     'service map outline',
     () =>
       mapOutline(
-        [...editor.getCurrentPageShapes(), ...editor.store.query.records('binding').get()],
+        [
+          // Cards hidden for review are not in this person's list if not on their canvas.
+          ...editor.getCurrentPageShapes().filter((shape) => !editor.isShapeHidden(shape)),
+          ...editor.store.query.records('binding').get(),
+        ],
         participantsById,
       ),
     [editor, participantsById],

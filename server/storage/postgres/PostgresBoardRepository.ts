@@ -11,18 +11,23 @@ import {
   type LedgerHead,
 } from '../../../shared/ledger'
 import type { DotVote } from '../../../shared/dotVote'
+import type { PrivateCard, PrivateCardShape } from '../../../shared/privateRound'
 import type { SessionState } from '../../../shared/sessionState'
 import { asBuffer } from '../asBuffer'
 import type {
   BoardRepository,
   CastOutcome,
   FacilitatingChange,
+  HiddenCardChange,
+  StoredHiddenCard,
   LedgerQuery,
   NewBoard,
   NewVote,
+  PrivateCardChange,
   RecordedLicenceChoice,
   StoredParticipant,
   StoredVote,
+  StoredWatchLink,
 } from '../BoardRepository'
 import { nativeSha256Hex } from '../nativeSha256Hex'
 import {
@@ -39,7 +44,10 @@ import {
 } from '../storedRows'
 import { appendLedger, lockBoard } from './facilitationStep'
 import type { PostgresDatabase } from './PostgresDatabase'
+import { PostgresPrivateCards } from './PostgresPrivateCards'
 import { PostgresVotes } from './PostgresVotes'
+import { PostgresWatchLinks } from './PostgresWatchLinks'
+import { PostgresHiddenCards } from './PostgresHiddenCards'
 import { insertLedgerEntries, ledgerColumns } from './postgresLedger'
 
 type Queryable = Pick<PoolClient, 'query'>
@@ -47,9 +55,15 @@ type Queryable = Pick<PoolClient, 'query'>
 /** Boards, people, the ledger as read back, licences and imported shapes in PostgreSQL. */
 export class PostgresBoardRepository implements BoardRepository {
   private readonly votes: PostgresVotes
+  private readonly watchLinks: PostgresWatchLinks
+  private readonly privateCards: PostgresPrivateCards
+  private readonly hidden: PostgresHiddenCards
 
   constructor(private readonly database: PostgresDatabase) {
     this.votes = new PostgresVotes(database)
+    this.watchLinks = new PostgresWatchLinks(database)
+    this.privateCards = new PostgresPrivateCards(database)
+    this.hidden = new PostgresHiddenCards(database)
   }
 
   async createBoard({ info, initialState, schema, creator, ledger, imported }: NewBoard) {
@@ -138,6 +152,35 @@ export class PostgresBoardRepository implements BoardRepository {
     })
   }
 
+  async removeParticipant(participantId: string, step: LedgerDraft): Promise<boolean> {
+    // Only to learn the board: a participant never changes board.
+    const { boardId } = (await this.getParticipant(participantId)) ?? {}
+    if (!boardId) throw new Error(`Participant ${participantId} does not exist`)
+    return this.database.transaction(async (client) => {
+      await lockBoard(client, boardId)
+      const { rowCount } = await client.query(
+        "UPDATE participants SET capabilities = '' WHERE id = $1 AND capabilities != ''",
+        [participantId],
+      )
+      if (!rowCount) return false
+      await appendLedger(client, boardId, step)
+      return true
+    })
+  }
+
+  readHiddenCards(boardId: string): Promise<StoredHiddenCard[]> {
+    return this.hidden.read(boardId)
+  }
+
+  changeHiddenCard(
+    boardId: string,
+    shapeId: string,
+    change: HiddenCardChange,
+    step: LedgerDraft,
+  ): Promise<boolean> {
+    return this.hidden.change(boardId, shapeId, change, step)
+  }
+
   async getSession(boardId: string): Promise<SessionState> {
     return readSession(this.database.pool, boardId)
   }
@@ -162,6 +205,31 @@ export class PostgresBoardRepository implements BoardRepository {
     })
   }
 
+  savePrivateCard(
+    boardId: string,
+    participantId: string,
+    record: PrivateCardShape,
+    now: number,
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.save(boardId, participantId, record, now)
+  }
+
+  deletePrivateCard(
+    boardId: string,
+    participantId: string,
+    shapeId: string,
+  ): Promise<PrivateCardChange> {
+    return this.privateCards.remove(boardId, participantId, shapeId)
+  }
+
+  readPrivateCards(boardId: string, participantId?: string): Promise<PrivateCard[]> {
+    return this.privateCards.read(boardId, participantId)
+  }
+
+  markPrivateCardsPlaced(boardId: string, ids: readonly string[]): Promise<void> {
+    return this.privateCards.markPlaced(boardId, ids)
+  }
+
   readVote(boardId: string): Promise<StoredVote | undefined> {
     return this.votes.read(boardId)
   }
@@ -176,6 +244,24 @@ export class PostgresBoardRepository implements BoardRepository {
 
   castDots(...args: Parameters<BoardRepository['castDots']>): Promise<CastOutcome> {
     return this.votes.cast(...args)
+  }
+
+  createWatchLink(link: StoredWatchLink, step: LedgerDraft): Promise<void> {
+    return this.watchLinks.create(link, step)
+  }
+
+  getWatchLink(linkId: string): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.get(linkId)
+  }
+
+  listWatchLinks(boardId: string): Promise<StoredWatchLink[]> {
+    return this.watchLinks.list(boardId)
+  }
+
+  revokeWatchLink(
+    ...args: Parameters<BoardRepository['revokeWatchLink']>
+  ): Promise<StoredWatchLink | undefined> {
+    return this.watchLinks.revoke(...args)
   }
 
   async listParticipants(boardId: string): Promise<StoredParticipant[]> {
@@ -237,7 +323,7 @@ export async function insertParticipant(
   )
 }
 
-async function readSession(client: Queryable, boardId: string): Promise<SessionState> {
+export async function readSession(client: Queryable, boardId: string): Promise<SessionState> {
   const { rows } = await client.query<SessionRow>(
     'SELECT state FROM board_sessions WHERE board_id = $1',
     [boardId],

@@ -39,11 +39,14 @@ const TABLES: readonly { name: string; order: string }[] = [
   // Each vote before the dots cast in it.
   { name: 'board_votes', order: 'board_id, id' },
   { name: 'vote_dots', order: 'board_id, vote_id, participant_id, shape_id' },
+  { name: 'watch_links', order: 'rowid' },
+  { name: 'private_cards', order: 'rowid' },
+  { name: 'hidden_cards', order: 'board_id, shape_id' },
 ]
 
 /**
  * Moves an install from SQLite to PostgreSQL (`npm run migrate`): every board, person, ledger
- * entry, licence, imported shape's origin, session, dot vote and picture, in one PostgreSQL
+ * entry, licence, imported shape's origin, session, dot vote, watch link, card hidden for review and picture, in one PostgreSQL
  * transaction, so a failed copy leaves the target as it was. Each board's document is copied as
  * one snapshot (its log folded in, as a compaction would). Every ledger is verified on both sides and must match
  * entry for entry. Refuses a target that already holds boards. The SQLite side is only read

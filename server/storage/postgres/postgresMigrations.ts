@@ -183,6 +183,49 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     FOREIGN KEY (board_id, vote_id) REFERENCES board_votes (board_id, id)
   );
   `,
+  // 4. Watch links (shared/watchLinks.ts), as SQLite's migration 9: only the SHA-256 of each
+  //    token, who made it and when, and who revoked it and when.
+  `
+  CREATE TABLE watch_links (
+    id text PRIMARY KEY,
+    board_id text NOT NULL REFERENCES boards (id),
+    token_hash bytea NOT NULL,
+    created_by text NOT NULL REFERENCES participants (id),
+    created_at bigint NOT NULL,
+    revoked_by text REFERENCES participants (id),
+    revoked_at bigint
+  );
+  CREATE INDEX watch_links_by_board ON watch_links (board_id, created_at);
+  `,
+  // 5. Cards written in a private round (shared/privateRound.ts), as SQLite's migration 10: kept
+  //    here, never in the document, until the round is revealed; then placed and marked so.
+  `
+  CREATE TABLE private_cards (
+    board_id text NOT NULL REFERENCES boards (id),
+    id text NOT NULL,
+    participant_id text NOT NULL REFERENCES participants (id),
+    record text NOT NULL,
+    written_at bigint NOT NULL,
+    round bigint NOT NULL,
+    placed integer NOT NULL DEFAULT 0,
+    PRIMARY KEY (board_id, id)
+  );
+  CREATE INDEX private_cards_unplaced ON private_cards (board_id, placed, written_at);
+  `,
+  // 6. Cards taken down for review, as SQLite's migration 11: a row while hidden, deleted when
+  //    restored, kept with `removed_at` once removed after review.
+  `
+  CREATE TABLE hidden_cards (
+    board_id text NOT NULL REFERENCES boards (id),
+    shape_id text NOT NULL,
+    hidden_at bigint NOT NULL,
+    hidden_by text NOT NULL REFERENCES participants (id),
+    reason text,
+    removed_at bigint,
+    removed_by text REFERENCES participants (id),
+    PRIMARY KEY (board_id, shape_id)
+  );
+  `,
 ]
 
 /** Any fixed number: the advisory lock processes take while they migrate. */

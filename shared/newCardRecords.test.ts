@@ -1,9 +1,9 @@
 import type { TLRecord, TLShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
-import { commonmapSchema } from '../../../shared/schema'
-import { templateShapeId } from '../../../shared/sessionAreas'
-import { coDesignSessionRecords } from '../../../server/templates/coDesignSession'
-import { TEST_PAGE_ID } from '../../../tests/helpers/mapRecords'
+import { commonmapSchema } from './schema'
+import { templateShapeId } from './sessionAreas'
+import { coDesignSessionRecords } from '../server/templates/coDesignSession'
+import { TEST_PAGE_ID } from '../tests/helpers/mapRecords'
 import { newCardRecords } from './newCardRecords'
 
 const page = { id: TEST_PAGE_ID, typeName: 'page', name: 'Page 1', index: 'a1', meta: {} }

@@ -6,8 +6,8 @@ import {
   type TLShapeId,
 } from '@tldraw/tlschema'
 import { getIndexAbove, type IndexKey } from '@tldraw/utils'
-import { newCardFor, placeNewCard, type NewCard } from '../../../shared/cardPlacement'
-import { MAP_SHAPE_DEFAULTS } from '../../../shared/mapShapes'
+import { newCardFor, placeNewCard, type NewCard } from './cardPlacement'
+import { MAP_SHAPE_DEFAULTS } from './mapShapes'
 
 /** The map's cards a person can add from the phone lane (routes need the canvas or its list). */
 export type LaneCardType = NewCard['type']
