@@ -111,7 +111,10 @@ test('a facilitator opens a dot vote; people on the canvas and on a phone place 
 
   // Once it closed, the facilitator can open another vote; the form fits a 320 px screen.
   await alex.setViewportSize({ width: 320, height: 700 })
-  await panel.getByRole('button', { name: 'Open the vote' }).scrollIntoViewIfNeeded()
+  // With the button at the foot of the panel, the whole form is in view above it.
+  await panel
+    .getByRole('button', { name: 'Open the vote' })
+    .evaluate((button) => button.scrollIntoView({ block: 'end' }))
   await expect(panel.getByLabel('Dots for each person')).toBeInViewport()
   expect(await seriousProblems(alex), 'the vote controls in the session panel').toEqual([])
   await alex.screenshot({ path: `${SCREENSHOT_DIR}/vote-facilitator-320.png` })

@@ -36,7 +36,9 @@ test('a facilitator runs a private round: nobody sees anyone else’s cards unti
 
   await alex.getByRole('button', { name: 'Run the session' }).click()
   const panel = alex.getByRole('complementary', { name: 'Run the session' })
-  await expect(panel.getByLabel('Minutes').last()).toHaveValue('5')
+  await expect(
+    panel.getByRole('form', { name: 'Private round' }).getByLabel('Minutes'),
+  ).toHaveValue('5')
   await panel.getByRole('button', { name: 'Start a private round' }).click()
   await expect(panel.getByRole('status')).toHaveText(/^The private round has started\./)
   for (const page of [alex, sam, phone]) {

@@ -49,7 +49,7 @@ test('a facilitator moves the group from area to area with a timer; people follo
   await expect(phone.getByRole('heading', { name: area('ideas').name })).toBeVisible()
   await expect(phone.getByText(area('ideas').prompt)).toBeVisible()
 
-  await panel.getByLabel('Minutes').fill('5')
+  await panel.getByRole('form', { name: 'Timer' }).getByLabel('Minutes').fill('5')
   await panel.getByRole('button', { name: 'Start the timer' }).click()
   await expect(samBar.getByRole('timer')).toHaveText(/[45]:\d\d left/)
   await expect(phone.getByRole('timer')).toHaveText(/[45]:\d\d left/)

@@ -67,7 +67,7 @@ test('a facilitator makes a watch link; the projector display follows the stage 
   // The facilitator moves the group and starts the timer: the display follows, large.
   await panel.getByLabel('Area to work on now').selectOption({ label: area('ideas').name })
   await panel.getByRole('button', { name: 'Take everyone there' }).click()
-  await panel.getByLabel('Minutes').fill('5')
+  await panel.getByRole('form', { name: 'Timer' }).getByLabel('Minutes').fill('5')
   await panel.getByRole('button', { name: 'Start the timer' }).click()
   const side = projector.getByRole('complementary', { name: 'What the group is doing now' })
   await expect(side.getByRole('heading', { name: area('ideas').name })).toBeVisible()
