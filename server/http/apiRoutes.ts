@@ -514,36 +514,28 @@ export function createApiHandler(
   }
 
   /**
-   * The participant a request's token names when they may run the session on `boardId`, or
-   * undefined after an error response was sent (403 for anyone else on the board).
+   * A check that the participant a request's token names may do `capability` on a board: the
+   * participant, or undefined after an error response was sent (403 with `refusal` for anyone
+   * else on the board).
    */
-  async function requireFacilitator(
-    req: IncomingMessage,
-    res: ServerResponse,
-    boardId: string,
-  ): Promise<StoredParticipant | undefined> {
-    const participant = await requireParticipant(req, res, boardId)
-    if (!participant) return undefined
-    if (participant.capabilities.includes('facilitate')) return participant
-    sendError(res, 403, FACILITATORS_ONLY)
-    return undefined
+  function requireCapability(capability: Capability, refusal: string) {
+    return async (
+      req: IncomingMessage,
+      res: ServerResponse,
+      boardId: string,
+    ): Promise<StoredParticipant | undefined> => {
+      const participant = await requireParticipant(req, res, boardId)
+      if (!participant) return undefined
+      if (participant.capabilities.includes(capability)) return participant
+      sendError(res, 403, refusal)
+      return undefined
+    }
   }
 
-  /**
-   * The participant a request's token names when they may change `boardId`, or undefined after
-   * an error response was sent (403 for a person who may only watch).
-   */
-  async function requireEditor(
-    req: IncomingMessage,
-    res: ServerResponse,
-    boardId: string,
-  ): Promise<StoredParticipant | undefined> {
-    const participant = await requireParticipant(req, res, boardId)
-    if (!participant) return undefined
-    if (participant.capabilities.includes('edit')) return participant
-    sendError(res, 403, 'You can watch this board but not add to it.')
-    return undefined
-  }
+  /** Someone who may run the session on the board. */
+  const requireFacilitator = requireCapability('facilitate', FACILITATORS_ONLY)
+  /** Someone who may change the board (403 for a person who may only watch). */
+  const requireEditor = requireCapability('edit', 'You can watch this board but not add to it.')
 
   /** The board id when such a board exists, or undefined after a 404 was sent. */
   async function knownBoard(res: ServerResponse, id: string | undefined) {
