@@ -1,4 +1,11 @@
-import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test'
+import {
+  devices,
+  expect,
+  type Browser,
+  type BrowserContext,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 import { boardPath } from '../../shared/protocol'
 
 /** Opens a board and joins it the first time, as a person would. */
@@ -14,6 +21,26 @@ export async function joinBoard(
   // The first board a browser opens downloads and starts the canvas (tldraw, ~3 MB of script,
   // and its fonts): on a loaded two-core machine that alone can take most of a minute.
   await expect(page.getByTestId('connection-status')).toHaveText(/Connected/, { timeout: 90_000 })
+}
+
+/**
+ * Opens a board on a 390×844 touch phone and joins it as `person`, as someone in the room who
+ * scanned the QR code would; resolves once connected, with the page (the phone lane).
+ */
+export async function joinOnPhone(
+  browser: Browser,
+  serverUrl: string,
+  boardId: string,
+  person: { name: string; role: string; credit?: string },
+): Promise<Page> {
+  const phone = await (
+    await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 } })
+  ).newPage()
+  await phone.goto(serverUrl + boardPath(boardId))
+  await fillJoinDialog(phone, person)
+  await phone.getByRole('button', { name: 'Join the board' }).click()
+  await expect(phone.getByTestId('connection-status')).toHaveText(/Connected/)
+  return phone
 }
 
 /**

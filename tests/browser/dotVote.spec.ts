@@ -1,8 +1,7 @@
-import { devices, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { ApiPath } from '../../shared/api'
-import { boardPath } from '../../shared/protocol'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { fillJoinDialog, joinBoard, SCREENSHOT_DIR, startBoard } from './boardPage'
+import { joinBoard, joinOnPhone, SCREENSHOT_DIR, startBoard } from './boardPage'
 import { expect, test } from './fixtures'
 import { seriousProblems } from './seriousProblems'
 
@@ -35,13 +34,7 @@ test('a facilitator opens a dot vote; people on the canvas and on a phone place 
   const { boardId } = await startBoard(alex, server.url, { name: 'Alex', role: 'Facilitator' })
   const sam = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage()
   await joinBoard(sam, server.url, boardId, { name: 'Sam', role: 'Lived experience' })
-  const phone = await (
-    await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 } })
-  ).newPage()
-  await phone.goto(server.url + boardPath(boardId))
-  await fillJoinDialog(phone, { name: 'Maureen', role: 'Carer' })
-  await phone.getByRole('button', { name: 'Join the board' }).click()
-  await expect(phone.getByTestId('connection-status')).toHaveText(/Connected/)
+  const phone = await joinOnPhone(browser, server.url, boardId, { name: 'Maureen', role: 'Carer' })
   for (const card of CARDS) {
     await phone.getByRole('button', { name: card.button }).click()
     await phone.getByLabel(card.field).fill(card.text)

@@ -1,9 +1,8 @@
-import { devices } from '@playwright/test'
 import { JOINING_CLOSED_MESSAGE } from '../../shared/api'
 import { REMOVED_FROM_BOARD } from '../../shared/closeCodes'
 import { boardPath } from '../../shared/protocol'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { fillJoinDialog, joinBoard, SCREENSHOT_DIR, startBoard } from './boardPage'
+import { fillJoinDialog, joinBoard, joinOnPhone, SCREENSHOT_DIR, startBoard } from './boardPage'
 import { expect, test } from './fixtures'
 import { seriousProblems } from './seriousProblems'
 
@@ -24,13 +23,7 @@ test('someone hides a card for review, it leaves everyone’s view but the facil
   const { boardId } = await startBoard(alex, server.url, { name: 'Alex', role: 'Facilitator' })
   const sam = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage()
   await joinBoard(sam, server.url, boardId, { name: 'Sam', role: 'Lived experience' })
-  const phone = await (
-    await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 } })
-  ).newPage()
-  await phone.goto(server.url + boardPath(boardId))
-  await fillJoinDialog(phone, { name: 'Maureen', role: 'Carer' })
-  await phone.getByRole('button', { name: 'Join the board' }).click()
-  await expect(phone.getByTestId('connection-status')).toHaveText(/Connected/)
+  const phone = await joinOnPhone(browser, server.url, boardId, { name: 'Maureen', role: 'Carer' })
 
   // Maureen adds a card from her phone; everyone sees it.
   await phone.getByRole('button', { name: 'Add a barrier' }).click()

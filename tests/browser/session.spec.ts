@@ -1,10 +1,8 @@
-import { devices } from '@playwright/test'
 import { ApiPath } from '../../shared/api'
 import { SESSION_AREAS } from '../../shared/sessionAreas'
-import { boardPath } from '../../shared/protocol'
 import { apiCall } from '../helpers/apiCall'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { fillJoinDialog, joinBoard, SCREENSHOT_DIR, startBoard } from './boardPage'
+import { joinBoard, joinOnPhone, SCREENSHOT_DIR, startBoard } from './boardPage'
 import { expect, test } from './fixtures'
 import { seriousProblems } from './seriousProblems'
 
@@ -28,12 +26,7 @@ test('a facilitator moves the group from area to area with a timer; people follo
   })
   const sam = await (await browser.newContext({ reducedMotion: 'reduce' })).newPage()
   await joinBoard(sam, server.url, boardId, { name: 'Sam', role: 'Lived experience' })
-  const phone = await (
-    await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 } })
-  ).newPage()
-  await phone.goto(server.url + boardPath(boardId))
-  await fillJoinDialog(phone, { name: 'Maureen', role: 'Carer' })
-  await phone.getByRole('button', { name: 'Join the board' }).click()
+  const phone = await joinOnPhone(browser, server.url, boardId, { name: 'Maureen', role: 'Carer' })
   await expect(phone.getByRole('heading', { name: area('purpose').name })).toBeVisible()
 
   // Only a facilitator has the session's controls.

@@ -1,9 +1,8 @@
-import { devices, type Page } from '@playwright/test'
+import type { Page } from '@playwright/test'
 import { ApiPath } from '../../shared/api'
-import { boardPath } from '../../shared/protocol'
 import { SESSION_AREAS } from '../../shared/sessionAreas'
 import { startServer, type TestServer } from '../helpers/startServer'
-import { fillJoinDialog, joinBoard, SCREENSHOT_DIR, startBoard } from './boardPage'
+import { joinBoard, joinOnPhone, SCREENSHOT_DIR, startBoard } from './boardPage'
 import { expect, test } from './fixtures'
 import { seriousProblems } from './seriousProblems'
 
@@ -55,13 +54,7 @@ test('a whole session: a facilitator, three participants (one on a phone, one no
     role: 'Practitioner',
     credit: 'Do not name me',
   })
-  const phone = await (
-    await browser.newContext({ ...devices['Pixel 7'], viewport: { width: 390, height: 844 } })
-  ).newPage()
-  await phone.goto(server.url + boardPath(boardId))
-  await fillJoinDialog(phone, { name: 'Maureen', role: 'Carer' })
-  await phone.getByRole('button', { name: 'Join the board' }).click()
-  await expect(phone.getByTestId('connection-status')).toHaveText(/Connected/)
+  const phone = await joinOnPhone(browser, server.url, boardId, { name: 'Maureen', role: 'Carer' })
 
   // The facilitator puts the board on the room's projector with a watch link.
   await alex.getByRole('button', { name: 'Run the session' }).click()
