@@ -108,6 +108,17 @@ describe('facilitators by capability, against a real server', () => {
       ['PUT', ApiPath.sessionTimer(boardId), { seconds: 300 }],
       ['POST', ApiPath.sessionSummon(boardId), { x: 0, y: 0, w: 100, h: 100 }],
       ['PUT', ApiPath.sessionLock(boardId), { locked: true }],
+      ['POST', ApiPath.sessionVote(boardId), { action: 'open', shapes: ['shape:a'], dots: 3 }],
+      ['POST', ApiPath.sessionVote(boardId), { action: 'close' }],
+      ['POST', ApiPath.sessionRound(boardId), { action: 'start' }],
+      ['POST', ApiPath.sessionRound(boardId), { action: 'reveal' }],
+      ['POST', ApiPath.watchLinks(boardId), {}],
+      ['GET', ApiPath.watchLinks(boardId)],
+      ['DELETE', ApiPath.watchLink(boardId, 'w_0123456789abcdefghijkl')],
+      ['PUT', ApiPath.sessionJoining(boardId), { open: false }],
+      ['DELETE', ApiPath.participant(boardId, sam.participant.id)],
+      ['DELETE', ApiPath.hiddenCard(boardId, 'shape:a')],
+      ['DELETE', ApiPath.hiddenCardRemoval(boardId, 'shape:a')],
     ]
     for (const [method, path, body] of calls) {
       const refused = await apiCall<ApiError>(real.server.url, method, path, {
