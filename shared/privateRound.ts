@@ -59,6 +59,12 @@ export const MAX_ROUND_MINUTES = 60
 export const ROUND_BANNER =
   'Think on your own: what you add now is only seen by you until the facilitator shows everyone’s.'
 
+/**
+ * Added above the canvas, which stays still during the round (a card drawn on the shared canvas
+ * would reach everyone at once): how to add there.
+ */
+export const ROUND_CANVAS_HINT = 'The board stays still until then: add your cards from a form.'
+
 /** Beside each of a person's own cards while the round is open. */
 export const PRIVATE_CARD_NOTE = 'Only you can see this until the facilitator shows everyone’s.'
 

@@ -39,8 +39,10 @@ test('a facilitator runs a private round: nobody sees anyone else’s cards unti
     await expect(roundBanner(page)).toContainText(/[45]:\d\d left/)
   }
 
-  // Sam adds an idea from the canvas's form; it stays off the shared canvas.
-  await sam.getByRole('button', { name: 'Add from a form' }).click()
+  // The canvas is still during the round: a card drawn on it would reach everyone at once.
+  await expect(sam.getByRole('toolbar', { name: 'Service map' })).toHaveCount(0)
+  // Sam adds an idea from a form, opened from the round's banner; it stays off the shared canvas.
+  await roundBanner(sam).getByRole('button', { name: 'Add from a form' }).click()
   await sam.getByRole('radio', { name: /^A note/ }).check()
   await sam.getByLabel('What kind of note?').selectOption({ label: 'Idea' })
   await sam.getByLabel('What the note says').fill(SAMS_IDEA)
@@ -87,6 +89,7 @@ test('a facilitator runs a private round: nobody sees anyone else’s cards unti
   await panel.getByRole('button', { name: 'Show everyone’s cards' }).click()
   await expect(panel.getByRole('status')).toHaveText('Everyone’s cards are on the board now.')
   for (const page of [alex, sam, phone]) await expect(roundBanner(page)).toHaveCount(0)
+  await expect(sam.getByRole('toolbar', { name: 'Service map' })).toBeVisible()
   await expect(samsCards).toHaveCount(0)
   await expect(phone.getByTestId('lane-list')).toContainText(SAMS_IDEA)
   await expect(phone.getByTestId('lane-list')).toContainText(`${MAUREENS_BARRIER}, no help`)

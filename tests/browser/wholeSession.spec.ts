@@ -21,7 +21,7 @@ const MAUREENS_BARRIER = 'The forms are only online'
 
 /** Adds a note from the canvas's "Add from a form" (during a round, it stays with its author). */
 async function addNoteFromForm(page: Page, kind: string, words: string) {
-  await page.getByRole('button', { name: 'Add from a form' }).click()
+  await page.getByTestId('private-round').getByRole('button', { name: 'Add from a form' }).click()
   await page.getByRole('radio', { name: /^A note/ }).check()
   await page.getByLabel('What kind of note?').selectOption({ label: kind })
   await page.getByLabel('What the note says').fill(words)

@@ -202,7 +202,11 @@ export default function BoardPage(props: OpenBoardProps) {
         <HighlightContext.Provider value={highlighting}>
           <div className="board-page board-page--canvas">
             <BoardHeader controls={controls} />
-            <ModeBanners highlight={highlight} onStopHighlight={() => setHighlight(null)} />
+            <ModeBanners
+              highlight={highlight}
+              onStopHighlight={() => setHighlight(null)}
+              onAddFromForm={() => setSidePanel('add')}
+            />
             <SessionBar
               following={{ on: following, set: setFollowing }}
               run={
@@ -246,7 +250,7 @@ export default function BoardPage(props: OpenBoardProps) {
                 >
                   <UploadErrorToasts subscribe={(show) => (uploadErrors.current = show)} />
                   <NoticeToasts subscribe={(show) => (notices.current = show)} />
-                  <ReadonlyWhenWatching canEdit={canEdit} />
+                  <ReadonlyCanvas readonly={!canEdit || Boolean(context?.session?.round)} />
                 </Tldraw>
                 {editor && <SelectedCardBar editor={editor} canEdit={canEdit} />}
                 {editor && (
@@ -292,12 +296,16 @@ function NoticeToasts({
   return null
 }
 
-/** A connection the server lets watch but not edit gets a canvas that cannot be changed. */
-function ReadonlyWhenWatching({ canEdit }: { canEdit: boolean }) {
+/**
+ * A canvas that cannot be changed: for a connection the server lets watch but not edit, and for
+ * everyone while a private round is open, when a card drawn straight on the shared canvas would
+ * reach everyone at once (cards added from a form or the phone stay private then).
+ */
+function ReadonlyCanvas({ readonly }: { readonly: boolean }) {
   const editor = useEditor()
   useEffect(() => {
-    editor.updateInstanceState({ isReadonly: !canEdit })
-  }, [editor, canEdit])
+    editor.updateInstanceState({ isReadonly: readonly })
+  }, [editor, readonly])
   return null
 }
 

@@ -14,9 +14,15 @@ import { ConnectionBanner } from './ConnectionStatus'
 export function ModeBanners({
   highlight,
   onStopHighlight,
+  onAddFromForm,
 }: {
   highlight?: Highlight | null
   onStopHighlight?: () => void
+  /**
+   * Above the canvas (not the phone lane): opens "Add from a form", the way to add during a
+   * private round, while the canvas and its toolbar are still.
+   */
+  onAddFromForm?: () => void
 }) {
   const { connection, people, identity, writingFor, writingForReply } = useBoardContext()
   const addingFor = writingForReply.for ? people.get(writingForReply.for) : undefined
@@ -24,7 +30,7 @@ export function ModeBanners({
     <div className="board-banners cm">
       <ConnectionBanner state={connection} />
       <div role="status" className="mode-banners">
-        <RoundBanner />
+        <RoundBanner onAddFromForm={onAddFromForm} />
         {highlight && onStopHighlight && (
           <p className="mode-banner" data-testid="highlight-mode">
             <span>{showingWords(highlight, people, identity.participant.id)}</span>

@@ -72,12 +72,17 @@ export function SidePanelButton({
   )
 }
 
-/** The bottom toolbar: the service map's own tools above tldraw's. */
+/**
+ * The bottom toolbar: the service map's own tools above tldraw's. A still canvas (watching, or
+ * a private round) has no map tools: none of them could add anything to it.
+ */
 export function BoardToolbar() {
   const { toggleSidePanel } = useCanvasContext()
+  const editor = useEditor()
+  const readonly = useValue('canvas is still', () => editor.getIsReadonly(), [editor])
   return (
     <div className="board-toolbar">
-      <ServiceMapToolbar onAddFromForm={() => toggleSidePanel('add')} />
+      {!readonly && <ServiceMapToolbar onAddFromForm={() => toggleSidePanel('add')} />}
       <DefaultToolbar />
     </div>
   )
