@@ -647,18 +647,37 @@ export function createApiHandler(
    * A facilitator lets someone run the session, or takes that back. The step goes in the ledger
    * as a process entry (who did it, to whom), which credits nobody with anything.
    */
+  /**
+   * A facilitator of board `given` acting on person `pid` of the same board, or undefined after
+   * an error response was sent (404 for an unknown board or a person not on it).
+   */
+  async function facilitatorActingOn(
+    req: IncomingMessage,
+    res: ServerResponse,
+    given: string | undefined,
+    pid: string | undefined,
+  ): Promise<
+    { boardId: string; facilitator: StoredParticipant; target: StoredParticipant } | undefined
+  > {
+    const boardId = await knownBoard(res, given)
+    if (!boardId) return undefined
+    const facilitator = await requireFacilitator(req, res, boardId)
+    if (!facilitator) return undefined
+    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
+    if (target && target.boardId === boardId) return { boardId, facilitator, target }
+    sendError(res, 404, NOT_ON_BOARD)
+    return undefined
+  }
+
   async function setFacilitating(
     req: IncomingMessage,
     res: ServerResponse,
     [given, pid]: string[],
     facilitates: boolean,
   ): Promise<void> {
-    const boardId = await knownBoard(res, given)
-    if (!boardId) return
-    const facilitator = await requireFacilitator(req, res, boardId)
-    if (!facilitator) return
-    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
-    if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    const acting = await facilitatorActingOn(req, res, given, pid)
+    if (!acting) return
+    const { boardId, facilitator, target } = acting
     if (facilitates && !target.capabilities.includes('view')) {
       return sendError(res, 409, 'This person was removed from the board, so they cannot run it.')
     }
@@ -710,12 +729,9 @@ export function createApiHandler(
     res: ServerResponse,
     [given, pid]: string[],
   ): Promise<void> {
-    const boardId = await knownBoard(res, given)
-    if (!boardId) return
-    const facilitator = await requireFacilitator(req, res, boardId)
-    if (!facilitator) return
-    const target = isParticipantId(pid) ? await repository.getParticipant(pid) : undefined
-    if (!target || target.boardId !== boardId) return sendError(res, 404, NOT_ON_BOARD)
+    const acting = await facilitatorActingOn(req, res, given, pid)
+    if (!acting) return
+    const { boardId, facilitator, target } = acting
     // The one asking is a facilitator who stays, so the board never loses its last one.
     if (target.id === facilitator.id) {
       return sendError(
