@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -57,13 +58,22 @@ describe('createStaticClientHandler', () => {
   it("sends a board's address the board page, which asks for the board and its scripts at once", async () => {
     mkdirSync(join(dir, 'client'), { recursive: true })
     writeFileSync(join(dir, 'client', 'index.html'), '<!doctype html><title>app</title>')
-    writeFileSync(join(dir, 'client', 'board.html'), '<!doctype html><title>board</title>')
+    const choose = 'openBoardPage({"simple":{}})'
+    writeFileSync(
+      join(dir, 'client', 'board.html'),
+      `<!doctype html><script>${choose}</script><title>board</title>`,
+    )
     const origin = await serve()
+    // The browser runs board.html's inline script, and only that one: allowed by its hash.
+    const chooseHash = `'sha256-${createHash('sha256').update(choose).digest('base64')}'`
 
     for (const path of ['/b/abcdefghijklmnopqrstuv', '/b/abcdefghijklmnopqrstuv/']) {
       const res = await fetch(origin + path)
       expect(await res.text()).toContain('<title>board</title>')
       expect(res.headers.get('cache-control')).toBe('no-cache')
+      expect(res.headers.get('content-security-policy')).toContain(
+        `script-src 'self' ${chooseHash};`,
+      )
       // The board's lookup starts with the page, not after its scripts.
       expect(res.headers.get('link')).toBe(
         '</api/boards/abcdefghijklmnopqrstuv>; rel=preload; as=fetch; crossorigin',
@@ -73,6 +83,7 @@ describe('createStaticClientHandler', () => {
       const res = await fetch(origin + path)
       expect(await res.text()).toContain('<title>app</title>')
       expect(res.headers.get('link')).toBeNull()
+      expect(res.headers.get('content-security-policy')).toContain("script-src 'self';")
     }
   })
 

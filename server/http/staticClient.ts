@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { existsSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import sirv from 'sirv'
 import { BOARD_PAGE_HTML } from '../../client/build/boardPageHtml'
@@ -21,20 +22,36 @@ const NOT_BUILT_PAGE = `<!doctype html>
  * because tldraw sets some; data:/blob: URLs are local to the page (Vite inlines tiny files such
  * as an empty translation as data: URLs, and pasted pictures and exports are blobs).
  */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self' data:",
-  "connect-src 'self' data: blob:",
-  "worker-src 'self'",
-  "frame-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'self'",
-].join('; ')
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy([])
+
+/**
+ * {@link CONTENT_SECURITY_POLICY}, also allowing the inline scripts whose exact text is given
+ * (by their SHA-256): board.html has one the build writes (client/build/openBoardPage.ts).
+ */
+export function contentSecurityPolicy(inlineScripts: readonly string[]): string {
+  const hashes = inlineScripts.map(
+    (script) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`,
+  )
+  return [
+    "default-src 'self'",
+    ["script-src 'self'", ...hashes].join(' '),
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self' data:",
+    "connect-src 'self' data: blob:",
+    "worker-src 'self'",
+    "frame-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'self'",
+  ].join('; ')
+}
+
+/** The text of each inline script of an HTML page. */
+export function inlineScriptsOf(html: string): string[] {
+  return [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((match) => match[1] as string)
+}
 
 /**
  * Serves the built web app from `dir` (Vite's `dist/client`). Paths without a file extension
@@ -69,6 +86,10 @@ export function createStaticClientHandler(
     }
   }
 
+  const boardPage = existsSync(join(dir, BOARD_PAGE_HTML)) ? `/${BOARD_PAGE_HTML}` : undefined
+  const boardPagePolicy = boardPage
+    ? contentSecurityPolicy(inlineScriptsOf(readFileSync(join(dir, BOARD_PAGE_HTML), 'utf8')))
+    : CONTENT_SECURITY_POLICY
   const serve = sirv(dir, {
     single: true,
     etag: true,
@@ -78,7 +99,10 @@ export function createStaticClientHandler(
     gzip: true,
     setHeaders: (res, pathname) => {
       res.setHeader('X-Content-Type-Options', 'nosniff')
-      res.setHeader('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+      res.setHeader(
+        'Content-Security-Policy',
+        pathname === boardPage ? boardPagePolicy : CONTENT_SECURITY_POLICY,
+      )
       res.setHeader('Referrer-Policy', 'no-referrer')
       res.setHeader(
         'Cache-Control',
@@ -86,7 +110,6 @@ export function createStaticClientHandler(
       )
     },
   })
-  const boardPage = existsSync(join(dir, BOARD_PAGE_HTML)) ? `/${BOARD_PAGE_HTML}` : undefined
   return (req, res) => {
     if (!methodCheck(req, res)) return
     const boardId = boardIdInPath(new URL(req.url ?? '/', 'http://x').pathname)

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { availableParallelism } from 'node:os'
+import { availableParallelism, cpus } from 'node:os'
 
 /** Which core the servers run on; the harness takes the other, so neither steals from the other. */
 const SERVER_CPU = 0
@@ -33,5 +33,26 @@ export function pinHarness(): CpuPinning {
     pinned: true,
     note: `server on CPU ${SERVER_CPU}, harness on CPU ${HARNESS_CPU} (taskset)`,
     serverCommand: (command, args) => ['taskset', ['-c', String(SERVER_CPU), command, ...args]],
+  }
+}
+
+/**
+ * Runs `work` with this process, and whatever it starts meanwhile, on every core, then puts it
+ * back on the cores it had. For the phone's page load: Chromium's 4× CPU slowdown stands for a
+ * phone's slower core, and the phone's other cores (its network stack, its browser process) are
+ * its own, not the harness's one core shared with Chromium's browser process, the test server
+ * and Playwright.
+ */
+export async function onAllCores<T>(work: () => Promise<T>): Promise<T> {
+  const pid = String(process.pid)
+  const shown = spawnSync('taskset', ['-p', pid], { encoding: 'utf8' })
+  const mask = /affinity mask: ([0-9a-f]+)/.exec(shown.stdout ?? '')?.[1]
+  if (!mask) return work()
+  // Not availableParallelism(): that counts the cores this process may use now, one.
+  spawnSync('taskset', ['-a', '-cp', `0-${cpus().length - 1}`, pid])
+  try {
+    return await work()
+  } finally {
+    spawnSync('taskset', ['-a', '-p', mask, pid])
   }
 }

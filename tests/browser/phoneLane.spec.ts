@@ -87,6 +87,13 @@ test('on a phone, a person joins from the share link, adds one of each card from
   await expect(phone.getByRole('heading', { name: '1. Why we are here' })).toBeVisible()
   await expect(phone.getByTestId('connection-status')).toHaveText(/Connected/)
   await expect(phone.locator('.tl-container')).toHaveCount(0)
+  // The lane's own build, with Preact in place of react-dom: board.html chose it for the phone,
+  // and the desktop the app's.
+  expect(await scriptsLoaded(phone)).toEqual(
+    expect.arrayContaining([expect.stringMatching(/\/assets\/lane-lane-/)]),
+  )
+  expect((await scriptsLoaded(phone)).filter((src) => !src.includes('/assets/lane-'))).toEqual([])
+  expect((await scriptsLoaded(desktop)).filter((src) => src.includes('/assets/lane-'))).toEqual([])
   await phone.screenshot({ path: `${SCREENSHOT_DIR}/phone-lane.png`, fullPage: true })
 
   for (const card of CARDS) {
@@ -143,6 +150,16 @@ test('on a phone, a person joins from the share link, adds one of each card from
   await desktopContext.close()
   await phoneContext.close()
 })
+
+/** Every script the page has loaded so far. */
+function scriptsLoaded(page: Page): Promise<string[]> {
+  return page.evaluate(() =>
+    performance
+      .getEntriesByType('resource')
+      .map((entry) => new URL(entry.name).pathname)
+      .filter((path) => path.endsWith('.js')),
+  )
+}
 
 /** For each card added by a person, the number of the area its frame is: "5a", "4". */
 function cardAreas(records: TestClient['records']): Record<string, string> {

@@ -1,25 +1,32 @@
-import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
+import { Suspense, useCallback, useEffect, useState, type ComponentType } from 'react'
 import { Notice } from '../common/Notice'
 import { chooseBoardView, rememberBoardView, type BoardView } from './boardView'
 import { JoinDialog } from './JoinDialog'
 import { useBoardIdentity } from './useBoardIdentity'
 import { useBoardInfo } from './useBoardInfo'
+import type { OpenBoardProps } from './useBoardContextValue'
 
-// tldraw is most of the JavaScript, and the phone lane has none of it: each view is its own
-// download, started at once beside the board's lookup (and while the person fills in the join
-// dialog). What the lookup finds never waits for it: a wrong link says so within a moment,
-// however slow the device is at loading the canvas.
-const loadBoardPage = () => import('./BoardPage')
-const loadPhoneLane = () => import('../lane/PhoneLane')
-const BoardPage = lazy(loadBoardPage)
-const PhoneLane = lazy(loadPhoneLane)
+/** A board's view, with a way to start its download before it is shown. */
+export interface BoardViewPage {
+  readonly Page: ComponentType<OpenBoardProps>
+  readonly preload?: () => unknown
+}
 
 /**
  * `/b/<boardId>`: looks the board up, says plainly when it does not exist, asks who the person
  * is the first time (joining through the server, which gives this device a token for the
- * board), then opens it as the canvas or, on a phone or by choice, as the phone lane.
+ * board), then opens it as the canvas or, on a phone or by choice, as the phone lane. The
+ * chosen view's download starts at once, beside the board's lookup (and while the person fills
+ * in the join dialog): what the lookup finds never waits for it, so a wrong link says so within
+ * a moment, however slow the device is at loading the canvas.
  */
-export function BoardRoute({ boardId }: { boardId: string }) {
+export function BoardRoute({
+  boardId,
+  views,
+}: {
+  boardId: string
+  views: Readonly<Record<BoardView, BoardViewPage>>
+}) {
   const board = useBoardInfo(boardId)
   const { identity, notice, join, joinAgain, changed } = useBoardIdentity(boardId)
   const [view, setView] = useState<BoardView>(() => chooseBoardView())
@@ -27,9 +34,10 @@ export function BoardRoute({ boardId }: { boardId: string }) {
     rememberBoardView(next)
     setView(next)
   }, [])
+  const { Page, preload } = views[view]
   useEffect(() => {
-    void (view === 'simple' ? loadPhoneLane() : loadBoardPage())
-  }, [view])
+    preload?.()
+  }, [preload])
 
   switch (board.kind) {
     case 'loading':
@@ -44,7 +52,6 @@ export function BoardRoute({ boardId }: { boardId: string }) {
       return <Notice title="Cannot reach this board right now">{board.message}</Notice>
     case 'found': {
       if (!identity) return <JoinDialog boardTitle={board.title} notice={notice} onJoin={join} />
-      const Page = view === 'simple' ? PhoneLane : BoardPage
       return (
         <Suspense fallback={<Notice title="Opening the board…" busy />}>
           <Page

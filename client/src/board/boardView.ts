@@ -4,7 +4,7 @@
  */
 export type BoardView = 'simple' | 'board'
 
-const STORAGE_KEY = 'commonmap:view'
+export const VIEW_STORAGE_KEY = 'commonmap:view'
 
 /**
  * A screen too small for the canvas and its panels to be of use: a phone (a touch screen up to
@@ -23,7 +23,7 @@ export function chooseBoardView(
   storage: Pick<Storage, 'getItem'> = localStorage,
   isSmallScreen: () => boolean = () => window.matchMedia(SMALL_SCREEN_QUERY).matches,
 ): BoardView {
-  const chosen = storage.getItem(STORAGE_KEY)
+  const chosen = storage.getItem(VIEW_STORAGE_KEY)
   if (chosen === 'simple' || chosen === 'board') return chosen
   return isSmallScreen() ? 'simple' : 'board'
 }
@@ -33,5 +33,5 @@ export function rememberBoardView(
   view: BoardView,
   storage: Pick<Storage, 'setItem'> = localStorage,
 ): void {
-  storage.setItem(STORAGE_KEY, view)
+  storage.setItem(VIEW_STORAGE_KEY, view)
 }
