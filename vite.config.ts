@@ -12,7 +12,7 @@ export default defineConfig({
   root: here('./client'),
   plugins: [
     react(),
-    offlineSupport(),
+    offlineSupport('app'),
     boardPageHtml({
       app: here('./client/index.html'),
       canvas: here('./client/src/board/BoardPage.tsx'),

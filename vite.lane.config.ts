@@ -16,7 +16,7 @@ const preact = (path: string) => here(`./node_modules/preact/${path}`)
  */
 export default defineConfig({
   root: here('./client'),
-  plugins: [offlineSupport()],
+  plugins: [offlineSupport('lane')],
   resolve: {
     alias: [
       { find: /^react-dom\/client$/, replacement: preact('compat/client.mjs') },

@@ -8,7 +8,7 @@ import { VitePWA } from 'vite-plugin-pwa'
  * (vite.lane.config.ts) registers the same worker as the app's, whose build comes last and
  * writes the worker that lists every file of both.
  */
-export function offlineSupport(): PluginOption {
+export function offlineSupport(build: 'app' | 'lane'): PluginOption {
   return VitePWA({
     registerType: 'autoUpdate',
     injectRegister: false,
@@ -22,7 +22,11 @@ export function offlineSupport(): PluginOption {
     },
     workbox: {
       // ttf: the PDF report's font, so a report can be made offline too.
-      globPatterns: ['**/*.{js,css,html,svg,png,woff2,ttf}', 'assets/main-*.json'],
+      // tldraw's English translations, which only the app's build has.
+      globPatterns: [
+        '**/*.{js,css,html,svg,png,woff2,ttf}',
+        ...(build === 'app' ? ['assets/main-*.json'] : []),
+      ],
       // The phone lane's own build is for a first visit only: with the worker installed, every
       // board's address opens the app's index.html from the device, lane and all.
       globIgnores: ['assets/lane-*'],
