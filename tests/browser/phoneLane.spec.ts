@@ -178,6 +178,44 @@ function cardAreas(records: TestClient['records']): Record<string, string> {
   return areas
 }
 
+test('a phone that opened the board with the lane’s own build keeps a card added offline through a reload, and shares it when back online', async ({
+  browser,
+}) => {
+  const boardId = await createBoard(server.url, 'Getting help with housing', {
+    template: 'co-design',
+  })
+  const phoneContext = await browser.newContext({
+    ...devices['Pixel 7'],
+    viewport: { width: 390, height: 844 },
+  })
+  const phone = await phoneContext.newPage()
+  await joinBoard(phone, server.url, boardId, { name: 'Maureen', role: 'Lived experience' })
+  await expect(phone.getByRole('button', { name: 'Add a barrier' })).toBeEnabled()
+  expect((await scriptsLoaded(phone)).filter((src) => !src.includes('/assets/lane-'))).toEqual([])
+  // The lane's build registers the app's service worker, which must hold the app before the
+  // wifi drops.
+  await phone.evaluate(() => navigator.serviceWorker.ready.then(() => undefined))
+
+  await phoneContext.setOffline(true)
+  await expect(phone.getByTestId('connection-status')).toHaveText(/Offline/)
+  await phone.getByRole('button', { name: 'Add a barrier' }).click()
+  await phone.getByLabel('What gets in the way?').fill('No signal in the waiting room')
+  await phone.getByRole('button', { name: 'Add', exact: true }).click()
+  await expect(phone.getByTestId('lane-list')).toContainText('No signal in the waiting room')
+  // Offline, the page comes from the device: the app's index.html, with its own lane.
+  await phone.reload()
+  await expect(phone.getByTestId('lane-list')).toContainText('No signal in the waiting room')
+
+  await phoneContext.setOffline(false)
+  await expect(phone.getByTestId('connection-status')).toHaveText(/Connected/)
+  const reader = await connectClient(server.url, boardId)
+  await expect
+    .poll(() => cardAreas(reader.records), { timeout: 30_000 })
+    .toEqual({ 'No signal in the waiting room': '5a' })
+  reader.close()
+  await phoneContext.close()
+})
+
 test('at 200 % and 400 % zoom on a 1280×720 window, and at 320 CSS pixels, every control of the board is on the screen or in the Board menu, and focus is visible', async ({
   browser,
 }) => {
