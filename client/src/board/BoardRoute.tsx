@@ -1,6 +1,7 @@
 import { Suspense, useCallback, useEffect, useState, type ComponentType } from 'react'
 import { Notice } from '../common/Notice'
 import { chooseBoardView, rememberBoardView, type BoardView } from './boardView'
+import { BoardLookupNotice } from './BoardLookupNotice'
 import { JoinDialog } from './JoinDialog'
 import { useBoardIdentity } from './useBoardIdentity'
 import { useBoardInfo } from './useBoardInfo'
@@ -39,32 +40,19 @@ export function BoardRoute({
     preload?.()
   }, [preload])
 
-  switch (board.kind) {
-    case 'loading':
-      return <Notice title="Opening the board…" busy />
-    case 'missing':
-      return (
-        <Notice title="This board does not exist">
-          Check that you copied the whole link, or ask the facilitator to share it again.
-        </Notice>
-      )
-    case 'unreachable':
-      return <Notice title="Cannot reach this board right now">{board.message}</Notice>
-    case 'found': {
-      if (!identity) return <JoinDialog boardTitle={board.title} notice={notice} onJoin={join} />
-      return (
-        <Suspense fallback={<Notice title="Opening the board…" busy />}>
-          <Page
-            key={identity.token}
-            boardId={boardId}
-            title={board.title}
-            identity={identity}
-            onIdentityChanged={changed}
-            onJoinAgain={joinAgain}
-            onSwitchView={switchView}
-          />
-        </Suspense>
-      )
-    }
-  }
+  if (board.kind !== 'found') return <BoardLookupNotice board={board} />
+  if (!identity) return <JoinDialog boardTitle={board.title} notice={notice} onJoin={join} />
+  return (
+    <Suspense fallback={<Notice title="Opening the board…" busy />}>
+      <Page
+        key={identity.token}
+        boardId={boardId}
+        title={board.title}
+        identity={identity}
+        onIdentityChanged={changed}
+        onJoinAgain={joinAgain}
+        onSwitchView={switchView}
+      />
+    </Suspense>
+  )
 }

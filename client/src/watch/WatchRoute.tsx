@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react'
 import { Notice } from '../common/Notice'
+import { BoardLookupNotice } from '../board/BoardLookupNotice'
 import { useBoardInfo } from '../board/useBoardInfo'
 
 // The canvas is most of the JavaScript: its own download, started beside the board's lookup.
@@ -29,22 +30,10 @@ export function WatchRoute({
     )
   }
   void loadWatchPage()
-  switch (board.kind) {
-    case 'loading':
-      return <Notice title="Opening the board…" busy />
-    case 'missing':
-      return (
-        <Notice title="This board does not exist">
-          Check that you copied the whole link, or ask the facilitator to share it again.
-        </Notice>
-      )
-    case 'unreachable':
-      return <Notice title="Cannot reach this board right now">{board.message}</Notice>
-    case 'found':
-      return (
-        <Suspense fallback={<Notice title="Opening the board…" busy />}>
-          <WatchPage boardId={boardId} title={board.title} token={token} display={display} />
-        </Suspense>
-      )
-  }
+  if (board.kind !== 'found') return <BoardLookupNotice board={board} />
+  return (
+    <Suspense fallback={<Notice title="Opening the board…" busy />}>
+      <WatchPage boardId={boardId} title={board.title} token={token} display={display} />
+    </Suspense>
+  )
 }
