@@ -9,7 +9,12 @@ import { ABNORMAL_CLOSURE } from '../../tests/helpers/socketPair'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { silentLogger } from '../logger'
 import { MAX_PRESENCE_IDS_PER_CONNECTION, Room, type RoomOptions } from './Room'
-import { MessageType, decodeClientMessage, encodeAwarenessEntries } from './wireMessages'
+import {
+  MessageType,
+  decodeClientMessage,
+  encodeAwarenessEntries,
+  encodeUpdate,
+} from './wireMessages'
 
 const shape = (id: string, x: number) => ({ id, typeName: 'shape', x }) as never
 
@@ -82,6 +87,54 @@ describe('Room', () => {
     expect(relayedWhenStored).toEqual([0])
     expect(b.pair!.toClient).toHaveLength(1)
     expect(a.pair!.toClient).toHaveLength(0)
+  })
+
+  it('stores and relays a change nothing was refused in as the client sent it, byte for byte', async () => {
+    const { room, stored, client } = await setup()
+    const a = client()
+    const b = client()
+    flushAll([a, b])
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (update: Uint8Array) => updates.push(update))
+    getRecordStore(writer).set('shape:1', shape('shape:1', 1))
+    getRecordStore(writer).set('shape:2', shape('shape:2', 2))
+    a.sendRaw(encodeUpdate(updates[0]!))
+    flushAll([a, b])
+    // The second message repeats the first change: encoded again, it would hold only the new one.
+    const both = Y.mergeUpdates(updates)
+    a.sendRaw(encodeUpdate(both))
+    flushAll([a, b])
+    expect(stored.at(-1)).toEqual(both)
+    expect(Object.keys(b.snapshot()).sort()).toEqual(['shape:1', 'shape:2'])
+    expect(getRecordStore(room.doc).map.size).toBe(2)
+  })
+
+  it('stores and relays all of changes that arrive out of order, once the earlier one is in', async () => {
+    const { room, stored, client } = await setup()
+    const a = client()
+    const b = client()
+    flushAll([a, b])
+    // Two changes of one writer, made elsewhere; the later one reaches the room first, and Yjs
+    // holds it back until the earlier one arrives.
+    const writer = new Y.Doc()
+    const updates: Uint8Array[] = []
+    writer.on('update', (update: Uint8Array) => updates.push(update))
+    getRecordStore(writer).set('shape:1', shape('shape:1', 1))
+    getRecordStore(writer).set('shape:2', shape('shape:2', 2))
+    const [first, second] = updates as [Uint8Array, Uint8Array]
+    const storedBefore = stored.length
+    a.sendRaw(encodeUpdate(second))
+    flushAll([a, b])
+    expect(Object.keys(b.snapshot())).toEqual([])
+    a.sendRaw(encodeUpdate(first))
+    flushAll([a, b])
+    expect(Object.keys(b.snapshot()).sort()).toEqual(['shape:1', 'shape:2'])
+    // What was stored rebuilds both, as a restart would.
+    const restored = new Y.Doc()
+    for (const update of stored.slice(storedBefore)) Y.applyUpdate(restored, update)
+    expect([...getRecordStore(restored).map.keys()].sort()).toEqual(['shape:1', 'shape:2'])
+    expect(getRecordStore(room.doc).map.size).toBe(2)
   })
 
   it("applies each client's update with the connection as the transaction origin", async () => {

@@ -187,6 +187,15 @@ const EMPTY_STATE_VECTOR_LENGTH = 1
 /** An update that changes nothing. */
 const EMPTY_UPDATE = Y.encodeStateAsUpdate(new Y.Doc())
 
+/** Whether a finished transaction changed the document (when Yjs would emit an update). */
+function changedAnything(transaction: Y.Transaction): boolean {
+  if (transaction.deleteSet.clients.size > 0) return true
+  for (const [client, clock] of transaction.afterState) {
+    if (transaction.beforeState.get(client) !== clock) return true
+  }
+  return false
+}
+
 /** Sync step 2 with an empty update: "you have everything now". */
 const NOTHING_MORE = encodeSyncStep2(EMPTY_UPDATE)
 
@@ -270,8 +279,14 @@ export class Room {
   private phase: Phase
   /** The records as YKeyValue reads them; made once the document is restored. */
   private mirror: RecordMirror | undefined
-  /** The update the last transaction produced, caught from the document's `update` event. */
+  /**
+   * The update the last transaction produced, caught from the document's `update` event, or a
+   * client's change itself when it was taken whole (see `applyClientUpdate`).
+   */
   private captured: Uint8Array | undefined
+  private readonly capture = (update: Uint8Array) => {
+    this.captured = update
+  }
   /** True once every plug-in restored and connections can be sent the server state. */
   private stateReady = false
   /** When each participant's connection was last cut off as too slow, to tell them why. */
@@ -655,11 +670,8 @@ export class Room {
     }
     // Listening only now: restoring must not append the stored updates again.
     // Every write goes through one transaction of the room's, which makes one update.
-    const capture = (update: Uint8Array) => {
-      this.captured = update
-    }
-    this.doc.on('update', capture)
-    this.disposers.push(() => this.doc.off('update', capture))
+    this.doc.on('update', this.capture)
+    this.disposers.push(() => this.doc.off('update', this.capture))
     return applied
   }
 
@@ -680,49 +692,83 @@ export class Room {
     let failure: unknown
     let corrected = false
     let full = false
+    let verbatim: Y.Transaction | undefined
+    // A change that completes one Yjs held back (its parts were waiting for an earlier one) makes
+    // an update with those parts too: it is encoded, not taken as sent.
+    const waiting = this.hasWaitingParts()
     this.captured = undefined
-    Y.transact(
-      this.doc,
-      (transaction) => {
-        try {
-          // V1 only (never applyUpdateV2): V2 decoding of untrusted bytes can hang (yjs#687).
-          // Applied inside this transaction, so the checks below run before it is encoded.
-          applyUpdateIn(transaction, update)
-        } catch (error) {
-          malformed = error
-        }
-        try {
-          // Whatever was applied before a decoding error is vetted and kept like the rest.
-          const taken = mirror.takeChanges(transaction)
-          const { foreign } = taken
-          let { changes } = taken
-          if (overSize) {
-            const added = changes.filter((change) => change.after !== undefined)
-            full = added.length > 0
-            // Undone in this transaction like any refused change: the sender is corrected and
-            // the garbage collector drops what it added, so the board stays joinable.
-            for (const change of added) {
-              this.reportRefusal(connection, 'board-full', 1, change.id)
-              mirror.refuse(transaction, change.id)
-            }
-            changes = changes.filter((change) => change.after === undefined)
+    try {
+      Y.transact(
+        this.doc,
+        (transaction) => {
+          try {
+            // V1 only (never applyUpdateV2): V2 decoding of untrusted bytes can hang (yjs#687).
+            // Applied inside this transaction, so the checks below run before it is encoded.
+            applyUpdateIn(transaction, update)
+          } catch (error) {
+            malformed = error
           }
-          const { standing, refused } = this.vet(transaction, connection, changes)
-          corrected = foreign > 0 || refused || full
-          if (standing.length > 0) drafts.push(...this.accept(connection, standing))
-          if (foreign > 0) this.reportRefusal(connection, 'not-a-record', foreign)
-        } catch (error) {
-          failure = error
-        }
-      },
-      connection,
-    )
+          try {
+            // Whatever was applied before a decoding error is vetted and kept like the rest.
+            const taken = mirror.takeChanges(transaction)
+            const { foreign } = taken
+            let { changes } = taken
+            if (overSize) {
+              const added = changes.filter((change) => change.after !== undefined)
+              full = added.length > 0
+              // Undone in this transaction like any refused change: the sender is corrected and
+              // the garbage collector drops what it added, so the board stays joinable.
+              for (const change of added) {
+                this.reportRefusal(connection, 'board-full', 1, change.id)
+                mirror.refuse(transaction, change.id)
+              }
+              changes = changes.filter((change) => change.after === undefined)
+            }
+            const { standing, refused } = this.vet(transaction, connection, changes)
+            corrected = foreign > 0 || refused || full
+            if (standing.length > 0) drafts.push(...this.accept(connection, standing))
+            if (foreign > 0) this.reportRefusal(connection, 'not-a-record', foreign)
+            if (!corrected && !malformed && !waiting && this.tookWholly(transaction)) {
+              // Stored and relayed as the client sent it: Yjs would otherwise encode the same
+              // change again (a sixth of applying a large one). Without a listener it does not.
+              verbatim = transaction
+              this.doc.off('update', this.capture)
+            }
+          } catch (error) {
+            failure = error
+          }
+        },
+        connection,
+      )
+    } finally {
+      // Back before anything else can write, even when an observer threw.
+      if (verbatim) this.doc.on('update', this.capture)
+    }
+    if (verbatim && changedAnything(verbatim)) this.captured = update
     if (failure) return this.break('room.server-error', failure)
     this.commit(drafts, connection, corrected)
     if (full) this.tell(connection, 'board-full')
     else if (corrected) this.tell(connection, 'record-refused')
     if (malformed)
       throw new MalformedMessageError(`An update that cannot be applied: ${String(malformed)}`)
+  }
+
+  /**
+   * True when the document now holds everything `transaction` received and nothing else: the
+   * server wrote nothing of its own into it, and Yjs left nothing of it waiting for a missing
+   * earlier change (such a part was not checked, so it must not be relayed).
+   */
+  private tookWholly(transaction: Y.Transaction): boolean {
+    const server = this.doc.clientID
+    return (
+      !this.hasWaitingParts() &&
+      (transaction.beforeState.get(server) ?? 0) === Y.getState(this.doc.store, server)
+    )
+  }
+
+  /** Whether Yjs holds parts of received changes back, waiting for changes they build on. */
+  private hasWaitingParts(): boolean {
+    return this.doc.store.pendingStructs !== null || this.doc.store.pendingDs !== null
   }
 
   /**
