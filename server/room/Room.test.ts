@@ -18,6 +18,16 @@ import {
 
 const shape = (id: string, x: number) => ({ id, typeName: 'shape', x }) as never
 
+/** Two changes one after the other, by a writer other than the room's clients: two shapes. */
+function twoChangesMadeElsewhere(): [Uint8Array, Uint8Array] {
+  const writer = new Y.Doc()
+  const updates: Uint8Array[] = []
+  writer.on('update', (update: Uint8Array) => updates.push(update))
+  getRecordStore(writer).set('shape:1', shape('shape:1', 1))
+  getRecordStore(writer).set('shape:2', shape('shape:2', 2))
+  return updates as [Uint8Array, Uint8Array]
+}
+
 describe('Room', () => {
   const clients: ProtocolClient[] = []
   const rooms: Room[] = []
@@ -94,12 +104,8 @@ describe('Room', () => {
     const a = client()
     const b = client()
     flushAll([a, b])
-    const writer = new Y.Doc()
-    const updates: Uint8Array[] = []
-    writer.on('update', (update: Uint8Array) => updates.push(update))
-    getRecordStore(writer).set('shape:1', shape('shape:1', 1))
-    getRecordStore(writer).set('shape:2', shape('shape:2', 2))
-    a.sendRaw(encodeUpdate(updates[0]!))
+    const updates = twoChangesMadeElsewhere()
+    a.sendRaw(encodeUpdate(updates[0]))
     flushAll([a, b])
     // The second message repeats the first change: encoded again, it would hold only the new one.
     const both = Y.mergeUpdates(updates)
@@ -117,12 +123,7 @@ describe('Room', () => {
     flushAll([a, b])
     // Two changes of one writer, made elsewhere; the later one reaches the room first, and Yjs
     // holds it back until the earlier one arrives.
-    const writer = new Y.Doc()
-    const updates: Uint8Array[] = []
-    writer.on('update', (update: Uint8Array) => updates.push(update))
-    getRecordStore(writer).set('shape:1', shape('shape:1', 1))
-    getRecordStore(writer).set('shape:2', shape('shape:2', 2))
-    const [first, second] = updates as [Uint8Array, Uint8Array]
+    const [first, second] = twoChangesMadeElsewhere()
     const storedBefore = stored.length
     a.sendRaw(encodeUpdate(second))
     flushAll([a, b])
