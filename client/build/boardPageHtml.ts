@@ -4,7 +4,6 @@ import { SMALL_SCREEN_QUERY, VIEW_STORAGE_KEY } from '../src/board/boardView'
 import { WATCH_QUERY } from '../../shared/watchLinks'
 import { openBoardPage, type BoardPageChoice, type BoardPageFiles } from './openBoardPage'
 
-type OutputBundle = Rolldown.OutputBundle
 type OutputChunk = Rolldown.OutputChunk
 
 /** The page the server sends for a board's address (`/b/<id>`); see server/http/staticClient.ts. */
@@ -52,16 +51,27 @@ export function boardPageHtml(sources: BoardPageSources): Plugin {
           )
           return chunk ?? this.error(`${module} is not in the bundle`)
         }
-        const app = chunkOf(sources.app)
-        const boot = chunkOf(sources.boot)
-        const board = filesOf(
-          [boot, app],
-          [...staticImportsOf(app, bundle), ...staticImportsOf(chunkOf(sources.canvas), bundle)],
-          bundle,
+        const inBundle = (fileName: string): BuiltModule | undefined => {
+          const file = bundle[fileName]
+          if (file?.type !== 'chunk') return undefined
+          const css = [...(file.viteMetadata?.importedCss ?? [])]
+          return { file: fileName, imports: file.imports, css }
+        }
+        const board = viewFiles(
+          [chunkOf(sources.boot).fileName, chunkOf(sources.app).fileName],
+          [chunkOf(sources.canvas).fileName],
+          inBundle,
         )
         const manifest = JSON.parse(readFileSync(sources.laneManifest, 'utf8')) as Manifest
+        const inLaneBuild = (key: string): BuiltModule | undefined => {
+          const chunk = manifest[key]
+          return chunk && { file: chunk.file, imports: chunk.imports ?? [], css: chunk.css ?? [] }
+        }
+        for (const key of [sources.laneEntries.boot, sources.laneEntries.lane]) {
+          if (!manifest[key]?.isEntry) this.error(`The phone lane's build has no entry ${key}`)
+        }
         const choice: BoardPageChoice = {
-          simple: laneFilesOf(manifest, sources.laneEntries),
+          simple: viewFiles([sources.laneEntries.boot, sources.laneEntries.lane], [], inLaneBuild),
           board,
           viewKey: VIEW_STORAGE_KEY,
           smallScreenQuery: SMALL_SCREEN_QUERY,
@@ -82,62 +92,39 @@ export function boardPageHtml(sources: BoardPageSources): Plugin {
   }
 }
 
-/** The files of a view whose entry chunks are `entries`, which import `imports`. */
-function filesOf(
-  entries: readonly OutputChunk[],
-  imports: readonly string[],
-  bundle: OutputBundle,
-): BoardPageFiles {
-  const scripts = entries.map((chunk) => chunk.fileName)
-  const preloads = [...new Set([...entries.flatMap((c) => staticImportsOf(c, bundle)), ...imports])]
-  const styles = new Set<string>()
-  for (const fileName of preloads) {
-    const file = bundle[fileName]
-    if (file?.type === 'chunk') file.viteMetadata?.importedCss.forEach((css) => styles.add(css))
-  }
-  return {
-    scripts: scripts.map((fileName) => `/${fileName}`),
-    preloads: preloads.filter((fileName) => !scripts.includes(fileName)).map((f) => `/${f}`),
-    styles: [...styles].map((fileName) => `/${fileName}`),
-  }
+/** A built module, from either build's own record of it (the bundle, or the lane's manifest). */
+interface BuiltModule {
+  readonly file: string
+  /** Keys of the modules it imports statically. */
+  readonly imports: readonly string[]
+  readonly css: readonly string[]
 }
 
-/** The lane build's files, from its manifest. */
-function laneFilesOf(manifest: Manifest, entries: BoardPageSources['laneEntries']): BoardPageFiles {
-  const entryOf = (key: string) => {
-    const chunk = manifest[key]
-    if (!chunk?.isEntry) throw new Error(`The phone lane's build has no entry ${key}`)
-    return chunk
-  }
+/**
+ * The files of a view: its `entries` to run, and, to fetch at once, every module they and
+ * `preloaded` import statically, directly or not (`preloaded` themselves included), with their
+ * styles. Keys are whatever `moduleOf` looks modules up by.
+ */
+function viewFiles(
+  entries: readonly string[],
+  preloaded: readonly string[],
+  moduleOf: (key: string) => BuiltModule | undefined,
+): BoardPageFiles {
   const seen = new Set<string>()
   const visit = (key: string) => {
     if (seen.has(key)) return
     seen.add(key)
-    manifest[key]?.imports?.forEach(visit)
+    moduleOf(key)?.imports.forEach(visit)
   }
-  visit(entries.boot)
-  visit(entries.lane)
-  const scripts = [entryOf(entries.boot).file, entryOf(entries.lane).file]
-  const chunks = [...seen].map((key) => manifest[key]!)
+  for (const key of [...entries, ...preloaded]) visit(key)
+  const modules = [...seen].flatMap((key) => moduleOf(key) ?? [])
+  const scripts = entries.flatMap((key) => moduleOf(key)?.file ?? [])
   return {
     scripts: scripts.map((file) => `/${file}`),
-    preloads: chunks
-      .map((c) => c.file)
-      .filter((f) => !scripts.includes(f))
-      .map((f) => `/${f}`),
-    styles: [...new Set(chunks.flatMap((c) => c.css ?? []))].map((file) => `/${file}`),
+    preloads: modules
+      .map((module) => module.file)
+      .filter((file) => !scripts.includes(file))
+      .map((file) => `/${file}`),
+    styles: [...new Set(modules.flatMap((module) => module.css))].map((file) => `/${file}`),
   }
-}
-
-/** `chunk` and every chunk it imports statically, directly or not. */
-function staticImportsOf(chunk: OutputChunk, bundle: OutputBundle): string[] {
-  const seen = new Set<string>()
-  const visit = (fileName: string) => {
-    if (seen.has(fileName)) return
-    seen.add(fileName)
-    const file = bundle[fileName]
-    if (file?.type === 'chunk') file.imports.forEach(visit)
-  }
-  visit(chunk.fileName)
-  return [...seen]
 }
