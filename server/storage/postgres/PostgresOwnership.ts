@@ -27,10 +27,18 @@ export interface PostgresOwnershipOptions {
 const RETRY_MS = 100
 /** How often it repeats its request that the owner hand the board over, in ms. */
 const ASK_AGAIN_MS = 1000
+/**
+ * How long a process that handed a board over leaves it to the process that asked, in ms: a few
+ * of the asker's retries. Its own clients reconnect at once and would otherwise take the board
+ * straight back, every time, from an asker that only tries every {@link RETRY_MS}.
+ */
+const LEAVE_TO_ASKER_MS = 5 * RETRY_MS
 
 class Lease implements BoardLease {
   private readonly listeners: ((end: LeaseEnd) => void)[] = []
   ended = false
+  /** Why it ended, when it ended by a request rather than by its holder giving it up. */
+  endedBy: LeaseEnd | undefined
   readonly acquiredAt = performance.now()
   /** Until when, on this process's clock, the lease is surely still ours. */
   validUntil: number
@@ -52,6 +60,7 @@ class Lease implements BoardLease {
   end(end: LeaseEnd): void {
     if (this.ended) return
     this.ended = true
+    this.endedBy = end
     for (const listener of this.listeners.splice(0)) listener(end)
   }
 
@@ -74,6 +83,8 @@ class Lease implements BoardLease {
  */
 export class PostgresOwnership implements BoardOwnership {
   private readonly held = new Map<string, Lease>()
+  /** Boards this process handed over, and until when (performance.now()) it leaves them be. */
+  private readonly handedOver = new Map<string, number>()
   private readonly logger: Logger
   private readonly renewTimer: NodeJS.Timeout
   private readonly stopListening: () => void
@@ -96,6 +107,11 @@ export class PostgresOwnership implements BoardOwnership {
     let askedAt = -Infinity
     for (;;) {
       if (this.closed) throw new Error('The server is shutting down')
+      const leftToAskerFor = (this.handedOver.get(boardId) ?? 0) - performance.now()
+      if (leftToAskerFor > 0) {
+        await new Promise((resolve) => setTimeout(resolve, leftToAskerFor))
+        continue
+      }
       const key = await this.options.listener.lockKey()
       const taken = await this.tryTake(boardId, key)
       if (taken === 'no-such-board') return undefined
@@ -156,6 +172,7 @@ export class PostgresOwnership implements BoardOwnership {
 
   private async release(lease: Lease): Promise<void> {
     if (this.held.get(lease.boardId) === lease) this.held.delete(lease.boardId)
+    if (lease.endedBy === 'handover') this.leaveToAsker(lease.boardId, LEAVE_TO_ASKER_MS)
     lease.forget()
     try {
       await this.options.database.pool.query(
@@ -215,6 +232,18 @@ export class PostgresOwnership implements BoardOwnership {
     const lease = this.held.get(request.boardId)
     if (!lease || performance.now() - lease.acquiredAt < (this.options.minHoldMs ?? 1000)) return
     this.logger.info('board.handover', { boardId: lease.boardId, to: request.from })
+    // Its clients come back as soon as they are told, maybe before the lease is released: from
+    // now until a little after that, the board is the asker's to take (at most a lease's length,
+    // should the release never come).
+    this.leaveToAsker(lease.boardId, this.options.leaseMs)
     lease.end('handover')
+  }
+
+  private leaveToAsker(boardId: string, forMs: number): void {
+    const until = performance.now() + forMs
+    this.handedOver.set(boardId, until)
+    setTimeout(() => {
+      if (this.handedOver.get(boardId) === until) this.handedOver.delete(boardId)
+    }, forMs).unref()
   }
 }

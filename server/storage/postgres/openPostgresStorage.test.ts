@@ -253,6 +253,27 @@ describeWhenInstalled(['postgresql'], 'openPostgresStorage', () => {
     ])
   })
 
+  it('hands a board to the process that asked, even when the giver is asked for it again at once', async () => {
+    const a = await open()
+    const b = await open()
+    const boardId = await createBoard(a, createWriter().initial)
+    const first = (await a.ownership.acquire(boardId))!
+    let handedOver = false
+    first.onEnd(() => {
+      handedOver = true
+      void first.release()
+    })
+    const bTakes = b.ownership.acquire(boardId)
+    // a hands the board over; its own people reconnect to it straight away and ask for it there.
+    await waitFor(() => handedOver, { what: 'a to hand the board over' })
+    const aTakesBack = a.ownership.acquire(boardId)
+    const second = (await bTakes)!
+    expect(second.fence).toBe(first.fence + 1)
+    second.onEnd(() => void second.release())
+    // Only then is it handed back (after b has held it for a moment), not taken from b unasked.
+    expect((await aTakesBack)!.fence).toBe(first.fence + 2)
+  })
+
   it('takes the boards of a process that is gone at once, without waiting for its lease to end', async () => {
     const a = await open(1500)
     const b = await open(1500)
