@@ -1,5 +1,5 @@
 import * as decoding from 'lib0/decoding'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { CommonmapMessage } from '../../shared/protocol'
 import { ServerStateHub } from './ServerStateHub'
 import { encodeServerState } from './wireMessages'
@@ -43,5 +43,31 @@ describe('ServerStateHub.snapshotFrame', () => {
     expect(decodeServerState(hub.snapshotFrame(you))).not.toMatchObject({
       states: { contributions: { 'p-1': expect.anything() } },
     })
+  })
+
+  it('serializes again only the state that changed, and keeps the others as they were', () => {
+    const hub = new ServerStateHub()
+    const attribution = hub.handle('attribution')
+    const watching = hub.handle('watching')
+    attribution.set('shape:a', { by: 'p-1' } as never)
+    watching.set('current', 1)
+    hub.snapshotFrame(you)
+    const stringify = vi.spyOn(JSON, 'stringify')
+    try {
+      watching.set('current', 2)
+      const frame = hub.snapshotFrame(you)
+      const message = {
+        kind: 'snapshot',
+        you,
+        states: { attribution: { 'shape:a': { by: 'p-1' } }, watching: { current: 2 } },
+      }
+      const serialized = stringify.mock.results.map((result) => String(result.value))
+      expect(serialized.join()).toContain('"current":2')
+      expect(serialized.join()).not.toContain('shape:a')
+      stringify.mockRestore()
+      expect(frame).toEqual(encodeServerState(JSON.stringify(message)))
+    } finally {
+      stringify.mockRestore()
+    }
   })
 })

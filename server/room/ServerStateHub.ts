@@ -11,18 +11,21 @@ type Values = Map<string, unknown>
 
 const UTF8 = new TextEncoder()
 const SNAPSHOT_START = UTF8.encode('{"kind":"snapshot","you":')
-const SNAPSHOT_STATES = UTF8.encode(',"states":')
-const SNAPSHOT_END = UTF8.encode('}')
+const SNAPSHOT_STATES = UTF8.encode(',"states":{')
+const SNAPSHOT_END = UTF8.encode('}}')
+const COMMA = UTF8.encode(',')
 
 /**
  * A room's server-owned states (shared/serverState.ts): what the plug-ins publish, kept in
  * memory, with the changes not yet sent. The room sends a connection the whole of it once (a
- * snapshot, encoded once and shared until something changes), then every change as a patch.
+ * snapshot, each state in it encoded once and shared until it changes), then every change as a
+ * patch.
  */
 export class ServerStateHub {
   private readonly states = new Map<ServerStateName, Values>()
   private pending = new Map<ServerStateName, { set: Values; deleted: Set<string> }>()
-  private statesBytes: Uint8Array | undefined
+  /** Each state as `"name":{…}` in UTF-8, kept until that state changes. */
+  private readonly stateBytes = new Map<ServerStateName, Uint8Array>()
 
   /** The handle through which a state's owner reads and changes it. */
   handle<N extends ServerStateName>(name: N): OwnedState<N> {
@@ -66,25 +69,28 @@ export class ServerStateHub {
   }
 
   /**
-   * A `snapshot` message for one connection, as a frame. The states are serialized and encoded
-   * once, and shared by every connection until something changes: fifty people joining a large
-   * board at once each cost a copy, not a serialization.
+   * A `snapshot` message for one connection, as a frame. Each state is serialized and encoded
+   * once, and shared by every connection until it changes: fifty people joining a large board at
+   * once each cost a copy, not a serialization, though each changes the count of who is here.
    */
   snapshotFrame(you: ConnectionFacts): Uint8Array {
-    this.statesBytes ??= UTF8.encode(
-      JSON.stringify(
-        Object.fromEntries(
-          [...this.states].map(([name, values]) => [name, Object.fromEntries(values)]),
-        ),
-      ),
-    )
-    return encodeServerStateParts([
-      SNAPSHOT_START,
-      UTF8.encode(JSON.stringify(you)),
-      SNAPSHOT_STATES,
-      this.statesBytes,
-      SNAPSHOT_END,
-    ])
+    const parts: Uint8Array[] = [SNAPSHOT_START, UTF8.encode(JSON.stringify(you)), SNAPSHOT_STATES]
+    for (const name of this.states.keys()) {
+      if (parts.length > 3) parts.push(COMMA)
+      parts.push(this.bytesOf(name))
+    }
+    parts.push(SNAPSHOT_END)
+    return encodeServerStateParts(parts)
+  }
+
+  private bytesOf(name: ServerStateName): Uint8Array {
+    let bytes = this.stateBytes.get(name)
+    if (!bytes) {
+      const values = Object.fromEntries(this.states.get(name) ?? [])
+      bytes = UTF8.encode(`${JSON.stringify(name)}:${JSON.stringify(values)}`)
+      this.stateBytes.set(name, bytes)
+    }
+    return bytes
   }
 
   private values(name: ServerStateName): Values {
@@ -97,7 +103,7 @@ export class ServerStateHub {
   }
 
   private change(name: ServerStateName) {
-    this.statesBytes = undefined
+    this.stateBytes.delete(name)
     let change = this.pending.get(name)
     if (!change) {
       change = { set: new Map(), deleted: new Set() }
