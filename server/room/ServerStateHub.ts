@@ -71,16 +71,20 @@ export class ServerStateHub {
   /**
    * A `snapshot` message for one connection, as a frame. Each state is serialized and encoded
    * once, and shared by every connection until it changes: fifty people joining a large board at
-   * once each cost a copy, not a serialization, though each changes the count of who is here.
+   * once each cost a copy of its attribution, not a serialization, though each new person
+   * changes who is on the board.
    */
   snapshotFrame(you: ConnectionFacts): Uint8Array {
-    const parts: Uint8Array[] = [SNAPSHOT_START, UTF8.encode(JSON.stringify(you)), SNAPSHOT_STATES]
-    for (const name of this.states.keys()) {
-      if (parts.length > 3) parts.push(COMMA)
-      parts.push(this.bytesOf(name))
-    }
-    parts.push(SNAPSHOT_END)
-    return encodeServerStateParts(parts)
+    const states = [...this.states.keys()].flatMap((name, i) =>
+      i === 0 ? [this.bytesOf(name)] : [COMMA, this.bytesOf(name)],
+    )
+    return encodeServerStateParts([
+      SNAPSHOT_START,
+      UTF8.encode(JSON.stringify(you)),
+      SNAPSHOT_STATES,
+      ...states,
+      SNAPSHOT_END,
+    ])
   }
 
   private bytesOf(name: ServerStateName): Uint8Array {
