@@ -7,6 +7,7 @@ import { getRecordStore } from '../../shared/docLayout'
 import { goesWithCards } from '../../shared/hiddenCards'
 import type { BoardExportSource } from '../../shared/export/boardExport'
 import { DEFAULT_LICENCE_CHOICE } from '../../shared/export/licences'
+import type { LedgerDraft } from '../../shared/ledger'
 import type { PublishedPerson } from '../../shared/participant'
 import { commonmapSchema } from '../../shared/schema'
 import { legacyMap } from '../room/yjsItems'
@@ -48,7 +49,7 @@ export function exportBoardFile({ format, board }: ExportInput): ExportDownload 
       .map((entry) => entry.val as TLRecord)
       .filter((record) => !goesWithCards(record, leaveOut))
     const fold = new AttributionFold()
-    for (const entry of board.authorship) fold.apply(entry)
+    for (const entry of JSON.parse(board.authorshipJson) as LedgerDraft[]) fold.apply(entry)
     const people = new Map<string, PublishedPerson>(
       board.people.map((person) => [
         person.id,

@@ -17,8 +17,11 @@ export interface StoredBoardForExport {
   readonly updates: readonly Uint8Array[]
   /** The schema storage keeps beside the document; undefined for a board saved before that. */
   readonly schema: SerializedSchema | undefined
-  /** The ledger's authorship entries, from which who added what is folded. */
-  readonly authorship: readonly LedgerEntry[]
+  /**
+   * The ledger's authorship entries, from which who added what is folded: the JSON text of their
+   * drafts (BoardRepository.readAuthorshipJson), parsed on the worker thread.
+   */
+  readonly authorshipJson: string
   /** Everyone on the board as they choose to be credited now (no private profile). */
   readonly people: readonly CreditedParticipant[]
   /** Who may run the session now (the `facilitate` capability), for "Facilitated by". */
@@ -61,7 +64,7 @@ export async function readBoardForExport(
     snapshot: stored.snapshot,
     updates: stored.updates,
     schema: stored.schema ?? undefined,
-    authorship: await repository.readLedger(boardId, { authorshipOnly: true }),
+    authorshipJson: await repository.readAuthorshipJson(boardId),
     people: participants.map(creditedParticipant),
     facilitators: participants
       .filter((participant) => participant.capabilities.includes('facilitate'))

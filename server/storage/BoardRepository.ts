@@ -237,6 +237,13 @@ export interface BoardRepository {
   listParticipants(boardId: string): Promise<StoredParticipant[]>
   /** A board's ledger entries, oldest first. */
   readLedger(boardId: string, query?: LedgerQuery): Promise<LedgerEntry[]>
+  /**
+   * A board's authorship entries (no `arranged`), oldest first, as the JSON text of an array of
+   * their {@link LedgerDraft} fields, built by the database. For an export: one string crosses to
+   * its worker thread, where a large board's thousands of entries would each be built as an
+   * object and cloned on the event loop that serves every room.
+   */
+  readAuthorshipJson(boardId: string): Promise<string>
   /** Where each shape of a board made from a file came from, by shape id (empty otherwise). */
   readImported(boardId: string): Promise<Map<string, ImportedAttribution>>
   /** The licence someone chose for a board, or undefined when nobody has (the default applies). */

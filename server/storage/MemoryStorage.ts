@@ -325,6 +325,21 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
     )
   }
 
+  async readAuthorshipJson(boardId: string): Promise<string> {
+    const entries = await this.readLedger(boardId, { authorshipOnly: true })
+    const drafts: LedgerDraft[] = entries.map(
+      ({ at, participantId, writtenDownBy, action, recordId, recordType }) => ({
+        at,
+        participantId,
+        writtenDownBy,
+        action,
+        recordId,
+        recordType,
+      }),
+    )
+    return JSON.stringify(drafts)
+  }
+
   async readImported(boardId: string): Promise<Map<string, ImportedAttribution>> {
     return new Map(this.boards.get(boardId)?.imported)
   }

@@ -276,6 +276,18 @@ export class SqliteBoardRepository implements BoardRepository {
     return rows.map(entryFromRow)
   }
 
+  async readAuthorshipJson(boardId: string): Promise<string> {
+    return this.database
+      .statement(
+        `SELECT json_group_array(json_object('at', at, 'participantId', participant_id,
+            'writtenDownBy', written_down_by, 'action', action, 'recordId', record_id,
+            'recordType', record_type) ORDER BY seq)
+          FROM ledger WHERE board_id = ? AND action != 'arranged'`,
+      )
+      .pluck()
+      .get(boardId) as string
+  }
+
   async readImported(boardId: string): Promise<Map<string, ImportedAttribution>> {
     const rows = this.database
       .statement('SELECT * FROM imported_shapes WHERE board_id = ?')

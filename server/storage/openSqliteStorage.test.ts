@@ -339,6 +339,27 @@ describe('openSqliteStorage', () => {
       expect((await reopened.load())?.updates).toHaveLength(3)
     })
 
+    it('reads the authorship entries, oldest first, as the JSON of their drafts', async () => {
+      const writer = createWriter()
+      const storage = open()
+      await storage.create(writer.initial, { creator: sam, ledger: [draft('page:page')] })
+      writer.move('shape:a', 1)
+      writer.move('shape:a', 2)
+      const writtenForSomeone: LedgerDraft = {
+        ...draft('shape:a', 'words'),
+        participantId: 'p_someone',
+        writtenDownBy: sam.id,
+      }
+      storage.append(writer.updates[0]!, [draft('shape:a'), writtenForSomeone])
+      storage.append(writer.updates[1]!, [draft('shape:a', 'arranged')])
+      expect(JSON.parse(await storage.repository.readAuthorshipJson(board.id))).toEqual([
+        draft('page:page'),
+        draft('shape:a'),
+        writtenForSomeone,
+      ])
+      expect(await storage.repository.readAuthorshipJson('board-unknown')).toBe('[]')
+    })
+
     it('refuses to rewrite or delete ledger entries', async () => {
       const storage = open()
       await storage.create(createWriter().initial, {

@@ -283,6 +283,17 @@ export class PostgresBoardRepository implements BoardRepository {
     return rows.map(entryFromRow)
   }
 
+  async readAuthorshipJson(boardId: string): Promise<string> {
+    const { rows } = await this.database.pool.query<{ drafts: string }>(
+      `SELECT coalesce(json_agg(json_build_object('at', at, 'participantId', participant_id,
+          'writtenDownBy', written_down_by, 'action', action, 'recordId', record_id,
+          'recordType', record_type) ORDER BY seq), '[]')::text AS drafts
+        FROM ledger WHERE board_id = $1 AND action <> 'arranged'`,
+      [boardId],
+    )
+    return (rows[0] as { drafts: string }).drafts
+  }
+
   async readImported(boardId: string): Promise<Map<string, ImportedAttribution>> {
     const { rows } = await this.database.pool.query<ImportedRow>(
       'SELECT * FROM imported_shapes WHERE board_id = $1',

@@ -203,6 +203,12 @@ describeWhenInstalled(['postgresql'], 'openPostgresStorage', () => {
       [2, 'shape:b'],
     ])
     expect(verifyLedger(ledger).ok).toBe(true)
+    // What an export reads: the same entries as drafts, in order, built by the database.
+    expect(JSON.parse(await storage.repository.readAuthorshipJson(boardId))).toEqual([
+      draft('shape:a', 'p_sam000000000000000000'),
+      draft('shape:b', 'p_sam000000000000000000'),
+    ])
+    expect(await storage.repository.readAuthorshipJson('b_unknown')).toBe('[]')
     await expect(sql('UPDATE ledger SET participant_id = $1', ['p_x'])).rejects.toThrow(
       /append-only/,
     )
