@@ -78,10 +78,10 @@ export function createLedgerPlugin(options: LedgerPluginOptions): RoomPlugin {
 
     async restore(ctx) {
       context = ctx
-      // Rebuilding who each shape is credited to needs only authorship, not every move.
-      for (const entry of await repository.readLedger(boardId, { authorshipOnly: true })) {
-        fold.apply(entry)
-      }
+      // Rebuilding who each shape is credited to needs only authorship, not every move; read as
+      // one string of JSON, a large board's entries are not each built from a row here.
+      const authorship = JSON.parse(await repository.readAuthorshipJson(boardId)) as LedgerDraft[]
+      for (const draft of authorship) fold.apply(draft)
       const attribution = ctx.state('attribution')
       for (const [id, credit] of fold.entries()) attribution.set(id, credit)
       const contributions = ctx.state('contributions')

@@ -102,8 +102,6 @@ export type HiddenCardChange = (
 export interface LedgerQuery {
   /** Only the entries about this record. */
   readonly recordId?: string
-  /** Leave out `arranged` entries (what rebuilding attribution needs). */
-  readonly authorshipOnly?: boolean
 }
 
 /**
@@ -238,10 +236,11 @@ export interface BoardRepository {
   /** A board's ledger entries, oldest first. */
   readLedger(boardId: string, query?: LedgerQuery): Promise<LedgerEntry[]>
   /**
-   * A board's authorship entries (no `arranged`), oldest first, as the JSON text of an array of
-   * their {@link LedgerDraft} fields, built by the database. For an export: one string crosses to
-   * its worker thread, where a large board's thousands of entries would each be built as an
-   * object and cloned on the event loop that serves every room.
+   * A board's authorship entries (no `arranged`: what rebuilding attribution needs), oldest
+   * first, as the JSON text of an array of their {@link LedgerDraft} fields, built by the
+   * database. Parsing it is a fraction of building a large board's thousands of entries from
+   * rows, and an export's one string crosses to its worker thread where those objects would
+   * each be cloned on the event loop that serves every room.
    */
   readAuthorshipJson(boardId: string): Promise<string>
   /** Where each shape of a board made from a file came from, by shape id (empty otherwise). */

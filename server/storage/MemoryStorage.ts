@@ -319,15 +319,13 @@ export class MemoryStorage implements Storage, UpdateLog, BoardRepository {
 
   async readLedger(boardId: string, query: LedgerQuery = {}): Promise<LedgerEntry[]> {
     return (this.boards.get(boardId)?.ledger ?? []).filter(
-      (entry) =>
-        (query.recordId === undefined || entry.recordId === query.recordId) &&
-        (!query.authorshipOnly || entry.action !== 'arranged'),
+      (entry) => query.recordId === undefined || entry.recordId === query.recordId,
     )
   }
 
   async readAuthorshipJson(boardId: string): Promise<string> {
-    const entries = await this.readLedger(boardId, { authorshipOnly: true })
-    const drafts: LedgerDraft[] = entries.map(
+    const authorship = (await this.readLedger(boardId)).filter((e) => e.action !== 'arranged')
+    const drafts: LedgerDraft[] = authorship.map(
       ({ at, participantId, writtenDownBy, action, recordId, recordType }) => ({
         at,
         participantId,

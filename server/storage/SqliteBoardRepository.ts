@@ -263,15 +263,9 @@ export class SqliteBoardRepository implements BoardRepository {
         ? this.database
             .statement('SELECT * FROM ledger WHERE board_id = ? AND record_id = ? ORDER BY seq')
             .all(boardId, query.recordId)
-        : query.authorshipOnly
-          ? this.database
-              .statement(
-                "SELECT * FROM ledger WHERE board_id = ? AND action != 'arranged' ORDER BY seq",
-              )
-              .all(boardId)
-          : this.database
-              .statement('SELECT * FROM ledger WHERE board_id = ? ORDER BY seq')
-              .all(boardId)
+        : this.database
+            .statement('SELECT * FROM ledger WHERE board_id = ? ORDER BY seq')
+            .all(boardId)
     ) as LedgerRow[]
     return rows.map(entryFromRow)
   }

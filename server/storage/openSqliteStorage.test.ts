@@ -331,11 +331,6 @@ describe('openSqliteStorage', () => {
       expect(
         (await reopened.repository.readLedger(board.id, { recordId: 'shape:a' })).map((e) => e.seq),
       ).toEqual([2, 3])
-      expect(
-        (await reopened.repository.readLedger(board.id, { authorshipOnly: true })).map(
-          (e) => e.seq,
-        ),
-      ).toEqual([1, 2, 4, 5])
       expect((await reopened.load())?.updates).toHaveLength(3)
     })
 

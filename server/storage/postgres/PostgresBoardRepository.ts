@@ -276,9 +276,8 @@ export class PostgresBoardRepository implements BoardRepository {
     const { rows } = await this.database.pool.query<LedgerRow>(
       `SELECT * FROM ledger WHERE board_id = $1
         AND ($2::text IS NULL OR record_id = $2)
-        AND (NOT $3 OR action <> 'arranged')
         ORDER BY seq`,
-      [boardId, query.recordId ?? null, query.authorshipOnly ?? false],
+      [boardId, query.recordId ?? null],
     )
     return rows.map(entryFromRow)
   }
