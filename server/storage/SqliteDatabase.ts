@@ -4,6 +4,16 @@ import { dirname } from 'node:path'
 import { migrate } from './sqliteMigrations'
 
 /**
+ * How much of the database file reads map into memory instead of copying through SQLite's page
+ * cache. A large board's snapshot is a chain of overflow pages: in a running server, reading a
+ * 10,000-card board's 5.8 MB snapshot took 29-32 ms (median) through read calls and 4-5 ms mapped
+ * (in a process just started, 41 and 35 ms: its first touches of fresh memory dominate). Mapped
+ * pages are the kernel's file cache, shared and dropped under memory pressure, not the heap. The
+ * cost: a disk that fails a read ends the process (a signal) instead of failing one query.
+ */
+export const MMAP_BYTES = 256 * 1024 * 1024
+
+/**
  * One SQLite database file (WAL mode), migrated to the newest schema, with its prepared
  * statements cached: preparing costs more than running a small insert.
  *
@@ -28,6 +38,7 @@ export class SqliteDatabase {
     db.pragma('wal_autocheckpoint = 0')
     // Once checkpointed, the write-ahead log file is cut back to this size when it restarts.
     db.pragma(`journal_size_limit = ${64 * 1024 * 1024}`)
+    db.pragma(`mmap_size = ${MMAP_BYTES}`)
     migrate(db)
     return new SqliteDatabase(db)
   }
