@@ -1310,7 +1310,7 @@ export function createApiHandler(
           })) as ExportDownload,
       )
     }
-    sendDownload(res, await file)
+    sendDownload(req, res, await file)
   }
 
   async function getBoard(_req: IncomingMessage, res: ServerResponse, [id]: string[]) {

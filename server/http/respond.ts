@@ -1,4 +1,5 @@
-import type { ServerResponse } from 'node:http'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import Negotiator from 'negotiator'
 import type { ApiError } from '../../shared/api'
 
 /** Sends a JSON response. API responses are never cached: boards change. */
@@ -31,24 +32,31 @@ export function sendError(
 
 /**
  * Sends a file to save, named `fileName` (which must be safe to quote: see
- * shared/export/exportFileName.ts), never cached, never sniffed as another type.
+ * shared/export/exportFileName.ts), never cached, never sniffed as another type, gzipped when
+ * the request accepts that.
  */
 export function sendDownload(
+  req: IncomingMessage,
   res: ServerResponse,
   file: {
     readonly fileName: string
     readonly contentType: string
     readonly body: Uint8Array
+    readonly gzipped: Uint8Array
     readonly contentSecurityPolicy: string
   },
 ): void {
+  const gzip = new Negotiator(req).encoding(['gzip']) === 'gzip'
+  const body = gzip ? file.gzipped : file.body
   res.writeHead(200, {
     'Content-Type': file.contentType,
-    'Content-Length': file.body.byteLength,
+    'Content-Length': body.byteLength,
+    ...(gzip && { 'Content-Encoding': 'gzip' }),
+    Vary: 'Accept-Encoding',
     'Content-Disposition': `attachment; filename="${file.fileName}"`,
     'Content-Security-Policy': file.contentSecurityPolicy,
     'X-Content-Type-Options': 'nosniff',
     'Cache-Control': 'no-store',
   })
-  res.end(file.body)
+  res.end(body)
 }

@@ -34,13 +34,13 @@ export function runWorkTask(task: WorkTask): WorkResult {
 }
 
 /**
- * An export whose file is moved to the main thread rather than copied (a large board's report
+ * An export whose file (both encodings) is moved to the main thread rather than copied (a large board's report
  * is megabytes, and the copy would be made on the event loop that serves every room).
  */
 function movingBody(download: ExportDownload): ExportDownload {
   return move({
     get [transferableSymbol]() {
-      return [download.body.buffer]
+      return [download.body.buffer, download.gzipped.buffer]
     },
     get [valueSymbol]() {
       return download

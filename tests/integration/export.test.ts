@@ -1,3 +1,5 @@
+import { get, type IncomingHttpHeaders } from 'node:http'
+import { gunzipSync } from 'node:zlib'
 import Papa from 'papaparse'
 import type { TLDocument, TLGeoShape, TLTextShape } from '@tldraw/tlschema'
 import { describe, expect, it } from 'vitest'
@@ -275,6 +277,40 @@ describe('exports of a board, against a real server', () => {
     )
     const ledger = await download(boardId, 'ledger')
     expect(ledger.res.headers.get('content-type')).toBe('application/json; charset=utf-8')
+  }, 120_000)
+
+  it('sends each file gzipped to whoever accepts that, and as it is to whoever does not', async () => {
+    const { boardId } = await workshop()
+    const raw = (acceptEncoding: string) =>
+      new Promise<{ headers: IncomingHttpHeaders; bytes: Buffer }>((resolve, reject) => {
+        const url = `${suite.server.url}/api/boards/${boardId}/export/tldr`
+        get(url, { headers: { 'Accept-Encoding': acceptEncoding } }, (res) => {
+          const chunks: Buffer[] = []
+          res.on('data', (chunk: Buffer) => chunks.push(chunk))
+          res.on('end', () => resolve({ headers: res.headers, bytes: Buffer.concat(chunks) }))
+        }).on('error', reject)
+      })
+    const [plain, gzipped, refused] = await Promise.all([
+      raw('identity'),
+      raw('br, gzip;q=0.8'),
+      raw('gzip;q=0'),
+    ])
+    expect(plain.headers['content-encoding']).toBeUndefined()
+    expect(refused.headers['content-encoding']).toBeUndefined()
+    expect(gzipped.headers['content-encoding']).toBe('gzip')
+    for (const { headers } of [plain, gzipped]) expect(headers.vary).toBe('Accept-Encoding')
+    expect(Number(gzipped.headers['content-length'])).toBe(gzipped.bytes.byteLength)
+    expect(gzipped.bytes.byteLength).toBeLessThan(plain.bytes.byteLength / 3)
+    // Each answer is the board as it is: the same records, whatever the time stamps in them.
+    const recordsOf = (bytes: Buffer) => {
+      const file = readTldrFile(bytes.toString('utf8'), commonmapSchema)
+      if (!file.ok) throw new Error(file.error)
+      return new Set(file.records.map((record) => record.id))
+    }
+    const records = recordsOf(plain.bytes)
+    expect(records.size).toBeGreaterThan(10)
+    expect(recordsOf(gunzipSync(gzipped.bytes))).toEqual(records)
+    expect(recordsOf(refused.bytes)).toEqual(records)
   }, 120_000)
 
   it('says plainly when there is no such board or no such export', async () => {
