@@ -1,4 +1,3 @@
-import type { Duplex } from 'node:stream'
 import type { RawData, WebSocket } from 'ws'
 import { CloseCode } from '../../shared/closeCodes'
 import { assertNever } from '../assertNever'
@@ -6,6 +5,7 @@ import type { Logger } from '../logger'
 import type { RoomConnection, RoomSocket } from '../room/Room'
 import type { ConnectionIdentity } from '../room/RoomPlugin'
 import type { RoomRegistry } from '../room/RoomRegistry'
+import { coalescingSend } from './coalescingSend'
 
 /** Options of {@link acceptBoardSocket}. */
 export interface BoardSocketOptions {
@@ -19,29 +19,6 @@ export interface BoardSocketOptions {
    * to undefined after it closed the socket with the reason it was refused.
    */
   readonly admit: () => Promise<ConnectionIdentity | undefined>
-}
-
-/**
- * Sends frames on `socket` so that all the frames one event-loop turn queues for it leave in
- * one system call. Relaying is mostly system calls (one `writev` per frame per socket), and in a
- * busy room one turn relays several people's edits and cursors to the same socket. The frames
- * stay separate WebSocket messages; only their trip to the kernel is shared. `ws` does not
- * expose its TCP socket in its types, hence the narrow cast; without one it sends as usual.
- */
-function coalescingSend(socket: WebSocket): (frame: Uint8Array) => void {
-  const stream = (socket as WebSocket & { _socket?: Duplex })._socket
-  let corked = false
-  return (frame) => {
-    if (stream && !corked) {
-      corked = true
-      stream.cork()
-      setImmediate(() => {
-        corked = false
-        stream.uncork()
-      })
-    }
-    socket.send(frame)
-  }
 }
 
 /**
