@@ -4,7 +4,7 @@ import {
   FALLBACK_WORD_PROPS,
   recordKind,
   WORD_PROPS,
-  wordsOf,
+  wordValuesOf,
 } from './wordProps'
 
 const doc = (text: string) => ({
@@ -39,6 +39,23 @@ describe('classifyRecordChange', () => {
 
   it('counts a change of words and position together as words', () => {
     expect(classifyRecordChange(note('Hi'), note('Hello', { x: 9 }))).toBe('words')
+  })
+
+  it('compares words as values: the same text written with its keys in another order is the same', () => {
+    const reordered = {
+      content: [{ content: [{ text: 'Hi', type: 'text' }], type: 'paragraph' }],
+      type: 'doc',
+    }
+    const moved = note('Hi', { x: 40 })
+    const sameWordsMoved = { ...moved, props: { ...moved.props, richText: reordered } }
+    expect(classifyRecordChange(note('Hi'), sameWordsMoved)).toBe('arranged')
+    const otherWords = { ...reordered, content: [{ type: 'paragraph', content: [] }] }
+    expect(
+      classifyRecordChange(note('Hi'), {
+        ...moved,
+        props: { ...moved.props, richText: otherWords },
+      }),
+    ).toBe('words')
   })
 
   it('records nothing for a change to meta alone (a forged createdBy, say)', () => {
@@ -98,7 +115,7 @@ describe('classifyRecordChange', () => {
     expect(recordKind(note('x'))).toBe('note')
     expect(recordKind({ typeName: 'page' })).toBe('page')
     expect(recordKind({ typeName: 'binding', type: 'arrow' })).toBe('binding:arrow')
-    expect(wordsOf({ typeName: 'shape', type: 'draw', props: { segments: [] } })).toBe('')
+    expect(wordValuesOf({ typeName: 'shape', type: 'draw', props: { segments: [] } })).toEqual([])
   })
 })
 

@@ -85,21 +85,25 @@ function isRichText(value: unknown): boolean {
   return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'doc'
 }
 
-/** The words of a record, as one comparable string ('' when it has none). */
-export function wordsOf(record: RecordLike): string {
+/**
+ * The words of a record: the values of its word props (or fields), in a fixed order, none
+ * when it has none. Compared value by value ({@link classifyRecordChange}), never serialized:
+ * this runs for every change of every record, and stringifying both sides of each was a few
+ * per cent of a busy server's time.
+ */
+export function wordValuesOf(record: RecordLike): readonly unknown[] {
   if (record.typeName === 'shape') {
     const props = (record.props ?? {}) as Record<string, unknown>
     const type = typeof record.type === 'string' ? record.type : ''
-    const known = WORD_PROPS[type]
     const names =
-      known ??
+      WORD_PROPS[type] ??
       Object.keys(props).filter(
         (name) => FALLBACK_WORD_PROPS.includes(name) || isRichText(props[name]),
       )
-    return names.length === 0 ? '' : JSON.stringify(names.map((name) => props[name] ?? null))
+    return names.map((name) => props[name] ?? null)
   }
-  const fields = RECORD_WORD_FIELDS[String(record.typeName)]
-  return fields ? JSON.stringify(fields.map((name) => record[name] ?? null)) : ''
+  const fields = RECORD_WORD_FIELDS[String(record.typeName)] ?? []
+  return fields.map((name) => record[name] ?? null)
 }
 
 /**
@@ -115,7 +119,7 @@ export function classifyRecordChange(
   if (!record || !LEDGER_RECORD_TYPES.includes(String(record.typeName))) return null
   if (!before) return 'created'
   if (!after) return 'deleted'
-  if (wordsOf(before) !== wordsOf(after)) return 'words'
+  if (!deepEqual(wordValuesOf(before), wordValuesOf(after))) return 'words'
   return sameApartFromMeta(before, after) ? null : 'arranged'
 }
 
