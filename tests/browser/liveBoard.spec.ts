@@ -110,6 +110,8 @@ test('a link to a board that was never created says so plainly', async ({ page }
 test('a dropped picture is uploaded to the server, not embedded in the board', async ({ page }) => {
   const boardId = await createBoard(server.url)
   await joinBoard(page, server.url, boardId, { name: 'Sam', role: 'Lived experience' })
+  // The canvas comes with tldraw's own scripts, which a loaded machine may still be fetching.
+  await expect(page.locator('.tl-canvas')).toBeVisible()
   // A 1×1 PNG, dropped onto the canvas the way a file from the desktop arrives.
   await page.evaluate(async () => {
     const png = Uint8Array.from(
