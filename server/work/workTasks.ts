@@ -34,8 +34,9 @@ export function runWorkTask(task: WorkTask): WorkResult {
 }
 
 /**
- * An export whose file (both encodings) is moved to the main thread rather than copied (a large board's report
- * is megabytes, and the copy would be made on the event loop that serves every room).
+ * An export whose file, in both encodings, is moved to the main thread rather than copied (a
+ * large board's report is megabytes, and the copy would be made on the event loop that serves
+ * every room).
  */
 function movingBody(download: ExportDownload): ExportDownload {
   return move({
