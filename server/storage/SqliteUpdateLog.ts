@@ -98,12 +98,15 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
 
   /** One entry's rows; call inside a transaction. */
   private insert(boardId: string, entry: LogEntry): void {
-    // The next number of this board's log, read in the transaction: past its last update, and
-    // past what its snapshot holds (a compaction may have deleted every update).
+    // The next number of this board's log, read in the transaction: past its last update, or,
+    // when a compaction deleted every update, past what its snapshot holds. Updates left after a
+    // compaction are all past the snapshot, and `coalesce` stops at the first that is not null:
+    // reading `up_to_seq` walks the snapshot's whole blob (stored before it), so it is read only
+    // when the log is empty.
     const seq = this.database
       .statement(
-        `SELECT max(coalesce((SELECT max(seq) FROM updates WHERE board_id = @board), 0),
-          coalesce((SELECT up_to_seq FROM snapshots WHERE board_id = @board), 0)) + 1`,
+        `SELECT coalesce((SELECT max(seq) FROM updates WHERE board_id = @board),
+          (SELECT up_to_seq FROM snapshots WHERE board_id = @board), 0) + 1`,
       )
       .pluck()
       .get({ board: boardId }) as number
