@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { silentLogger } from '../logger'
-import { CheckpointWorker } from './CheckpointWorker'
+import { CheckpointWorker, type CheckpointOutcome } from './CheckpointWorker'
 
 describe('CheckpointWorker', () => {
   const cleanups: (() => unknown)[] = []
@@ -28,7 +28,10 @@ describe('CheckpointWorker', () => {
     // Nothing checkpoints on its own: the rows are only in the write-ahead log.
     expect(before).toBeLessThan(200 * 4096)
 
-    const worker = new CheckpointWorker(file, silentLogger, { everyMs: 20, idleMs: 200 })
+    const worker = new CheckpointWorker(file, silentLogger, () => finishLog(db), {
+      everyMs: 20,
+      idleMs: 200,
+    })
     cleanups.push(() => worker.close())
     expect(worker.isRunning).toBe(false)
     worker.wrote()
@@ -36,4 +39,49 @@ describe('CheckpointWorker', () => {
     // A quiet database keeps no thread for it.
     await waitFor(() => !worker.isRunning, { what: 'the idle worker to stop' })
   })
+
+  it('starts a long log again from its beginning while the other connection commits without a pause', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'commonmap-checkpoint-'))
+    cleanups.push(() => rmSync(dir, { recursive: true, force: true }))
+    const file = join(dir, 'db.sqlite')
+    const db = new Database(file)
+    cleanups.push(() => db.close())
+    db.pragma('journal_mode = WAL')
+    db.pragma('synchronous = NORMAL')
+    db.pragma('wal_autocheckpoint = 0')
+    db.exec('CREATE TABLE t (x BLOB)')
+    const insert = db.prepare('INSERT INTO t VALUES (?)')
+    let finished = 0
+    const worker = new CheckpointWorker(
+      file,
+      silentLogger,
+      () => {
+        finished++
+        return finishLog(db)
+      },
+      { everyMs: 10, restartFrames: 128 },
+    )
+    cleanups.push(() => worker.close())
+
+    // A commit every turn, as a busy server makes them: each checkpoint of the worker's misses
+    // the frames committed while it ran, so only the committing connection can finish the log.
+    let commits = 0
+    const deadline = performance.now() + 20_000
+    await new Promise<void>((resolve, reject) => {
+      const commit = () => {
+        if (finished >= 2 && commits >= 1000) return resolve()
+        if (performance.now() > deadline) return reject(new Error('The log was never finished'))
+        insert.run(Buffer.alloc(4096, commits++ % 256))
+        worker.wrote()
+        setImmediate(commit)
+      }
+      commit()
+    })
+    // Each commit added two frames or more; the log now holds only those since it started again.
+    expect(finishLog(db).log).toBeLessThan(commits)
+  })
 })
+
+function finishLog(db: Database.Database): CheckpointOutcome {
+  return (db.pragma('wal_checkpoint(PASSIVE)') as CheckpointOutcome[])[0] as CheckpointOutcome
+}

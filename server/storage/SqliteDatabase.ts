@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { CheckpointOutcome } from './CheckpointWorker'
 import { migrate } from './sqliteMigrations'
 
 /**
@@ -51,6 +52,16 @@ export class SqliteDatabase {
       this.statements.set(sql, statement)
     }
     return statement
+  }
+
+  /**
+   * Copies the write-ahead log's frames into the database file from this connection, which
+   * commits, so no commit can come in between (see CheckpointWorker): the next commit then starts
+   * the log again from its beginning.
+   */
+  checkpoint(): CheckpointOutcome {
+    const [outcome] = this.db.pragma('wal_checkpoint(PASSIVE)') as CheckpointOutcome[]
+    return outcome as CheckpointOutcome
   }
 
   /** Folds the WAL back into the database file, so the data folder is one file, and closes. */

@@ -11,18 +11,18 @@ db.pragma('busy_timeout = 5000')
 function checkpoint() {
   try {
     // PASSIVE: copies what no reader still needs and never waits for, or blocks, a writer.
-    db.pragma('wal_checkpoint(PASSIVE)')
+    // `log` is how many frames the log held when it began, `checkpointed` how many are copied.
+    const [{ busy, log, checkpointed }] = db.pragma('wal_checkpoint(PASSIVE)')
+    parentPort.postMessage({ checkpoint: { busy, log, checkpointed } })
   } catch (error) {
     parentPort.postMessage({ error: String(error?.message ?? error) })
   }
 }
 
-const timer = setInterval(checkpoint, workerData.everyMs)
-
+// The main thread asks for each checkpoint (CheckpointWorker), and for the last one on stopping.
 parentPort.on('message', (message) => {
-  if (message !== 'stop') return
-  clearInterval(timer)
   checkpoint()
+  if (message !== 'stop') return
   db.close()
   parentPort.postMessage({ stopped: true })
 })

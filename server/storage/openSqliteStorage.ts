@@ -26,7 +26,9 @@ export interface SqliteStorageOptions extends Omit<SqliteUpdateLogOptions, 'merg
  */
 export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   const database = SqliteDatabase.open(options.file)
-  const checkpoints = new CheckpointWorker(options.file, options.logger ?? silentLogger)
+  const checkpoints = new CheckpointWorker(options.file, options.logger ?? silentLogger, () =>
+    database.checkpoint(),
+  )
   const worker = options.merge ? undefined : new MergeWorker()
   const log = new SqliteUpdateLog(database, {
     ...options,
