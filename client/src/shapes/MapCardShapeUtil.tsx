@@ -8,7 +8,7 @@ import {
 import type { MapShape } from '../../../shared/mapShapes'
 import { CARD_FONT_FACES, cardHeight, describeCard, type CardContent } from './CardContent'
 import { CardFrame } from './CardFrame'
-import { SvgCard } from './SvgCard'
+import { addCardPattern, SvgCard } from './SvgCard'
 
 /** The map's card shapes: everything but routes. */
 export type MapCardShape = Exclude<MapShape, { type: 'route' }>
@@ -70,12 +70,13 @@ export abstract class MapCardShapeUtil<Shape extends MapCardShape> extends BaseB
   }
 
   override toSvg(shape: Shape, ctx: SvgExportContext) {
+    const content = this.cardContent(shape)
     return (
       <SvgCard
         w={shape.props.w}
         h={this.height(shape)}
-        content={this.cardContent(shape)}
-        ctx={ctx}
+        content={content}
+        patternId={addCardPattern(ctx, content)}
       />
     )
   }

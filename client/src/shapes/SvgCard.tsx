@@ -1,7 +1,7 @@
 import type { SvgExportContext } from 'tldraw'
 import { CARD_LAYOUT, cardLines, DETAIL_ICON, type CardContent } from './CardContent'
 import { MapIcon } from './MapIcon'
-import { PATTERN_STROKE, PATTERN_TILES, type PatternName } from './mapStyles'
+import { PATTERN_STROKE, PATTERN_TILES } from './mapStyles'
 
 const FONT = 'tldraw_sans, sans-serif'
 const TEXT_INK = '#1b1f24'
@@ -9,20 +9,21 @@ const TEXT_INK = '#1b1f24'
 /**
  * A card drawn as SVG for export (tldraw's SVG and PNG pictures): the same content, colours,
  * icon and pattern as on the canvas, with the text wrapped to the card (`h` is the height the
- * card is drawn at, which leaves room for all of it: see cardHeight).
+ * card is drawn at, which leaves room for all of it: see cardHeight). `patternId` is the
+ * pattern's definition in the picture, from {@link addCardPattern}.
  */
 export function SvgCard({
   w,
   h,
   content,
-  ctx,
+  patternId,
 }: {
   w: number
   h: number
   content: CardContent
-  ctx: SvgExportContext
+  patternId: string | undefined
 }) {
-  const { palette, pattern } = content
+  const { palette } = content
   const L = CARD_LAYOUT
   const lines = cardLines(content, w)
   const band = `M0 ${L.band}V${L.radius}a${L.radius} ${L.radius} 0 0 1 ${L.radius}-${L.radius}H${w - L.radius}a${L.radius} ${L.radius} 0 0 1 ${L.radius} ${L.radius}V${L.band}z`
@@ -31,7 +32,7 @@ export function SvgCard({
     <g>
       <rect width={w} height={h} rx={L.radius} fill={content.tinted ? palette.fill : '#ffffff'} />
       <path d={band} fill={palette.fill} />
-      {pattern && <path d={band} fill={`url(#${addPatternDef(ctx, pattern, palette.ink)})`} />}
+      {patternId && <path d={band} fill={`url(#${patternId})`} />}
       <line x1={0} y1={L.band} x2={w} y2={L.band} stroke={palette.ink} strokeWidth={1.5} />
       <MapIcon
         name={content.icon}
@@ -97,9 +98,17 @@ export function SvgCard({
   )
 }
 
-/** Defines a pattern once per export and returns its id. */
-function addPatternDef(ctx: SvgExportContext, pattern: PatternName, ink: string): string {
-  const id = `commonmap-pattern-${pattern}-${ink.slice(1)}`
+/**
+ * Adds the definition of a card's pattern to the picture being exported, once per export, and
+ * gives its id, or undefined for a card without one. Called from the shape's `toSvg`, not while the card renders:
+ * adding a definition updates tldraw's export component, which React refuses mid-render.
+ */
+export function addCardPattern(
+  ctx: SvgExportContext,
+  { pattern, palette }: CardContent,
+): string | undefined {
+  if (!pattern) return undefined
+  const id = `commonmap-pattern-${pattern}-${palette.ink.slice(1)}`
   const { size, d } = PATTERN_TILES[pattern]
   ctx.addExportDef({
     key: id,
@@ -107,7 +116,7 @@ function addPatternDef(ctx: SvgExportContext, pattern: PatternName, ink: string)
       <pattern id={id} width={size} height={size} patternUnits="userSpaceOnUse">
         <path
           d={d}
-          stroke={ink}
+          stroke={palette.ink}
           strokeWidth={PATTERN_STROKE.width}
           strokeLinecap="round"
           fill="none"

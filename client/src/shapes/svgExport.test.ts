@@ -15,6 +15,7 @@ let editor: Editor
 afterEach(() => {
   editor.dispose()
   vi.unstubAllGlobals()
+  vi.restoreAllMocks()
 })
 
 async function exportSvg(ids: TLShapeId[]): Promise<string> {
@@ -36,7 +37,9 @@ describe('SVG export of the map’s shapes', () => {
     editor = createHeadlessEditor()
   })
 
-  it('writes a service card’s words, with its kind’s icon and pattern', async () => {
+  it('writes a service card’s words, with its kind’s icon and pattern, without a React error', async () => {
+    // Defining the pattern while the card rendered updated tldraw's export component mid-render.
+    const reactErrors = vi.spyOn(console, 'error')
     const id = createShapeId('housing')
     editor.createShape({
       id,
@@ -61,6 +64,7 @@ describe('SVG export of the map’s shapes', () => {
     expect(svg).toContain('<tspan font-weight="bold">Run by:</tspan> The council')
     expect(svg).toMatch(/<pattern id="commonmap-pattern-horizontal-/)
     expect(svg).toContain('fill="url(#commonmap-pattern-horizontal-')
+    expect(reactErrors).not.toHaveBeenCalled()
   })
 
   it('writes a "someone like me" card’s situation, needs and wants', async () => {
