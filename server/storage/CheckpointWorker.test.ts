@@ -5,7 +5,8 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { waitFor } from '../../tests/helpers/waitFor'
 import { silentLogger } from '../logger'
-import { CheckpointWorker, type CheckpointOutcome } from './CheckpointWorker'
+import { CheckpointWorker } from './CheckpointWorker'
+import { checkpointPassively } from './SqliteDatabase'
 
 describe('CheckpointWorker', () => {
   const cleanups: (() => unknown)[] = []
@@ -34,7 +35,7 @@ describe('CheckpointWorker', () => {
     // Nothing checkpoints on its own: the rows are only in the write-ahead log.
     expect(before).toBeLessThan(200 * 4096)
 
-    const worker = new CheckpointWorker(file, silentLogger, () => finishLog(db), {
+    const worker = new CheckpointWorker(file, silentLogger, () => checkpointPassively(db), {
       everyMs: 20,
       idleMs: 200,
     })
@@ -48,7 +49,7 @@ describe('CheckpointWorker', () => {
 
   it('starts a long log again from its beginning while the other connection commits without a pause', async () => {
     const { file, db, insert } = openDatabase()
-    const worker = new CheckpointWorker(file, silentLogger, () => finishLog(db), {
+    const worker = new CheckpointWorker(file, silentLogger, () => checkpointPassively(db), {
       everyMs: 10,
       restartFrames: 128,
     })
@@ -70,10 +71,6 @@ describe('CheckpointWorker', () => {
     })
   })
 })
-
-function finishLog(db: Database.Database): CheckpointOutcome {
-  return (db.pragma('wal_checkpoint(PASSIVE)') as CheckpointOutcome[])[0] as CheckpointOutcome
-}
 
 /** How many times the write-ahead log started again: its header's checkpoint sequence number. */
 function restartsOf(file: string): number {

@@ -60,8 +60,7 @@ export class SqliteDatabase {
    * the log again from its beginning.
    */
   checkpoint(): CheckpointOutcome {
-    const [outcome] = this.db.pragma('wal_checkpoint(PASSIVE)') as CheckpointOutcome[]
-    return outcome as CheckpointOutcome
+    return checkpointPassively(this.db)
   }
 
   /** Folds the WAL back into the database file, so the data folder is one file, and closes. */
@@ -69,4 +68,10 @@ export class SqliteDatabase {
     this.db.pragma('wal_checkpoint(TRUNCATE)')
     this.db.close()
   }
+}
+
+/** One PASSIVE checkpoint on `db`'s connection, and what it did. */
+export function checkpointPassively(db: Database.Database): CheckpointOutcome {
+  const [outcome] = db.pragma('wal_checkpoint(PASSIVE)') as CheckpointOutcome[]
+  return outcome as CheckpointOutcome
 }

@@ -100,8 +100,9 @@ export function SvgCard({
 
 /**
  * Adds the definition of a card's pattern to the picture being exported, once per export, and
- * gives its id, or undefined for a card without one. Called from the shape's `toSvg`, not while the card renders:
- * adding a definition updates tldraw's export component, which React refuses mid-render.
+ * gives its id, or undefined for a card without one. Called from the shape's `toSvg`, not while
+ * the card renders: adding a definition updates tldraw's export component, which React refuses
+ * mid-render.
  */
 export function addCardPattern(
   ctx: SvgExportContext,
