@@ -11,10 +11,14 @@ import { silentLogger } from '../logger'
 import { MAX_PRESENCE_IDS_PER_CONNECTION, Room, type RoomOptions } from './Room'
 import {
   MessageType,
+  decodeAwarenessEntries,
   decodeClientMessage,
   encodeAwarenessEntries,
   encodeUpdate,
 } from './wireMessages'
+
+/** Resolves once the event loop's turn has ended: the room relayed this turn's presence. */
+const turnEnded = () => new Promise((resolve) => setImmediate(resolve))
 
 const shape = (id: string, x: number) => ({ id, typeName: 'shape', x }) as never
 
@@ -48,6 +52,9 @@ describe('Room', () => {
       logger: silentLogger,
       maxBufferedBytes: 1024 * 1024,
       maxAwarenessStateBytes: 1024,
+      // Presence relayed at the end of each turn, without the gap between relays a busy room
+      // keeps (PresenceBatch.test.ts), so that a test can wait for it with turnEnded().
+      presenceTimer: (run) => setImmediate(run),
       ...options,
     })
     rooms.push(room)
@@ -358,6 +365,8 @@ describe('Room', () => {
     const b = client()
     a.awareness.setLocalStateField('cursor', { x: 1, y: 2 })
     flushAll([a, b])
+    await turnEnded()
+    flushAll([a, b])
     expect(b.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: { x: 1, y: 2 } })
 
     const c = client()
@@ -366,9 +375,41 @@ describe('Room', () => {
     expect(c.awareness.getStates().has(a.doc.clientID)).toBe(true)
 
     a.disconnect()
+    await turnEnded()
     flushAll([b, c])
     expect(b.awareness.getStates().has(a.doc.clientID)).toBe(false)
     expect(room.awareness.getStates().has(a.doc.clientID)).toBe(false)
+  })
+
+  it('relays the presence changes of one turn to everyone in one message, in order', async () => {
+    const { client } = await setup()
+    const [a, b, c] = [client(), client(), client()]
+    flushAll([a, b, c])
+    await turnEnded()
+    flushAll([a, b, c])
+    c.pair!.toClient.splice(0)
+    a.awareness.setLocalStateField('cursor', { x: 1 })
+    b.awareness.setLocalStateField('cursor', { x: 2 })
+    a.awareness.setLocalStateField('cursor', { x: 3 })
+    for (const sender of [a, b]) sender.pair!.flushToServer()
+    await turnEnded()
+    const relayed = c.pair!.toClient.map((frame) => decodeClientMessage(frame))
+    expect(relayed).toHaveLength(1)
+    const [message] = relayed
+    if (message?.type !== 'awareness') throw new Error(`Relayed ${message?.type}`)
+    expect(
+      decodeAwarenessEntries(message.update).map(({ clientId, state }) => [
+        clientId,
+        JSON.parse(new TextDecoder().decode(state)),
+      ]),
+    ).toEqual([
+      [a.doc.clientID, { cursor: { x: 1 } }],
+      [a.doc.clientID, { cursor: { x: 3 } }],
+      [b.doc.clientID, { cursor: { x: 2 } }],
+    ])
+    flushAll([c])
+    expect(c.awareness.getStates().get(a.doc.clientID)).toEqual({ cursor: { x: 3 } })
+    expect(c.awareness.getStates().get(b.doc.clientID)).toEqual({ cursor: { x: 2 } })
   })
 
   it('shows a reconnecting client again even when its awareness did not change', async () => {

@@ -32,6 +32,7 @@ import type {
   RestoredDocument,
   RoomPlugin,
 } from './RoomPlugin'
+import { PresenceBatch, type RelayTimer } from './PresenceBatch'
 import { PresenceReservations } from './PresenceReservations'
 import { ServerStateHub } from './ServerStateHub'
 import {
@@ -117,6 +118,8 @@ export interface RoomOptions {
    * y-protocols' awareness timeout, after which everyone has forgotten the state anyway).
    */
   readonly presenceTimeoutMs?: number
+  /** When presence changes are relayed, together (default: see PresenceBatch). */
+  readonly presenceTimer?: RelayTimer
   /** Called whenever the last connection leaves. */
   readonly onIdle?: (room: Room) => void
   /**
@@ -256,6 +259,8 @@ export class Room {
   readonly boardId: string
   readonly doc: Y.Doc
   readonly awareness: Awareness
+  /** Presence changes not yet relayed. */
+  private readonly presence: PresenceBatch
   private readonly connections = new Set<Connection>()
   /** Which connection speaks for each awareness client id; others may not claim it. */
   private readonly awarenessOwners = new Map<number, Connection>()
@@ -325,9 +330,13 @@ export class Room {
     // The server is not a participant: without this every client would see it as a peer.
     this.awareness.setLocalState(null)
     this.awareness.on('update', this.handleAwarenessChange)
+    this.presence = new PresenceBatch((frame) => {
+      for (const connection of this.connections) this.send(connection, frame)
+    }, options.presenceTimer)
     this.disposers.push(
       () => this.awareness.off('update', this.handleAwarenessChange),
       () => this.awareness.destroy(),
+      () => this.presence.stop(),
     )
     for (const plugin of this.plugins) {
       this.contexts.set(plugin, this.contextFor(plugin))
@@ -1118,11 +1127,10 @@ export class Room {
     } catch (error) {
       throw new MalformedMessageError(`An awareness state that cannot be read: ${String(error)}`)
     }
-    // Relay the frame as received when it was accepted whole: no re-encoding on the busiest
-    // path (cursors). The sender gets it too: y-websocket takes its own echoed awareness as the
-    // sign that an idle connection is still alive.
-    const relayed = allAccepted ? frame : encodeAwareness(applied)
-    for (const other of this.connections) this.send(other, relayed)
+    // Relayed to everyone, the sender too: y-websocket takes its own echoed awareness as the
+    // sign that an idle connection is still alive. A frame accepted whole that has this turn to
+    // itself goes as received: no re-encoding on the busiest path (cursors).
+    this.presence.add(applied, allAccepted ? frame : undefined)
   }
 
   /** Releases ownership of departed clients and relays changes the room itself made. */
@@ -1138,8 +1146,7 @@ export class Room {
     if (origin instanceof Connection) return
     const changed = [...change.added, ...change.updated, ...change.removed]
     if (changed.length === 0) return
-    const frame = encodeAwareness(encodeAwarenessUpdate(this.awareness, changed))
-    for (const connection of this.connections) this.send(connection, frame)
+    this.presence.add(encodeAwarenessUpdate(this.awareness, changed))
   }
 
   private sendAllAwareness(connection: Connection): void {

@@ -102,6 +102,21 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   return frame(MessageType.awareness, undefined, update)
 }
 
+/**
+ * One awareness message holding every entry of `updates` (awareness updates, each its entry
+ * count and then its entries), in their order: what a client would make of the messages one by
+ * one, in one frame, made without reading a state's JSON.
+ */
+export function encodeAwarenessBatch(updates: readonly Uint8Array[]): Uint8Array {
+  let count = 0
+  const entries = updates.map((update) => {
+    const decoder = decoding.createDecoder(update)
+    count += decoding.readVarUint(decoder)
+    return update.subarray(decoder.pos)
+  })
+  return encodeAwareness(concat([Uint8Array.from(varUint(count)), ...entries]))
+}
+
 /** One of Commonmap's own messages whose payload is a varString of JSON (shared/protocol.ts). */
 export function encodeJsonMessage(type: number, json: string): Uint8Array {
   const encoder = encoding.createEncoder()
