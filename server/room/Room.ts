@@ -381,7 +381,9 @@ export class Room {
     // token said; now the plug-ins decide.
     this.reauthorize()
     this.stateReady = true
-    for (const connection of this.connections) this.sendServerState(connection)
+    for (const connection of this.connections) {
+      if (!connection.awaitingSyncStep1) this.sendServerState(connection)
+    }
     await this.drained()
     if (this.phase.kind !== 'restoring') return
     const { stored, catchingUp, waiting, events } = this.phase
@@ -443,7 +445,6 @@ export class Room {
     this.tellIfCutOff(connection)
     // While restoring, the server's state vector is not known yet; restore() sends it.
     if (this.phase.kind === 'open') this.sendSyncStep1(connection)
-    if (this.stateReady) this.sendServerState(connection)
     this.sendAllAwareness(connection)
     return connection
   }
@@ -514,7 +515,13 @@ export class Room {
     } catch (error) {
       return this.refuseMalformed(connection, error)
     }
-    if (message.type === 'sync-step-1') connection.awaitingSyncStep1 = false
+    if (message.type === 'sync-step-1' && connection.awaitingSyncStep1) {
+      connection.awaitingSyncStep1 = false
+      // The server state (a large board's attribution is hundreds of KB) goes to a client that
+      // syncs, as the app does first thing: a socket that only sends a message and leaves, as
+      // an attacker's may, by the dozen, costs none.
+      if (this.stateReady) this.sendServerState(connection)
+    }
     if (!this.withinBudget(connection, frame, message)) return
     if (this.phase.kind === 'restoring') return this.wait(connection, frame, message)
     try {

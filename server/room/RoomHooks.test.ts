@@ -3,13 +3,16 @@ import * as Y from 'yjs'
 import { CloseCode } from '../../shared/closeCodes'
 import { getRecordStore } from '../../shared/docLayout'
 import type { LedgerDraft } from '../../shared/ledger'
+import { CommonmapMessage } from '../../shared/protocol'
 import { CURRENT_KEY } from '../../shared/serverState'
 import { ProtocolClient, flushAll } from '../../tests/helpers/ProtocolClient'
 import { participantId } from '../../tests/helpers/participants'
+import { SocketPair } from '../../tests/helpers/socketPair'
 import { silentLogger } from '../logger'
 import type { LogEntry } from '../storage/UpdateLog'
 import { Room, type RoomOptions } from './Room'
 import type { RoomPlugin } from './RoomPlugin'
+import { encodeSyncStep1 } from './wireMessages'
 
 const card = (id: string, words: string) => ({ id, typeName: 'shape', words }) as never
 const draft = (recordId: string): LedgerDraft => ({
@@ -102,6 +105,32 @@ describe('Room plug-in hooks', () => {
     await room.settled()
     flushAll([early])
     expect(early.serverState.get('contributions').get(participantId('sam'))).toBe(2)
+  })
+
+  it('states: a connection is sent them once it asks to sync, not before', async () => {
+    const { room, client } = setup([
+      {
+        name: 'counter',
+        states: ['contributions'],
+        restore: (context) => context.state('contributions').set(participantId('sam'), 1),
+      },
+    ])
+    await room.restore()
+    const pair = new SocketPair(
+      () => {},
+      () => {},
+    )
+    const silent = room.connect(pair.serverSocket, { participantId: participantId('mo') })
+    await room.stored()
+    const typesSent = () => pair.toClient.map((frame) => frame[0])
+    expect(typesSent()).not.toContain(CommonmapMessage.serverState)
+
+    const syncing = client()
+    flushAll([syncing])
+    expect(syncing.serverState.get('contributions').get(participantId('sam'))).toBe(1)
+    silent.receive(encodeSyncStep1(Y.encodeStateVector(new Y.Doc())))
+    await room.stored()
+    expect(typesSent().filter((type) => type === CommonmapMessage.serverState)).toHaveLength(1)
   })
 
   it('states: a plug-in writes only the states it declared', async () => {

@@ -135,14 +135,11 @@ export function encodeServerState(json: string): Uint8Array {
  * {@link encodeServerState} of their text, without encoding again a part that is shared.
  */
 export function encodeServerStateParts(parts: readonly Uint8Array[]): Uint8Array {
-  const encoder = encoding.createEncoder()
-  encoding.writeVarUint(encoder, CommonmapMessage.serverState)
-  encoding.writeVarUint(
-    encoder,
-    parts.reduce((length, part) => length + part.byteLength, 0),
-  )
-  for (const part of parts) encoding.writeUint8Array(encoder, part)
-  return encoding.toUint8Array(encoder)
+  // Copied once, into the frame: a large board's attribution is hundreds of KB, and fifty
+  // people joining at once each get a frame of their own.
+  const length = parts.reduce((sum, part) => sum + part.byteLength, 0)
+  const header = Uint8Array.from([...varUint(CommonmapMessage.serverState), ...varUint(length)])
+  return concat([header, ...parts])
 }
 
 /** A `notice` message. */
