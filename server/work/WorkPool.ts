@@ -64,7 +64,9 @@ export class WorkPool<Task, Result> {
       // The pool's own queue holds the waiting; piscina only ever gets what a thread can run.
       maxQueue: options.threads,
       // Yield to the event loop's thread when they share a core: relaying edits comes first.
-      niceIncrement: 10,
+      // The lowest priority, as the merge worker's: at 10, twenty exports at once still took
+      // half the core beside the relaying thread.
+      niceIncrement: 19,
       resourceLimits: { maxOldGenerationSizeMb: options.maxHeapMb },
       ...(options.execArgv && { execArgv: [...options.execArgv] }),
     })
