@@ -1,10 +1,10 @@
 import type { IncomingMessage } from 'node:http'
 import { PassThrough } from 'node:stream'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { readBody } from './readBody'
 
 /** A request body arriving in `chunks`, with the Content-Length header when `declared`. */
-function request(chunks: readonly string[], declared: boolean): IncomingMessage {
+function request(chunks: readonly (string | Buffer)[], declared: boolean): IncomingMessage {
   const stream = new PassThrough()
   const length = chunks.reduce((sum, chunk) => sum + Buffer.byteLength(chunk), 0)
   Object.assign(stream, {
@@ -51,5 +51,19 @@ describe('readBody', () => {
     })
     expect(result).toEqual({ kind: 'refused', reason: 'Not this.' })
     expect(seen).toEqual(['first ', 'second '])
+  })
+
+  it('sets aside at most a MiB for a large declared body before its first MiB has passed', async () => {
+    const large = [Buffer.from('first '), Buffer.alloc(3 * 1024 * 1024, 'y'), Buffer.from(' last')]
+    const allocations = vi.spyOn(Buffer, 'allocUnsafeSlow')
+    try {
+      const refused = await readBody(request(large, true), 8 * 1024 * 1024, () => 'No.')
+      expect(refused).toEqual({ kind: 'refused', reason: 'No.' })
+      expect(allocations.mock.calls).toEqual([[1024 * 1024]])
+    } finally {
+      allocations.mockRestore()
+    }
+    const read = await readBody(request(large, true), 8 * 1024 * 1024)
+    expect(read.kind === 'ok' && read.body.equals(Buffer.concat(large))).toBe(true)
   })
 })

@@ -10,6 +10,13 @@ export type BodyResult = SizedBody | { readonly kind: 'refused'; readonly reason
 /** Looks at each piece of a body as it arrives; a sentence refuses the rest unread. */
 export type BodyCheck = (piece: Buffer) => string | undefined
 
+/**
+ * Most of a body set aside before it has arrived: the rest of a declared length only once this
+ * much of it has passed the checks. A hostile 30 MB PNG is refused from its first chunk's
+ * header, and needs no 30 MB of memory first (nor do the uploads the pool admits beside it).
+ */
+const FIRST_BUFFER_BYTES = 1024 * 1024
+
 /** Past this many discarded bytes a too-large upload is cut off instead of drained. */
 const MAX_DISCARDED_BYTES = 64 * 1024 * 1024
 
@@ -42,8 +49,11 @@ export function readBody(
   }
   return new Promise((resolve, reject) => {
     // Each chunk is copied into one buffer as it arrives: joining a 30 MB upload's chunks at the
-    // end is one copy long enough to hold every board's event loop (measured 150 ms).
-    let body = Buffer.allocUnsafeSlow(Number.isFinite(declared) ? declared : 64 * 1024)
+    // end is one copy long enough to hold every board's event loop (measured 150 ms). With a
+    // declared length, the buffer grows once, to it, after its first MiB.
+    let body = Buffer.allocUnsafeSlow(
+      Number.isFinite(declared) ? Math.min(declared, FIRST_BUFFER_BYTES) : 64 * 1024,
+    )
     let size = 0
     const onData = (chunk: Buffer) => {
       const refusal = check?.(chunk)
@@ -57,9 +67,11 @@ export function readBody(
         return
       }
       if (size + chunk.byteLength > body.byteLength) {
-        // No (or a false) Content-Length: grow by doubling, so copies stay few.
+        // To the declared length, or (none, or a false one) by doubling, so copies stay few.
+        const wanted =
+          Number.isFinite(declared) && declared > body.byteLength ? declared : 2 * body.byteLength
         const grown = Buffer.allocUnsafeSlow(
-          Math.min(maxBytes, Math.max(2 * body.byteLength, size + chunk.byteLength)),
+          Math.min(maxBytes, Math.max(wanted, size + chunk.byteLength)),
         )
         body.copy(grown, 0, 0, size)
         body = grown
