@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseBenchArgs, SCENARIOS } from './benchArgs'
+import { HOSTILE_ATTACKS, parseBenchArgs, SCENARIOS } from './benchArgs'
 
 describe('parseBenchArgs', () => {
   it('runs everything, three rounds, each scenario for its own time, by default', () => {
@@ -8,6 +8,7 @@ describe('parseBenchArgs', () => {
       rounds: 3,
       measureSeconds: undefined,
       cpuProfile: false,
+      attacks: new Set(HOSTILE_ATTACKS),
     })
   })
 
@@ -29,8 +30,16 @@ describe('parseBenchArgs', () => {
     )
   })
 
+  it('sends the hostile neighbour only the attacks named', () => {
+    expect([...parseBenchArgs(['--attacks', 'change,exports']).attacks]).toEqual([
+      'change',
+      'exports',
+    ])
+  })
+
   it('refuses what it does not know, saying how it is used', () => {
     expect(() => parseBenchArgs(['--scenario', 'fast'])).toThrow(/No scenario "fast".*Usage/)
+    expect(() => parseBenchArgs(['--attacks', 'ddos'])).toThrow(/No attack "ddos".*Usage/)
     expect(() => parseBenchArgs(['--rounds', '0'])).toThrow(/whole number/)
     expect(() => parseBenchArgs(['--rounds'])).toThrow(/needs a value/)
     expect(() => parseBenchArgs(['--quick'])).toThrow(/Unknown flag --quick/)

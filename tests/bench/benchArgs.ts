@@ -15,6 +15,14 @@ export const SCENARIOS = [
 
 export type Scenario = (typeof SCENARIOS)[number]
 
+/**
+ * What the hostile neighbour sends each wave (hostileNeighbour.mjs): the five "adding for"
+ * messages and the 8 MiB frame, the largest change, the 30 MB PNG to open, twenty exports.
+ */
+export const HOSTILE_ATTACKS = ['frames', 'change', 'png', 'exports'] as const
+
+export type HostileAttack = (typeof HOSTILE_ATTACKS)[number]
+
 /** What `npm run bench -- …` was asked to do. */
 export interface BenchArgs {
   readonly scenarios: ReadonlySet<Scenario>
@@ -24,12 +32,15 @@ export interface BenchArgs {
   readonly measureSeconds: number | undefined
   /** Write V8 CPU profiles of the Commonmap server. */
   readonly cpuProfile: boolean
+  /** What the hostile neighbour sends (all of it by default): to see what each attack costs. */
+  readonly attacks: ReadonlySet<HostileAttack>
 }
 
 /** The flags, for the error message of a wrong one. */
 export const USAGE =
   'npm run bench [-- --scenario NAME[,NAME…]] [--rounds N] [--measure-seconds S] [--cpu-prof]' +
-  ` (scenarios: ${SCENARIOS.join(', ')}; --latency-only, --cold-load-only, --export-only and --page-weight-only` +
+  ' [--attacks ATTACK[,ATTACK…]]' +
+  ` (scenarios: ${SCENARIOS.join(', ')}; attacks of the hostile neighbour: ${HOSTILE_ATTACKS.join(', ')}; --latency-only, --cold-load-only, --export-only and --page-weight-only` +
   ' are short for one scenario)'
 
 /** The older flags, each of which runs one scenario alone. */
@@ -43,6 +54,7 @@ const ALONE: Record<string, Scenario> = {
 /** Reads the bench's flags; throws with {@link USAGE} on anything it does not know. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const chosen = new Set<Scenario>()
+  const attacks = new Set<HostileAttack>()
   let rounds = 3
   let measureSeconds: number | undefined
   let cpuProfile = false
@@ -54,12 +66,9 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
       return next
     }
     if (flag === '--scenario') {
-      for (const name of value().split(',')) {
-        if (!(SCENARIOS as readonly string[]).includes(name)) {
-          throw new Error(`No scenario "${name}". Usage: ${USAGE}`)
-        }
-        chosen.add(name as Scenario)
-      }
+      for (const name of names(value(), SCENARIOS, 'scenario')) chosen.add(name)
+    } else if (flag === '--attacks') {
+      for (const name of names(value(), HOSTILE_ATTACKS, 'attack')) attacks.add(name)
     } else if (flag in ALONE) chosen.add(ALONE[flag] as Scenario)
     else if (flag === '--rounds') rounds = positive(flag, value())
     else if (flag === '--measure-seconds') measureSeconds = positive(flag, value())
@@ -71,7 +80,18 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     rounds,
     measureSeconds,
     cpuProfile,
+    attacks: attacks.size > 0 ? attacks : new Set(HOSTILE_ATTACKS),
   }
+}
+
+/** The comma-separated `list`, each of which must be one of `known`. */
+function names<T extends string>(list: string, known: readonly T[], what: string): T[] {
+  return list.split(',').map((name) => {
+    if (!(known as readonly string[]).includes(name)) {
+      throw new Error(`No ${what} "${name}". Usage: ${USAGE}`)
+    }
+    return name as T
+  })
 }
 
 function positive(flag: string, text: string): number {

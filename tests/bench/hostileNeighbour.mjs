@@ -2,8 +2,8 @@
 // (or when the last is done, if later), until told to stop, it sends one board what issue 11's
 // attacks sent: five "adding for" messages as large as a frame may be, one frame of 8 MiB, one
 // 30 MB hostile PNG to open as a board, twenty exports of the board, and one change as large as
-// a message may carry. Everything it sends is made before (hostileScenario.ts). It answers with
-// how each kind of attack was answered.
+// a message may carry; or only the `attacks` named (benchArgs.ts HOSTILE_ATTACKS). Everything it
+// sends is made before (hostileScenario.ts). It answers with how each kind of attack was answered.
 import { setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { WebSocket } from 'ws'
@@ -17,6 +17,7 @@ setPriority(19)
 
 const { importUrl, importHeaders, exportUrl, socketUrl, addingFor, hugeFrame, png, changes } =
   workerData
+const attacks = new Set(workerData.attacks)
 const WAVE_MS = 2000
 const answers = {}
 let stopping = false
@@ -42,29 +43,37 @@ while (!stopping) {
   const started = performance.now()
   const change = changes[wave % changes.length]
   wave++
-  await Promise.all([
-    ...Array.from({ length: 5 }, () =>
-      sendFrame(addingFor).then((code) => count('adding-for', code)),
-    ),
-    sendFrame(hugeFrame).then((code) => count('8 MiB frame', code)),
-    sendFrame(change).then((code) => count('largest change', code)),
-    fetch(importUrl, { method: 'POST', headers: importHeaders, body: png }).then(
-      async (res) => {
-        await res.arrayBuffer()
-        count('png import', res.status)
-      },
-      () => count('png import', 'closed'),
-    ),
-    ...Array.from({ length: 20 }, () =>
-      fetch(exportUrl).then(
+  const sending = {
+    frames: () => [
+      ...Array.from({ length: 5 }, () =>
+        sendFrame(addingFor).then((code) => count('adding-for', code)),
+      ),
+      sendFrame(hugeFrame).then((code) => count('8 MiB frame', code)),
+    ],
+    change: () => [sendFrame(change).then((code) => count('largest change', code))],
+    png: () => [
+      fetch(importUrl, { method: 'POST', headers: importHeaders, body: png }).then(
         async (res) => {
           await res.arrayBuffer()
-          count('export', res.status)
+          count('png import', res.status)
         },
-        () => count('export', 'failed'),
+        () => count('png import', 'closed'),
       ),
-    ),
-  ])
+    ],
+    exports: () =>
+      Array.from({ length: 20 }, () =>
+        fetch(exportUrl).then(
+          async (res) => {
+            await res.arrayBuffer()
+            count('export', res.status)
+          },
+          () => count('export', 'failed'),
+        ),
+      ),
+  }
+  await Promise.all(
+    Object.entries(sending).flatMap(([attack, send]) => (attacks.has(attack) ? send() : [])),
+  )
   const left = WAVE_MS - (performance.now() - started)
   if (left > 0 && !stopping) await new Promise((resolve) => setTimeout(resolve, left))
 }

@@ -6,6 +6,7 @@ import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFi
 import { joinBoard, person } from '../helpers/createBoard'
 import { hostileAddingFor, hostilePng, largestChange } from '../helpers/hostileInput'
 import { noteRecord } from '../helpers/records'
+import { HOSTILE_ATTACKS, type HostileAttack } from './benchArgs'
 import { summarize, type Distribution } from './percentiles'
 import type { ServerProcess } from './serverProcess'
 import { runWorkload, type WorkloadResult } from './workloadScenario'
@@ -24,6 +25,8 @@ export interface HostileResult {
   readonly eventLoopMaxMs: Distribution
   /** Waves of attacks sent, and how each kind was answered (status or close code: count). */
   readonly neighbour: { readonly waves: number; readonly answers: Record<string, number> } | null
+  /** What the neighbour sent each wave (`--attacks`); all of them unless asked otherwise. */
+  readonly attacks: readonly HostileAttack[]
 }
 
 /** What the neighbour sends, made once: the 30 MB PNG alone takes a while to build. */
@@ -56,6 +59,7 @@ export async function runHostile(
   server: ServerProcess,
   kind: HostileKind,
   workload: Workload,
+  attacks: ReadonlySet<HostileAttack> = new Set(HOSTILE_ATTACKS),
 ): Promise<HostileResult> {
   // Made before any request: a connection left idle while the harness is busy may be closed
   // by the server meanwhile, and its next request fail.
@@ -64,7 +68,7 @@ export async function runHostile(
   const mark = server.logMark()
   const health = startWorker('healthPoller.mjs', server.url)
   const neighbour =
-    target && startWorker('hostileNeighbour.mjs', { ...target, ...prepareAttacks() })
+    target && startWorker('hostileNeighbour.mjs', { ...target, attacks: [...attacks] })
   let workshop: WorkloadResult
   try {
     workshop = await runWorkload(server, workload)
@@ -86,6 +90,7 @@ export async function runHostile(
     healthMs: summarize(healthMs),
     eventLoopMaxMs: summarize(delays),
     neighbour: answers,
+    attacks: [...attacks],
   }
 }
 
