@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { HOSTILE_ATTACKS, parseBenchArgs, SCENARIOS } from './benchArgs'
+import { HOSTILE_ATTACKS, isEveryAttack, parseBenchArgs, SCENARIOS } from './benchArgs'
 
 describe('parseBenchArgs', () => {
   it('runs everything, three rounds, each scenario for its own time, by default', () => {
@@ -35,6 +35,8 @@ describe('parseBenchArgs', () => {
       'change',
       'exports',
     ])
+    expect(isEveryAttack(['change', 'exports'])).toBe(false)
+    expect(isEveryAttack([...parseBenchArgs([]).attacks])).toBe(true)
   })
 
   it('refuses what it does not know, saying how it is used', () => {

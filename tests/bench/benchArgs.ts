@@ -23,6 +23,11 @@ export const HOSTILE_ATTACKS = ['frames', 'change', 'png', 'exports'] as const
 
 export type HostileAttack = (typeof HOSTILE_ATTACKS)[number]
 
+/** True when `attacks` holds every kind, as the hostile scenario's targets are set for. */
+export function isEveryAttack(attacks: readonly HostileAttack[]): boolean {
+  return HOSTILE_ATTACKS.every((attack) => attacks.includes(attack))
+}
+
 /** What `npm run bench -- …` was asked to do. */
 export interface BenchArgs {
   readonly scenarios: ReadonlySet<Scenario>

@@ -1,4 +1,4 @@
-import { HOSTILE_ATTACKS } from './benchArgs'
+import { isEveryAttack } from './benchArgs'
 import { BASELINE } from './benchBaseline'
 import type {
   BenchMeasurements,
@@ -190,7 +190,7 @@ export function exportTargets({ options, pdf, bundle }: ExportResult): Target[] 
 function hostileTargets({ median }: NonNullable<BenchMeasurements['hostile']>): Target[] {
   const { quiet, neighbour } = median
   // The targets are for the whole neighbour; a run with some attacks left out judges nothing.
-  if (neighbour.attacks.length < HOSTILE_ATTACKS.length) return []
+  if (!isEveryAttack(neighbour.attacks)) return []
   return [
     atMost(
       'Workshop shape p99 beside a hostile neighbour, against alone × 1.5',

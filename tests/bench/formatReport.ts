@@ -1,7 +1,7 @@
 import type { BenchSummary, LatencyKind, PeerKind } from './benchSummary'
 import type { ColdLoadResult } from './coldLoadScenario'
 import type { ExportResult } from './exportScenario'
-import { HOSTILE_ATTACKS } from './benchArgs'
+import { isEveryAttack } from './benchArgs'
 import type { HostileKind, HostileResult } from './hostileScenario'
 import { formatWorkload } from './formatWorkload'
 import { formatPageWeight } from './pageWeightScenario'
@@ -75,7 +75,7 @@ function formatHostile(rounds: Rounds<HostileKind, HostileResult>): string[] {
       'server gets, in waves every 2 s, five "adding for" messages of a whole frame, an 8 MiB ' +
       'frame, the largest change a message carries, a 30 MB hostile PNG to open and twenty ' +
       'exports of a 1,000-card board; /healthz asked every 10 ms throughout',
-    ...(rounds.median.neighbour.attacks.length < HOSTILE_ATTACKS.length
+    ...(!isEveryAttack(rounds.median.neighbour.attacks)
       ? [
           `  Only these attacks were sent (--attacks): ${rounds.median.neighbour.attacks.join(', ')}.`,
         ]

@@ -6,7 +6,7 @@ import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFi
 import { joinBoard, person } from '../helpers/createBoard'
 import { hostileAddingFor, hostilePng, largestChange } from '../helpers/hostileInput'
 import { noteRecord } from '../helpers/records'
-import { HOSTILE_ATTACKS, type HostileAttack } from './benchArgs'
+import type { HostileAttack } from './benchArgs'
 import { summarize, type Distribution } from './percentiles'
 import type { ServerProcess } from './serverProcess'
 import { runWorkload, type WorkloadResult } from './workloadScenario'
@@ -59,7 +59,7 @@ export async function runHostile(
   server: ServerProcess,
   kind: HostileKind,
   workload: Workload,
-  attacks: ReadonlySet<HostileAttack> = new Set(HOSTILE_ATTACKS),
+  attacks: ReadonlySet<HostileAttack>,
 ): Promise<HostileResult> {
   // Made before any request: a connection left idle while the harness is busy may be closed
   // by the server meanwhile, and its next request fail.
