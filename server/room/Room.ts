@@ -47,6 +47,9 @@ import {
   encodeSyncStep1,
   encodeSyncStep2,
   encodeUpdate,
+  syncStep2Parts,
+  updateParts,
+  type OutgoingMessage,
 } from './wireMessages'
 import { writesAnything } from './writesAnything'
 import { applyUpdateIn, deleteContent, legacyMap } from './yjsItems'
@@ -58,8 +61,11 @@ export type { ConnectionIdentity } from './RoomPlugin'
  * tests implement it with in-memory queues.
  */
 export interface RoomSocket {
-  /** Queues one binary frame. The room may pass the same bytes to many sockets. */
-  send(frame: Uint8Array): void
+  /**
+   * Queues one binary message, whole or in parts to be sent as one message (see MessageParts).
+   * The room may pass the same bytes to many sockets.
+   */
+  send(message: OutgoingMessage): void
   /** Closes the socket; the room has already forgotten the connection when it calls this. */
   close(code: number, reason: string): void
   /**
@@ -227,8 +233,6 @@ type Phase =
        * and then their sync answer, so a client is only "synced" when it has everything.
        */
       readonly catchingUp: Set<Connection>
-      /** The stored snapshot alone, as an update message (not yet the sync answer), made once. */
-      snapshotFrame?: Uint8Array
     }
   | { readonly kind: 'open' }
   | { readonly kind: 'closed' }
@@ -276,10 +280,12 @@ export class Room {
   private readonly hub = new ServerStateHub()
   private readonly pipeline: DurablePipeline
   private readonly now: () => number
-  /** The document's full state as one update, while known without encoding (see `stored`). */
+  /**
+   * The document's whole state as one update, for clients with an empty document: the stored
+   * snapshot until the document changes, else encoded when first asked for. Dropped on every
+   * update.
+   */
   private fullState: Uint8Array | undefined
-  /** Sync step 2 for a client with an empty document; dropped on every update. */
-  private fullStateFrame: Uint8Array | undefined
   private nextConnectionId = 1
   private phase: Phase
   /** The records as YKeyValue reads them; made once the document is restored. */
@@ -628,11 +634,10 @@ export class Room {
   private wait(connection: Connection, frame: Uint8Array, message: ClientMessage): void {
     if (this.phase.kind !== 'restoring') return
     if (message.type === 'sync-step-1' && isEmptyStateVector(message.stateVector)) {
-      if (this.fullStateFrame ?? this.fullState) {
+      if (this.fullState) {
         this.send(connection, this.syncStep2For(message.stateVector))
       } else {
-        this.phase.snapshotFrame ??= encodeUpdate(this.phase.stored.snapshot)
-        this.send(connection, this.phase.snapshotFrame)
+        this.send(connection, updateParts(this.phase.stored.snapshot))
         this.phase.catchingUp.add(connection)
       }
       return
@@ -850,7 +855,6 @@ export class Room {
       return
     }
     this.fullState = undefined
-    this.fullStateFrame = undefined
     this.size?.grew(update.byteLength)
     const frame = encodeUpdate(update)
     const entry: LogEntry = {
@@ -1046,10 +1050,10 @@ export class Room {
   }
 
   private sendServerState(connection: Connection): void {
-    const frame = this.hub.snapshotFrame(factsOf(connection))
+    const snapshot = this.hub.snapshotMessage(factsOf(connection))
     this.pipeline.push(undefined, () => {
       if (!this.connections.has(connection)) return
-      this.send(connection, frame)
+      this.send(connection, snapshot)
       connection.hasServerState = true
     })
   }
@@ -1071,9 +1075,9 @@ export class Room {
    * Sends a frame made now, once everything before it is durable: a sync answer holds the
    * document as it is now, which may include an update still being stored.
    */
-  private sendAfterPending(connection: Connection, frame: Uint8Array): void {
+  private sendAfterPending(connection: Connection, message: OutgoingMessage): void {
     this.pipeline.push(undefined, () => {
-      if (this.connections.has(connection)) this.send(connection, frame)
+      if (this.connections.has(connection)) this.send(connection, message)
     })
   }
 
@@ -1081,14 +1085,12 @@ export class Room {
     this.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)))
   }
 
-  private syncStep2For(stateVector: Uint8Array): Uint8Array {
+  private syncStep2For(stateVector: Uint8Array): OutgoingMessage {
     if (!isEmptyStateVector(stateVector)) {
       return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
     }
-    this.fullStateFrame ??= encodeSyncStep2(this.fullState ?? Y.encodeStateAsUpdate(this.doc))
-    // The frame holds a copy; no need to keep a second one of a large board.
-    this.fullState = undefined
-    return this.fullStateFrame
+    this.fullState ??= Y.encodeStateAsUpdate(this.doc)
+    return syncStep2Parts(this.fullState)
   }
 
   private receiveAwareness(connection: Connection, frame: Uint8Array, update: Uint8Array): void {
@@ -1162,7 +1164,7 @@ export class Room {
     this.send(connection, encodeAwareness(encodeAwarenessUpdate(this.awareness, clients)))
   }
 
-  private send(connection: Connection, frame: Uint8Array): void {
+  private send(connection: Connection, message: OutgoingMessage): void {
     if (connection.socket.bufferedAmount > this.options.maxBufferedBytes) {
       this.options.logger.warn('connection.slow', {
         boardId: this.boardId,
@@ -1172,7 +1174,7 @@ export class Room {
       this.cutOff(connection)
       return
     }
-    connection.socket.send(frame)
+    connection.socket.send(message)
   }
 
   /**

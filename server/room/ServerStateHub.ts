@@ -5,7 +5,7 @@ import type {
   ServerStates,
 } from '../../shared/serverState'
 import type { OwnedState } from './RoomPlugin'
-import { encodeServerStateParts } from './wireMessages'
+import { serverStateParts, type MessageParts } from './wireMessages'
 
 type Values = Map<string, unknown>
 
@@ -69,16 +69,16 @@ export class ServerStateHub {
   }
 
   /**
-   * A `snapshot` message for one connection, as a frame. Each state is serialized and encoded
-   * once, and shared by every connection until it changes: fifty people joining a large board at
-   * once each cost a copy of its attribution, not a serialization, though each new person
-   * changes who is on the board.
+   * A `snapshot` message for one connection, in parts. Each state is serialized and encoded
+   * once, and its bytes are shared by every connection until it changes: fifty people joining a
+   * large board at once cost neither a serialization nor a copy of its attribution each, though
+   * each new person changes who is on the board.
    */
-  snapshotFrame(you: ConnectionFacts): Uint8Array {
+  snapshotMessage(you: ConnectionFacts): MessageParts {
     const states = [...this.states.keys()].flatMap((name, i) =>
       i === 0 ? [this.bytesOf(name)] : [COMMA, this.bytesOf(name)],
     )
-    return encodeServerStateParts([
+    return serverStateParts([
       SNAPSHOT_START,
       UTF8.encode(JSON.stringify(you)),
       SNAPSHOT_STATES,

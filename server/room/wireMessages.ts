@@ -97,6 +97,31 @@ export function encodeUpdate(update: Uint8Array): Uint8Array {
   return frame(MessageType.sync, messageYjsUpdate, update)
 }
 
+/**
+ * One message, as parts whose bytes in order are the message: sent as one WebSocket message
+ * without being joined into one buffer first. Every person who opens a large board is sent its
+ * whole document and its attribution, megabytes each; joined, each of them cost a copy of it.
+ */
+export type MessageParts = readonly Uint8Array[]
+
+/** What a room sends a socket: one message, whole or in parts. */
+export type OutgoingMessage = Uint8Array | MessageParts
+
+/** {@link encodeSyncStep2} of a whole document, without copying it (see MessageParts). */
+export function syncStep2Parts(update: Uint8Array): MessageParts {
+  return [header(MessageType.sync, messageYjsSyncStep2, update.byteLength), update]
+}
+
+/** {@link encodeUpdate} of a whole document, without copying it (see MessageParts). */
+export function updateParts(update: Uint8Array): MessageParts {
+  return [header(MessageType.sync, messageYjsUpdate, update.byteLength), update]
+}
+
+/** The bytes of a message, joined: for whoever needs it in one buffer (tests, mostly). */
+export function joinMessage(message: OutgoingMessage): Uint8Array {
+  return message instanceof Uint8Array ? message : concat(message)
+}
+
 /** An awareness update (cursors, names); see {@link encodeAwarenessEntries}. */
 export function encodeAwareness(update: Uint8Array): Uint8Array {
   return frame(MessageType.awareness, undefined, update)
@@ -131,15 +156,13 @@ export function encodeServerState(json: string): Uint8Array {
 }
 
 /**
- * A `serverState` message whose JSON is given as UTF-8 parts, to be joined: the same bytes as
- * {@link encodeServerState} of their text, without encoding again a part that is shared.
+ * A `serverState` message whose JSON is given as UTF-8 parts: the same bytes as
+ * {@link encodeServerState} of their text, without encoding again or copying a part that is
+ * shared (a large board's attribution is hundreds of KB, and fifty people may join at once).
  */
-export function encodeServerStateParts(parts: readonly Uint8Array[]): Uint8Array {
-  // Copied once, into the frame: a large board's attribution is hundreds of KB, and fifty
-  // people joining at once each get a frame of their own.
+export function serverStateParts(parts: readonly Uint8Array[]): MessageParts {
   const length = parts.reduce((sum, part) => sum + part.byteLength, 0)
-  const header = Uint8Array.from([...varUint(CommonmapMessage.serverState), ...varUint(length)])
-  return concat([header, ...parts])
+  return [header(CommonmapMessage.serverState, undefined, length), ...parts]
 }
 
 /** A `notice` message. */
@@ -206,11 +229,20 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
  * connection, so this is on the hot path.
  */
 function frame(type: number, step: number | undefined, payload: Uint8Array): Uint8Array {
-  const header = [type, ...(step === undefined ? [] : [step]), ...varUint(payload.byteLength)]
-  const bytes = new Uint8Array(header.length + payload.byteLength)
-  bytes.set(header)
-  bytes.set(payload, header.length)
+  const head = header(type, step, payload.byteLength)
+  const bytes = new Uint8Array(head.byteLength + payload.byteLength)
+  bytes.set(head)
+  bytes.set(payload, head.byteLength)
   return bytes
+}
+
+/** A message's type, its sync step if any, and its payload's length. */
+function header(type: number, step: number | undefined, payloadLength: number): Uint8Array {
+  return Uint8Array.from([
+    ...varUint(type),
+    ...(step === undefined ? [] : [step]),
+    ...varUint(payloadLength),
+  ])
 }
 
 function varUint(value: number): number[] {

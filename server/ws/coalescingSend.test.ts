@@ -1,5 +1,8 @@
-import type { WebSocket } from 'ws'
+import { once } from 'node:events'
+import type { AddressInfo } from 'node:net'
+import { WebSocket, WebSocketServer } from 'ws'
 import { describe, expect, it } from 'vitest'
+import { joinMessage } from '../room/wireMessages'
 import { coalescingSend } from './coalescingSend'
 
 /** A socket whose TCP stream counts corks and records what left in each uncork. */
@@ -85,5 +88,49 @@ describe('coalescingSend', () => {
     await nextTurn()
     expect(calls).toEqual([[0], [1, 1]])
     expect(corked()).toBe(false)
+  })
+})
+
+describe('a message in parts', () => {
+  const header = Uint8Array.of(0, 1, 200)
+  const comma = Uint8Array.of(44)
+  const tail = Uint8Array.of(7, 8, 9)
+  /** Parts whose payload lengths need each of a frame header's three length encodings. */
+  const messages = [10, 1_000, 100_000].map((length) => [
+    header,
+    comma,
+    new Uint8Array(length).map((_, i) => i % 251),
+    tail,
+  ])
+
+  it('reaches a WebSocket client as the messages they make, whatever their length, in order with the others', async () => {
+    const server = new WebSocketServer({ port: 0, host: '127.0.0.1', perMessageDeflate: false })
+    await once(server, 'listening')
+    try {
+      server.once('connection', (socket) => {
+        const send = coalescingSend(socket)
+        send(Uint8Array.of(1, 0))
+        for (const parts of messages) send(parts)
+        send(Uint8Array.of(1, 1))
+      })
+      const client = new WebSocket(`ws://127.0.0.1:${(server.address() as AddressInfo).port}`)
+      const received: Uint8Array[] = []
+      await new Promise<void>((resolve, reject) => {
+        client.on('error', reject)
+        client.on('message', (data: Buffer) => {
+          received.push(new Uint8Array(data))
+          if (received.length === messages.length + 2) resolve()
+        })
+      })
+      client.close()
+      expect(received).toEqual([
+        Uint8Array.of(1, 0),
+        ...messages.map((parts) => joinMessage(parts)),
+        Uint8Array.of(1, 1),
+      ])
+    } finally {
+      for (const socket of server.clients) socket.terminate()
+      server.close()
+    }
   })
 })

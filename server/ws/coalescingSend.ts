@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream'
-import type { WebSocket } from 'ws'
-import { MessageType } from '../room/wireMessages'
+import { WebSocket } from 'ws'
+import { MessageType, joinMessage, type OutgoingMessage } from '../room/wireMessages'
 
 /** Runs the flushes pushed to it together, once `schedule` calls back. */
 function flushQueue(schedule: (run: () => void) => void): (flush: () => void) => void {
@@ -39,7 +39,7 @@ const afterDeliveries = flushQueue((run) => process.nextTick(run))
  *   leave together, in one call per socket. Left for the turn's end, they waited until the end
  *   of the *next* turn, which first read every socket again.
  */
-export function coalescingSend(socket: WebSocket): (frame: Uint8Array) => void {
+export function coalescingSend(socket: WebSocket): (message: OutgoingMessage) => void {
   const stream = (socket as WebSocket & { _socket?: Duplex })._socket
   let corked = false
   let leavingSoon = false
@@ -51,18 +51,48 @@ export function coalescingSend(socket: WebSocket): (frame: Uint8Array) => void {
     leavingSoon = false
     stream?.uncork()
   }
-  return (frame) => {
+  return (message) => {
     if (stream) {
       if (!corked) {
         corked = true
         stream.cork()
         atTurnEnd(uncork)
       }
-      if (!leavingSoon && frame[0] !== MessageType.awareness) {
+      if (!leavingSoon && firstByte(message) !== MessageType.awareness) {
         leavingSoon = true
         afterDeliveries(uncork)
       }
     }
-    socket.send(frame)
+    if (message instanceof Uint8Array || !stream) {
+      socket.send(joinMessage(message))
+      return
+    }
+    if (socket.readyState !== WebSocket.OPEN) return
+    // One frame whose payload is written part by part: `ws` frames one buffer, and joining the
+    // parts into one copied a large board for every joiner; as fragments, each client's `ws`
+    // copied it once more to join them. Written to the TCP stream `ws` itself writes to, in
+    // order with its frames (without compression it writes each frame at once) and counted in
+    // its `bufferedAmount`.
+    stream.write(binaryFrameHeader(message.reduce((sum, part) => sum + part.byteLength, 0)))
+    for (const part of message) stream.write(part)
   }
+}
+
+function firstByte(message: OutgoingMessage): number | undefined {
+  return message instanceof Uint8Array ? message[0] : message.find((part) => part.byteLength)?.[0]
+}
+
+/**
+ * The header of one whole (FIN), unmasked binary WebSocket frame of `length` payload bytes, as a
+ * server sends it (RFC 6455, section 5.2).
+ */
+export function binaryFrameHeader(length: number): Uint8Array {
+  const FIN_BINARY = 0x82
+  if (length < 126) return Uint8Array.of(FIN_BINARY, length)
+  if (length < 0x10000) return Uint8Array.of(FIN_BINARY, 126, length >> 8, length & 0xff)
+  const header = new Uint8Array(10)
+  header[0] = FIN_BINARY
+  header[1] = 127
+  new DataView(header.buffer).setBigUint64(2, BigInt(length))
+  return header
 }

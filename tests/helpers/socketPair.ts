@@ -1,4 +1,5 @@
 import type { RoomSocket } from '../../server/room/Room'
+import { joinMessage } from '../../server/room/wireMessages'
 
 /** What a WebSocket reports when its connection was dropped without a close frame. */
 export const ABNORMAL_CLOSURE = 1006
@@ -33,8 +34,8 @@ export class SocketPair {
   ) {
     const pair = this
     this.serverSocket = {
-      send: (frame) => {
-        if (!pair.closed) pair.toClient.push(frame)
+      send: (message) => {
+        if (!pair.closed) pair.toClient.push(joinMessage(message))
       },
       close: (code, reason) => {
         pair.closed ??= { code, reason }
