@@ -109,12 +109,12 @@ export type OutgoingMessage = Uint8Array | MessageParts
 
 /** {@link encodeSyncStep2} of a whole document, without copying it (see MessageParts). */
 export function syncStep2Parts(update: Uint8Array): MessageParts {
-  return [header(MessageType.sync, messageYjsSyncStep2, update.byteLength), update]
+  return [headerPart(MessageType.sync, messageYjsSyncStep2, update.byteLength), update]
 }
 
 /** {@link encodeUpdate} of a whole document, without copying it (see MessageParts). */
 export function updateParts(update: Uint8Array): MessageParts {
-  return [header(MessageType.sync, messageYjsUpdate, update.byteLength), update]
+  return [headerPart(MessageType.sync, messageYjsUpdate, update.byteLength), update]
 }
 
 /** The bytes of a message, joined: for whoever needs it in one buffer (tests, mostly). */
@@ -162,7 +162,7 @@ export function encodeServerState(json: string): Uint8Array {
  */
 export function serverStateParts(parts: readonly Uint8Array[]): MessageParts {
   const length = parts.reduce((sum, part) => sum + part.byteLength, 0)
-  return [header(CommonmapMessage.serverState, undefined, length), ...parts]
+  return [headerPart(CommonmapMessage.serverState, undefined, length), ...parts]
 }
 
 /** A `notice` message. */
@@ -230,19 +230,19 @@ export function encodeAwarenessEntries(entries: readonly AwarenessEntry[]): Uint
  */
 function frame(type: number, step: number | undefined, payload: Uint8Array): Uint8Array {
   const head = header(type, step, payload.byteLength)
-  const bytes = new Uint8Array(head.byteLength + payload.byteLength)
+  const bytes = new Uint8Array(head.length + payload.byteLength)
   bytes.set(head)
-  bytes.set(payload, head.byteLength)
+  bytes.set(payload, head.length)
   return bytes
 }
 
-/** A message's type, its sync step if any, and its payload's length. */
-function header(type: number, step: number | undefined, payloadLength: number): Uint8Array {
-  return Uint8Array.from([
-    ...varUint(type),
-    ...(step === undefined ? [] : [step]),
-    ...varUint(payloadLength),
-  ])
+/** The part of a message before its payload: its type, its sync step if any, the length. */
+function headerPart(type: number, step: number | undefined, payloadLength: number): Uint8Array {
+  return Uint8Array.from(header(type, step, payloadLength))
+}
+
+function header(type: number, step: number | undefined, payloadLength: number): number[] {
+  return [...varUint(type), ...(step === undefined ? [] : [step]), ...varUint(payloadLength)]
 }
 
 function varUint(value: number): number[] {
