@@ -49,6 +49,7 @@ import {
   encodeUpdate,
   syncStep2Parts,
   updateParts,
+  type MessageParts,
   type OutgoingMessage,
 } from './wireMessages'
 import { writesAnything } from './writesAnything'
@@ -1085,9 +1086,9 @@ export class Room {
     this.send(connection, encodeSyncStep1(Y.encodeStateVector(this.doc)))
   }
 
-  private syncStep2For(stateVector: Uint8Array): OutgoingMessage {
+  private syncStep2For(stateVector: Uint8Array): MessageParts {
     if (!isEmptyStateVector(stateVector)) {
-      return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
+      return syncStep2Parts(Y.encodeStateAsUpdate(this.doc, stateVector))
     }
     this.fullState ??= Y.encodeStateAsUpdate(this.doc)
     return syncStep2Parts(this.fullState)

@@ -107,7 +107,7 @@ export type MessageParts = readonly Uint8Array[]
 /** What a room sends a socket: one message, whole or in parts. */
 export type OutgoingMessage = Uint8Array | MessageParts
 
-/** {@link encodeSyncStep2} of a whole document, without copying it (see MessageParts). */
+/** {@link encodeSyncStep2}, without copying the update (see MessageParts). */
 export function syncStep2Parts(update: Uint8Array): MessageParts {
   return [headerPart(MessageType.sync, messageYjsSyncStep2, update.byteLength), update]
 }
