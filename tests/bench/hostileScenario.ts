@@ -1,12 +1,8 @@
-import type { TLRecord } from '@tldraw/tlschema'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { Worker } from 'node:worker_threads'
-import { ApiPath, IMPORT_REQUEST_HEADER, type CreateBoardResponse } from '../../shared/api'
-import { WS_PATH, WS_QUERY } from '../../shared/protocol'
-import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFiles'
-import { joinBoard, person } from '../helpers/createBoard'
-import { hostileAddingFor, hostilePng, largestChange } from '../helpers/hostileInput'
-import { noteRecord } from '../helpers/records'
 import type { HostileAttack } from './benchArgs'
+import type { CpuPinning } from './cpuPinning'
+import { NEIGHBOUR_READY, type NeighbourAnswers, type NeighbourOrders } from './neighbourOrders'
 import { summarize, type Distribution } from './percentiles'
 import type { ServerProcess } from './serverProcess'
 import { runWorkload, type WorkloadResult } from './workloadScenario'
@@ -24,34 +20,15 @@ export interface HostileResult {
   /** The longest the server's event loop was held in each 250 ms of the run. */
   readonly eventLoopMaxMs: Distribution
   /** Waves of attacks sent, and how each kind was answered (status or close code: count). */
-  readonly neighbour: { readonly waves: number; readonly answers: Record<string, number> } | null
+  readonly neighbour: NeighbourAnswers | null
   /** What the neighbour sent each wave (`--attacks`); all of them unless asked otherwise. */
   readonly attacks: readonly HostileAttack[]
-}
-
-/** What the neighbour sends, made once: the 30 MB PNG alone takes a while to build. */
-interface Attacks {
-  readonly addingFor: Uint8Array
-  readonly hugeFrame: Uint8Array
-  readonly png: Uint8Array
-  readonly changes: readonly Uint8Array[]
-}
-
-let attacks: Attacks | undefined
-function prepareAttacks(): Attacks {
-  attacks ??= {
-    addingFor: hostileAddingFor(),
-    hugeFrame: new Uint8Array(8 * 1024 * 1024).fill(0x5b),
-    png: hostilePng(),
-    changes: Array.from({ length: 8 }, (_, i) => largestChange(1000 + i)),
-  }
-  return attacks
 }
 
 /**
  * Issue 11's "hostile neighbour": the 50-person workshop on one board, measured as the latency
  * scenario measures it, while (`neighbour`) another board on the same server receives issue
- * 11's attacks in waves (hostileNeighbour.mjs) from the start of the workshop to its end, or
+ * 11's attacks in waves (hostileNeighbour.ts) from the start of the workshop to its end, or
  * (`quiet`) nothing does. Both also time `/healthz` every 10 ms and record how long the server's
  * event loop was held (the server runs with eventLoopProbe.mjs).
  */
@@ -60,25 +37,27 @@ export async function runHostile(
   kind: HostileKind,
   workload: Workload,
   attacks: ReadonlySet<HostileAttack>,
+  pinning: CpuPinning,
 ): Promise<HostileResult> {
-  // Made before any request: a connection left idle while the harness is busy may be closed
-  // by the server meanwhile, and its next request fail.
-  const sent = kind === 'neighbour' ? prepareAttacks() : undefined
-  const target = sent && { ...(await neighbourTarget(server)), ...sent }
+  // Ready before anything is timed: it opens its board and makes its 30 MB upload first.
+  const neighbour =
+    kind === 'neighbour'
+      ? await startNeighbour({ serverUrl: server.url, attacks: [...attacks] }, pinning)
+      : undefined
   const mark = server.logMark()
   const health = startWorker('healthPoller.mjs', server.url)
-  const neighbour =
-    target && startWorker('hostileNeighbour.mjs', { ...target, attacks: [...attacks] })
   let workshop: WorkloadResult
   try {
     workshop = await runWorkload(server, workload)
+  } catch (error) {
+    neighbour?.kill()
+    throw error
   } finally {
     health.postMessage('stop')
-    neighbour?.postMessage('stop')
   }
   const [healthMs, answers] = await Promise.all([
     answerOf<number[]>(health),
-    neighbour ? answerOf<HostileResult['neighbour']>(neighbour) : null,
+    neighbour ? stopNeighbour(neighbour) : null,
   ])
   const delays = server
     .logsSince(mark)
@@ -94,28 +73,40 @@ export async function runHostile(
   }
 }
 
-/** A board of 1,000 cards for the neighbour to export and to attack, and how to reach it. */
-async function neighbourTarget(server: ServerProcess) {
-  const notes = Array.from(
-    { length: 1000 },
-    (_, i) => noteRecord(`shape:n${i}`, `Card ${i}`, { x: (i % 40) * 220, y: i * 6 }) as TLRecord,
-  )
-  const file = boardFileJson(notes, embeddedInfo('The neighbour’s board', Date.now(), {}))
-  const imported = await importBoardFile(server.url, file, person('Neighbour', 'practitioner'))
-  if (imported.status !== 201) throw new Error(`Import answered ${imported.status}`)
-  const board = (await imported.json()) as CreateBoardResponse
-  const { token } = await joinBoard(server.url, board.id)
-  return {
-    socketUrl: `${server.url.replace(/^http/, 'ws')}${WS_PATH}/${board.id}?${WS_QUERY.token}=${token!}`,
-    exportUrl: server.url + ApiPath.exportFile(board.id, 'tldr'),
-    importUrl: server.url + ApiPath.importBoard,
-    importHeaders: {
-      'Content-Type': 'application/octet-stream',
-      [IMPORT_REQUEST_HEADER]: encodeURIComponent(
-        JSON.stringify({ creator: person('Mallory', 'practitioner') }),
-      ),
-    },
-  }
+/**
+ * Starts the neighbour (hostileNeighbour.ts) in a process of its own, on the server's core at
+ * the lowest priority, and resolves once it is ready to send its first wave. A real attacker is
+ * on another machine: on the harness's core, the kernel's work for its uploads and downloads
+ * would be the harness's; on the server's core, the server's machine handles its traffic, as it
+ * would, and its own work yields to the server's.
+ */
+function startNeighbour(orders: NeighbourOrders, pinning: CpuPinning): Promise<ChildProcess> {
+  const entry = new URL('hostileNeighbour.ts', import.meta.url).pathname
+  const [command, args] = pinning.serverCommand('nice', [
+    '-n',
+    '19',
+    process.execPath,
+    '--import',
+    'tsx',
+    entry,
+    JSON.stringify(orders),
+  ])
+  const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+  return new Promise((resolve, reject) => {
+    child.once('message', (message) =>
+      message === NEIGHBOUR_READY ? resolve(child) : reject(new Error(String(message))),
+    )
+    child.once('exit', (code) => reject(new Error(`The hostile neighbour exited (${code})`)))
+  })
+}
+
+/** Tells the neighbour to stop after its current wave; resolves with its answers. */
+function stopNeighbour(child: ChildProcess): Promise<NeighbourAnswers> {
+  return new Promise((resolve, reject) => {
+    child.once('message', (answers) => resolve(answers as NeighbourAnswers))
+    child.once('exit', (code) => reject(new Error(`The hostile neighbour exited (${code})`)))
+    child.send('stop')
+  })
 }
 
 function startWorker(file: string, workerData: unknown): Worker {

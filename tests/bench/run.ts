@@ -295,7 +295,7 @@ function hostileRounds(): Promise<BenchMeasurements['hostile']> {
       onFreshServer(
         'commonmap',
         `Hostile neighbour (${kind}), round ${round + 1}`,
-        (server) => runHostile(server, kind, workload, args.attacks),
+        (server) => runHostile(server, kind, workload, args.attacks, pinning),
         true,
       ),
     (run) => run.workshop.shapeLatencyMs.p99,
