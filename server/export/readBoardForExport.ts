@@ -5,6 +5,7 @@ import { publishVote, type PublishedVote } from '../../shared/dotVote'
 import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerEntry } from '../../shared/ledger'
 import type { Storage } from '../storage/Storage'
+import type { UpdateLog } from '../storage/UpdateLog'
 
 /**
  * What an export reads from storage: plain data, so that making the file (decoding the
@@ -40,6 +41,12 @@ export interface StoredBoardForExport {
   readonly now: number
 }
 
+/** What an export reads a board from: a storage backend, or a worker thread's own connection. */
+export interface ExportSource {
+  readonly log: Pick<UpdateLog, 'load'>
+  readonly repository: Storage['repository']
+}
+
 /**
  * Reads a board for an export from storage alone, whether or not its room is loaded: a room
  * stores every update before anyone sees it, so storage is never behind any client. People,
@@ -48,7 +55,7 @@ export interface StoredBoardForExport {
  * (a facilitator asked); cards removed after review always are. Undefined for an unknown board.
  */
 export async function readBoardForExport(
-  { log, repository }: Storage,
+  { log, repository }: ExportSource,
   boardId: string,
   format: ExportFormat,
   now: number,

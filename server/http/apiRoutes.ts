@@ -1298,6 +1298,12 @@ export function createApiHandler(
         async (reading) =>
           (await place.run(async () => {
             reading()
+            const { sqliteFile } = options.storage
+            // With SQLite the worker thread reads the board itself (workTasks.ts).
+            if (sqliteFile) {
+              const input = { format, sqliteFile, boardId: id, now: Date.now(), withHidden }
+              return { kind: 'stored-export', input }
+            }
             const board = await readBoardForExport(
               options.storage,
               id,

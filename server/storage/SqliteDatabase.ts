@@ -44,6 +44,18 @@ export class SqliteDatabase {
     return new SqliteDatabase(db)
   }
 
+  /**
+   * A second, read-only connection to a database another connection opened (and migrated): a
+   * worker thread reads through one while the event loop's connection writes. In WAL mode its
+   * reads see every committed transaction and never block the writer.
+   */
+  static openReadOnly(file: string): SqliteDatabase {
+    const db = new Database(file, { readonly: true, fileMustExist: true })
+    db.pragma('busy_timeout = 5000')
+    db.pragma(`mmap_size = ${MMAP_BYTES}`)
+    return new SqliteDatabase(db)
+  }
+
   /** A cached prepared statement. */
   statement(sql: string): Database.Statement {
     let statement = this.statements.get(sql)

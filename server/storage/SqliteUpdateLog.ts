@@ -53,31 +53,15 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
   }
 
   async load(boardId: string): Promise<StoredDocument | undefined> {
-    // One read transaction, so the snapshot and the log agree even if a compaction commits in
-    // between (it cannot here, being on this thread, but the invariant should not rely on it).
-    return this.database.db.transaction(() => {
-      const row = this.database
-        .statement(
-          `SELECT snapshots.state, snapshots.up_to_seq, boards.schema FROM snapshots
-            JOIN boards ON boards.id = snapshots.board_id WHERE snapshots.board_id = ?`,
-        )
-        .get(boardId) as { state: Buffer; up_to_seq: number; schema: string | null } | undefined
-      if (!row) return undefined
-      const updates = this.database
-        .statement('SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq')
-        .pluck()
-        .all(boardId, row.up_to_seq) as Buffer[]
+    const stored = readStoredDocument(this.database, boardId)
+    if (stored) {
       this.scheduler.counted(boardId, {
-        count: updates.length,
-        bytes: updates.reduce((sum, update) => sum + update.byteLength, 0),
-        snapshotBytes: row.state.byteLength,
+        count: stored.updates.length,
+        bytes: stored.updates.reduce((sum, update) => sum + update.byteLength, 0),
+        snapshotBytes: stored.snapshot.byteLength,
       })
-      return {
-        snapshot: row.state,
-        updates,
-        schema: row.schema === null ? null : (JSON.parse(row.schema) as SerializedSchema),
-      }
-    })()
+    }
+    return stored
   }
 
   append(boardId: string, entry: LogEntry): void {
@@ -179,4 +163,34 @@ export class SqliteUpdateLog implements UpdateLog, BatchAppender {
       )
       .get(boardId, boardId) as PendingLog
   }
+}
+
+/**
+ * A board's document as `database` holds it: its snapshot, the updates logged after it and its
+ * schema; undefined for an unknown board. Any connection may read it, a worker thread's too.
+ */
+export function readStoredDocument(
+  database: SqliteDatabase,
+  boardId: string,
+): StoredDocument | undefined {
+  // One read transaction, so the snapshot and the log agree even if a compaction commits in
+  // between (on another connection it can).
+  return database.db.transaction(() => {
+    const row = database
+      .statement(
+        `SELECT snapshots.state, snapshots.up_to_seq, boards.schema FROM snapshots
+          JOIN boards ON boards.id = snapshots.board_id WHERE snapshots.board_id = ?`,
+      )
+      .get(boardId) as { state: Buffer; up_to_seq: number; schema: string | null } | undefined
+    if (!row) return undefined
+    const updates = database
+      .statement('SELECT data FROM updates WHERE board_id = ? AND seq > ? ORDER BY seq')
+      .pluck()
+      .all(boardId, row.up_to_seq) as Buffer[]
+    return {
+      snapshot: row.state,
+      updates,
+      schema: row.schema === null ? null : (JSON.parse(row.schema) as SerializedSchema),
+    }
+  })()
 }

@@ -22,6 +22,11 @@ export interface Storage {
   readonly ownership?: BoardOwnership
   /** Board events from and to the other processes; absent when there are none (SQLite). */
   readonly events?: BoardEventChannel
+  /**
+   * The database file, when a worker thread can open it and read boards itself (SQLite): an
+   * export then reads its board there, not on the event loop that serves every board.
+   */
+  readonly sqliteFile?: string
   /** Lets running work (a compaction) finish, then releases the backend. */
   close(): Promise<void>
 }

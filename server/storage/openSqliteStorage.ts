@@ -38,6 +38,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
   return {
     log,
     repository: new SqliteBoardRepository(database),
+    sqliteFile: options.file,
     async close() {
       await log.close()
       await checkpoints.close()
