@@ -96,15 +96,22 @@ export function openBoardSession(
   const changed = () => listeners.forEach((listener) => listener())
 
   let keepTimer: ReturnType<typeof setTimeout> | undefined
+  let keptOnce = false
+  const keep = () => {
+    keptOnce = true
+    void keptServerState.write(boardId, serverState.toKept()).catch(() => {})
+  }
   const stopFollowing = serverState.subscribe(() => {
     session.people = publishedPeople(serverState)
     checkReady()
     clearTimeout(keepTimer)
-    if (!watching)
-      keepTimer = setTimeout(
-        () => void keptServerState.write(boardId, serverState.toKept()).catch(() => {}),
-        KEEP_DELAY_MS,
-      )
+    // The first state at once: without a kept one (the board's schema in it) the board cannot
+    // open offline, and a phone that lost its signal within a second of joining, then reloaded,
+    // stayed on "Loading" (seen in CI). Later changes wait until the room is quiet a moment.
+    if (!watching) {
+      if (keptOnce) keepTimer = setTimeout(keep, KEEP_DELAY_MS)
+      else keep()
+    }
     changed()
   })
   if (!watching) {
