@@ -11,14 +11,17 @@
 // made and received was garbage in the harness's process: its collector then held the
 // workshop's clients 20–40 ms at a time, which the alone runs never saw, and the workshop's
 // latency measured the harness. As a process of its own nothing it does reaches the harness.
-import type { TLRecord } from '@tldraw/tlschema'
 import { WebSocket } from 'ws'
 import { ApiPath, IMPORT_REQUEST_HEADER, type CreateBoardResponse } from '../../shared/api'
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
-import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFiles'
+import { importBoardFile } from '../helpers/boardFiles'
 import { joinBoard, person } from '../helpers/createBoard'
-import { hostileAddingFor, hostilePng, largestChange } from '../helpers/hostileInput'
-import { noteRecord } from '../helpers/records'
+import {
+  hostileAddingFor,
+  hostilePng,
+  largestChange,
+  thousandCardBoardFile,
+} from '../helpers/hostileInput'
 import type { HostileAttack } from './benchArgs'
 import { NEIGHBOUR_READY, type NeighbourAnswers, type NeighbourOrders } from './neighbourOrders'
 
@@ -26,11 +29,7 @@ const WAVE_MS = 2000
 
 /** A board of 1,000 cards to export and to attack, and how to reach it. */
 async function neighbourTarget(serverUrl: string) {
-  const notes = Array.from(
-    { length: 1000 },
-    (_, i) => noteRecord(`shape:n${i}`, `Card ${i}`, { x: (i % 40) * 220, y: i * 6 }) as TLRecord,
-  )
-  const file = boardFileJson(notes, embeddedInfo('The neighbour’s board', Date.now(), {}))
+  const file = thousandCardBoardFile('The neighbour’s board')
   const imported = await importBoardFile(serverUrl, file, person('Neighbour', 'practitioner'))
   if (imported.status !== 201) throw new Error(`Import answered ${imported.status}`)
   const board = (await imported.json()) as CreateBoardResponse

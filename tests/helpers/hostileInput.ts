@@ -1,9 +1,11 @@
+import type { TLRecord } from '@tldraw/tlschema'
 import { crc32 } from 'node:zlib'
 import * as Y from 'yjs'
 import { encodeUpdate } from '../../server/room/wireMessages'
 import { getRecordStore } from '../../shared/docLayout'
 import { DEFAULT_MAX_MESSAGE_BYTES } from '../../shared/limits'
 import { CommonmapMessage } from '../../shared/protocol'
+import { boardFileJson, embeddedInfo } from './boardFiles'
 import { noteRecord } from './records'
 
 // What issue 11's attacks send, for the hostile integration test and the bench's hostile
@@ -62,4 +64,13 @@ export function largestChange(seed: number): Uint8Array {
   const update = Y.encodeStateAsUpdate(doc)
   doc.destroy()
   return encodeUpdate(update)
+}
+
+/** A board file of 1,000 cards titled `title`: the board the attacks export twenty times at once. */
+export function thousandCardBoardFile(title: string): string {
+  const notes = Array.from(
+    { length: 1000 },
+    (_, i) => noteRecord(`shape:n${i}`, `Card ${i}`, { x: (i % 40) * 220, y: i * 6 }) as TLRecord,
+  )
+  return boardFileJson(notes, embeddedInfo(title, Date.now(), {}))
 }

@@ -13,8 +13,8 @@ import { CloseCode } from '../../shared/closeCodes'
 import { DEFAULT_MAX_BOARD_BYTES, DEFAULT_PER_MINUTE } from '../../shared/limits'
 import { WS_PATH, WS_QUERY } from '../../shared/protocol'
 import { TOO_MUCH_PICTURE_TEXT } from '../../server/import/PngChunkWatch'
-import { hostileAddingFor, hostilePng } from '../helpers/hostileInput'
-import { boardFileJson, embeddedInfo, importBoardFile } from '../helpers/boardFiles'
+import { hostileAddingFor, hostilePng, thousandCardBoardFile } from '../helpers/hostileInput'
+import { importBoardFile } from '../helpers/boardFiles'
 import type { TestClient } from '../helpers/connectClient'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { noteRecord } from '../helpers/records'
@@ -83,11 +83,7 @@ describe('a server that one link-holder cannot slow down, fill up or trick', () 
     // has since closed as idle.
     const frame = hostileAddingFor()
     const png = hostilePng()
-    const notes = Array.from(
-      { length: 1000 },
-      (_, i) => noteRecord(`shape:n${i}`, `Card ${i}`, { x: (i % 40) * 220, y: i * 6 }) as TLRecord,
-    )
-    const file = boardFileJson(notes, embeddedInfo('A big board', Date.now(), {}))
+    const file = thousandCardBoardFile('A big board')
     const imported = await importBoardFile(suite.server.url, file, person('Priya', 'practitioner'))
     expect(imported.status).toBe(201)
     const board = (await imported.json()) as CreateBoardResponse
