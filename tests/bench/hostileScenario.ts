@@ -5,7 +5,8 @@ import type { CpuPinning } from './cpuPinning'
 import { NEIGHBOUR_READY, type NeighbourAnswers, type NeighbourOrders } from './neighbourOrders'
 import { summarize, type Distribution } from './percentiles'
 import type { ServerProcess } from './serverProcess'
-import { runWorkload, type WorkloadResult } from './workloadScenario'
+import { runWorkloadInFreshHarness } from './freshHarness'
+import type { WorkloadResult } from './workloadScenario'
 import type { Workload } from './workloads'
 
 /** The two runs of the hostile scenario: the workshop alone, and with a hostile neighbour. */
@@ -48,7 +49,7 @@ export async function runHostile(
   const health = startWorker('healthPoller.mjs', server.url)
   let workshop: WorkloadResult
   try {
-    workshop = await runWorkload(server, workload)
+    workshop = await runWorkloadInFreshHarness(server, workload)
   } catch (error) {
     neighbour?.kill()
     throw error

@@ -27,6 +27,7 @@ import { runJoinStorm } from './joinStormScenario'
 import { formatPageWeight, runPageWeightScenario } from './pageWeightScenario'
 import { SERVERS, startServerProcess, type ServerKind, type ServerProcess } from './serverProcess'
 import { runWorkload, type WorkloadResult } from './workloadScenario'
+import { runWorkloadInFreshHarness } from './freshHarness'
 import {
   CURSORS,
   headlineOf,
@@ -119,7 +120,7 @@ async function workshopOn(
 ): Promise<WorkloadResult> {
   const workload = measuredFor(WORKSHOP, args.measureSeconds)
   const run = (title: string) =>
-    onFreshServer(kind, title, (server) => runWorkload(server, workload))
+    onFreshServer(kind, title, (server) => runWorkloadInFreshHarness(server, workload))
   const first = await run(`Latency scenario, round ${round + 1}`)
   const disturbance = disturbanceOf(first)
   if (!disturbance) return first
@@ -144,7 +145,7 @@ function workloadRounds(
     args.rounds,
     (kind, round) =>
       onFreshServer(kind, `${title}, round ${round + 1}`, (server) =>
-        runWorkload(server, measured),
+        runWorkloadInFreshHarness(server, measured),
       ),
     headlineP99(measured),
   )

@@ -188,14 +188,8 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
     get spawnedAt() {
       return current.spawnedAt
     },
-    createRoom: async () =>
-      SERVERS[options.kind].commonmap
-        ? createBoard(current.url, 'Bench board')
-        : randomBytes(16).toString('base64url'),
-    tokenFor: async (room, n) =>
-      SERVERS[options.kind].commonmap
-        ? (await joinBoard(current.url, room, person(`Bench ${n}`, 'practitioner'))).token
-        : undefined,
+    createRoom: () => createRoomOn(options.kind, current.url),
+    tokenFor: (room, n) => tokenOn(options.kind, current.url, room, n),
     logMark: () => current.lines.length,
     logsSince: (mark) => current.lines.slice(mark),
     waitForLog: (match, wait) => current.waitForLog(match, wait),
@@ -208,6 +202,25 @@ export async function startServerProcess(options: ServerProcessOptions): Promise
       rmSync(dataDir, { recursive: true, force: true })
     },
   }
+}
+
+/** A {@link ServerProcess}'s `createRoom` on the `kind` server at `url`. */
+export async function createRoomOn(kind: ServerKind, url: string): Promise<string> {
+  return SERVERS[kind].commonmap
+    ? createBoard(url, 'Bench board')
+    : randomBytes(16).toString('base64url')
+}
+
+/** A {@link ServerProcess}'s `tokenFor` on the `kind` server at `url`. */
+export async function tokenOn(
+  kind: ServerKind,
+  url: string,
+  room: string,
+  n: number,
+): Promise<string | undefined> {
+  return SERVERS[kind].commonmap
+    ? (await joinBoard(url, room, person(`Bench ${n}`, 'practitioner'))).token
+    : undefined
 }
 
 interface Launched {
