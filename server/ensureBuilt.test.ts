@@ -3,7 +3,14 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Metafile } from 'esbuild'
-import { buildIsStale, buildServer, CLIENT_BUILD, SERVER_BUILD } from './ensureBuilt'
+import packageJson from '../package.json'
+import {
+  buildIsStale,
+  buildServer,
+  CLIENT_BUILD,
+  SERVER_BUILD,
+  SERVER_NODE_OPTIONS,
+} from './ensureBuilt'
 
 describe('buildIsStale', () => {
   let root: string
@@ -40,6 +47,13 @@ describe('buildIsStale', () => {
     expect(buildIsStale(SERVER_BUILD, root)).toBe(false)
     touch('shared/roles.ts', 10)
     expect(buildIsStale(SERVER_BUILD, root)).toBe(true)
+  })
+})
+
+describe('SERVER_NODE_OPTIONS', () => {
+  it('are the options npm start runs the compiled server with', () => {
+    const [, run] = packageJson.scripts.start.split(' && ')
+    expect(run).toBe(['node', ...SERVER_NODE_OPTIONS, SERVER_BUILD.output].join(' '))
   })
 })
 

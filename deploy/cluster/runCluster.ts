@@ -1,4 +1,4 @@
-import { SERVER_BUILD } from '../../server/ensureBuilt'
+import { SERVER_BUILD, SERVER_NODE_OPTIONS } from '../../server/ensureBuilt'
 import { startCluster } from './startCluster'
 
 /**
@@ -9,7 +9,10 @@ import { startCluster } from './startCluster'
  */
 const port = Number(process.env.PORT ?? 8080)
 process.stderr.write('Starting PostgreSQL, three Commonmap processes and HAProxy…\n')
-const cluster = await startCluster({ port, nodeArgs: [SERVER_BUILD.output] })
+const cluster = await startCluster({
+  port,
+  nodeArgs: [...SERVER_NODE_OPTIONS, SERVER_BUILD.output],
+})
 process.stdout.write(`Commonmap is running at ${cluster.url} (three processes behind HAProxy)\n`)
 for (const started of cluster.processes) {
   process.stdout.write(`  process ${started.number}: ${started.url} (pid ${started.pid})\n`)

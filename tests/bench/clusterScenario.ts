@@ -1,6 +1,6 @@
 import { ownerOf } from '../../deploy/cluster/ownerOf'
 import { startCluster, type Cluster } from '../../deploy/cluster/startCluster'
-import { SERVER_BUILD } from '../../server/ensureBuilt'
+import { SERVER_BUILD, SERVER_NODE_OPTIONS } from '../../server/ensureBuilt'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { GENEROUS_LIMITS } from '../helpers/startServer'
 import { interleavedRounds, type Rounds } from './interleavedRounds'
@@ -72,7 +72,10 @@ export async function runClusterScenario({
 }): Promise<ClusterBench> {
   progress('Starting PostgreSQL, three Commonmap processes and HAProxy…')
   // Every client comes from this one address, as on the one-process side (serverProcess.ts).
-  const cluster = await startCluster({ nodeArgs: [SERVER_BUILD.output], env: GENEROUS_LIMITS })
+  const cluster = await startCluster({
+    nodeArgs: [...SERVER_NODE_OPTIONS, SERVER_BUILD.output],
+    env: GENEROUS_LIMITS,
+  })
   try {
     const workshopRounds = await interleavedRounds(
       CLUSTER_KINDS,

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import packageJson from '../../package.json'
-import { SERVER_BUILD } from '../../server/ensureBuilt'
+import { SERVER_BUILD, SERVER_NODE_OPTIONS } from '../../server/ensureBuilt'
 import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { GENEROUS_LIMITS } from '../helpers/startServer'
 import type { CpuPinning } from './cpuPinning'
@@ -323,7 +323,7 @@ async function commandFor(options: ServerProcessOptions, dataDir: string): Promi
       return {
         command: process.execPath,
         // As `npm start` runs it: compiled, with plain Node (run.ts builds it first).
-        args: [...profile, ...probe, SERVER_BUILD.output],
+        args: [...SERVER_NODE_OPTIONS, ...profile, ...probe, SERVER_BUILD.output],
         env: {
           PORT: '0',
           HOST: '127.0.0.1',
