@@ -4,6 +4,9 @@ import { createRoomOn, tokenOn, type WorkloadTarget } from './serverProcess'
 import type { HarnessOrders } from './freshHarness'
 import { runWorkload } from './workloadScenario'
 
+// y-websocket adds a process 'exit' listener per provider; a workload opens hundreds at once.
+process.setMaxListeners(0)
+
 const { kind, url, pid, workload } = JSON.parse(process.argv[2] ?? '{}') as HarnessOrders
 const target: WorkloadTarget = {
   kind,
