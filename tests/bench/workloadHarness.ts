@@ -6,6 +6,8 @@ import { runWorkload } from './workloadScenario'
 
 // y-websocket adds a process 'exit' listener per provider; a workload opens hundreds at once.
 process.setMaxListeners(0)
+// The bench was stopped (Ctrl-C, or it failed): nobody is left to take the result.
+process.once('disconnect', () => process.exit(1))
 
 const { kind, url, pid, workload } = JSON.parse(process.argv[2] ?? '{}') as HarnessOrders
 const target: WorkloadTarget = {
