@@ -6,6 +6,7 @@ import type { LicenceChoice } from '../../shared/export/licences'
 import type { LedgerEntry } from '../../shared/ledger'
 import type { Storage } from '../storage/Storage'
 import type { UpdateLog } from '../storage/UpdateLog'
+import type { ExportInput } from './exportBoardFile'
 
 /**
  * What an export reads from storage: plain data, so that making the file (decoding the
@@ -45,6 +46,22 @@ export interface StoredBoardForExport {
 export interface ExportSource {
   readonly log: Pick<UpdateLog, 'load'>
   readonly repository: Storage['repository']
+}
+
+/**
+ * An export's input, its board read from `source` ({@link readBoardForExport}). Throws when the
+ * board is gone: the request found it, and it was deleted before its export's turn came.
+ */
+export async function readExportInput(
+  source: ExportSource,
+  boardId: string,
+  format: ExportFormat,
+  now: number,
+  withHidden: boolean,
+): Promise<ExportInput> {
+  const board = await readBoardForExport(source, boardId, format, now, withHidden)
+  if (!board) throw new Error(`Board ${boardId} is gone`)
+  return { format, board }
 }
 
 /**

@@ -91,7 +91,7 @@ import {
   issueWatchToken,
   newWatchLinkId,
 } from '../identity/watchTokens'
-import { readBoardForExport } from '../export/readBoardForExport'
+import { readExportInput } from '../export/readBoardForExport'
 import type { ImportOutcome } from '../import/importBoardFile'
 import { draftsForInitialState } from '../ledger/initialDrafts'
 import { rateLimitLogger, type Logger } from '../logger'
@@ -1304,15 +1304,8 @@ export function createApiHandler(
               const input = { format, sqliteFile, boardId: id, now: Date.now(), withHidden }
               return { kind: 'stored-export', input }
             }
-            const board = await readBoardForExport(
-              options.storage,
-              id,
-              format,
-              Date.now(),
-              withHidden,
-            )
-            if (!board) throw new Error(`Board ${id} is gone`)
-            return { kind: 'export', input: { format, board } }
+            const input = await readExportInput(options.storage, id, format, Date.now(), withHidden)
+            return { kind: 'export', input }
           })) as ExportDownload,
       )
     }

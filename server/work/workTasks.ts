@@ -3,7 +3,7 @@ import type { ExportFormat } from '../../shared/api'
 import { assertNever } from '../../shared/assertNever'
 import { exportBoardFile, type ExportInput } from '../export/exportBoardFile'
 import type { ExportDownload } from '../export/exportDownload'
-import { readBoardForExport } from '../export/readBoardForExport'
+import { readExportInput } from '../export/readBoardForExport'
 import { sqliteExportSource } from '../export/sqliteExportSource'
 import { importBoardFile, type ImportInput, type ImportOutcome } from '../import/importBoardFile'
 
@@ -45,19 +45,16 @@ export async function runWorkTask(task: WorkTask): Promise<WorkResult> {
       return importBoardFile(task.input)
     case 'export':
       return movingBody(exportBoardFile(task.input))
-    case 'stored-export':
-      return movingBody(exportBoardFile(await readStoredExport(task.input)))
+    case 'stored-export': {
+      const { sqliteFile, boardId, format, now, withHidden } = task.input
+      const source = sqliteExportSource(sqliteFile)
+      return movingBody(
+        exportBoardFile(await readExportInput(source, boardId, format, now, withHidden)),
+      )
+    }
     default:
       return assertNever(task)
   }
-}
-
-async function readStoredExport(input: StoredExportInput): Promise<ExportInput> {
-  const { format, sqliteFile, boardId, now, withHidden } = input
-  const source = sqliteExportSource(sqliteFile)
-  const board = await readBoardForExport(source, boardId, format, now, withHidden)
-  if (!board) throw new Error(`Board ${boardId} is gone`)
-  return { format, board }
 }
 
 /**

@@ -1,11 +1,10 @@
 import { ownerOf } from '../../deploy/cluster/ownerOf'
 import { startCluster, type Cluster } from '../../deploy/cluster/startCluster'
 import { SERVER_BUILD, SERVER_NODE_OPTIONS } from '../../server/ensureBuilt'
-import { createBoard, joinBoard, person } from '../helpers/createBoard'
 import { GENEROUS_LIMITS } from '../helpers/startServer'
 import { interleavedRounds, type Rounds } from './interleavedRounds'
 import { ProcSampler } from './procStats'
-import type { WorkloadTarget } from './serverProcess'
+import { createRoomOn, tokenOn, type WorkloadTarget } from './serverProcess'
 import { runWorkload, type WorkloadResult } from './workloadScenario'
 import { MANY_BOARDS, type Workload } from './workloads'
 
@@ -48,9 +47,8 @@ function throughProxy(cluster: Cluster): WorkloadTarget {
     get pid() {
       return (ownerOf(cluster.processes, lastRoom) ?? cluster.processes[0])?.pid ?? 0
     },
-    createRoom: async () => (lastRoom = await createBoard(cluster.url, 'Bench board')),
-    tokenFor: async (room, n) =>
-      (await joinBoard(cluster.url, room, person(`Bench ${n}`, 'practitioner'))).token,
+    createRoom: async () => (lastRoom = await createRoomOn('commonmap', cluster.url)),
+    tokenFor: (room, n) => tokenOn('commonmap', cluster.url, room, n),
   }
 }
 
